@@ -1,0 +1,70 @@
+package dev.onfailure.model;
+
+import dev.onfailure.model.json.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The {@code KafkaBatchInfo} of an SQS/SNS or S3 record: the discarded batch, with one {@code recordsInfo} entry per
+ * topic-partition.
+ *
+ * <pre>{@code
+ * KafkaBatchInfo info = record.batchInfo();
+ * info.recordsInfo().keySet();                 // ["orders-eu-3", ...], verbatim and in order
+ * info.byTopicPartition();                     // {orders-eu/3=RecordRange{...}}
+ * }</pre>
+ */
+@Value.Immutable
+public abstract non-sealed class KafkaBatchInfo implements BatchInfo {
+
+    static final java.util.Set<String> NAMES =
+            java.util.Set.of("batchSize", "eventSourceArn", "bootstrapServers", "payloadSize", "recordsInfo");
+
+    @Override
+    @Value.Default
+    public JsonField<String> eventSourceArn() {
+        return JsonField.absent();
+    }
+
+    /** {@code recordsInfo}: entries keyed {@code "<topic>-<partition>"}, keys and order kept verbatim. */
+    public abstract Map<String, RecordRange> recordsInfo();
+
+    /**
+     * Returns the entries whose key parses as a {@link TopicPartition}, in order; keys that do not parse are left
+     * out (the validator reports them).
+     */
+    public Map<TopicPartition, RecordRange> byTopicPartition() {
+        Map<TopicPartition, RecordRange> result = new LinkedHashMap<>();
+        recordsInfo().forEach((key, range) -> TopicPartition.parse(key).ifPresent(tp -> result.put(tp, range)));
+        return result;
+    }
+
+    /** Returns the entry for {@code tp}, looked up by its key. */
+    public Optional<RecordRange> range(TopicPartition tp) {
+        return Optional.ofNullable(recordsInfo().get(tp.key()));
+    }
+
+    @Value.Check
+    protected void check() {
+        Members.checkUnknown(unknownFields(), NAMES, "KafkaBatchInfo");
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder holding this value. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link KafkaBatchInfo}. */
+    public static final class Builder extends ImmutableKafkaBatchInfo.Builder {
+    }
+
+    @Override
+    public abstract Map<String, JsonValue> unknownFields();
+}

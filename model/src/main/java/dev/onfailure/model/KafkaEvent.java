@@ -1,0 +1,80 @@
+package dev.onfailure.model;
+
+import dev.onfailure.model.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * The Kafka invocation event: the batch Lambda tried to deliver to the function, and what an S3 or Kafka-topic
+ * record's {@code payload} holds.
+ *
+ * <pre>{@code
+ * KafkaEvent event = s3Record.payload().event();
+ * event.records().get("mytopic-0").get(0).offset();     // 15
+ * event.recordCount();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class KafkaEvent {
+
+    static final java.util.Set<String> NAMES =
+            java.util.Set.of("eventSource", "eventSourceArn", "bootstrapServers", "records");
+
+    /** {@code eventSource}: {@code aws:kafka} (MSK) or {@code SelfManagedKafka}. */
+    public abstract String eventSource();
+
+    /** {@code eventSourceArn}: the MSK cluster ARN; absent for self-managed Kafka. */
+    @Value.Default
+    public JsonField<String> eventSourceArn() {
+        return JsonField.absent();
+    }
+
+    /** {@code bootstrapServers}: a comma-separated {@code host:port} list. */
+    @Value.Default
+    public JsonField<String> bootstrapServers() {
+        return JsonField.absent();
+    }
+
+    /** {@code records}: the records, grouped by {@code "<topic>-<partition>"} key, keys and order kept verbatim. */
+    public abstract Map<String, List<KafkaRecord>> records();
+
+    /** Members the model does not know, in the order they were read. */
+    public abstract Map<String, JsonValue> unknownFields();
+
+    /** Returns the number of records over all keys. */
+    public int recordCount() {
+        int n = 0;
+        for (List<KafkaRecord> list : records().values()) {
+            n += list.size();
+        }
+        return n;
+    }
+
+    /** Returns every record, key by key, in order. */
+    public List<KafkaRecord> allRecords() {
+        List<KafkaRecord> all = new ArrayList<>(recordCount());
+        records().values().forEach(all::addAll);
+        return all;
+    }
+
+    @Value.Check
+    protected void check() {
+        Members.checkUnknown(unknownFields(), NAMES, "event");
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder holding this value. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link KafkaEvent}. */
+    public static final class Builder extends ImmutableKafkaEvent.Builder {
+    }
+}

@@ -1,0 +1,53 @@
+package dev.onfailure.model;
+
+import dev.onfailure.model.json.JsonValue;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A record Lambda sends to an on-failure destination when a Kafka event source mapping discards a batch. One of
+ * {@link SqsSnsRecord}, {@link S3Record} or {@link TopicRecord}:
+ *
+ * <pre>{@code
+ * switch (codec.read(bytes)) {
+ *     case SqsSnsRecord r -> ...
+ *     case S3Record r -> r.payload().event()
+ *     case TopicRecord r -> r.batchInfo().recordInfo().offset()
+ * }
+ * }</pre>
+ * (with {@code instanceof} patterns on Java 17).
+ */
+public sealed interface KafkaFailureRecord permits SqsSnsRecord, S3Record, TopicRecord {
+
+    /** Returns the kind, from the record's shape. */
+    RecordKind kind();
+
+    /** {@code requestContext}. */
+    RequestContext requestContext();
+
+    /** {@code responseContext}: absent, null ({@code MaximumPayloadSizeExceeded}) or an object. */
+    JsonField<ResponseContext> responseContext();
+
+    /** {@code version}: {@code "1.0"}. */
+    String version();
+
+    /** {@code timestamp}: when the record was made. */
+    Timestamp timestamp();
+
+    /** {@code KafkaBatchInfo}. */
+    BatchInfo batchInfo();
+
+    /** Top-level members the model does not know, in the order they were read. */
+    Map<String, JsonValue> unknownFields();
+
+    /** Returns the {@code payload} of an S3 or Kafka-topic record. */
+    default Optional<Payload> payloadIfAny() {
+        if (this instanceof S3Record s3) {
+            return Optional.of(s3.payload());
+        }
+        if (this instanceof TopicRecord topic) {
+            return Optional.of(topic.payload());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.onfailure.model;
+
+import dev.onfailure.model.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * One Kafka record of an invocation event. Unlike the failure record, {@code partition}, {@code offset} and
+ * {@code timestamp} are JSON numbers here, and {@code timestamp} is epoch milliseconds.
+ *
+ * <pre>{@code
+ * KafkaRecord r = KafkaRecord.builder()
+ *         .topic("mytopic").partition(0).offset(15).timestamp(1545084650987L)
+ *         .timestampType("CREATE_TIME")
+ *         .key(JsonField.of("cmVjb3JkS2V5")).value(JsonField.of("eyJrZXkiOiJ2YWx1ZSJ9"))
+ *         .headers(JsonField.of(List.of(Header.of("headerKey", new byte[] {104, 105}))))
+ *         .build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class KafkaRecord {
+
+    static final java.util.Set<String> NAMES = java.util.Set.of("topic", "partition", "offset", "timestamp",
+            "timestampType", "key", "value", "headers", "keySchemaMetadata", "valueSchemaMetadata");
+
+    /** {@code topic}. */
+    public abstract String topic();
+
+    /** {@code partition}. */
+    public abstract int partition();
+
+    /** {@code offset}. */
+    public abstract long offset();
+
+    /** {@code timestamp}: epoch milliseconds. */
+    public abstract long timestamp();
+
+    /** {@code timestampType}: {@code CREATE_TIME} or {@code LOG_APPEND_TIME}. */
+    public abstract String timestampType();
+
+    /** {@code key}: base64; absent or null for records without a key. */
+    @Value.Default
+    public JsonField<String> key() {
+        return JsonField.absent();
+    }
+
+    /** {@code value}: base64; null for a tombstone. */
+    @Value.Default
+    public JsonField<String> value() {
+        return JsonField.absent();
+    }
+
+    /** {@code headers}: in order, names may repeat. */
+    @Value.Default
+    public JsonField<List<Header>> headers() {
+        return JsonField.absent();
+    }
+
+    /** {@code keySchemaMetadata}, with a schema registry. */
+    @Value.Default
+    public JsonField<SchemaMetadata> keySchemaMetadata() {
+        return JsonField.absent();
+    }
+
+    /** {@code valueSchemaMetadata}, with a schema registry. */
+    @Value.Default
+    public JsonField<SchemaMetadata> valueSchemaMetadata() {
+        return JsonField.absent();
+    }
+
+    /** Members the model does not know, in the order they were read. */
+    public abstract Map<String, JsonValue> unknownFields();
+
+    /** Returns the headers, or an empty list when absent or null. */
+    public List<Header> headerList() {
+        return headers().orElse(List.of());
+    }
+
+    /** Returns the topic-partition of this record, when the topic is a legal name. */
+    public java.util.Optional<TopicPartition> topicPartition() {
+        return TopicPartition.isLegalTopic(topic()) && partition() >= 0
+                ? java.util.Optional.of(new TopicPartition(topic(), partition()))
+                : java.util.Optional.empty();
+    }
+
+    @Value.Check
+    protected KafkaRecord normalize() {
+        Members.checkUnknown(unknownFields(), NAMES, "event record");
+        // JsonField holds the caller's list; keep an unmodifiable copy so the value stays immutable.
+        if (headers().isPresent()) {
+            List<Header> given = headers().get();
+            List<Header> copy = List.copyOf(given);
+            if (copy != given) {
+                return ImmutableKafkaRecord.copyOf(this).withHeaders(JsonField.of(copy));
+            }
+        }
+        return this;
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder holding this value. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link KafkaRecord}. */
+    public static final class Builder extends ImmutableKafkaRecord.Builder {
+    }
+}

@@ -1,0 +1,357 @@
+package dev.onfailure.model;
+
+import dev.onfailure.model.json.JsonArray;
+import dev.onfailure.model.json.JsonNull;
+import dev.onfailure.model.json.JsonNumber;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonPointer;
+import dev.onfailure.model.json.JsonString;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.model.json.ReadException;
+import dev.onfailure.model.json.ReadException.Problem;
+import dev.onfailure.model.json.ReadLimits;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * Binds a parsed {@link JsonValue} to the typed model. Members the model knows must have the JSON type it expects;
+ * everything else is kept in {@code unknownFields}. Problems are {@link Problem#SHAPE} with a JSON Pointer.
+ */
+final class ModelReader {
+
+    private final ReadLimits limits;
+
+    ModelReader(ReadLimits limits) {
+        this.limits = limits;
+    }
+
+    KafkaFailureRecord record(JsonValue doc) {
+        if (!(doc instanceof JsonObject o)) {
+            throw ReadException.at(Problem.NOT_OBJECT, "", "the document is a JSON " + doc.typeName()
+                    + ", not an object");
+        }
+        RecordKind kind = RecordKind.detect(o).orElseThrow(() -> ReadException.at(Problem.UNKNOWN_KIND, "",
+                "the object is not a Kafka failure record: it has no KafkaBatchInfo"));
+        Obj r = new Obj(o, "");
+        RequestContext requestContext = r.required("requestContext", this::requestContext);
+        JsonField<ResponseContext> responseContext = r.optional("responseContext", this::responseContext);
+        String version = r.string("version");
+        Timestamp timestamp = Timestamp.of(r.string("timestamp"));
+        switch (kind) {
+            case SQS_SNS:
+                return SqsSnsRecord.builder()
+                        .requestContext(requestContext).responseContext(responseContext)
+                        .version(version).timestamp(timestamp)
+                        .batchInfo(r.required("KafkaBatchInfo", this::batchInfo))
+                        .unknownFields(r.unknown(SqsSnsRecord.NAMES))
+                        .build();
+            case S3:
+                return S3Record.builder()
+                        .requestContext(requestContext).responseContext(responseContext)
+                        .version(version).timestamp(timestamp)
+                        .batchInfo(r.required("KafkaBatchInfo", this::batchInfo))
+                        .payload(r.required("payload", this::payload))
+                        .unknownFields(r.unknown(S3Record.NAMES))
+                        .build();
+            case TOPIC:
+            default:
+                return TopicRecord.builder()
+                        .requestContext(requestContext).responseContext(responseContext)
+                        .version(version).timestamp(timestamp)
+                        .batchInfo(r.required("KafkaBatchInfo", this::topicBatchInfo))
+                        .payload(r.required("payload", this::payload))
+                        .unknownFields(r.unknown(TopicRecord.NAMES))
+                        .build();
+        }
+    }
+
+    private RequestContext requestContext(JsonValue v, String at) {
+        Obj o = Obj.of(v, at);
+        return RequestContext.builder()
+                .requestId(o.string("requestId"))
+                .functionArn(o.string("functionArn"))
+                .condition(Condition.of(o.string("condition")))
+                .approximateInvokeCount(o.int64("approximateInvokeCount"))
+                .unknownFields(o.unknown(RequestContext.NAMES))
+                .build();
+    }
+
+    private ResponseContext responseContext(JsonValue v, String at) {
+        Obj o = Obj.of(v, at);
+        return ResponseContext.builder()
+                .statusCode(o.int32("statusCode"))
+                .executedVersion(o.optionalString("executedVersion"))
+                .functionError(o.optionalString("functionError"))
+                .unknownFields(o.unknown(ResponseContext.NAMES))
+                .build();
+    }
+
+    private KafkaBatchInfo batchInfo(JsonValue v, String at) {
+        Obj o = Obj.of(v, at);
+        return KafkaBatchInfo.builder()
+                .batchSize(o.int32("batchSize"))
+                .eventSourceArn(o.optionalString("eventSourceArn"))
+                .bootstrapServers(o.string("bootstrapServers"))
+                .payloadSize(o.int64("payloadSize"))
+                .recordsInfo(o.required("recordsInfo", this::recordsInfo))
+                .unknownFields(o.unknown(KafkaBatchInfo.NAMES))
+                .build();
+    }
+
+    private TopicBatchInfo topicBatchInfo(JsonValue v, String at) {
+        Obj o = Obj.of(v, at);
+        return TopicBatchInfo.builder()
+                .batchSize(o.int32("batchSize"))
+                .eventSourceArn(o.optionalString("eventSourceArn"))
+                .bootstrapServers(o.string("bootstrapServers"))
+                .payloadSize(o.int64("payloadSize"))
+                .recordInfo(o.required("recordInfo", this::recordInfo))
+                .unknownFields(o.unknown(TopicBatchInfo.NAMES))
+                .build();
+    }
+
+    private Map<String, RecordRange> recordsInfo(JsonValue v, String at) {
+        Obj o = Obj.of(v, at);
+        Map<String, RecordRange> ranges = new LinkedHashMap<>();
+        o.json.members().forEach((key, value) -> ranges.put(key, range(value, JsonPointer.append(at, key))));
+        return ranges;
+    }
+
+    private RecordRange range(JsonValue v, String at) {
+        Obj o = Obj.of(v, at);
+        return RecordRange.builder()
+                .firstRecordOffset(Offset.of(o.string("firstRecordOffset")))
+                .lastRecordOffset(Offset.of(o.string("lastRecordOffset")))
+                .firstRecordTimestamp(Timestamp.of(o.string("firstRecordTimestamp")))
+                .lastRecordTimestamp(Timestamp.of(o.string("lastRecordTimestamp")))
+                .unknownFields(o.unknown(RecordRange.NAMES))
+                .build();
+    }
+
+    private RecordInfo recordInfo(JsonValue v, String at) {
+        Obj o = Obj.of(v, at);
+        return RecordInfo.builder()
+                .offset(Offset.of(o.string("offset")))
+                .timestamp(Timestamp.of(o.string("timestamp")))
+                .unknownFields(o.unknown(RecordInfo.NAMES))
+                .build();
+    }
+
+    private Payload payload(JsonValue v, String at) {
+        if (v instanceof JsonString s) {
+            return Payload.ofString(s.value(), limits);
+        }
+        if (v instanceof JsonObject o) {
+            return Payload.ofObject(o);
+        }
+        throw ReadException.at(Problem.SHAPE, at, "payload must be a string or an object, not " + article(v));
+    }
+
+    KafkaEvent event(JsonValue v, String at) {
+        if (!(v instanceof JsonObject)) {
+            throw ReadException.at(at.isEmpty() ? Problem.NOT_OBJECT : Problem.SHAPE, at,
+                    "an invocation event must be an object, not " + article(v));
+        }
+        Obj o = Obj.of(v, at);
+        return KafkaEvent.builder()
+                .eventSource(o.string("eventSource"))
+                .eventSourceArn(o.optionalString("eventSourceArn"))
+                .bootstrapServers(o.optionalString("bootstrapServers"))
+                .records(o.required("records", this::eventRecords))
+                .unknownFields(o.unknown(KafkaEvent.NAMES))
+                .build();
+    }
+
+    private Map<String, List<KafkaRecord>> eventRecords(JsonValue v, String at) {
+        Obj o = Obj.of(v, at);
+        Map<String, List<KafkaRecord>> records = new LinkedHashMap<>();
+        o.json.members().forEach((key, value) -> {
+            String keyAt = JsonPointer.append(at, key);
+            if (!(value instanceof JsonArray array)) {
+                throw ReadException.at(Problem.SHAPE, keyAt, "records of " + key + " must be an array, not "
+                        + article(value));
+            }
+            List<KafkaRecord> list = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                list.add(eventRecord(array.get(i), JsonPointer.append(keyAt, i)));
+            }
+            records.put(key, list);
+        });
+        return records;
+    }
+
+    private KafkaRecord eventRecord(JsonValue v, String at) {
+        Obj o = Obj.of(v, at);
+        return KafkaRecord.builder()
+                .topic(o.string("topic"))
+                .partition(o.int32("partition"))
+                .offset(o.int64("offset"))
+                .timestamp(o.int64("timestamp"))
+                .timestampType(o.string("timestampType"))
+                .key(o.optionalString("key"))
+                .value(o.optionalString("value"))
+                .headers(o.optional("headers", this::headers))
+                .keySchemaMetadata(o.optional("keySchemaMetadata", this::schemaMetadata))
+                .valueSchemaMetadata(o.optional("valueSchemaMetadata", this::schemaMetadata))
+                .unknownFields(o.unknown(KafkaRecord.NAMES))
+                .build();
+    }
+
+    private List<Header> headers(JsonValue v, String at) {
+        if (!(v instanceof JsonArray array)) {
+            throw ReadException.at(Problem.SHAPE, at, "headers must be an array, not " + article(v));
+        }
+        List<Header> headers = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            String hAt = JsonPointer.append(at, i);
+            Obj h = Obj.of(array.get(i), hAt);
+            if (h.json.size() != 1) {
+                throw ReadException.at(Problem.SHAPE, hAt, "a header must be an object with exactly one member, not "
+                        + h.json.size());
+            }
+            Map.Entry<String, JsonValue> e = h.json.members().entrySet().iterator().next();
+            headers.add(Header.of(e.getKey(), bytes(e.getValue(), JsonPointer.append(hAt, e.getKey()))));
+        }
+        return headers;
+    }
+
+    private static byte[] bytes(JsonValue v, String at) {
+        if (!(v instanceof JsonArray array)) {
+            throw ReadException.at(Problem.SHAPE, at, "a header value must be an array of bytes, not " + article(v));
+        }
+        byte[] bytes = new byte[array.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            JsonValue e = array.get(i);
+            OptionalLong b = e instanceof JsonNumber n ? n.longValueExact() : OptionalLong.empty();
+            if (b.isEmpty() || b.getAsLong() < -128 || b.getAsLong() > 127) {
+                throw ReadException.at(Problem.SHAPE, JsonPointer.append(at, i), "a header byte must be an integer"
+                        + " from -128 to 127 (signed), not " + describe(e));
+            }
+            bytes[i] = (byte) b.getAsLong();
+        }
+        return bytes;
+    }
+
+    private SchemaMetadata schemaMetadata(JsonValue v, String at) {
+        Obj o = Obj.of(v, at);
+        return SchemaMetadata.builder()
+                .dataFormat(o.string("dataFormat"))
+                .schemaId(o.string("schemaId"))
+                .unknownFields(o.unknown(SchemaMetadata.NAMES))
+                .build();
+    }
+
+    static String article(JsonValue v) {
+        String t = v.typeName();
+        return (t.equals("object") || t.equals("array") ? "an " : "a ") + t;
+    }
+
+    static String describe(JsonValue v) {
+        if (v instanceof JsonNumber n) {
+            return n.text().length() > 30 ? "a " + n.text().length() + "-digit number" : n.text();
+        }
+        return article(v);
+    }
+
+    /** An object being bound, with its pointer. */
+    private static final class Obj {
+        final JsonObject json;
+        final String at;
+
+        Obj(JsonObject json, String at) {
+            this.json = json;
+            this.at = at;
+        }
+
+        static Obj of(JsonValue v, String at) {
+            if (!(v instanceof JsonObject o)) {
+                throw ReadException.at(Problem.SHAPE, at, name(at) + " must be an object, not " + article(v));
+            }
+            return new Obj(o, at);
+        }
+
+        private static String name(String at) {
+            return at.isEmpty() ? "the document" : at;
+        }
+
+        JsonValue member(String name) {
+            JsonValue v = json.members().get(name);
+            if (v == null) {
+                throw ReadException.at(Problem.SHAPE, at, "the member \"" + name + "\" is missing");
+            }
+            return v;
+        }
+
+        <T> T required(String name, BiFunction<JsonValue, String, T> bind) {
+            JsonValue v = member(name);
+            String p = JsonPointer.append(at, name);
+            if (v == JsonNull.INSTANCE) {
+                throw ReadException.at(Problem.SHAPE, p, name + " must not be null");
+            }
+            return bind.apply(v, p);
+        }
+
+        <T> JsonField<T> optional(String name, BiFunction<JsonValue, String, T> bind) {
+            JsonValue v = json.members().get(name);
+            if (v == null) {
+                return JsonField.absent();
+            }
+            if (v == JsonNull.INSTANCE) {
+                return JsonField.ofNull();
+            }
+            return JsonField.of(bind.apply(v, JsonPointer.append(at, name)));
+        }
+
+        String string(String name) {
+            return asString(member(name), JsonPointer.append(at, name), name);
+        }
+
+        JsonField<String> optionalString(String name) {
+            return optional(name, (v, p) -> asString(v, p, name));
+        }
+
+        long int64(String name) {
+            return asLong(member(name), JsonPointer.append(at, name), name, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
+        int int32(String name) {
+            return (int) asLong(member(name), JsonPointer.append(at, name), name, Integer.MIN_VALUE,
+                    Integer.MAX_VALUE);
+        }
+
+        Map<String, JsonValue> unknown(Set<String> known) {
+            Map<String, JsonValue> unknown = new LinkedHashMap<>();
+            json.members().forEach((k, v) -> {
+                if (!known.contains(k)) {
+                    unknown.put(k, v);
+                }
+            });
+            return unknown;
+        }
+
+        private static String asString(JsonValue v, String p, String name) {
+            if (v instanceof JsonString s) {
+                return s.value();
+            }
+            throw ReadException.at(Problem.SHAPE, p, name + " must be a string, not " + article(v));
+        }
+
+        private static long asLong(JsonValue v, String p, String name, long min, long max) {
+            if (!(v instanceof JsonNumber n)) {
+                throw ReadException.at(Problem.SHAPE, p, name + " must be an integer, not " + article(v));
+            }
+            OptionalLong value = n.longValueExact();
+            if (value.isEmpty() || value.getAsLong() < min || value.getAsLong() > max) {
+                String range = max == Integer.MAX_VALUE ? "a 32-bit" : "a 64-bit";
+                throw ReadException.at(Problem.SHAPE, p, name + " must be " + range + " integer in canonical form,"
+                        + " not " + describe(n));
+            }
+            return value.getAsLong();
+        }
+    }
+}

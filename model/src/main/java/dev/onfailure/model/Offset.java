@@ -1,0 +1,109 @@
+package dev.onfailure.model;
+
+import java.math.BigInteger;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A Kafka offset as a failure record carries it: a JSON string of decimal digits. The text is kept exactly, of any
+ * length, because AWS's own example carries 56-digit values that no {@code long} can hold.
+ *
+ * <pre>{@code
+ * Offset o = Offset.of("49601189658422359378836298521827638475320189012309704722");
+ * o.fitsInt64();          // false
+ * o.toBigInteger();       // Optional[49601189658422359378836298521827638475320189012309704722]
+ * Offset.of(15).text();   // "15"
+ * }</pre>
+ */
+public final class Offset implements Comparable<Offset> {
+
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private final String text;
+
+    private Offset(String text) {
+        this.text = text;
+    }
+
+    /** Returns the offset written {@code text}, whatever it holds; see {@link #isDecimal()}. */
+    public static Offset of(String text) {
+        return new Offset(Objects.requireNonNull(text, "text"));
+    }
+
+    /** Returns the offset {@code value} in canonical decimal text. */
+    public static Offset of(long value) {
+        return new Offset(Long.toString(value));
+    }
+
+    /** Returns the offset {@code value} in canonical decimal text. */
+    public static Offset of(BigInteger value) {
+        return new Offset(value.toString());
+    }
+
+    /** Returns the text exactly as written. */
+    public String text() {
+        return text;
+    }
+
+    /** Returns true if the text is one or more ASCII digits and nothing else. */
+    public boolean isDecimal() {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns the value when the text {@link #isDecimal() is decimal}. */
+    public Optional<BigInteger> toBigInteger() {
+        return isDecimal() ? Optional.of(new BigInteger(text)) : Optional.empty();
+    }
+
+    /** Returns true if the text is decimal and the value fits Kafka's int64 offsets (at most {@code Long.MAX_VALUE}). */
+    public boolean fitsInt64() {
+        return toBigInteger().map(v -> v.compareTo(LONG_MAX) <= 0).orElse(false);
+    }
+
+    /** Returns the value as a {@code long} when it {@link #fitsInt64() fits}. */
+    public OptionalLong toLong() {
+        return fitsInt64() ? OptionalLong.of(Long.parseLong(text)) : OptionalLong.empty();
+    }
+
+    /**
+     * Compares by numeric value; offsets whose text is not decimal sort after every decimal one, by text.
+     */
+    @Override
+    public int compareTo(Offset other) {
+        Optional<BigInteger> a = toBigInteger();
+        Optional<BigInteger> b = other.toBigInteger();
+        if (a.isPresent() && b.isPresent()) {
+            int c = a.get().compareTo(b.get());
+            return c != 0 ? c : text.compareTo(other.text);
+        }
+        if (a.isPresent() != b.isPresent()) {
+            return a.isPresent() ? -1 : 1;
+        }
+        return text.compareTo(other.text);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Offset other && text.equals(other.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.onfailure.model;
+
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonString;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.model.json.ReadException;
+import dev.onfailure.model.json.ReadLimits;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code payload} of an S3 or Kafka-topic record: the whole invocation event, either as an escaped JSON
+ * <em>string</em> (how AWS documents the S3 record) or as a JSON <em>object</em> (how emulators write it, and how the
+ * Kafka-topic record carries it). The form is kept, and so is the exact content; the typed {@link KafkaEvent} is
+ * parsed only when asked for, once.
+ *
+ * <pre>{@code
+ * Payload p = s3Record.payload();
+ * p.form();                // STRING
+ * KafkaEvent e = p.event();   // parsed now; ReadException if the payload is not an event
+ * }</pre>
+ */
+public final class Payload {
+
+    /** How the payload is written. */
+    public enum Form {
+        /** A JSON string holding the event's JSON text. */
+        STRING,
+        /** A JSON object: the event itself. */
+        OBJECT
+    }
+
+    private final Form form;
+    private final String text;
+    private final JsonObject object;
+    private final ReadLimits limits;
+    /** The parsed event or the ReadException saying why there is none; computed once. */
+    private volatile Object parsed;
+
+    private Payload(Form form, String text, JsonObject object, ReadLimits limits) {
+        this.form = form;
+        this.text = text;
+        this.object = object;
+        this.limits = limits;
+    }
+
+    /** Returns a payload written as a string holding {@code json}, whatever it holds. */
+    public static Payload ofString(String json) {
+        return ofString(json, ReadLimits.defaults());
+    }
+
+    /** Returns a payload written as a string; {@link #event()} parses it within {@code limits}. */
+    public static Payload ofString(String json, ReadLimits limits) {
+        return new Payload(Form.STRING, Objects.requireNonNull(json, "json"), null, limits);
+    }
+
+    /** Returns a payload written as the object {@code object}. */
+    public static Payload ofObject(JsonObject object) {
+        return new Payload(Form.OBJECT, null, Objects.requireNonNull(object, "object"), ReadLimits.defaults());
+    }
+
+    /** Returns a payload holding {@code event}, written in {@code form} (compact, AWS order, for a string). */
+    public static Payload ofEvent(KafkaEvent event, Form form) {
+        JsonObject json = ModelWriter.event(event);
+        Payload p = form == Form.STRING ? ofString(Json.write(json)) : ofObject(json);
+        p.parsed = event;
+        return p;
+    }
+
+    /** Returns how the payload is written. */
+    public Form form() {
+        return form;
+    }
+
+    /** Returns the JSON text of a string payload. */
+    public Optional<String> text() {
+        return Optional.ofNullable(text);
+    }
+
+    /** Returns the object of an object payload. */
+    public Optional<JsonObject> object() {
+        return Optional.ofNullable(object);
+    }
+
+    /** Returns the payload as the JSON value written in the record: a {@link JsonString} or a {@link JsonObject}. */
+    public JsonValue toJson() {
+        return form == Form.STRING ? JsonString.of(text) : object;
+    }
+
+    /**
+     * Returns the invocation event the payload holds, parsed on first call.
+     *
+     * @throws ReadException when the payload is not a Kafka invocation event; its pointer starts with
+     *                       {@code /payload} and, for a string payload, its line and column are in the string
+     */
+    public KafkaEvent event() {
+        Object p = parsed;
+        if (p == null) {
+            p = parse();
+            parsed = p;
+        }
+        if (p instanceof ReadException e) {
+            throw new ReadException(e.problem(), e.detail(), e.pointer(), e.line(), e.column());
+        }
+        return (KafkaEvent) p;
+    }
+
+    /** Returns true if the payload holds a Kafka invocation event. */
+    public boolean isEvent() {
+        try {
+            event();
+            return true;
+        } catch (ReadException e) {
+            return false;
+        }
+    }
+
+    private Object parse() {
+        try {
+            if (form == Form.OBJECT) {
+                return new ModelReader(limits).event(object, "/payload");
+            }
+            JsonValue doc;
+            try {
+                doc = Json.parse(text, limits);
+            } catch (ReadException e) {
+                return new ReadException(e.problem(), "the payload string is not JSON: " + e.detail()
+                        + (e.pointer().isEmpty() ? "" : " at " + e.pointer() + " inside it"), "/payload",
+                        e.line(), e.column());
+            }
+            try {
+                return new ModelReader(limits).event(doc, "");
+            } catch (ReadException e) {
+                return new ReadException(e.problem(), "the payload string is not a Kafka invocation event: "
+                        + e.detail() + (e.pointer().isEmpty() ? "" : " at " + e.pointer() + " inside it"),
+                        "/payload", 0, 0);
+            }
+        } catch (ReadException e) {
+            return e;
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Payload other && form == other.form && Objects.equals(text, other.text)
+                && Objects.equals(object, other.object);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(form, text, object);
+    }
+
+    @Override
+    public String toString() {
+        String content = form == Form.STRING ? text : object.toString();
+        return "Payload{" + form + ", " + (content.length() > 80 ? content.substring(0, 80) + "..." : content) + "}";
+    }
+}

@@ -1,0 +1,136 @@
+package dev.onfailure.model;
+
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.model.json.ReadException;
+import dev.onfailure.model.json.ReadLimits;
+import dev.onfailure.model.json.WriteOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Reads and writes Kafka failure records and invocation events, losslessly: {@code read(write(x))} equals
+ * {@code x}, and writing a record AWS wrote, compact and in AWS order, gives back the bytes AWS wrote.
+ *
+ * <p>Reading is strict JSON within {@link ReadLimits} (see {@link Json}); a document that is JSON but not a record
+ * fails with {@link ReadException.Problem#NOT_OBJECT}, {@link ReadException.Problem#UNKNOWN_KIND} or
+ * {@link ReadException.Problem#SHAPE} and a JSON Pointer. Instances are immutable and thread-safe.
+ *
+ * <pre>{@code
+ * RecordCodec codec = RecordCodec.defaults();
+ * KafkaFailureRecord r = codec.read(sqsMessage.body());
+ * String s3Style = codec.write(r, WriteOptions.of(KeyOrder.SORTED, Layout.COMPACT));
+ * }</pre>
+ */
+public final class RecordCodec {
+
+    private static final RecordCodec DEFAULTS = new RecordCodec(ReadLimits.defaults());
+
+    private final ReadLimits limits;
+    private final ModelReader reader;
+
+    private RecordCodec(ReadLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.reader = new ModelReader(limits);
+    }
+
+    /** Returns a codec with the default limits. */
+    public static RecordCodec defaults() {
+        return DEFAULTS;
+    }
+
+    /** Returns a codec that reads within {@code limits}, payloads included. */
+    public static RecordCodec withLimits(ReadLimits limits) {
+        return new RecordCodec(limits);
+    }
+
+    /** Returns the limits this codec reads within. */
+    public ReadLimits limits() {
+        return limits;
+    }
+
+    /** Reads a record from JSON text. */
+    public KafkaFailureRecord read(String json) {
+        return read(Json.parse(json, limits));
+    }
+
+    /** Reads a record from UTF-8 bytes. */
+    public KafkaFailureRecord read(byte[] json) {
+        return read(Json.parse(json, limits));
+    }
+
+    /** Reads a record from a UTF-8 stream, which is not closed. */
+    public KafkaFailureRecord read(InputStream in) throws IOException {
+        return read(Json.parse(in, limits));
+    }
+
+    /** Reads a record from a file. */
+    public KafkaFailureRecord read(Path path) throws IOException {
+        return read(Json.parse(path, limits));
+    }
+
+    /** Binds an already parsed document to a record. */
+    public KafkaFailureRecord read(JsonValue document) {
+        return reader.record(document);
+    }
+
+    /** Reads an invocation event from JSON text. */
+    public KafkaEvent readEvent(String json) {
+        return readEvent(Json.parse(json, limits));
+    }
+
+    /** Reads an invocation event from UTF-8 bytes. */
+    public KafkaEvent readEvent(byte[] json) {
+        return readEvent(Json.parse(json, limits));
+    }
+
+    /** Reads an invocation event from a UTF-8 stream, which is not closed. */
+    public KafkaEvent readEvent(InputStream in) throws IOException {
+        return readEvent(Json.parse(in, limits));
+    }
+
+    /** Reads an invocation event from a file. */
+    public KafkaEvent readEvent(Path path) throws IOException {
+        return readEvent(Json.parse(path, limits));
+    }
+
+    /** Binds an already parsed document to an invocation event. */
+    public KafkaEvent readEvent(JsonValue document) {
+        return reader.event(document, "");
+    }
+
+    /** Returns the record as a JSON object, members in AWS order. */
+    public JsonObject toJson(KafkaFailureRecord record) {
+        return ModelWriter.record(record);
+    }
+
+    /** Returns the event as a JSON object, members in AWS order. */
+    public JsonObject toJson(KafkaEvent event) {
+        return ModelWriter.event(event);
+    }
+
+    /** Writes the record compactly in AWS order: an SQS or SNS message body. */
+    public String write(KafkaFailureRecord record) {
+        return write(record, WriteOptions.COMPACT);
+    }
+
+    /** Writes the record as {@code options} say. */
+    public String write(KafkaFailureRecord record, WriteOptions options) {
+        return Json.write(ModelWriter.record(record), options);
+    }
+
+    /** Writes the event as {@code options} say. */
+    public String write(KafkaEvent event, WriteOptions options) {
+        return Json.write(ModelWriter.event(event), options);
+    }
+
+    /** Writes the record as UTF-8 to {@code out}, which is not closed. */
+    public void write(KafkaFailureRecord record, WriteOptions options, OutputStream out) throws IOException {
+        out.write(write(record, options).getBytes(StandardCharsets.UTF_8));
+    }
+}

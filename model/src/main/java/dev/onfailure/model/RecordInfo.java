@@ -1,0 +1,46 @@
+package dev.onfailure.model;
+
+import dev.onfailure.model.json.JsonValue;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * The {@code recordInfo} of a Kafka-topic destination record: the one failed record's offset and timestamp.
+ *
+ * <pre>{@code
+ * RecordInfo.builder().offset(Offset.of(100)).timestamp(Timestamp.of("2024-05-01T10:00:00.000Z")).build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class RecordInfo {
+
+    static final java.util.Set<String> NAMES = java.util.Set.of("offset", "timestamp");
+
+    /** {@code offset}: decimal text. */
+    public abstract Offset offset();
+
+    /** {@code timestamp}: ISO-8601 text. */
+    public abstract Timestamp timestamp();
+
+    /** Members the model does not know, in the order they were read. */
+    public abstract Map<String, JsonValue> unknownFields();
+
+    @Value.Check
+    protected void check() {
+        Members.checkUnknown(unknownFields(), NAMES, "recordInfo");
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder holding this value. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link RecordInfo}. */
+    public static final class Builder extends ImmutableRecordInfo.Builder {
+    }
+}

@@ -1,0 +1,58 @@
+package dev.onfailure.model;
+
+import dev.onfailure.model.json.JsonValue;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * One {@code recordsInfo} entry: the first and last offsets and timestamps of the discarded records of one
+ * topic-partition.
+ *
+ * <pre>{@code
+ * RecordRange r = RecordRange.builder()
+ *         .firstRecordOffset(Offset.of(1200)).lastRecordOffset(Offset.of(1300))
+ *         .firstRecordTimestamp(Timestamp.of("2024-05-01T10:00:00.000Z"))
+ *         .lastRecordTimestamp(Timestamp.of("2024-05-01T10:00:02.500Z"))
+ *         .build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class RecordRange {
+
+    static final java.util.Set<String> NAMES = java.util.Set.of("firstRecordOffset", "lastRecordOffset",
+            "firstRecordTimestamp", "lastRecordTimestamp");
+
+    /** {@code firstRecordOffset}. */
+    public abstract Offset firstRecordOffset();
+
+    /** {@code lastRecordOffset}. */
+    public abstract Offset lastRecordOffset();
+
+    /** {@code firstRecordTimestamp}. */
+    public abstract Timestamp firstRecordTimestamp();
+
+    /** {@code lastRecordTimestamp}. */
+    public abstract Timestamp lastRecordTimestamp();
+
+    /** Members the model does not know, in the order they were read. */
+    public abstract Map<String, JsonValue> unknownFields();
+
+    @Value.Check
+    protected void check() {
+        Members.checkUnknown(unknownFields(), NAMES, "recordsInfo entry");
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder holding this value. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link RecordRange}. */
+    public static final class Builder extends ImmutableRecordRange.Builder {
+    }
+}

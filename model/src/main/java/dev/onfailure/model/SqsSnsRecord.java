@@ -1,0 +1,60 @@
+package dev.onfailure.model;
+
+import dev.onfailure.model.json.JsonValue;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * The record Lambda sends to an SQS queue or SNS topic: metadata only, no payload.
+ *
+ * <pre>{@code
+ * SqsSnsRecord r = SqsSnsRecord.builder()
+ *         .requestContext(rc).responseContext(JsonField.ofNull())
+ *         .version("1.0").timestamp(Timestamp.of("2024-05-01T10:00:03.000Z"))
+ *         .batchInfo(info)
+ *         .build();
+ * }</pre>
+ */
+@Value.Immutable
+@SuppressWarnings("immutables:from") // from(KafkaFailureRecord) cannot copy the covariant batchInfo; from(this type) does
+public abstract non-sealed class SqsSnsRecord implements KafkaFailureRecord {
+
+    static final java.util.Set<String> NAMES =
+            java.util.Set.of("requestContext", "responseContext", "version", "timestamp", "KafkaBatchInfo");
+
+    @Override
+    public final RecordKind kind() {
+        return RecordKind.SQS_SNS;
+    }
+
+    @Override
+    @Value.Default
+    public JsonField<ResponseContext> responseContext() {
+        return JsonField.absent();
+    }
+
+    @Override
+    public abstract KafkaBatchInfo batchInfo();
+
+    @Override
+    public abstract Map<String, JsonValue> unknownFields();
+
+    @Value.Check
+    protected void check() {
+        Members.checkUnknown(unknownFields(), NAMES, "the record");
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder holding this value. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds an {@link SqsSnsRecord}. */
+    public static final class Builder extends ImmutableSqsSnsRecord.Builder {
+    }
+}

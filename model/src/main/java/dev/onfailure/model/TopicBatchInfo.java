@@ -1,0 +1,47 @@
+package dev.onfailure.model;
+
+import dev.onfailure.model.json.JsonValue;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * The {@code KafkaBatchInfo} of a Kafka-topic destination record: as {@link KafkaBatchInfo}, but with a single
+ * {@code recordInfo} in place of {@code recordsInfo}, since Lambda writes one message per failed record.
+ */
+@Value.Immutable
+public abstract non-sealed class TopicBatchInfo implements BatchInfo {
+
+    static final java.util.Set<String> NAMES =
+            java.util.Set.of("batchSize", "eventSourceArn", "bootstrapServers", "payloadSize", "recordInfo");
+
+    @Override
+    @Value.Default
+    public JsonField<String> eventSourceArn() {
+        return JsonField.absent();
+    }
+
+    /** {@code recordInfo}: the failed record's offset and timestamp. */
+    public abstract RecordInfo recordInfo();
+
+    @Override
+    public abstract Map<String, JsonValue> unknownFields();
+
+    @Value.Check
+    protected void check() {
+        Members.checkUnknown(unknownFields(), NAMES, "KafkaBatchInfo");
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder holding this value. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link TopicBatchInfo}. */
+    public static final class Builder extends ImmutableTopicBatchInfo.Builder {
+    }
+}

@@ -1,0 +1,61 @@
+package dev.onfailure.model;
+
+import dev.onfailure.model.json.JsonValue;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * The value of a message Lambda writes to a Kafka-topic destination ({@code kafka://topic}), one per failed record:
+ * {@code KafkaBatchInfo.recordInfo} names the record, {@code payload} holds the event reduced to it.
+ *
+ * <pre>{@code
+ * TopicRecord r = (TopicRecord) codec.read(message.value());
+ * r.batchInfo().recordInfo().offset();
+ * }</pre>
+ */
+@Value.Immutable
+@SuppressWarnings("immutables:from") // from(KafkaFailureRecord) cannot copy the covariant batchInfo; from(this type) does
+public abstract non-sealed class TopicRecord implements KafkaFailureRecord {
+
+    static final java.util.Set<String> NAMES = java.util.Set.of("requestContext", "responseContext", "version",
+            "timestamp", "KafkaBatchInfo", "payload");
+
+    @Override
+    public final RecordKind kind() {
+        return RecordKind.TOPIC;
+    }
+
+    @Override
+    @Value.Default
+    public JsonField<ResponseContext> responseContext() {
+        return JsonField.absent();
+    }
+
+    @Override
+    public abstract TopicBatchInfo batchInfo();
+
+    /** {@code payload}: the invocation event holding the one failed record; an object in AWS's example. */
+    public abstract Payload payload();
+
+    @Override
+    public abstract Map<String, JsonValue> unknownFields();
+
+    @Value.Check
+    protected void check() {
+        Members.checkUnknown(unknownFields(), NAMES, "the record");
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder holding this value. */
+    public Builder toBuilder() {
+        return builder().from(this);
+    }
+
+    /** Builds a {@link TopicRecord}. */
+    public static final class Builder extends ImmutableTopicRecord.Builder {
+    }
+}

@@ -1,0 +1,117 @@
+package dev.onfailure.model.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes any JSON document losslessly.
+ *
+ * <p>Reading is strict RFC 8259 JSON: no comments, no trailing commas, no {@code NaN}, no leading zeros, nothing after
+ * the document, and no repeated member names; {@link ReadLimits} bound the work. A UTF-8 byte-order mark before the
+ * document is skipped, as RFC 8259 allows. Every problem is a {@link ReadException} with a line and column.
+ *
+ * <pre>{@code
+ * JsonValue doc = Json.parse(Files.readAllBytes(path));
+ * String sorted = Json.write(doc, WriteOptions.of(KeyOrder.SORTED, Layout.PRETTY));
+ * }</pre>
+ */
+public final class Json {
+
+    private Json() {
+    }
+
+    /** Parses {@code text} with the default limits. */
+    public static JsonValue parse(String text) {
+        return parse(text, ReadLimits.defaults());
+    }
+
+    /** Parses {@code text} within {@code limits}. */
+    public static JsonValue parse(String text, ReadLimits limits) {
+        checkSize(text.length(), limits);
+        String body = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+        try {
+            return TreeReader.read(limits.factory().createParser(body), limits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses UTF-8 {@code bytes} with the default limits. */
+    public static JsonValue parse(byte[] bytes) {
+        return parse(bytes, ReadLimits.defaults());
+    }
+
+    /** Parses UTF-8 {@code bytes} within {@code limits}. */
+    public static JsonValue parse(byte[] bytes, ReadLimits limits) {
+        checkSize(bytes.length, limits);
+        try {
+            return TreeReader.read(limits.factory().createParser(bytes), limits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses the UTF-8 document in {@code in} within {@code limits}; reading stops as soon as a limit is exceeded.
+     * The stream is not closed.
+     *
+     * @throws IOException when the stream fails
+     */
+    public static JsonValue parse(InputStream in, ReadLimits limits) throws IOException {
+        JsonParser parser = limits.factory().createParser(in);
+        return TreeReader.read(parser, limits);
+    }
+
+    /** Parses the UTF-8 document in {@code in} with the default limits. The stream is not closed. */
+    public static JsonValue parse(InputStream in) throws IOException {
+        return parse(in, ReadLimits.defaults());
+    }
+
+    /** Parses the file {@code path} within {@code limits}. */
+    public static JsonValue parse(Path path, ReadLimits limits) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return parse(in, limits);
+        }
+    }
+
+    /** Parses the file {@code path} with the default limits. */
+    public static JsonValue parse(Path path) throws IOException {
+        return parse(path, ReadLimits.defaults());
+    }
+
+    /** Writes {@code value} compactly, members in the order the value holds. */
+    public static String write(JsonValue value) {
+        return write(value, WriteOptions.COMPACT);
+    }
+
+    /** Writes {@code value} as {@code options} say. */
+    public static String write(JsonValue value, WriteOptions options) {
+        StringBuilder out = new StringBuilder(256);
+        TreeWriter.write(value, options, out);
+        return out.toString();
+    }
+
+    /** Writes {@code value} as UTF-8 bytes, as {@code options} say. */
+    public static byte[] writeBytes(JsonValue value, WriteOptions options) {
+        return write(value, options).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Returns {@code s} as a JSON string literal, quotes included. */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        TreeWriter.string(s, out);
+        return out.toString();
+    }
+
+    private static void checkSize(long size, ReadLimits limits) {
+        if (size > limits.maxDocumentBytes()) {
+            throw new ReadException(ReadException.Problem.LIMIT, "the document is " + size
+                    + " long, over the limit of " + limits.maxDocumentBytes(), "", 0, 0);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.onfailure.model.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/** Reads one JSON document into a {@link JsonValue} with Jackson's streaming parser, strictly and within limits. */
+final class TreeReader {
+
+    private final JsonParser parser;
+    private final ReadLimits limits;
+    /** The names and indexes from the root to the value being read, for pointers in messages. */
+    private final List<Object> path = new ArrayList<>();
+
+    private TreeReader(JsonParser parser, ReadLimits limits) {
+        this.parser = parser;
+        this.limits = limits;
+    }
+
+    /**
+     * Reads the only document of {@code parser} and closes it.
+     *
+     * @throws ReadException for input that is not one well-formed JSON document within the limits
+     * @throws IOException   when the underlying source fails
+     */
+    static JsonValue read(JsonParser parser, ReadLimits limits) throws IOException {
+        try (parser) {
+            TreeReader reader = new TreeReader(parser, limits);
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    throw new ReadException(ReadException.Problem.SYNTAX, "the document is empty", "", 1, 1);
+                }
+                JsonValue value = reader.value(first);
+                JsonToken after = parser.nextToken();
+                if (after != null) {
+                    JsonLocation at = parser.currentTokenLocation();
+                    throw new ReadException(ReadException.Problem.SYNTAX,
+                            "unexpected content after the end of the document", "", at.getLineNr(),
+                            at.getColumnNr());
+                }
+                return value;
+            } catch (StreamConstraintsException e) {
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                throw new ReadException(ReadException.Problem.LIMIT, limitMessage(e), reader.pointer(),
+                        Math.max(at.getLineNr(), 0), Math.max(at.getColumnNr(), 0));
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                throw new ReadException(ReadException.Problem.SYNTAX, syntaxMessage(e.getOriginalMessage()),
+                        reader.pointer(), Math.max(at.getLineNr(), 0), Math.max(at.getColumnNr(), 0));
+            } catch (CharConversionException e) {
+                JsonLocation at = parser.currentLocation();
+                throw new ReadException(ReadException.Problem.SYNTAX, "the input is not valid text: " + e.getMessage(),
+                        reader.pointer(), Math.max(at.getLineNr(), 0), Math.max(at.getColumnNr(), 0));
+            }
+        }
+    }
+
+    private JsonValue value(JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT:
+                return object();
+            case START_ARRAY:
+                return array();
+            case VALUE_STRING:
+                return JsonString.of(parser.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                // getText() is the number exactly as written: the lossless part.
+                return JsonNumber.of(parser.getText());
+            case VALUE_TRUE:
+                return JsonBoolean.TRUE;
+            case VALUE_FALSE:
+                return JsonBoolean.FALSE;
+            case VALUE_NULL:
+                return JsonNull.INSTANCE;
+            default:
+                JsonLocation at = parser.currentTokenLocation();
+                throw new ReadException(ReadException.Problem.SYNTAX, "unexpected token " + token, pointer(),
+                        at.getLineNr(), at.getColumnNr());
+        }
+    }
+
+    private JsonObject object() throws IOException {
+        LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
+            if (token != JsonToken.FIELD_NAME) {
+                throw unexpected(token);
+            }
+            String name = parser.currentName();
+            if (members.containsKey(name)) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new ReadException(ReadException.Problem.DUPLICATE_KEY,
+                        "the member \"" + abbreviate(name) + "\" appears twice in one object",
+                        JsonPointer.append(pointer(), name), at.getLineNr(), at.getColumnNr());
+            }
+            if (members.size() >= limits.maxObjectMembers()) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new ReadException(ReadException.Problem.LIMIT,
+                        "an object has more than " + limits.maxObjectMembers() + " members", pointer(),
+                        at.getLineNr(), at.getColumnNr());
+            }
+            path.add(name);
+            JsonValue value = value(parser.nextToken());
+            path.remove(path.size() - 1);
+            members.put(name, value);
+        }
+        return JsonObject.wrap(members);
+    }
+
+    private JsonArray array() throws IOException {
+        ArrayList<JsonValue> elements = new ArrayList<>();
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (elements.size() >= limits.maxArrayElements()) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new ReadException(ReadException.Problem.LIMIT,
+                        "an array has more than " + limits.maxArrayElements() + " elements", pointer(),
+                        at.getLineNr(), at.getColumnNr());
+            }
+            path.add(elements.size());
+            elements.add(value(token));
+            path.remove(path.size() - 1);
+        }
+        return JsonArray.of(elements);
+    }
+
+    private ReadException unexpected(JsonToken token) {
+        JsonLocation at = parser.currentTokenLocation();
+        return new ReadException(ReadException.Problem.SYNTAX, "unexpected token " + token, pointer(),
+                at.getLineNr(), at.getColumnNr());
+    }
+
+    private String pointer() {
+        StringBuilder sb = new StringBuilder();
+        for (Object segment : path) {
+            sb.append('/');
+            sb.append(segment instanceof String s ? JsonPointer.escape(s) : segment.toString());
+        }
+        return sb.toString();
+    }
+
+    private static String limitMessage(StreamConstraintsException e) {
+        String m = e.getOriginalMessage();
+        // Jackson names its own setter in the message; our users configure ReadLimits instead.
+        int hint = m.indexOf(" (as set by");
+        return "a read limit is exceeded: " + (hint > 0 ? m.substring(0, hint) : m);
+    }
+
+    private static String syntaxMessage(String m) {
+        if (m == null) {
+            return "the input is not well-formed JSON";
+        }
+        // Jackson's messages mention features of its own (ALLOW_COMMENTS, ...) that users cannot switch on here.
+        int hint = m.indexOf("\n at [Source");
+        String s = hint > 0 ? m.substring(0, hint) : m;
+        int feature = s.indexOf(" (JsonReadFeature");
+        if (feature < 0) {
+            feature = s.indexOf(" (`JsonReadFeature");
+        }
+        if (feature < 0) {
+            feature = s.indexOf(" (JsonParser.Feature");
+        }
+        if (feature > 0) {
+            s = s.substring(0, feature);
+        }
+        return "not well-formed JSON: " + s.replace('\n', ' ');
+    }
+
+    static String abbreviate(String s) {
+        return JsonNumber.abbreviate(s);
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * Immutable, lossless model of the records AWS Lambda sends to an on-failure destination for Kafka event sources
+ * (Amazon MSK and self-managed Apache Kafka), and the codec that reads and writes them.
+ *
+ * <pre>{@code
+ * RecordCodec codec = RecordCodec.defaults();
+ * KafkaFailureRecord record = codec.read(Path.of("failure.json"));
+ * for (var range : record.ranges()) { ... }
+ * String body = codec.write(record);                      // compact, AWS order: byte-identical for AWS output
+ * }</pre>
+ *
+ * <p>Nothing the document said is lost: unknown members are kept at every level, offsets and timestamps keep their
+ * text, {@code responseContext} keeps whether it was absent, {@code null} or an object.
+ */
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PUBLIC,
+        defaults = @Value.Immutable(copy = true, prehash = false))
+package dev.onfailure.model;
+
+import org.immutables.value.Value;
