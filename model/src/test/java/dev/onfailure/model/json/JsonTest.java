@@ -1,0 +1,168 @@
+package dev.onfailure.model.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class JsonTest {
+
+    @Test
+    void numbers_keepTheirText() {
+        String text = "{\"a\":1.50,\"b\":-0,\"c\":1e3,\"d\":1E+3,\"e\":123456789012345678901234567890,\"f\":0.0000001}";
+        assertThat(Json.write(Json.parse(text))).isEqualTo(text);
+    }
+
+    @Test
+    void memberOrder_isKept_andSortedOnRequest() {
+        JsonValue v = Json.parse("{\"b\":{\"z\":1,\"a\":2},\"a\":[{\"y\":1,\"x\":2}]}");
+        assertThat(Json.write(v)).isEqualTo("{\"b\":{\"z\":1,\"a\":2},\"a\":[{\"y\":1,\"x\":2}]}");
+        assertThat(Json.write(v, WriteOptions.of(KeyOrder.SORTED, Layout.COMPACT)))
+                .isEqualTo("{\"a\":[{\"x\":2,\"y\":1}],\"b\":{\"a\":2,\"z\":1}}");
+    }
+
+    @Test
+    void pretty_usesTwoSpacesAndColonSpace() {
+        JsonValue v = Json.parse("{\"a\":[1,{}],\"b\":[],\"c\":{\"d\":null}}");
+        assertThat(Json.write(v, WriteOptions.PRETTY)).isEqualTo(
+                "{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": [],\n  \"c\": {\n    \"d\": null\n  }\n}");
+    }
+
+    @Test
+    void strings_roundTripContent_includingControlsAndLoneSurrogates() {
+        String raw = "q\"b\\s/t\tn\nnul\u0000 \u001f é 😀 lone\uD800x low\uDC00";
+        String written = Json.write(JsonString.of(raw));
+        assertThat(written).contains("\\u0000").contains("\\u001f").contains("\\ud800").contains("\\udc00")
+                .contains("😀").contains("é");
+        assertThat(((JsonString) Json.parse(written)).value()).isEqualTo(raw);
+        // and the bytes are valid UTF-8 that decode to the same text
+        byte[] bytes = Json.writeBytes(JsonString.of(raw), WriteOptions.COMPACT);
+        assertThat(((JsonString) Json.parse(bytes)).value()).isEqualTo(raw);
+    }
+
+    @Test
+    void nullAndAbsent_areDifferent() {
+        JsonObject o = (JsonObject) Json.parse("{\"a\":null}");
+        assertThat(o.get("a")).contains(JsonNull.INSTANCE);
+        assertThat(o.get("b")).isEmpty();
+        assertThat(o.has("a")).isTrue();
+    }
+
+    @Test
+    void equality_seesMemberOrder() {
+        assertThat(Json.parse("{\"a\":1,\"b\":2}")).isNotEqualTo(Json.parse("{\"b\":2,\"a\":1}"));
+        assertThat(Json.parse("{\"a\":1,\"b\":2}")).isEqualTo(Json.parse("{ \"a\" : 1 , \"b\" : 2 }"));
+        assertThat(Json.parse("[1.0]")).isNotEqualTo(Json.parse("[1]"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\n\t ", "{", "{\"a\":1,}", "[1,]", "{\"a\":1} x", "{} {}", "// c\n{}",
+            "/* c */{}", "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":01}", "{'a':1}", "{a:1}", "{\"a\":+1}",
+            "{\"a\":.5}", "{\"a\":1.}", "\"unterminated", "{\"a\":\"tab\tin string\"}", "[1 2]", "nul"})
+    void malformed_isSyntax(String text) {
+        assertThatThrownBy(() -> Json.parse(text)).isInstanceOfSatisfying(ReadException.class,
+                e -> assertThat(e.problem()).isEqualTo(ReadException.Problem.SYNTAX));
+    }
+
+    @Test
+    void syntaxErrors_carryLineAndColumn() {
+        assertThatThrownBy(() -> Json.parse("{\n  \"a\": 1,\n}")).isInstanceOfSatisfying(ReadException.class, e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.column()).isEqualTo(1);
+            assertThat(e.getMessage()).contains("line 3, column 1").doesNotContain("JsonReadFeature");
+        });
+        assertThatThrownBy(() -> Json.parse("")).isInstanceOfSatisfying(ReadException.class,
+                e -> assertThat(e.detail()).isEqualTo("the document is empty"));
+        assertThatThrownBy(() -> Json.parse("{} x")).isInstanceOfSatisfying(ReadException.class, e -> {
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.column()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void invalidUtf8_isSyntax() {
+        byte[] bytes = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        assertThatThrownBy(() -> Json.parse(bytes)).isInstanceOfSatisfying(ReadException.class,
+                e -> assertThat(e.problem()).isEqualTo(ReadException.Problem.SYNTAX));
+    }
+
+    @Test
+    void byteOrderMark_isSkipped() {
+        byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'};
+        assertThat(Json.parse(bytes)).isEqualTo(JsonObject.empty());
+        assertThat(Json.parse("\uFEFF{}")).isEqualTo(JsonObject.empty());
+    }
+
+    @Test
+    void duplicateKey_isReportedWithPointerAndPlace() {
+        assertThatThrownBy(() -> Json.parse("{\"a\":{\"b~/\":1,\n\"b~/\":2}}"))
+                .isInstanceOfSatisfying(ReadException.class, e -> {
+                    assertThat(e.problem()).isEqualTo(ReadException.Problem.DUPLICATE_KEY);
+                    assertThat(e.pointer()).isEqualTo("/a/b~0~1");
+                    assertThat(e.line()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void deepNesting_isLimit_notStackOverflow() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertThatThrownBy(() -> Json.parse(deep)).isInstanceOfSatisfying(ReadException.class,
+                e -> assertThat(e.problem()).isEqualTo(ReadException.Problem.LIMIT));
+        String ok = "[".repeat(128) + "]".repeat(128);
+        assertThat(Json.parse(ok)).isInstanceOf(JsonArray.class);
+    }
+
+    @Test
+    void limits_stringNumberDocumentMembers() {
+        ReadLimits small = ReadLimits.builder().maxStringChars(10).maxNumberChars(5).maxDocumentBytes(100)
+                .maxObjectMembers(2).maxArrayElements(3).maxNameChars(8).build();
+        assertLimit(() -> Json.parse("[\"" + "x".repeat(11) + "\"]", small));
+        assertLimit(() -> Json.parse("[123456]", small));
+        assertLimit(() -> Json.parse("[" + " ".repeat(100) + "]", small));
+        assertLimit(() -> Json.parse("{\"a\":1,\"b\":2,\"c\":3}", small));
+        assertLimit(() -> Json.parse("[1,2,3,4]", small));
+        assertLimit(() -> Json.parse("{\"" + "n".repeat(9) + "\":1}", small));
+        assertLimit(() -> Json.parse(new ByteArrayInputStream(("[" + " ".repeat(200) + "]")
+                .getBytes(StandardCharsets.UTF_8)), small));
+        assertThat(Json.parse("{\"a\":[1,2,3],\"b\":\"" + "x".repeat(10) + "\"}", small)).isNotNull();
+    }
+
+    @Test
+    void defaults_admitALargeS3Payload() {
+        String payload = "x".repeat(9_000_000);
+        JsonObject o = (JsonObject) Json.parse("{\"payload\":\"" + payload + "\"}");
+        assertThat(((JsonString) o.get("payload").orElseThrow()).value()).hasSize(9_000_000);
+    }
+
+    @Test
+    void jsonNumber_validatesAndConverts() {
+        assertThat(JsonNumber.of("-0").longValueExact()).isEmpty();
+        assertThat(JsonNumber.of("42").longValueExact()).hasValue(42);
+        assertThat(JsonNumber.of("1e2").isIntegral()).isFalse();
+        assertThat(JsonNumber.of("9223372036854775808").longValueExact()).isEmpty();
+        assertThat(JsonNumber.of(7)).isSameAs(JsonNumber.of("7"));
+        assertThatThrownBy(() -> JsonNumber.of("01")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonNumber.of("1.")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void builder_rejectsDuplicates() {
+        assertThatThrownBy(() -> JsonObject.builder().put("a", JsonNull.INSTANCE).put("a", JsonNull.INSTANCE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void pointer_escapes() {
+        assertThat(JsonPointer.append("/x", "a/b~c")).isEqualTo("/x/a~1b~0c");
+        assertThat(JsonPointer.append("", 3)).isEqualTo("/3");
+    }
+
+    private static void assertLimit(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ReadException.class,
+                e -> assertThat(e.problem()).isEqualTo(ReadException.Problem.LIMIT));
+    }
+}
