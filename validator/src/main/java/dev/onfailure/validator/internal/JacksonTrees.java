@@ -1,0 +1,67 @@
+package dev.onfailure.validator.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onfailure.model.json.JsonArray;
+import dev.onfailure.model.json.JsonBoolean;
+import dev.onfailure.model.json.JsonNumber;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonString;
+import dev.onfailure.model.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
+
+/**
+ * Converts the lossless {@link JsonValue} tree to the Jackson tree the schema engine reads. Integers become exact
+ * integer nodes of any size, other numbers exact decimals, so no value changes on the way.
+ */
+public final class JacksonTrees {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JacksonTrees() {
+    }
+
+    /** Returns {@code value} as a Jackson tree. */
+    public static JsonNode toJackson(JsonValue value) {
+        if (value instanceof JsonObject o) {
+            ObjectNode node = NODES.objectNode();
+            for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+                node.set(e.getKey(), toJackson(e.getValue()));
+            }
+            return node;
+        }
+        if (value instanceof JsonArray a) {
+            ArrayNode node = NODES.arrayNode(a.size());
+            for (JsonValue element : a.elements()) {
+                node.add(toJackson(element));
+            }
+            return node;
+        }
+        if (value instanceof JsonString s) {
+            return NODES.textNode(s.value());
+        }
+        if (value instanceof JsonNumber n) {
+            return number(n);
+        }
+        if (value instanceof JsonBoolean b) {
+            return NODES.booleanNode(b.value());
+        }
+        return NODES.nullNode();
+    }
+
+    private static JsonNode number(JsonNumber n) {
+        var exact = n.longValueExact();
+        if (exact.isPresent()) {
+            long v = exact.getAsLong();
+            return v == (int) v ? NODES.numberNode((int) v) : NODES.numberNode(v);
+        }
+        if (n.isIntegral()) {
+            return NODES.numberNode(new BigInteger(n.text()));
+        }
+        return NODES.numberNode(new BigDecimal(n.text()));
+    }
+}

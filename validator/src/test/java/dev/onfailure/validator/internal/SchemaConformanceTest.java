@@ -1,0 +1,177 @@
+package dev.onfailure.validator.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.onfailure.fixtures.DocumentedExamples;
+import dev.onfailure.fixtures.ExampleInstance;
+import dev.onfailure.fixtures.HandMadeRecord;
+import dev.onfailure.fixtures.HandMadeRecords;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.schema.SchemaKind;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The schemas against the documented examples and the hand-made records, through networknt (the engine the validator
+ * uses) and dev.harrel (an independent implementation): both must give the same verdict every time.
+ */
+final class SchemaConformanceTest {
+
+    private static SchemaEngine networknt;
+    private static HarrelEngine harrel;
+
+    @BeforeAll
+    static void load() {
+        networknt = new SchemaEngine();
+        harrel = new HarrelEngine();
+    }
+
+    static List<ExampleInstance> documented() {
+        return DocumentedExamples.allInstances();
+    }
+
+    static List<HandMadeRecord> handMade() {
+        return HandMadeRecords.all();
+    }
+
+    /** Validates with both engines, checks they agree, and returns networknt's violations. */
+    static List<SchemaEngine.Violation> check(SchemaKind kind, Profile profile, String json) {
+        JsonNode tree = JacksonTrees.toJackson(Json.parse(json));
+        List<SchemaEngine.Violation> a = networknt.validate(kind, profile, tree);
+        List<String> b = harrel.validate(kind, profile, json);
+        assertThat(b.isEmpty()).as("harrel agrees with networknt on %s/%s: networknt %s, harrel %s", kind, profile,
+                a, b).isEqualTo(a.isEmpty());
+        return a;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documented")
+    void documentedInstances_passTolerant_failStrict(ExampleInstance instance) {
+        SchemaKind kind = SchemaKind.fromId(instance.name().split("/")[0]).orElseThrow();
+        assertThat(check(kind, Profile.TOLERANT, instance.json())).as(instance.name()).isEmpty();
+        List<SchemaEngine.Violation> strict = check(kind, Profile.STRICT, instance.json());
+        assertThat(strict).as(instance.name()).extracting(SchemaEngine.Violation::pointer)
+                .contains("/requestContext/requestId", "/KafkaBatchInfo/bootstrapServers");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("handMade")
+    void handMadeRecords_haveTheirVerdicts(HandMadeRecord r) {
+        SchemaKind kind = SchemaKind.fromId(r.kind()).orElseThrow();
+        assertThat(check(kind, Profile.TOLERANT, r.json())).as(r.name()).isEmpty();
+        List<SchemaEngine.Violation> strict = check(kind, Profile.STRICT, r.json());
+        if (r.strictValid()) {
+            assertThat(strict).as(r.name()).isEmpty();
+        } else {
+            assertThat(strict).as(r.name()).isNotEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("handMade")
+    void payloadEvents_passTheEventSchema(HandMadeRecord r) {
+        KafkaFailureRecord record = RecordCodec.defaults().read(r.json());
+        record.payloadIfAny().ifPresent(p -> {
+            String event = p.text().orElseGet(() -> Json.write(p.object().orElseThrow()));
+            assertThat(check(SchemaKind.EVENT, Profile.TOLERANT, event)).as(r.name()).isEmpty();
+            if (r.strictValid()) {
+                assertThat(check(SchemaKind.EVENT, Profile.STRICT, event)).as(r.name()).isEmpty();
+            }
+        });
+    }
+
+    @Test
+    void strict_rejectsEachPlaceholderAndImpossibleValue() {
+        String good = HandMadeRecords.named("string-payload.s3.json").json();
+        assertThat(check(SchemaKind.S3, Profile.STRICT, good)).isEmpty();
+        assertStrictFails(good.replace("2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", "2b3c4d5e-6f7a-xmpl-9d0e-1f2a3b4c5d6e"),
+                "/requestContext/requestId");
+        String bootstrap = "b-1.orders-prod.x1y2z3.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.orders-prod.x1y2z3.c3.kafka.eu-west-1.amazonaws.com:9098";
+        assertStrictFails(good.replace("\"bootstrapServers\": \"" + bootstrap + "\"", "\"bootstrapServers\": \"...\""),
+                "/KafkaBatchInfo/bootstrapServers");
+        assertStrictFails(good.replaceFirst("\"payload\": \".*\",\n", "\"payload\": \"<Whole Event>\",\n"), "/payload");
+        assertStrictFails(good.replace("\"firstRecordOffset\": \"1200\"", "\"firstRecordOffset\": \"9223372036854775808\""),
+                "/KafkaBatchInfo/recordsInfo/orders-0/firstRecordOffset");
+        assertStrictFails(good.replace("\"firstRecordOffset\": \"1200\"",
+                "\"firstRecordOffset\": \"49601189658422359378836298521827638475320189012309704722\""),
+                "/KafkaBatchInfo/recordsInfo/orders-0/firstRecordOffset");
+        assertStrictFails(good.replace("\"timestamp\": \"2024-05-01T10:00:09.999Z\"", "\"timestamp\": \"2024-05-01T10:00:09Z\""),
+                "/timestamp");
+        assertStrictFails(good.replace("\"timestamp\": \"2024-05-01T10:00:09.999Z\"", "\"timestamp\": \"2024-02-30T10:00:09.999Z\""),
+                "/timestamp");
+        assertStrictFails(good.replace("\"version\": \"1.0\"", "\"version\": \"1.1\""), "/version");
+        assertStrictFails(good.replace("\"version\": \"1.0\"", "\"version\": \"1.0\", \"extra\": 1"), "");
+    }
+
+    @Test
+    void tolerant_acceptsTheDocumentedQuirks_butNotWrongTypes() {
+        String good = HandMadeRecords.named("self-managed.sqs-sns.json").json();
+        assertThat(check(SchemaKind.SQS_SNS, Profile.TOLERANT, good.replace("6f1c2a9e-3b4d-4c5e-8f7a-9b0c1d2e3f4a",
+                "316aa6d0-8154-xmpl-9af7-85d5f4a6bc81"))).isEmpty();
+        assertThat(check(SchemaKind.SQS_SNS, Profile.TOLERANT, good.replace("\"batchSize\": 4", "\"batchSize\": \"4\"")))
+                .extracting(SchemaEngine.Violation::keyword).contains("type");
+        assertThat(check(SchemaKind.SQS_SNS, Profile.TOLERANT, good.replace("\"orders-eu-west-1-12\":",
+                "\"orders eu-12\":"))).extracting(SchemaEngine.Violation::keyword).contains("propertyNames");
+        assertThat(check(SchemaKind.SQS_SNS, Profile.TOLERANT, good.replace("\"firstRecordOffset\": \"88120\"",
+                "\"firstRecordOffset\": 88120"))).extracting(SchemaEngine.Violation::pointer)
+                .contains("/KafkaBatchInfo/recordsInfo/orders-eu-west-1-12/firstRecordOffset");
+    }
+
+    @Test
+    void conditionResponseRule_inBothProfiles() {
+        String retry = HandMadeRecords.named("self-managed.sqs-sns.json").json();
+        JsonObject o = (JsonObject) Json.parse(retry);
+        String withoutResponse = Json.write(without(o, "responseContext"));
+        String nullResponse = retry.replaceFirst("\"responseContext\": \\{[^}]*\\}", "\"responseContext\": null");
+        String max = retry.replace("RetryAttemptsExhausted", "MaximumPayloadSizeExceeded");
+        for (Profile p : Profile.values()) {
+            assertThat(check(SchemaKind.SQS_SNS, p, withoutResponse)).as(p.id()).isNotEmpty();
+            assertThat(check(SchemaKind.SQS_SNS, p, nullResponse)).as(p.id()).isNotEmpty();
+            assertThat(check(SchemaKind.SQS_SNS, p, max)).as(p.id()).extracting(SchemaEngine.Violation::pointer)
+                    .contains("/responseContext");
+            assertThat(check(SchemaKind.SQS_SNS, p, max.replaceFirst("\"responseContext\": \\{[^}]*\\}",
+                    "\"responseContext\": null"))).as(p.id()).isEmpty();
+        }
+    }
+
+    @Test
+    void longHostileStrings_doNotOverflowTheRegexEngine() {
+        String good = HandMadeRecords.named("string-payload.s3.json").json();
+        String servers = "a:1,".repeat(500_000) + "a:1";
+        String bootstrap = "b-1.orders-prod.x1y2z3.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.orders-prod.x1y2z3.c3.kafka.eu-west-1.amazonaws.com:9098";
+        String big = good.replace("\"bootstrapServers\": \"" + bootstrap + "\"", "\"bootstrapServers\": \"" + servers + "\"");
+        assertThat(check(SchemaKind.S3, Profile.STRICT, big)).isEmpty();
+        assertThat(check(SchemaKind.S3, Profile.STRICT, big.replace(servers, servers + ","))).isNotEmpty();
+    }
+
+    private static void assertStrictFails(String json, String pointer) {
+        assertThat(check(SchemaKind.S3, Profile.STRICT, json)).extracting(SchemaEngine.Violation::pointer)
+                .contains(pointer);
+        assertThat(check(SchemaKind.S3, Profile.TOLERANT, json)).isEmpty();
+    }
+
+    private static JsonObject without(JsonObject o, String name) {
+        JsonObject.Builder b = JsonObject.builder();
+        o.members().forEach((k, v) -> {
+            if (!k.equals(name)) {
+                b.put(k, v);
+            }
+        });
+        return b.build();
+    }
+
+    static List<String> names(List<SchemaEngine.Violation> violations) {
+        List<String> out = new ArrayList<>();
+        violations.forEach(v -> out.add(v.keyword() + "@" + v.pointer()));
+        return out;
+    }
+}
