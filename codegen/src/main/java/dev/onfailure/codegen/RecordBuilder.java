@@ -1,0 +1,159 @@
+package dev.onfailure.codegen;
+
+import dev.onfailure.model.Condition;
+import dev.onfailure.model.JsonField;
+import dev.onfailure.model.KafkaBatchInfo;
+import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.KafkaRecord;
+import dev.onfailure.model.Offset;
+import dev.onfailure.model.Payload;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.RecordInfo;
+import dev.onfailure.model.RecordRange;
+import dev.onfailure.model.RequestContext;
+import dev.onfailure.model.S3Record;
+import dev.onfailure.model.SqsSnsRecord;
+import dev.onfailure.model.Timestamp;
+import dev.onfailure.model.TopicBatchInfo;
+import dev.onfailure.model.TopicRecord;
+import dev.onfailure.model.json.WriteOptions;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the failure record Lambda would send for a Kafka batch it discards.
+ *
+ * <ul>
+ *   <li>{@code batchSize} is the number of records in the event;</li>
+ *   <li>{@code recordsInfo} has one entry per topic-partition, in the order the event first names them: the first and
+ *       last offsets, and the timestamps of the first and last records in offset order (ISO-8601 UTC with
+ *       milliseconds, from the event's epoch milliseconds);</li>
+ *   <li>{@code payloadSize} is the UTF-8 length of the event serialised compactly; above 6 MB (6,291,456 bytes) the
+ *       condition becomes {@code MaximumPayloadSizeExceeded} and {@code responseContext} null, since the function
+ *       never ran;</li>
+ *   <li>for S3, {@code payload} is the event as an escaped JSON string; for a Kafka topic, one record per Kafka record,
+ *       with {@code recordInfo} and the event reduced to that record as a {@code payload} object.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * KafkaEvent batch = RecordCodec.defaults().readEvent(Path.of("event.json"));
+ * List<KafkaFailureRecord> records = RecordBuilder.build(batch, ctx, Destination.S3);   // one record
+ * }</pre>
+ */
+public final class RecordBuilder {
+
+    /** Lambda's synchronous invocation payload limit, in bytes. */
+    public static final long MAX_PAYLOAD_BYTES = 6L * 1024 * 1024;
+
+    private RecordBuilder() {
+    }
+
+    /**
+     * Returns the records Lambda would send: one for {@link Destination#SQS_SNS} and {@link Destination#S3}, one per
+     * Kafka record for {@link Destination#TOPIC}.
+     *
+     * @throws IllegalArgumentException if the event holds no record
+     */
+    public static List<KafkaFailureRecord> build(KafkaEvent event, FailureContext ctx, Destination destination) {
+        if (event.recordCount() == 0) {
+            throw new IllegalArgumentException("the event holds no record: Lambda never sends an empty batch");
+        }
+        if (destination == Destination.TOPIC) {
+            List<KafkaFailureRecord> records = new ArrayList<>();
+            event.records().forEach((key, list) -> list.forEach(r -> records.add(topicRecord(event, key, r, ctx))));
+            return records;
+        }
+        long size = payloadSize(event);
+        FailureContext effective = effective(ctx, size);
+        KafkaBatchInfo.Builder info = KafkaBatchInfo.builder()
+                .batchSize(event.recordCount())
+                .eventSourceArn(event.eventSourceArn().isNull() ? JsonField.absent() : event.eventSourceArn())
+                .bootstrapServers(event.bootstrapServers().orElse(""))
+                .payloadSize(size)
+                .recordsInfo(ranges(event));
+        if (destination == Destination.S3) {
+            return List.of(S3Record.builder()
+                    .requestContext(requestContext(effective)).responseContext(effective.response())
+                    .version("1.0").timestamp(Timestamp.of(effective.time()))
+                    .batchInfo(info.build())
+                    .payload(Payload.ofEvent(event, Payload.Form.STRING))
+                    .build());
+        }
+        return List.of(SqsSnsRecord.builder()
+                .requestContext(requestContext(effective)).responseContext(effective.response())
+                .version("1.0").timestamp(Timestamp.of(effective.time()))
+                .batchInfo(info.build())
+                .build());
+    }
+
+    /** Returns the UTF-8 length of {@code event} serialised compactly in AWS order. */
+    public static long payloadSize(KafkaEvent event) {
+        return RecordCodec.defaults().write(event, WriteOptions.COMPACT).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * Returns the {@code recordsInfo} of {@code event}: per topic-partition, in the order the event first names them,
+     * the first and last offsets and the timestamps of the first and last records in offset order.
+     */
+    public static Map<String, RecordRange> ranges(KafkaEvent event) {
+        Map<String, List<KafkaRecord>> byPartition = new LinkedHashMap<>();
+        for (KafkaRecord r : event.allRecords()) {
+            byPartition.computeIfAbsent(r.topic() + "-" + r.partition(), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, RecordRange> ranges = new LinkedHashMap<>();
+        byPartition.forEach((key, list) -> {
+            List<KafkaRecord> sorted = new ArrayList<>(list);
+            sorted.sort(Comparator.comparingLong(KafkaRecord::offset));
+            KafkaRecord first = sorted.get(0);
+            KafkaRecord last = sorted.get(sorted.size() - 1);
+            ranges.put(key, RecordRange.builder()
+                    .firstRecordOffset(Offset.of(first.offset()))
+                    .lastRecordOffset(Offset.of(last.offset()))
+                    .firstRecordTimestamp(Timestamp.ofEpochMilli(first.timestamp()))
+                    .lastRecordTimestamp(Timestamp.ofEpochMilli(last.timestamp()))
+                    .build());
+        });
+        return ranges;
+    }
+
+    private static TopicRecord topicRecord(KafkaEvent event, String key, KafkaRecord r, FailureContext ctx) {
+        KafkaEvent one = event.toBuilder().records(Map.of(key, List.of(r))).build();
+        long size = payloadSize(one);
+        FailureContext effective = effective(ctx, size);
+        return TopicRecord.builder()
+                .requestContext(requestContext(effective)).responseContext(effective.response())
+                .version("1.0").timestamp(Timestamp.of(effective.time()))
+                .batchInfo(TopicBatchInfo.builder()
+                        .batchSize(1)
+                        .eventSourceArn(event.eventSourceArn().isNull() ? JsonField.absent() : event.eventSourceArn())
+                        .bootstrapServers(event.bootstrapServers().orElse(""))
+                        .payloadSize(size)
+                        .recordInfo(RecordInfo.builder().offset(Offset.of(r.offset()))
+                                .timestamp(Timestamp.ofEpochMilli(r.timestamp())).build())
+                        .build())
+                .payload(Payload.ofObject(RecordCodec.defaults().toJson(one)))
+                .build();
+    }
+
+    private static FailureContext effective(FailureContext ctx, long payloadSize) {
+        if (payloadSize > MAX_PAYLOAD_BYTES) {
+            return new FailureContext(Condition.MAXIMUM_PAYLOAD_SIZE_EXCEEDED, ctx.functionArn(), ctx.requestId(),
+                    ctx.approximateInvokeCount(), JsonField.ofNull(), ctx.time());
+        }
+        return ctx;
+    }
+
+    private static RequestContext requestContext(FailureContext ctx) {
+        return RequestContext.builder()
+                .requestId(ctx.requestId())
+                .functionArn(ctx.functionArn())
+                .condition(ctx.condition())
+                .approximateInvokeCount(ctx.approximateInvokeCount())
+                .build();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.onfailure.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.onfailure.model.Condition;
+import dev.onfailure.model.JsonField;
+import dev.onfailure.model.KafkaBatchInfo;
+import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.RecordRange;
+import dev.onfailure.model.ResponseContext;
+import dev.onfailure.model.S3Record;
+import dev.onfailure.model.SqsSnsRecord;
+import dev.onfailure.model.TopicRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class RecordBuilderTest {
+
+    private static final String EVENT = "{\"eventSource\":\"aws:kafka\","
+            + "\"eventSourceArn\":\"arn:aws:kafka:us-east-1:123456789012:cluster/c/751d2973-a626-431c-9d4e-d7975eb44dd7-2\","
+            + "\"bootstrapServers\":\"b-1:9092,b-2:9092\",\"records\":{"
+            + "\"orders-eu-1-3\":[{\"topic\":\"orders-eu-1\",\"partition\":3,\"offset\":12,\"timestamp\":1714557600500,"
+            + "\"timestampType\":\"CREATE_TIME\",\"key\":null,\"value\":\"eA==\",\"headers\":[]},"
+            + "{\"topic\":\"orders-eu-1\",\"partition\":3,\"offset\":10,\"timestamp\":1714557600000,"
+            + "\"timestampType\":\"CREATE_TIME\",\"value\":\"eQ==\",\"headers\":[{\"h\":[-1]}]}],"
+            + "\"t-0\":[{\"topic\":\"t\",\"partition\":0,\"offset\":7,\"timestamp\":1714557601000,"
+            + "\"timestampType\":\"LOG_APPEND_TIME\",\"key\":\"aw==\",\"value\":\"eg==\",\"headers\":[]}]}}";
+
+    private static final FailureContext CTX = new FailureContext(Condition.RETRY_ATTEMPTS_EXHAUSTED,
+            "arn:aws:lambda:us-east-1:123456789012:function:f", "316aa6d0-8154-4b1c-9af7-85d5f4a6bc81", 3,
+            JsonField.of(ResponseContext.builder().statusCode(200).executedVersion(JsonField.of("$LATEST"))
+                    .functionError(JsonField.of("Unhandled")).build()),
+            Instant.parse("2024-05-01T10:00:05Z"));
+
+    @Test
+    void sqsSns_rangesCountsAndSize() {
+        KafkaEvent event = RecordCodec.defaults().readEvent(EVENT);
+        SqsSnsRecord r = (SqsSnsRecord) RecordBuilder.build(event, CTX, Destination.SQS_SNS).get(0);
+        KafkaBatchInfo info = r.batchInfo();
+        assertThat(info.batchSize()).isEqualTo(3);
+        assertThat(info.payloadSize()).isEqualTo(EVENT.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(info.recordsInfo().keySet()).containsExactly("orders-eu-1-3", "t-0");
+        RecordRange orders = info.recordsInfo().get("orders-eu-1-3");
+        assertThat(orders.firstRecordOffset().text()).isEqualTo("10");
+        assertThat(orders.lastRecordOffset().text()).isEqualTo("12");
+        assertThat(orders.firstRecordTimestamp().text()).isEqualTo("2024-05-01T10:00:00.000Z");
+        assertThat(orders.lastRecordTimestamp().text()).isEqualTo("2024-05-01T10:00:00.500Z");
+        assertThat(r.timestamp().text()).isEqualTo("2024-05-01T10:00:05.000Z");
+        assertThat(RecordCodec.defaults().write(r)).startsWith("{\"requestContext\":{\"requestId\":\"316aa6d0");
+    }
+
+    @Test
+    void s3_payloadIsTheEscapedEvent_andReadsBackFieldForField() {
+        KafkaEvent event = RecordCodec.defaults().readEvent(EVENT);
+        S3Record r = (S3Record) RecordBuilder.build(event, CTX, Destination.S3).get(0);
+        assertThat(r.payload().text()).contains(EVENT);
+        S3Record back = (S3Record) RecordCodec.defaults().read(RecordCodec.defaults().write(r));
+        assertThat(back.payload().event()).isEqualTo(event);
+    }
+
+    @Test
+    void topic_oneRecordPerKafkaRecord() {
+        KafkaEvent event = RecordCodec.defaults().readEvent(EVENT);
+        List<KafkaFailureRecord> records = RecordBuilder.build(event, CTX, Destination.TOPIC);
+        assertThat(records).hasSize(3);
+        TopicRecord first = (TopicRecord) records.get(0);
+        assertThat(first.batchInfo().batchSize()).isEqualTo(1);
+        assertThat(first.batchInfo().recordInfo().offset().text()).isEqualTo("12");
+        assertThat(first.payload().event().recordCount()).isEqualTo(1);
+        assertThat(first.batchInfo().payloadSize()).isEqualTo(RecordBuilder.payloadSize(first.payload().event()));
+    }
+
+    @Test
+    void overSixMegabytes_becomesMaximumPayloadSizeExceeded() {
+        KafkaEvent event = RecordCodec.defaults().readEvent(EVENT.replace("\"eA==\"",
+                "\"" + "A".repeat(6_300_000) + "\""));
+        KafkaFailureRecord r = RecordBuilder.build(event, CTX, Destination.SQS_SNS).get(0);
+        assertThat(r.requestContext().condition()).isEqualTo(Condition.MAXIMUM_PAYLOAD_SIZE_EXCEEDED);
+        assertThat(r.responseContext().isNull()).isTrue();
+        assertThat(r.batchInfo().payloadSize()).isGreaterThan(RecordBuilder.MAX_PAYLOAD_BYTES);
+    }
+
+    @Test
+    void emptyBatch_isRefused() {
+        KafkaEvent empty = RecordCodec.defaults().readEvent("{\"eventSource\":\"aws:kafka\",\"records\":{}}");
+        assertThatThrownBy(() -> RecordBuilder.build(empty, CTX, Destination.S3))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

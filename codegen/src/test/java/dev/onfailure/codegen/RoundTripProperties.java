@@ -1,0 +1,61 @@
+package dev.onfailure.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.model.json.KeyOrder;
+import dev.onfailure.model.json.Layout;
+import dev.onfailure.model.json.WriteOptions;
+import org.junit.jupiter.api.Test;
+
+/** The lossless laws of the codec on generated records of every shape. */
+final class RoundTripProperties {
+
+    private static final RecordCodec CODEC = RecordCodec.defaults();
+
+    @Test
+    void readOfWrite_isTheRecord_andWriteIsStable() {
+        qt().withExamples(400).forAll(QtEntropy.gen(RecordGenerators.records(GeneratorOptions.defaults())))
+                .checkAssert(g -> {
+                    KafkaFailureRecord x = g.record();
+                    for (Layout layout : Layout.values()) {
+                        String written = CODEC.write(x, WriteOptions.of(KeyOrder.AWS, layout));
+                        KafkaFailureRecord back = CODEC.read(written);
+                        assertThat(back).isEqualTo(x);
+                        assertThat(CODEC.write(back, WriteOptions.of(KeyOrder.AWS, layout))).isEqualTo(written);
+                    }
+                    WriteOptions sorted = WriteOptions.of(KeyOrder.SORTED, Layout.COMPACT);
+                    String s = CODEC.write(x, sorted);
+                    assertThat(CODEC.write(CODEC.read(s), sorted)).isEqualTo(s);
+                    assertThat(CODEC.read(s).kind()).isEqualTo(x.kind());
+                });
+    }
+
+    @Test
+    void payloadEvents_roundTrip() {
+        qt().withExamples(200).forAll(QtEntropy.gen(RecordGenerators.records(GeneratorOptions.defaults())))
+                .checkAssert(g -> g.record().payloadIfAny().filter(p -> p.isEvent()).ifPresent(p -> {
+                    KafkaEvent event = p.event();
+                    String written = CODEC.write(event, WriteOptions.COMPACT);
+                    assertThat(CODEC.readEvent(written)).isEqualTo(event);
+                    assertThat(CODEC.write(CODEC.readEvent(written), WriteOptions.COMPACT)).isEqualTo(written);
+                }));
+    }
+
+    @Test
+    void anyJsonValue_roundTripsThroughText() {
+        qt().withExamples(1000).forAll(QtEntropy.gen(RecordGenerators.jsonValues(4))).checkAssert(v -> {
+            for (Layout layout : Layout.values()) {
+                String text = Json.write(v, WriteOptions.of(KeyOrder.AWS, layout));
+                JsonValue back = Json.parse(text);
+                assertThat(back).isEqualTo(v);
+                assertThat(Json.write(back, WriteOptions.of(KeyOrder.AWS, layout))).isEqualTo(text);
+            }
+        });
+    }
+}
