@@ -140,7 +140,7 @@ d = head("tolerant","kafka.s3","Kafka failure record for S3 destinations (tolera
 d.update({"type":"object","allOf":[{"$ref":"kafka.common.json#/$defs/recordCore"}],"required":["payload"],
   "properties":{"KafkaBatchInfo":{"description":"The discarded batch.","$ref":"kafka.common.json#/$defs/batchInfo"},
     "payload":{"description":"The whole invocation event: an escaped JSON string (as AWS documents it) or a JSON object (as emulators write it). AWS's example shows the placeholder \"<Whole Event>\".",
-       "anyOf":[{"type":"string","contentMediaType":"application/json","contentSchema":{"$ref":"kafka.event.json"}},{"$ref":"kafka.event.json"}]}}})
+       "if":{"type":"string"},"then":{"contentMediaType":"application/json","contentSchema":{"$ref":"kafka.event.json"}},"else":{"$ref":"kafka.event.json"}}}})
 w("tolerant","kafka.s3",d)
 
 d = head("tolerant","kafka.topic","Kafka failure record for Kafka-topic destinations (tolerant)",
@@ -148,7 +148,7 @@ d = head("tolerant","kafka.topic","Kafka failure record for Kafka-topic destinat
 d.update({"type":"object","allOf":[{"$ref":"kafka.common.json#/$defs/recordCore"}],"required":["payload"],
   "properties":{"KafkaBatchInfo":{"description":"The failed record.","$ref":"kafka.common.json#/$defs/topicBatchInfo"},
     "payload":{"description":"The invocation event holding the failed record: a JSON object in AWS's example; an escaped string is tolerated.",
-       "anyOf":[{"type":"string","contentMediaType":"application/json","contentSchema":{"$ref":"kafka.event.json"}},{"$ref":"kafka.event.json"}]}}})
+       "if":{"type":"string"},"then":{"contentMediaType":"application/json","contentSchema":{"$ref":"kafka.event.json"}},"else":{"$ref":"kafka.event.json"}}}})
 w("tolerant","kafka.topic",d)
 
 d = head("tolerant","kafka.event","Kafka invocation event (tolerant)",
@@ -248,7 +248,7 @@ sc["$defs"] = {
  "recordCoreProperties":{"description":"Strict forms of the members every Kafka failure record has.",
    "properties":{
      "requestContext":{"description":"Which invocation failed and why.","$ref":"#/$defs/requestContext"},
-     "responseContext":{"description":"An object, or null when the function never ran.","anyOf":[{"type":"null"},{"$ref":"#/$defs/responseContext"}]},
+     "responseContext":{"description":"An object, or null when the function never ran.","if":{"type":"object"},"then":{"$ref":"#/$defs/responseContext"}},
      "version":{"description":"The record format version.","$ref":"#/$defs/version"},
      "timestamp":{"description":"When Lambda made the record.","$ref":"#/$defs/timestamp"}}},
  "payloadString":{"description":"The whole invocation event as an escaped JSON string: JSON text of an object (placeholders such as \"<Whole Event>\" fail).",
@@ -270,7 +270,7 @@ w("strict","kafka.sqs-sns",strict_record("kafka.sqs-sns","Kafka failure record f
   "What a conformant producer sends to an SQS queue or SNS topic for a discarded Kafka batch.","batchInfo",None))
 w("strict","kafka.s3",strict_record("kafka.s3","Kafka failure record for S3 destinations (strict)",
   "What a conformant producer writes to an S3 bucket for a discarded Kafka batch.","batchInfo",
-  {"description":"The whole invocation event, as an escaped JSON string or an object.","anyOf":[{"$ref":"kafka.common.json#/$defs/payloadString"},{"$ref":"kafka.event.json"}]}))
+  {"description":"The whole invocation event, as an escaped JSON string or an object.","if":{"type":"string"},"then":{"$ref":"kafka.common.json#/$defs/payloadString"},"else":{"$ref":"kafka.event.json"}}))
 w("strict","kafka.topic",strict_record("kafka.topic","Kafka failure record for Kafka-topic destinations (strict)",
   "What a conformant producer writes to a kafka:// destination topic for one failed record.","topicBatchInfo",
   {"description":"The invocation event holding exactly the one failed record, as an object.","$ref":"kafka.event.json",
@@ -296,8 +296,8 @@ d.update({"$ref":"../tolerant/kafka.event.json",
      "offset":{"description":"The record's offset, at most int64.","maximum":9223372036854775807},
      "timestamp":{"description":"Epoch milliseconds, not negative.","minimum":0},
      "timestampType":{"description":"CREATE_TIME or LOG_APPEND_TIME.","enum":["CREATE_TIME","LOG_APPEND_TIME"]},
-     "key":{"description":"Base64, or null.","anyOf":[{"type":"null"},{"type":"string","pattern":"^[A-Za-z0-9+/]*={0,2}$"}]},
-     "value":{"description":"Base64, or null for a tombstone.","anyOf":[{"type":"null"},{"type":"string","pattern":"^[A-Za-z0-9+/]*={0,2}$"}]},
+     "key":{"description":"Base64, or null.","type":["string","null"],"pattern":"^[A-Za-z0-9+/]*={0,2}$"},
+     "value":{"description":"Base64, or null for a tombstone.","type":["string","null"],"pattern":"^[A-Za-z0-9+/]*={0,2}$"},
      "headers":lit("The record headers."),
      "keySchemaMetadata":{"description":"Schema registry metadata of the key.","$ref":"#/$defs/schemaMetadata"},
      "valueSchemaMetadata":{"description":"Schema registry metadata of the value.","$ref":"#/$defs/schemaMetadata"}},

@@ -1,0 +1,147 @@
+package dev.onfailure.validator;
+
+import dev.onfailure.schema.Profile;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The catalogue of finding codes: each declared once, with its severity in each profile and its message template.
+ * Codes are a stable API: downstream tests may assert on them.
+ *
+ * <p>{@link #SCHEMA} stands for a family: a failed JSON Schema keyword {@code k} gives the code {@code schema.k}
+ * ({@code schema.required}, {@code schema.type}, {@code schema.pattern}, ...).
+ *
+ * <pre>{@code
+ * Finding f = FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "/KafkaBatchInfo/recordsInfo/orders-3/firstRecordOffset",
+ *         Map.of("first", "1300", "last", "1200", "key", "orders-3"));
+ * f.message();   // "firstRecordOffset 1300 is after lastRecordOffset 1200 in orders-3"
+ * }</pre>
+ */
+public enum FindingCode {
+    /** Not well-formed JSON: comments, trailing commas, truncation, empty input, bad UTF-8. */
+    JSON_SYNTAX("json.syntax", Severity.ERROR, Severity.ERROR, "{detail}"),
+    /** An object repeats a member name. */
+    JSON_DUPLICATE_KEY("json.duplicate-key", Severity.ERROR, Severity.ERROR, "{detail}"),
+    /** A document, nesting, number, string, member or token limit is exceeded. */
+    JSON_LIMIT("json.limit", Severity.ERROR, Severity.ERROR, "{detail}"),
+    /** The document is not a JSON object. */
+    JSON_NOT_OBJECT("json.not-object", Severity.ERROR, Severity.ERROR,
+            "the document is a JSON {type}, not an object: a failure record is an object"),
+    /** A JSON object that is no known record or envelope. */
+    RECORD_UNKNOWN_KIND("record.unknown-kind", Severity.ERROR, Severity.ERROR,
+            "the object is not a Kafka failure record (no KafkaBatchInfo) nor an SNS or SQS envelope{hint}"),
+    /** A JSON Schema keyword failed; the code is {@code schema.<keyword>}. */
+    SCHEMA("schema.<keyword>", Severity.ERROR, Severity.ERROR, "{detail}"),
+    /** MaximumPayloadSizeExceeded with a non-null responseContext, or RetryAttemptsExhausted with none. */
+    CONDITION_RESPONSE("kafka.condition-response", Severity.ERROR, Severity.ERROR, "{detail}"),
+    /** firstRecordOffset is greater than lastRecordOffset. */
+    OFFSET_ORDER("kafka.offset-order", Severity.ERROR, Severity.ERROR,
+            "firstRecordOffset {first} is after lastRecordOffset {last} in {key}"),
+    /** An offset does not fit Kafka's int64. */
+    OFFSET_INT64("kafka.offset-int64", Severity.WARNING, Severity.ERROR,
+            "{member} {offset} is beyond Kafka's int64 offsets (at most 9223372036854775807){where}"),
+    /** firstRecordTimestamp is later than lastRecordTimestamp (legal: CREATE_TIME can go back). */
+    TIMESTAMP_ORDER("kafka.timestamp-order", Severity.WARNING, Severity.WARNING,
+            "firstRecordTimestamp {first} is later than lastRecordTimestamp {last} in {key}"
+                    + " (possible with CREATE_TIME, which producers set)"),
+    /** A recordsInfo key is not {@code <legal topic>-<partition>}. */
+    TOPIC_PARTITION_KEY("kafka.topic-partition-key", Severity.ERROR, Severity.ERROR,
+            "\"{key}\" is not \"<topic>-<partition>\": {reason}"),
+    /** An S3 or topic payload is not a Kafka invocation event. */
+    PAYLOAD_NOT_EVENT("kafka.payload-not-event", Severity.WARNING, Severity.ERROR,
+            "the payload is not a Kafka invocation event: {detail}"),
+    /** The payload contradicts the metadata beside it. */
+    PAYLOAD_MISMATCH("kafka.payload-mismatch", Severity.ERROR, Severity.ERROR, "{detail}"),
+    /** MaximumPayloadSizeExceeded but payloadSize is not above 6 MB. */
+    PAYLOAD_SIZE("kafka.payload-size", Severity.WARNING, Severity.WARNING,
+            "the condition is MaximumPayloadSizeExceeded but payloadSize {size} is not above 6291456 bytes (6 MB)"),
+    /** requestId is not a UUID. */
+    REQUEST_ID("record.request-id", Severity.WARNING, Severity.ERROR, "requestId \"{id}\" is not a UUID"),
+    /** condition is none of the known values. */
+    UNKNOWN_CONDITION("record.unknown-condition", Severity.WARNING, Severity.WARNING,
+            "condition \"{condition}\" is none of the known values (RetryAttemptsExhausted,"
+                    + " MaximumPayloadSizeExceeded, RecordAgeExceeded, RetriesExhausted)"),
+    /** An envelope's message or body is not JSON. */
+    ENVELOPE_MESSAGE_NOT_JSON("envelope.message-not-json", Severity.ERROR, Severity.ERROR,
+            "the envelope's {member} is not JSON: {detail}"),
+    /** An envelope holds no record at all. */
+    ENVELOPE_EMPTY("envelope.empty", Severity.WARNING, Severity.WARNING, "the {envelope} holds no record");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+    private final String id;
+    private final Severity tolerant;
+    private final Severity strict;
+    private final String template;
+
+    FindingCode(String id, Severity tolerant, Severity strict, String template) {
+        this.id = id;
+        this.tolerant = tolerant;
+        this.strict = strict;
+        this.template = template;
+    }
+
+    /** Returns the code as it appears in findings; {@code schema.<keyword>} for the schema family. */
+    public String id() {
+        return id;
+    }
+
+    /** Returns the severity of this code's findings in {@code profile}. */
+    public Severity severity(Profile profile) {
+        return profile == Profile.STRICT ? strict : tolerant;
+    }
+
+    /** Returns the message template; {@code {name}} stands for the argument {@code name}. */
+    public String template() {
+        return template;
+    }
+
+    /** Returns the code with id {@code id}; every {@code schema.*} id maps to {@link #SCHEMA}. */
+    public static Optional<FindingCode> fromId(String id) {
+        if (id.startsWith("schema.")) {
+            return Optional.of(SCHEMA);
+        }
+        for (FindingCode c : values()) {
+            if (c.id.equals(id)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Returns a finding of this code at {@code pointer}, with its severity in {@code profile} and its message filled
+     * from {@code args}.
+     *
+     * @throws IllegalArgumentException if an argument of the template is missing, or for {@link #SCHEMA} (use
+     *                                  {@link #schema})
+     */
+    public Finding finding(Profile profile, String pointer, Map<String, String> args) {
+        if (this == SCHEMA) {
+            throw new IllegalArgumentException("schema findings are made with FindingCode.schema(keyword, ...)");
+        }
+        return new Finding(id, severity(profile), pointer, format(args), args);
+    }
+
+    /** Returns a {@code schema.<keyword>} finding. */
+    public static Finding schema(String keyword, String pointer, String detail) {
+        return new Finding("schema." + keyword, Severity.ERROR, pointer, detail,
+                Map.of("keyword", keyword, "detail", detail));
+    }
+
+    String format(Map<String, String> args) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = args.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException(id + ": missing argument " + m.group(1));
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}
