@@ -37,7 +37,7 @@ tc["$defs"] = {
      "requestId": {"description": "The invocation's request id: a UUID in practice (AWS's examples put 'xmpl' in place of hex digits).", "type": "string", "minLength": 1},
      "functionArn": {"description": "The function's ARN, unqualified or qualified with a version or alias.", "type": "string", "pattern": "^arn:"},
      "condition": {"description": "Why the batch was discarded. Known: RetryAttemptsExhausted, MaximumPayloadSizeExceeded, RecordAgeExceeded, RetriesExhausted; open to values AWS adds.", "type": "string", "minLength": 1},
-     "approximateInvokeCount": {"description": "About how many times the batch was tried; not a reliable 'was invoked' flag.", "type": "integer", "minimum": 0}
+     "approximateInvokeCount": {"description": "About how many times the batch was tried; not a reliable 'was invoked' flag.", "type": "integer", "minimum": 0, "maximum": 9223372036854775807}
    }
  },
  "responseContext": {
@@ -82,7 +82,7 @@ tc["$defs"] = {
      "batchSize": {"description": "Number of records in the discarded batch: 1 to 10,000 for Kafka event source mappings.", "type": "integer", "minimum": 1, "maximum": 10000},
      "eventSourceArn": {"description": "The MSK cluster ARN; absent (or null) for self-managed Kafka.", "type": ["string","null"]},
      "bootstrapServers": {"description": "Comma-separated host:port list of the cluster's brokers (AWS's example shows \"...\").", "type": "string"},
-     "payloadSize": {"description": "Size in bytes of the invocation payload Lambda would have sent.", "type": "integer", "minimum": 0}
+     "payloadSize": {"description": "Size in bytes of the invocation payload Lambda would have sent.", "type": "integer", "minimum": 0, "maximum": 9223372036854775807}
    }
  },
  "batchInfo": {
@@ -167,8 +167,8 @@ d.update({"type":"object","required":["eventSource","records"],
      "properties":{
        "topic":{"description":"The record's topic.","type":"string","minLength":1},
        "partition":{"description":"The record's partition: a JSON number here, unlike in the failure record.","type":"integer","minimum":0,"maximum":2147483647},
-       "offset":{"description":"The record's offset: a JSON number here, unlike in the failure record.","type":"integer","minimum":0},
-       "timestamp":{"description":"The record's timestamp, epoch milliseconds.","type":"integer"},
+       "offset":{"description":"The record's offset: a JSON number here, unlike in the failure record; int64.","type":"integer","minimum":0,"maximum":9223372036854775807},
+       "timestamp":{"description":"The record's timestamp, epoch milliseconds; int64.","type":"integer","minimum":-9223372036854775808,"maximum":9223372036854775807},
        "timestampType":{"description":"CREATE_TIME or LOG_APPEND_TIME.","type":"string"},
        "key":{"description":"The record key, base64; absent or null when the record has none.","type":["string","null"]},
        "value":{"description":"The record value, base64; null for a tombstone.","type":["string","null"]},
@@ -182,7 +182,8 @@ d.update({"type":"object","required":["eventSource","records"],
 w("tolerant","kafka.event",d)
 
 # ---------------- strict ----------------
-BOOT = {"description": "host:port[,host:port...] (placeholders such as \"...\" fail). Written as four patterns without a repeated group, so that no regular-expression engine backtracks or recurses per item on long input.",
+BOOT = {"description": "host:port[,host:port...], a real broker list (placeholders such as \"...\" fail).",
+  "$comment": "Four patterns without a repeated group, so that no regular-expression engine backtracks or recurses per item on long input.",
   "type": "string",
   "allOf": [
     {"description": "Only host, port and separator characters.", "pattern": "^[A-Za-z0-9._:,\\[\\]-]+$"},

@@ -63,6 +63,11 @@ public enum FindingCode {
     UNKNOWN_CONDITION("record.unknown-condition", Severity.WARNING, Severity.WARNING,
             "condition \"{condition}\" is none of the known values (RetryAttemptsExhausted,"
                     + " MaximumPayloadSizeExceeded, RecordAgeExceeded, RetriesExhausted)"),
+    /**
+     * The record passes the schema but cannot be read as the typed model; a safety net that should never fire (the
+     * tolerant schema admits nothing the model cannot hold).
+     */
+    RECORD_UNREADABLE("record.unreadable", Severity.ERROR, Severity.ERROR, "{detail}"),
     /** An envelope's message or body is not JSON. */
     ENVELOPE_MESSAGE_NOT_JSON("envelope.message-not-json", Severity.ERROR, Severity.ERROR,
             "the envelope's {member} is not JSON: {detail}"),

@@ -23,8 +23,16 @@ import java.util.Map;
  */
 public final class SchemaEngine {
 
-    /** One failed keyword: the keyword, the JSON Pointer of the value, and networknt's message. */
-    public record Violation(String keyword, String pointer, String message) {
+    /**
+     * One failed keyword.
+     *
+     * @param keyword        the keyword, such as {@code required}
+     * @param pointer        the JSON Pointer of the value that failed
+     * @param message        networknt's message, without the location
+     * @param property       for {@code required} and similar, the member concerned; empty otherwise
+     * @param schemaLocation the absolute location of the keyword in the schemas, {@code id#/pointer}
+     */
+    public record Violation(String keyword, String pointer, String message, String property, String schemaLocation) {
     }
 
     private final Map<Profile, Map<SchemaKind, Schema>> schemas = new EnumMap<>(Profile.class);
@@ -67,7 +75,14 @@ public final class SchemaEngine {
         List<Violation> violations = new ArrayList<>(errors.size());
         for (Error e : errors) {
             String pointer = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
-            violations.add(new Violation(e.getKeyword(), pointer, e.getMessage()));
+            String property = e.getProperty() == null ? "" : e.getProperty();
+            String location = e.getSchemaLocation() == null ? "" : e.getSchemaLocation().toString();
+            Violation v = new Violation(e.getKeyword(), pointer, e.getMessage(), property, location);
+            // A strict schema applies the tolerant one it narrows, so some keywords fail twice.
+            if (violations.stream().noneMatch(o -> o.keyword().equals(v.keyword()) && o.pointer().equals(v.pointer())
+                    && o.message().equals(v.message()))) {
+                violations.add(v);
+            }
         }
         return violations;
     }

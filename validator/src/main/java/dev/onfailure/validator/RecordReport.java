@@ -1,0 +1,52 @@
+package dev.onfailure.validator;
+
+import dev.onfailure.schema.Profile;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The verdict on one record: where it was found, what kind it is, and the findings, sorted by pointer then code.
+ *
+ * <pre>{@code
+ * RecordReport r = report.records().get(0);
+ * r.location();   // "/Records/0/body" inside a Lambda SQS event, "" for a bare record
+ * r.kind();       // Optional[kafka.s3]
+ * r.valid();      // false when any finding is an error
+ * }</pre>
+ *
+ * @param location the JSON Pointer of the record inside the document; {@code ""} when the document is the record.
+ *                 Inside an envelope it continues into the JSON held by a string member, e.g.
+ *                 {@code /Records/0/body/Message} for an SNS notification delivered through SQS
+ * @param envelope the innermost envelope the record came in, if any
+ * @param kind     the record kind id (detected or forced), empty when the document is no known record
+ * @param profile  the profile the record was validated under
+ * @param findings the findings, sorted by pointer, then code
+ */
+public record RecordReport(String location, Optional<Envelope> envelope, Optional<String> kind, Profile profile,
+        List<Finding> findings) {
+
+    /** Checks for nulls, copies and sorts the findings. */
+    public RecordReport {
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(profile, "profile");
+        findings = findings.stream().sorted(Finding.ORDER).distinct().toList();
+    }
+
+    /** Returns true if no finding is an error. */
+    public boolean valid() {
+        return findings.stream().noneMatch(Finding::isError);
+    }
+
+    /** Returns the codes of the findings, in order. */
+    public List<String> codes() {
+        return findings.stream().map(Finding::code).toList();
+    }
+
+    /** Returns true if some finding has severity {@code severity} or worse. */
+    public boolean hasFindingAtLeast(Severity severity) {
+        return findings.stream().anyMatch(f -> f.severity().compareTo(severity) <= 0);
+    }
+}

@@ -1,0 +1,227 @@
+package dev.onfailure.validator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.RecordKind;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.model.json.ReadException;
+import dev.onfailure.model.json.ReadLimits;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.schema.SchemaKind;
+import dev.onfailure.validator.internal.Envelopes;
+import dev.onfailure.validator.internal.RecordChecker;
+import dev.onfailure.validator.internal.SchemaEngine;
+import dev.onfailure.validator.internal.SchemaFindings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Validates Kafka failure records: is this what Lambda sends, and if not, what exactly is wrong, where?
+ *
+ * <p>A validator loads and initialises every schema once (create one and share it: it is immutable and thread-safe)
+ * and never touches the network. It never throws for bad input: a document that is not JSON, not an object or not a
+ * record gets a report with a finding. Envelopes (an SNS notification, a Lambda SQS or SNS event) are unwrapped, and
+ * each record inside gets its own report.
+ *
+ * <pre>{@code
+ * Validator validator = Validator.create();
+ * DocumentReport report = validator.validate(Files.readAllBytes(path));
+ * for (RecordReport r : report.records()) {
+ *     r.findings().forEach(f -> System.out.println(f.pointer() + " " + f.code() + " " + f.message()));
+ * }
+ * validator.validate(bytes, ValidationOptions.of(Profile.STRICT));    // for producers and contract tests
+ * }</pre>
+ */
+public final class Validator {
+
+    /** How deep envelopes may nest (an SNS notification inside an SQS message is two). */
+    private static final int MAX_ENVELOPE_DEPTH = 3;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final ReadLimits limits;
+    private final RecordChecker checker;
+
+    private Validator(ReadLimits limits) {
+        this.limits = limits;
+        this.checker = new RecordChecker(new SchemaEngine(), new SchemaFindings(), RecordCodec.withLimits(limits));
+    }
+
+    /**
+     * Returns a validator with the default read limits.
+     *
+     * @throws IllegalStateException if the bundled schemas cannot be loaded (a broken build, never bad input)
+     */
+    public static Validator create() {
+        return new Validator(ReadLimits.defaults());
+    }
+
+    /** Returns a validator that reads within {@code limits}. */
+    public static Validator create(ReadLimits limits) {
+        return new Validator(limits);
+    }
+
+    /** Validates UTF-8 {@code json}, tolerant, kind detected. */
+    public DocumentReport validate(byte[] json) {
+        return validate(json, ValidationOptions.TOLERANT);
+    }
+
+    /** Validates UTF-8 {@code json}. */
+    public DocumentReport validate(byte[] json, ValidationOptions options) {
+        JsonValue doc;
+        try {
+            doc = Json.parse(json, limits);
+        } catch (ReadException e) {
+            return unreadable(e, options);
+        }
+        return validate(doc, options);
+    }
+
+    /** Validates {@code json}. */
+    public DocumentReport validate(String json, ValidationOptions options) {
+        JsonValue doc;
+        try {
+            doc = Json.parse(json, limits);
+        } catch (ReadException e) {
+            return unreadable(e, options);
+        }
+        return validate(doc, options);
+    }
+
+    /** Validates {@code json}, tolerant, kind detected. */
+    public DocumentReport validate(String json) {
+        return validate(json, ValidationOptions.TOLERANT);
+    }
+
+    /**
+     * Validates the UTF-8 document read from {@code in}, which is not closed.
+     *
+     * @throws IOException when the stream cannot be read (not for bad content)
+     */
+    public DocumentReport validate(InputStream in, ValidationOptions options) throws IOException {
+        JsonValue doc;
+        try {
+            doc = Json.parse(in, limits);
+        } catch (ReadException e) {
+            return unreadable(e, options);
+        }
+        return validate(doc, options);
+    }
+
+    /**
+     * Validates the file {@code path}.
+     *
+     * @throws IOException when the file cannot be read (not for bad content)
+     */
+    public DocumentReport validate(Path path, ValidationOptions options) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return validate(in, options);
+        }
+    }
+
+    /** Validates a Jackson tree (duplicate keys and number text are whatever the tree already holds). */
+    public DocumentReport validate(JsonNode tree, ValidationOptions options) {
+        try {
+            return validate(MAPPER.writeValueAsString(tree), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Validates a parsed document. */
+    public DocumentReport validate(JsonValue document, ValidationOptions options) {
+        List<RecordReport> reports = new ArrayList<>();
+        value(document, "", Optional.empty(), options, 0, reports);
+        return new DocumentReport(reports);
+    }
+
+    private void value(JsonValue v, String location, Optional<Envelope> envelope, ValidationOptions options,
+            int depth, List<RecordReport> out) {
+        Profile profile = options.profile();
+        if (!(v instanceof JsonObject o)) {
+            out.add(report(location, envelope, Optional.empty(), profile, FindingCode.JSON_NOT_OBJECT.finding(
+                    profile, "", Map.of("type", v.typeName()))));
+            return;
+        }
+        if (options.kind().isPresent()) {
+            SchemaKind kind = options.kind().get();
+            out.add(new RecordReport(location, envelope, Optional.of(kind.id()), profile,
+                    checker.check(kind, profile, o)));
+            return;
+        }
+        Optional<RecordKind> kind = RecordKind.detect(o);
+        if (kind.isPresent()) {
+            SchemaKind schemaKind = SchemaKind.fromId(kind.get().id()).orElseThrow();
+            out.add(new RecordReport(location, envelope, Optional.of(kind.get().id()), profile,
+                    checker.check(schemaKind, profile, o)));
+            return;
+        }
+        Optional<Envelopes.Unwrapped> unwrapped = depth < MAX_ENVELOPE_DEPTH ? Envelopes.unwrap(o) : Optional.empty();
+        if (unwrapped.isEmpty()) {
+            String hint = o.has("KinesisBatchInfo") || o.has("DDBStreamBatchInfo")
+                    ? ": it looks like a Kinesis or DynamoDB Streams record, which this version does not validate"
+                    : "";
+            out.add(report(location, envelope, Optional.empty(), profile,
+                    FindingCode.RECORD_UNKNOWN_KIND.finding(profile, "", Map.of("hint", hint))));
+            return;
+        }
+        Envelope env = unwrapped.get().envelope();
+        if (unwrapped.get().messages().isEmpty()) {
+            out.add(report(location, Optional.of(env), Optional.empty(), profile,
+                    FindingCode.ENVELOPE_EMPTY.finding(profile, "", Map.of("envelope", env.title()))));
+            return;
+        }
+        for (Envelopes.Message m : unwrapped.get().messages()) {
+            String at = location + m.pointer();
+            if (m.text().isEmpty()) {
+                out.add(report(at, Optional.of(env), Optional.empty(), profile,
+                        FindingCode.ENVELOPE_MESSAGE_NOT_JSON.finding(profile, "", Map.of("member", m.member(),
+                                "detail", "it is missing or not a string"))));
+                continue;
+            }
+            JsonValue inner;
+            try {
+                inner = Json.parse(m.text().get(), limits);
+            } catch (ReadException e) {
+                out.add(report(at, Optional.of(env), Optional.empty(), profile,
+                        FindingCode.ENVELOPE_MESSAGE_NOT_JSON.finding(profile, "", Map.of("member", m.member(),
+                                "detail", e.getMessage()))));
+                continue;
+            }
+            value(inner, at, Optional.of(env), options, depth + 1, out);
+        }
+    }
+
+    private static DocumentReport unreadable(ReadException e, ValidationOptions options) {
+        FindingCode code;
+        switch (e.problem()) {
+            case DUPLICATE_KEY:
+                code = FindingCode.JSON_DUPLICATE_KEY;
+                break;
+            case LIMIT:
+                code = FindingCode.JSON_LIMIT;
+                break;
+            default:
+                code = FindingCode.JSON_SYNTAX;
+        }
+        Profile profile = options.profile();
+        Finding f = code.finding(profile, e.pointer(), Map.of("detail", e.getMessage(),
+                "line", Integer.toString(e.line()), "column", Integer.toString(e.column())));
+        return new DocumentReport(List.of(report("", Optional.empty(), Optional.empty(), profile, f)));
+    }
+
+    private static RecordReport report(String location, Optional<Envelope> envelope, Optional<String> kind,
+            Profile profile, Finding finding) {
+        return new RecordReport(location, envelope, kind, profile, List.of(finding));
+    }
+}

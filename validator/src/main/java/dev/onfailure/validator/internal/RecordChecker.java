@@ -1,0 +1,131 @@
+package dev.onfailure.validator.internal;
+
+import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.Payload;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonPointer;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.model.json.ReadException;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.schema.SchemaKind;
+import dev.onfailure.validator.Finding;
+import dev.onfailure.validator.FindingCode;
+import dev.onfailure.validator.internal.rules.Rule;
+import dev.onfailure.validator.internal.rules.RuleContext;
+import dev.onfailure.validator.internal.rules.TopicPartitionKeyRule;
+import dev.onfailure.validator.internal.rules.Rules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Validates one record (or, forced, one invocation event): schema, then the typed model's semantic rules. */
+public final class RecordChecker {
+
+    private final SchemaEngine engine;
+    private final SchemaFindings schemaFindings;
+    private final RecordCodec codec;
+
+    /** Creates a checker over a loaded engine. */
+    public RecordChecker(SchemaEngine engine, SchemaFindings schemaFindings, RecordCodec codec) {
+        this.engine = engine;
+        this.schemaFindings = schemaFindings;
+        this.codec = codec;
+    }
+
+    /** Returns the findings of the record {@code json} validated as {@code kind}. */
+    public List<Finding> check(SchemaKind kind, Profile profile, JsonObject json) {
+        List<SchemaEngine.Violation> violations = engine.validate(kind, profile, JacksonTrees.toJackson(json));
+        if (kind == SchemaKind.EVENT) {
+            return checkEvent(profile, json, violations);
+        }
+        List<Finding> semantic = new ArrayList<>();
+        List<SchemaEngine.Violation> payloadViolations = List.of();
+        Optional<KafkaFailureRecord> record = Optional.empty();
+        ReadException unreadable = null;
+        try {
+            record = Optional.of(codec.read(json));
+        } catch (ReadException e) {
+            unreadable = e;
+        }
+        if (record.isPresent()) {
+            KafkaFailureRecord r = record.get();
+            Optional<KafkaEvent> event = Optional.empty();
+            Optional<ReadException> problem = Optional.empty();
+            Optional<Payload> payload = r.payloadIfAny();
+            if (payload.isPresent()) {
+                try {
+                    if (payload.get().form() == Payload.Form.STRING) {
+                        JsonValue parsed = parsePayload(payload.get().text().orElseThrow());
+                        if (parsed instanceof JsonObject o) {
+                            payloadViolations = engine.validate(SchemaKind.EVENT, profile, JacksonTrees.toJackson(o));
+                        }
+                        event = Optional.of(readEvent(parsed));
+                    } else {
+                        event = Optional.of(payload.get().event());
+                    }
+                } catch (ReadException e) {
+                    problem = Optional.of(e);
+                }
+            }
+            RuleContext ctx = new RuleContext(profile, event, problem);
+            for (Rule rule : Rules.ALL) {
+                rule.check(r, ctx);
+            }
+            semantic.addAll(ctx.findings());
+        }
+        List<Finding> findings = new ArrayList<>(semantic);
+        for (SchemaEngine.Violation v : violations) {
+            if (!Coverage.covered(v, "", semantic)) {
+                findings.add(schemaFindings.finding(v, "", ""));
+            }
+        }
+        for (SchemaEngine.Violation v : payloadViolations) {
+            if (!Coverage.covered(v, "/payload", semantic)) {
+                findings.add(schemaFindings.finding(v, "/payload", "string"));
+            }
+        }
+        if (unreadable != null && findings.stream().noneMatch(Finding::isError)) {
+            findings.add(FindingCode.RECORD_UNREADABLE.finding(profile, unreadable.pointer(),
+                    Map.of("detail", unreadable.getMessage())));
+        }
+        return findings;
+    }
+
+    private List<Finding> checkEvent(Profile profile, JsonObject json, List<SchemaEngine.Violation> violations) {
+        List<Finding> findings = new ArrayList<>();
+        if (json.get("records").orElse(null) instanceof JsonObject records) {
+            for (String key : records.names()) {
+                TopicPartitionKeyRule.explain(key).ifPresent(reason -> findings.add(FindingCode.TOPIC_PARTITION_KEY
+                        .finding(profile, JsonPointer.append("/records", key), Map.of("key", key, "reason", reason))));
+            }
+        }
+        for (SchemaEngine.Violation v : violations) {
+            if (!(v.keyword().equals("propertyNames") && !findings.isEmpty())) {
+                findings.add(schemaFindings.finding(v, "", ""));
+            }
+        }
+        return findings;
+    }
+
+    private JsonValue parsePayload(String text) {
+        try {
+            return Json.parse(text, codec.limits());
+        } catch (ReadException e) {
+            throw new ReadException(e.problem(), "the payload string is not JSON: " + e.detail(), "/payload",
+                    e.line(), e.column());
+        }
+    }
+
+    private KafkaEvent readEvent(JsonValue parsed) {
+        try {
+            return codec.readEvent(parsed);
+        } catch (ReadException e) {
+            throw new ReadException(e.problem(), "the payload string is not a Kafka invocation event: " + e.detail()
+                    + (e.pointer().isEmpty() ? "" : " at " + e.pointer() + " inside it"), "/payload", 0, 0);
+        }
+    }
+}

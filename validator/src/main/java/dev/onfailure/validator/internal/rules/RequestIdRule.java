@@ -1,0 +1,33 @@
+package dev.onfailure.validator.internal.rules;
+
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.validator.FindingCode;
+import java.util.Map;
+
+/** {@code requestId} is a UUID in everything Lambda sends; AWS's examples put {@code xmpl} in place of hex digits. */
+final class RequestIdRule implements Rule {
+
+    @Override
+    public void check(KafkaFailureRecord r, RuleContext ctx) {
+        String id = r.requestContext().requestId();
+        if (!isUuid(id)) {
+            ctx.report(FindingCode.REQUEST_ID, "/requestContext/requestId", Map.of("id", Texts.abbreviate(id)));
+        }
+    }
+
+    /** Returns true for 8-4-4-4-12 hexadecimal digits, in either case. */
+    static boolean isUuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            boolean ok = dash ? c == '-' : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.onfailure.validator.internal.rules;
+
+import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.json.ReadException;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.validator.Finding;
+import dev.onfailure.validator.FindingCode;
+import dev.onfailure.validator.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a rule knows besides the record (the profile, the payload's event read once) and where it reports. */
+public final class RuleContext {
+
+    private final Profile profile;
+    private final Optional<KafkaEvent> payloadEvent;
+    private final Optional<ReadException> payloadProblem;
+    private final List<Finding> findings = new ArrayList<>();
+
+    /**
+     * Creates a context.
+     *
+     * @param profile        the profile
+     * @param payloadEvent   the event the record's payload holds, when it holds one
+     * @param payloadProblem why the payload holds no event, when it has a payload that is not one
+     */
+    public RuleContext(Profile profile, Optional<KafkaEvent> payloadEvent, Optional<ReadException> payloadProblem) {
+        this.profile = profile;
+        this.payloadEvent = payloadEvent;
+        this.payloadProblem = payloadProblem;
+    }
+
+    /** Returns the profile. */
+    public Profile profile() {
+        return profile;
+    }
+
+    /** Returns the payload's event, if the record has a payload that is one. */
+    public Optional<KafkaEvent> payloadEvent() {
+        return payloadEvent;
+    }
+
+    /** Returns why the payload is not an event, if the record has a payload that is not one. */
+    public Optional<ReadException> payloadProblem() {
+        return payloadProblem;
+    }
+
+    /** Reports a finding of {@code code} at {@code pointer}. */
+    public void report(FindingCode code, String pointer, Map<String, String> args) {
+        findings.add(code.finding(profile, pointer, args));
+    }
+
+    /** Reports a finding of {@code code} with a severity other than the catalogue's, for a documented exception. */
+    public void report(FindingCode code, Severity severity, String pointer, Map<String, String> args) {
+        Finding f = code.finding(profile, pointer, args);
+        findings.add(new Finding(f.code(), severity, f.pointer(), f.message(), f.args()));
+    }
+
+    /** Returns what was reported. */
+    public List<Finding> findings() {
+        return findings;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.onfailure.validator.internal.rules;
+
+import dev.onfailure.model.KafkaBatchInfo;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.Payload;
+import dev.onfailure.model.TopicPartition;
+import dev.onfailure.model.json.JsonPointer;
+import dev.onfailure.validator.FindingCode;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every {@code recordsInfo} key, and every key of the payload's {@code records}, is {@code <legal topic>-<partition>},
+ * split on the last hyphen.
+ */
+public final class TopicPartitionKeyRule implements Rule {
+
+    @Override
+    public void check(KafkaFailureRecord r, RuleContext ctx) {
+        if (r.batchInfo() instanceof KafkaBatchInfo info) {
+            for (String key : info.recordsInfo().keySet()) {
+                explain(key).ifPresent(reason -> ctx.report(FindingCode.TOPIC_PARTITION_KEY,
+                        JsonPointer.append("/KafkaBatchInfo/recordsInfo", key),
+                        Map.of("key", Texts.abbreviate(key), "reason", reason)));
+            }
+        }
+        ctx.payloadEvent().ifPresent(event -> {
+            boolean object = r.payloadIfAny().map(p -> p.form() == Payload.Form.OBJECT).orElse(false);
+            for (String key : event.records().keySet()) {
+                explain(key).ifPresent(reason -> ctx.report(FindingCode.TOPIC_PARTITION_KEY,
+                        object ? JsonPointer.append("/payload/records", key) : "/payload",
+                        Map.of("key", Texts.abbreviate(key), "reason", reason
+                                + (object ? "" : " (a key of the payload string's records)"))));
+            }
+        });
+    }
+
+    /** Returns why {@code key} is not a topic-partition key, or empty when it is one. */
+    public static Optional<String> explain(String key) {
+        if (TopicPartition.parse(key).isPresent()) {
+            return Optional.empty();
+        }
+        int hyphen = key.lastIndexOf('-');
+        if (hyphen < 0) {
+            return Optional.of("it has no hyphen before a partition number");
+        }
+        String topic = key.substring(0, hyphen);
+        String partition = key.substring(hyphen + 1);
+        if (partition.isEmpty() || !partition.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.of("\"" + Texts.abbreviate(partition) + "\" after the last hyphen is not a partition number");
+        }
+        if (partition.length() > 1 && partition.charAt(0) == '0') {
+            return Optional.of("partition \"" + partition + "\" has a leading zero");
+        }
+        if (partition.length() > 10 || Long.parseLong(partition) > Integer.MAX_VALUE) {
+            return Optional.of("partition " + Texts.abbreviate(partition) + " is beyond int32");
+        }
+        if (topic.isEmpty()) {
+            return Optional.of("the topic name is empty");
+        }
+        if (topic.length() > TopicPartition.MAX_TOPIC_LENGTH) {
+            return Optional.of("the topic name is " + topic.length() + " characters, over Kafka's 249");
+        }
+        if (topic.equals(".") || topic.equals("..")) {
+            return Optional.of("\"" + topic + "\" is not a legal topic name");
+        }
+        return Optional.of("the topic name has characters outside [a-zA-Z0-9._-]");
+    }
+}

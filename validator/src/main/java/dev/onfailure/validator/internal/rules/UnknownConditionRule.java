@@ -1,0 +1,17 @@
+package dev.onfailure.validator.internal.rules;
+
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.validator.FindingCode;
+import java.util.Map;
+
+/** A {@code condition} AWS is not known to send: kept, but worth a look. */
+final class UnknownConditionRule implements Rule {
+
+    @Override
+    public void check(KafkaFailureRecord r, RuleContext ctx) {
+        if (r.requestContext().condition().known().isEmpty()) {
+            ctx.report(FindingCode.UNKNOWN_CONDITION, "/requestContext/condition",
+                    Map.of("condition", r.requestContext().condition().text()));
+        }
+    }
+}

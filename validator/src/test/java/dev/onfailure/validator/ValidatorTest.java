@@ -1,0 +1,193 @@
+package dev.onfailure.validator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onfailure.fixtures.DocumentedExamples;
+import dev.onfailure.fixtures.ExampleInstance;
+import dev.onfailure.fixtures.HandMadeRecord;
+import dev.onfailure.fixtures.HandMadeRecords;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.schema.SchemaKind;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class ValidatorTest {
+
+    static Validator validator;
+
+    @BeforeAll
+    static void create() {
+        validator = Validator.create();
+    }
+
+    static final ValidationOptions STRICT = ValidationOptions.of(Profile.STRICT);
+
+    static List<ExampleInstance> documented() {
+        return DocumentedExamples.allInstances();
+    }
+
+    static List<HandMadeRecord> handMade() {
+        return HandMadeRecords.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documented")
+    void documentedInstances_validTolerantWithWarnings_invalidStrict(ExampleInstance i) {
+        RecordReport tolerant = single(validator.validate(i.json()));
+        assertThat(tolerant.valid()).as("%s", tolerant.findings()).isTrue();
+        assertThat(tolerant.findings()).isNotEmpty().allMatch(f -> f.severity() == Severity.WARNING);
+        assertThat(tolerant.codes()).contains("record.request-id");
+        if (!i.name().startsWith("kafka.topic")) {
+            assertThat(tolerant.codes()).contains("kafka.offset-int64");
+        }
+        RecordReport strict = single(validator.validate(i.json(), STRICT));
+        assertThat(strict.valid()).isFalse();
+        assertThat(strict.findings()).filteredOn(f -> f.code().equals("record.request-id"))
+                .allMatch(Finding::isError).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("handMade")
+    void handMadeRecords_haveTheirVerdicts(HandMadeRecord r) {
+        RecordReport tolerant = single(validator.validate(r.json()));
+        assertThat(tolerant.kind()).contains(r.kind());
+        assertThat(tolerant.findings()).as(r.name()).noneMatch(Finding::isError);
+        RecordReport strict = single(validator.validate(r.json(), STRICT));
+        assertThat(strict.valid()).as("%s", strict.findings()).isEqualTo(r.strictValid());
+    }
+
+    @Test
+    void s3Example_placeholderPayload_isNotAnEvent_warningThenError() {
+        String s3 = DocumentedExamples.s3().instances().get(0).json();
+        Finding tolerant = find(single(validator.validate(s3)), "kafka.payload-not-event");
+        assertThat(tolerant.severity()).isEqualTo(Severity.WARNING);
+        assertThat(tolerant.pointer()).isEqualTo("/payload");
+        assertThat(find(single(validator.validate(s3, STRICT)), "kafka.payload-not-event").severity())
+                .isEqualTo(Severity.ERROR);
+        assertThat(single(validator.validate(s3, STRICT)).codes()).doesNotContain("schema.pattern@/payload");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "{", "{\"a\":1,}", "// x\n{}", "{\"a\":NaN}", "[1 2]", "{} {}"})
+    void malformed_isJsonSyntax(String text) {
+        RecordReport r = single(validator.validate(text));
+        assertThat(r.codes()).containsExactly("json.syntax");
+        assertThat(r.valid()).isFalse();
+        assertThat(r.kind()).isEmpty();
+    }
+
+    @Test
+    void jsonProblems_haveTheirCodes() {
+        assertThat(single(validator.validate("{\"a\":1,\"a\":2}")).codes()).containsExactly("json.duplicate-key");
+        assertThat(single(validator.validate("[".repeat(10_000))).codes()).containsExactly("json.limit");
+        assertThat(single(validator.validate("[1]")).codes()).containsExactly("json.not-object");
+        assertThat(single(validator.validate("\"x\"")).findings().get(0).message()).contains("a JSON string");
+        assertThat(single(validator.validate("{\"hello\":1}")).codes()).containsExactly("record.unknown-kind");
+        assertThat(single(validator.validate("{\"KinesisBatchInfo\":{}}")).findings().get(0).message())
+                .contains("Kinesis");
+        byte[] badUtf8 = {'{', '"', (byte) 0xFF, '"', ':', '1', '}'};
+        assertThat(single(validator.validate(badUtf8)).codes()).containsExactly("json.syntax");
+    }
+
+    @Test
+    void syntaxFinding_saysWhere() {
+        Finding f = single(validator.validate("{\n\"a\": 1,\n}")).findings().get(0);
+        assertThat(f.message()).contains("line 3, column 1");
+        assertThat(f.args()).containsEntry("line", "3");
+    }
+
+    @Test
+    void snsNotification_isUnwrapped() {
+        String record = HandMadeRecords.named("self-managed.sqs-sns.json").json();
+        String envelope = "{\"Type\":\"Notification\",\"MessageId\":\"m\",\"TopicArn\":\"arn:aws:sns:us-east-1:1:t\","
+                + "\"Message\":" + Json.quote(record) + ",\"Timestamp\":\"2024-05-01T10:00:00.000Z\"}";
+        RecordReport r = single(validator.validate(envelope));
+        assertThat(r.location()).isEqualTo("/Message");
+        assertThat(r.envelope()).contains(Envelope.SNS_NOTIFICATION);
+        assertThat(r.kind()).contains("kafka.sqs-sns");
+        assertThat(r.valid()).isTrue();
+    }
+
+    @Test
+    void sqsEvent_eachBodyValidated_snsInsideSqsToo() {
+        String good = HandMadeRecords.named("self-managed.sqs-sns.json").json();
+        String notification = "{\"Type\":\"Notification\",\"Message\":" + Json.quote(good) + "}";
+        String event = "{\"Records\":[{\"eventSource\":\"aws:sqs\",\"body\":" + Json.quote(good) + "},"
+                + "{\"eventSource\":\"aws:sqs\",\"body\":\"not json\"},"
+                + "{\"eventSource\":\"aws:sqs\",\"body\":" + Json.quote(notification) + "},"
+                + "{\"eventSource\":\"aws:sqs\"}]}";
+        DocumentReport report = validator.validate(event);
+        assertThat(report.records()).extracting(RecordReport::location)
+                .containsExactly("/Records/0/body", "/Records/1/body", "/Records/2/body/Message", "/Records/3/body");
+        assertThat(report.records().get(0).valid()).isTrue();
+        assertThat(report.records().get(1).codes()).containsExactly("envelope.message-not-json");
+        assertThat(report.records().get(2).envelope()).contains(Envelope.SNS_NOTIFICATION);
+        assertThat(report.records().get(2).valid()).isTrue();
+        assertThat(report.records().get(3).codes()).containsExactly("envelope.message-not-json");
+        assertThat(report.valid()).isFalse();
+    }
+
+    @Test
+    void snsEvent_isUnwrapped_andEmptyEnvelopeWarns() {
+        String good = HandMadeRecords.named("retries.topic.json").json();
+        String event = "{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":{\"Message\":" + Json.quote(good) + "}}]}";
+        RecordReport r = single(validator.validate(event));
+        assertThat(r.location()).isEqualTo("/Records/0/Sns/Message");
+        assertThat(r.envelope()).contains(Envelope.SNS_EVENT);
+        assertThat(r.kind()).contains("kafka.topic");
+        assertThat(single(validator.validate("{\"Records\":[]}")).codes()).containsExactly("envelope.empty");
+    }
+
+    @Test
+    void forcedKind_skipsDetection() {
+        String sqs = HandMadeRecords.named("self-managed.sqs-sns.json").json();
+        RecordReport asS3 = single(validator.validate(sqs, ValidationOptions.TOLERANT.asKind(SchemaKind.S3)));
+        assertThat(asS3.kind()).contains("kafka.s3");
+        assertThat(asS3.codes()).contains("schema.required");
+        String event = "{\"eventSource\":\"aws:kafka\",\"records\":{\"bad key\":[]}}";
+        RecordReport ev = single(validator.validate(event, ValidationOptions.TOLERANT.asKind(SchemaKind.EVENT)));
+        assertThat(ev.codes()).containsExactly("kafka.topic-partition-key");
+    }
+
+    @Test
+    void findings_areSortedByPointerThenCode() {
+        String bad = HandMadeRecords.named("self-managed.sqs-sns.json").json()
+                .replace("\"batchSize\": 4", "\"batchSize\": 0")
+                .replace("6f1c2a9e-3b4d-4c5e-8f7a-9b0c1d2e3f4a", "nope")
+                .replace("\"firstRecordOffset\": \"88120\"", "\"firstRecordOffset\": \"99999\"");
+        RecordReport r = single(validator.validate(bad, STRICT));
+        assertThat(r.findings()).isSortedAccordingTo(Finding.ORDER);
+        assertThat(r.codes()).contains("schema.minimum", "record.request-id", "kafka.offset-order");
+    }
+
+    @Test
+    void inputStreamAndPath_andJacksonTree() throws Exception {
+        String good = HandMadeRecords.named("edge-values.sqs-sns.json").json();
+        assertThat(validator.validate(new java.io.ByteArrayInputStream(good.getBytes(StandardCharsets.UTF_8)),
+                STRICT).valid()).isTrue();
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile("rec", ".json");
+        java.nio.file.Files.writeString(tmp, good);
+        assertThat(validator.validate(tmp, STRICT).valid()).isTrue();
+        java.nio.file.Files.delete(tmp);
+        var tree = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(good);
+        assertThat(validator.validate(tree, STRICT).valid()).isTrue();
+    }
+
+    static RecordReport single(DocumentReport report) {
+        assertThat(report.records()).hasSize(1);
+        return report.records().get(0);
+    }
+
+    static Finding find(RecordReport r, String code) {
+        Optional<Finding> f = r.findings().stream().filter(x -> x.code().equals(code)).findFirst();
+        assertThat(f).as("%s in %s", code, r.findings()).isPresent();
+        return f.get();
+    }
+}
