@@ -287,8 +287,8 @@ d.update({"$ref":"../tolerant/kafka.event.json",
    "records":{"description":"The records, grouped by topic-partition; none empty.","minProperties":1,"additionalProperties":{"minItems":1,"items":{"$ref":"#/$defs/record"}}}},
  "required":["bootstrapServers"],
  "allOf":[
-   {"if":{"required":["eventSource"],"properties":{"eventSource":{"description":"aws:kafka.","const":"aws:kafka"}}},"then":{"required":["eventSourceArn"]}},
-   {"if":{"required":["eventSource"],"properties":{"eventSource":{"description":"SelfManagedKafka.","const":"SelfManagedKafka"}}},"then":{"not":{"required":["eventSourceArn"]}}}],
+   {"if":{"type":"object","required":["eventSource"],"properties":{"eventSource":{"description":"aws:kafka.","const":"aws:kafka"}}},"then":{"required":["eventSourceArn"]}},
+   {"if":{"type":"object","required":["eventSource"],"properties":{"eventSource":{"description":"SelfManagedKafka.","const":"SelfManagedKafka"}}},"then":{"not":{"required":["eventSourceArn"]}}}],
  "additionalProperties":False,
  "$defs":{"record":{"description":"Strict Kafka record.",
    "properties":{

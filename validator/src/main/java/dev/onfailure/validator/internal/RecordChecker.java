@@ -18,6 +18,7 @@ import dev.onfailure.validator.internal.rules.RuleContext;
 import dev.onfailure.validator.internal.rules.TopicPartitionKeyRule;
 import dev.onfailure.validator.internal.rules.Rules;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,12 +79,12 @@ public final class RecordChecker {
             semantic.addAll(ctx.findings());
         }
         List<Finding> findings = new ArrayList<>(semantic);
-        for (SchemaEngine.Violation v : violations) {
+        for (SchemaEngine.Violation v : distinct(violations)) {
             if (!Coverage.covered(v, "", semantic)) {
                 findings.add(schemaFindings.finding(v, "", ""));
             }
         }
-        for (SchemaEngine.Violation v : payloadViolations) {
+        for (SchemaEngine.Violation v : distinct(payloadViolations)) {
             if (!Coverage.covered(v, "/payload", semantic)) {
                 findings.add(schemaFindings.finding(v, "/payload", "string"));
             }
@@ -103,12 +104,35 @@ public final class RecordChecker {
                         .finding(profile, JsonPointer.append("/records", key), Map.of("key", key, "reason", reason))));
             }
         }
-        for (SchemaEngine.Violation v : violations) {
+        for (SchemaEngine.Violation v : distinct(violations)) {
             if (!(v.keyword().equals("propertyNames") && !findings.isEmpty())) {
                 findings.add(schemaFindings.finding(v, "", ""));
             }
         }
         return findings;
+    }
+
+    /**
+     * One violation per keyword and value: a strict schema applies the tolerant one it narrows, so a value can fail
+     * the same keyword twice (the strict message, more precise, is kept); and a value that fails its pattern fails
+     * its {@code format} for the same reason.
+     */
+    static List<SchemaEngine.Violation> distinct(List<SchemaEngine.Violation> violations) {
+        Map<String, SchemaEngine.Violation> byKey = new LinkedHashMap<>();
+        for (SchemaEngine.Violation v : violations) {
+            String key = v.keyword() + " " + v.pointer() + " " + v.property();
+            SchemaEngine.Violation seen = byKey.get(key);
+            if (seen == null || (!seen.schemaLocation().contains("/strict/") && v.schemaLocation().contains("/strict/"))) {
+                byKey.put(key, v);
+            }
+        }
+        List<SchemaEngine.Violation> out = new ArrayList<>();
+        for (SchemaEngine.Violation v : byKey.values()) {
+            if (!(v.keyword().equals("format") && byKey.containsKey("pattern " + v.pointer() + " " + v.property()))) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     private JsonValue parsePayload(String text) {
