@@ -43,16 +43,7 @@ public final class SchemaEngine {
      * @throws IllegalStateException if a schema or a reference in it cannot be loaded
      */
     public SchemaEngine() {
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-                .formatAssertionsEnabled(true)
-                .pathType(PathType.JSON_POINTER)
-                .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b
-                .schemaRegistryConfig(config)
-                .schemaIdResolvers(r -> r.mapPrefix(SchemaCatalog.ID_PREFIX, "classpath:" + SchemaCatalog.RESOURCE_PREFIX))
-                .schemaLoader(l -> l.fetchRemoteResources(false)
-                        .schemaIdResolvers(r -> r.mapPrefix(SchemaCatalog.ID_PREFIX,
-                                "classpath:" + SchemaCatalog.RESOURCE_PREFIX))));
+        SchemaRegistry registry = registry();
         for (Profile profile : Profile.values()) {
             Map<SchemaKind, Schema> byKind = new EnumMap<>(SchemaKind.class);
             for (SchemaKind kind : SchemaKind.values()) {
@@ -67,6 +58,22 @@ public final class SchemaEngine {
             }
             schemas.put(profile, byKind);
         }
+    }
+
+    /**
+     * Returns a registry that resolves our {@code $id} prefix from the classpath and fetches nothing remote: any other
+     * absolute reference fails instead of reaching the network.
+     */
+    public static SchemaRegistry registry() {
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .formatAssertionsEnabled(true)
+                .pathType(PathType.JSON_POINTER)
+                .build();
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b
+                .schemaRegistryConfig(config)
+                .schemaLoader(l -> l.fetchRemoteResources(false)
+                        .schemaIdResolvers(r -> r.mapPrefix(SchemaCatalog.ID_PREFIX,
+                                "classpath:" + SchemaCatalog.RESOURCE_PREFIX))));
     }
 
     /** Validates {@code instance} against the schema of {@code kind} in {@code profile}. */

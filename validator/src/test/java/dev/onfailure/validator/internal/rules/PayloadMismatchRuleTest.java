@@ -1,0 +1,51 @@
+package dev.onfailure.validator.internal.rules;
+
+import static dev.onfailure.validator.internal.rules.RuleTesting.run;
+import static dev.onfailure.validator.internal.rules.RuleTesting.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onfailure.schema.Profile;
+import dev.onfailure.validator.Finding;
+import dev.onfailure.validator.Severity;
+import org.junit.jupiter.api.Test;
+
+final class PayloadMismatchRuleTest {
+
+    private final Rule rule = new PayloadMismatchRule();
+
+    @Test
+    void consistentPayloads_areQuiet() {
+        assertThat(run(rule, text("string-payload.s3.json"))).isEmpty();
+        assertThat(run(rule, text("object-payload.s3.json"))).isEmpty();
+        assertThat(run(rule, text("retries.topic.json"))).isEmpty();
+    }
+
+    @Test
+    void eachContradiction_isReportedWhereItIs() {
+        String s3 = text("string-payload.s3.json");
+        assertThat(run(rule, s3.replace("\"batchSize\": 3", "\"batchSize\": 4"))).extracting(Finding::message)
+                .containsExactly("batchSize is 4 but the payload holds 3 records");
+        assertThat(run(rule, s3.replace("\"firstRecordOffset\": \"1200\"", "\"firstRecordOffset\": \"1199\"")))
+                .extracting(Finding::pointer).containsExactly("/KafkaBatchInfo/recordsInfo/orders-0/firstRecordOffset");
+        assertThat(run(rule, s3.replace("\"lastRecordTimestamp\": \"2024-05-01T10:00:00.950Z\"",
+                "\"lastRecordTimestamp\": \"2024-05-01T10:00:00.951Z\""))).extracting(Finding::message).containsExactly(
+                "lastRecordTimestamp 2024-05-01T10:00:00.951Z of orders-0 differs from the payload's"
+                        + " 2024-05-01T10:00:00.950Z (1714557600950)");
+        assertThat(run(rule, s3.replace("\"orders-1\": {", "\"orders-9\": {"))).extracting(Finding::message)
+                .containsExactly("recordsInfo has orders-9 but the payload holds no record of it",
+                        "the payload holds records of orders-1 but recordsInfo has no entry for it");
+        String object = text("object-payload.s3.json");
+        assertThat(run(rule, object.replace("\"bootstrapServers\": \"broker.local:9092\",\n    \"payloadSize\"",
+                "\"bootstrapServers\": \"other:9092\",\n    \"payloadSize\""))).extracting(Finding::message)
+                .containsExactly("bootstrapServers is \"other:9092\" but the payload's is \"broker.local:9092\"");
+    }
+
+    @Test
+    void topicRecordInfo_warnsTolerant_failsStrict() {
+        String json = text("retries.topic.json").replace("\"offset\": \"4242\"", "\"offset\": \"4243\"");
+        assertThat(run(rule, json, Profile.TOLERANT)).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        assertThat(run(rule, json, Profile.STRICT)).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.onfailure.validator.internal.rules;
+
+import dev.onfailure.fixtures.HandMadeRecords;
+import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.Payload;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.model.json.ReadException;
+import dev.onfailure.model.json.WriteOptions;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.validator.Finding;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs one rule on a hand-made record changed by text replacement. */
+final class RuleTesting {
+
+    private RuleTesting() {
+    }
+
+    static String text(String name) {
+        return HandMadeRecords.named(name).json();
+    }
+
+    /** Returns {@code json} with its top-level member {@code name} set to {@code value}, pretty-printed. */
+    static String withMember(String json, String name, JsonValue value) {
+        JsonObject.Builder b = JsonObject.builder();
+        ((JsonObject) Json.parse(json)).members().forEach((k, v) -> b.put(k, k.equals(name) ? value : v));
+        return Json.write(b.build(), WriteOptions.PRETTY);
+    }
+
+    static List<Finding> run(Rule rule, String json, Profile profile) {
+        KafkaFailureRecord r = RecordCodec.defaults().read(json);
+        Optional<KafkaEvent> event = Optional.empty();
+        Optional<ReadException> problem = Optional.empty();
+        Optional<Payload> payload = r.payloadIfAny();
+        if (payload.isPresent()) {
+            try {
+                event = Optional.of(payload.get().event());
+            } catch (ReadException e) {
+                problem = Optional.of(e);
+            }
+        }
+        RuleContext ctx = new RuleContext(profile, event, problem);
+        rule.check(r, ctx);
+        return ctx.findings();
+    }
+
+    static List<Finding> run(Rule rule, String json) {
+        return run(rule, json, Profile.TOLERANT);
+    }
+}
