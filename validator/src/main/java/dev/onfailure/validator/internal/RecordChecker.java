@@ -114,8 +114,8 @@ public final class RecordChecker {
 
     /**
      * One violation per keyword and value: a strict schema applies the tolerant one it narrows, so a value can fail
-     * the same keyword twice (the strict message, more precise, is kept); and a value that fails its pattern fails
-     * its {@code format} for the same reason.
+     * the same keyword twice (the strict message, more precise, is kept); a value that fails its pattern fails its
+     * {@code format} for the same reason; and a value of the wrong type fails every other keyword of its schema.
      */
     static List<SchemaEngine.Violation> distinct(List<SchemaEngine.Violation> violations) {
         Map<String, SchemaEngine.Violation> byKey = new LinkedHashMap<>();
@@ -128,7 +128,11 @@ public final class RecordChecker {
         }
         List<SchemaEngine.Violation> out = new ArrayList<>();
         for (SchemaEngine.Violation v : byKey.values()) {
-            if (!(v.keyword().equals("format") && byKey.containsKey("pattern " + v.pointer() + " " + v.property()))) {
+            boolean formatOfBadPattern = v.keyword().equals("format")
+                    && byKey.containsKey("pattern " + v.pointer() + " " + v.property());
+            // a value of the wrong type fails its const, enum, pattern and bounds too: the type says it all
+            boolean besideWrongType = !v.keyword().equals("type") && byKey.containsKey("type " + v.pointer() + " ");
+            if (!formatOfBadPattern && !besideWrongType) {
                 out.add(v);
             }
         }

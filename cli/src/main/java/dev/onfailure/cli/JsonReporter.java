@@ -1,0 +1,63 @@
+package dev.onfailure.cli;
+
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonArray;
+import dev.onfailure.model.json.JsonBoolean;
+import dev.onfailure.model.json.JsonNull;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonString;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.validator.Finding;
+import dev.onfailure.validator.RecordReport;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code --format json}: one JSON object per record, one per line, in input order. A stable contract:
+ * <pre>
+ * {"source":"&lt;path&gt;[:&lt;line&gt;][#&lt;pointer&gt;]","kind":"kafka.s3"|null,"valid":true|false,
+ *  "findings":[{"code":"…","severity":"error"|"warning","pointer":"…","message":"…"}]}
+ * </pre>
+ */
+final class JsonReporter implements Reporter {
+
+    private final PrintWriter out;
+
+    JsonReporter(PrintWriter out) {
+        this.out = out;
+    }
+
+    @Override
+    public void report(Checked c) {
+        if (c.report() == null) {
+            return;
+        }
+        for (RecordReport r : c.report().records()) {
+            out.println(Json.write(line(Sources.of(c.unit(), r), r)));
+        }
+    }
+
+    static JsonObject line(String source, RecordReport r) {
+        List<JsonValue> findings = new ArrayList<>();
+        for (Finding f : r.findings()) {
+            findings.add(JsonObject.builder()
+                    .put("code", JsonString.of(f.code()))
+                    .put("severity", JsonString.of(f.severity().id()))
+                    .put("pointer", JsonString.of(f.pointer()))
+                    .put("message", JsonString.of(f.message()))
+                    .build());
+        }
+        return JsonObject.builder()
+                .put("source", JsonString.of(source))
+                .put("kind", r.kind().<JsonValue>map(JsonString::of).orElse(JsonNull.INSTANCE))
+                .put("valid", JsonBoolean.of(r.valid()))
+                .put("findings", JsonArray.of(findings))
+                .build();
+    }
+
+    @Override
+    public void finish(Summary summary) {
+        out.flush();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.onfailure.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top-level command: only help and version; the work is in the subcommands. */
+@Command(name = "onfailure", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Validate, inspect and produce the JSON records AWS Lambda sends to an on-failure destination",
+                "when a Kafka event source mapping (Amazon MSK or self-managed Kafka) discards a batch."},
+        footer = {"", "Examples:",
+                "  onfailure validate dlq-dump/                     # every *.json, *.ndjson, *.jsonl below",
+                "  aws sqs receive-message ... | jq -c '.Messages[].Body|fromjson' | onfailure validate --format json",
+                "  onfailure validate --profile strict --aws-examples",
+                "  onfailure inspect failure.json                   # what failed, and how to re-read it",
+                "  onfailure generate --kind kafka.s3 --count 10 --seed 7",
+                "", "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error or unreadable input."})
+final class OnfailureCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "a command is required: validate, format, inspect, generate, build or schema");
+    }
+}

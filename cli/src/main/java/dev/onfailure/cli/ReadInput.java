@@ -1,0 +1,32 @@
+package dev.onfailure.cli;
+
+import dev.onfailure.model.json.ReadLimits;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads the single document a command works on: a file, or standard input for {@code -}. */
+final class ReadInput {
+
+    private ReadInput() {
+    }
+
+    static String name(String path) {
+        return path == null || path.equals("-") ? Inputs.STDIN : path;
+    }
+
+    static byte[] bytes(String path, InputStream stdin) throws IOException {
+        long max = ReadLimits.defaults().maxDocumentBytes();
+        if (path == null || path.equals("-")) {
+            return Inputs.readCapped(stdin, max);
+        }
+        Path p = Path.of(path);
+        if (Files.isDirectory(p)) {
+            throw new IOException("is a directory");
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            return Inputs.readCapped(in, max);
+        }
+    }
+}

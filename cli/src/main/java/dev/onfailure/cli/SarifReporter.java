@@ -1,0 +1,135 @@
+package dev.onfailure.cli;
+
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonArray;
+import dev.onfailure.model.json.JsonNumber;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonString;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.model.json.WriteOptions;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.validator.Finding;
+import dev.onfailure.validator.FindingCode;
+import dev.onfailure.validator.RecordReport;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code --format sarif}: a SARIF 2.1.0 log for code-scanning dashboards. Each finding is a result whose rule is its
+ * code; the location is the file (and line, for NDJSON or a syntax error), with the JSON Pointer as a logical
+ * location.
+ */
+final class SarifReporter implements Reporter {
+
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private final PrintWriter out;
+    private final Profile profile;
+    private final List<JsonValue> results = new ArrayList<>();
+    private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+    private final List<JsonValue> rules = new ArrayList<>();
+
+    SarifReporter(PrintWriter out, Profile profile) {
+        this.out = out;
+        this.profile = profile;
+        for (FindingCode code : FindingCode.values()) {
+            if (code != FindingCode.SCHEMA) {
+                rule(code.id(), code);
+            }
+        }
+    }
+
+    private int rule(String id, FindingCode code) {
+        return ruleIndex.computeIfAbsent(id, k -> {
+            rules.add(JsonObject.builder()
+                    .put("id", JsonString.of(id))
+                    .put("shortDescription", text(code == FindingCode.SCHEMA
+                            ? "The JSON Schema keyword " + id.substring("schema.".length()) + " failed"
+                            : code.template().replaceAll("\\{\\w+}", "…")))
+                    .put("defaultConfiguration", JsonObject.builder()
+                            .put("level", JsonString.of(code.severity(profile).id())).build())
+                    .build());
+            return rules.size() - 1;
+        });
+    }
+
+    @Override
+    public void report(Checked c) {
+        if (c.report() == null) {
+            return;
+        }
+        for (RecordReport r : c.report().records()) {
+            for (Finding f : r.findings()) {
+                FindingCode code = FindingCode.fromId(f.code()).orElse(FindingCode.SCHEMA);
+                int index = rule(f.code(), code);
+                JsonObject.Builder physical = JsonObject.builder()
+                        .put("artifactLocation", JsonObject.builder()
+                                .put("uri", JsonString.of(uri(c.unit().path()))).build());
+                int line = c.unit().line() > 0 ? c.unit().line() : parseInt(f.args().get("line"));
+                if (line > 0) {
+                    JsonObject.Builder region = JsonObject.builder().put("startLine", JsonNumber.of(line));
+                    int column = c.unit().line() > 0 ? 0 : parseInt(f.args().get("column"));
+                    if (column > 0) {
+                        region.put("startColumn", JsonNumber.of(column));
+                    }
+                    physical.put("region", region.build());
+                }
+                String pointer = (r.location().isEmpty() ? "" : r.location()) + f.pointer();
+                results.add(JsonObject.builder()
+                        .put("ruleId", JsonString.of(f.code()))
+                        .put("ruleIndex", JsonNumber.of(index))
+                        .put("level", JsonString.of(f.severity().id()))
+                        .put("message", text(f.message()))
+                        .put("locations", JsonArray.of(JsonObject.builder()
+                                .put("physicalLocation", physical.build())
+                                .put("logicalLocations", JsonArray.of(JsonObject.builder()
+                                        .put("fullyQualifiedName", JsonString.of(pointer.isEmpty() ? "/" : pointer))
+                                        .put("kind", JsonString.of("element")).build()))
+                                .build()))
+                        .build());
+            }
+        }
+    }
+
+    @Override
+    public void finish(Summary summary) {
+        JsonObject driver = JsonObject.builder()
+                .put("name", JsonString.of("onfailure"))
+                .put("version", JsonString.of(Version.version()))
+                .put("informationUri", JsonString.of("https://onfailure.dev"))
+                .put("rules", JsonArray.of(rules))
+                .build();
+        JsonObject log = JsonObject.builder()
+                .put("$schema", JsonString.of(SCHEMA))
+                .put("version", JsonString.of("2.1.0"))
+                .put("runs", JsonArray.of(JsonObject.builder()
+                        .put("tool", JsonObject.builder().put("driver", driver).build())
+                        .put("results", JsonArray.of(results))
+                        .build()))
+                .build();
+        out.println(Json.write(log, WriteOptions.PRETTY));
+        out.flush();
+    }
+
+    private static JsonObject text(String s) {
+        return JsonObject.builder().put("text", JsonString.of(s)).build();
+    }
+
+    static String uri(String path) {
+        if (path.equals(Inputs.STDIN)) {
+            return "stdin";
+        }
+        return path.replace('\\', '/').replace(" ", "%20");
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return s == null ? 0 : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

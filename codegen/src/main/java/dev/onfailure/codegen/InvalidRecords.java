@@ -1,0 +1,221 @@
+package dev.onfailure.codegen;
+
+import dev.onfailure.model.Condition;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.RecordKind;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonNull;
+import dev.onfailure.model.json.JsonNumber;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonString;
+import dev.onfailure.model.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Seeded generators of invalid records: a valid, strict-conformant generated record changed by exactly one mutation,
+ * labelled with the finding code it must produce. There is at least one mutation for every code of the validator's
+ * catalogue that a record can trigger; each is applied only where it yields its code and no other error (an offset
+ * swap, say, is applied to SQS/SNS records only, since in an S3 record it would also contradict the payload).
+ *
+ * <pre>{@code
+ * Generator<InvalidRecord> gen = InvalidRecords.generator(GeneratorOptions.defaults(), true);
+ * InvalidRecord bad = gen.generate(SeededEntropy.of(3));
+ * bad.expectedCodes();   // e.g. [kafka.offset-order]
+ * }</pre>
+ */
+public final class InvalidRecords {
+
+    /** A mutation: the code it yields, and the change (null when it does not apply to the record). */
+    private record Mutation(String code, boolean strictOnly, BiFunction<Entropy, Base, String> apply) {
+    }
+
+    /** The record being mutated, as a tree and as the model. */
+    private record Base(KafkaFailureRecord record, JsonObject json) {
+        RecordKind kind() {
+            return record.kind();
+        }
+    }
+
+    private static final List<Mutation> MUTATIONS = List.of(
+            new Mutation("json.syntax", false, (e, b) -> {
+                String text = Json.write(b.json());
+                return text.substring(0, e.intBetween(1, text.length() - 1));
+            }),
+            new Mutation("json.syntax", false, (e, b) -> {
+                String text = Json.write(b.json());
+                return text.substring(0, text.length() - 1) + ",}";
+            }),
+            new Mutation("json.duplicate-key", false, (e, b) -> Json.write(b.json())
+                    .replaceFirst("\"version\":", "\"version\":\"1.0\",\"version\":")),
+            new Mutation("json.limit", false, (e, b) -> "{\"deep\":" + "[".repeat(500) + "]".repeat(500) + ","
+                    + Json.write(b.json()).substring(1)),
+            new Mutation("json.not-object", false, (e, b) -> "[" + Json.write(b.json()) + "]"),
+            new Mutation("record.unknown-kind", false, (e, b) -> Json.write(rename(b.json(), "KafkaBatchInfo",
+                    "KafkaBatchInformation"))),
+            new Mutation("schema.required", false, (e, b) -> Json.write(remove(b.json(), "version"))),
+            new Mutation("schema.type", false, (e, b) -> Json.write(set(b.json(), JsonString.of("many"),
+                    "KafkaBatchInfo", "batchSize"))),
+            new Mutation("schema.minimum", false, (e, b) -> Json.write(set(b.json(), JsonNumber.of(-1),
+                    "requestContext", "approximateInvokeCount"))),
+            new Mutation("schema.maximum", false, (e, b) -> b.kind() != RecordKind.SQS_SNS ? null
+                    : Json.write(set(b.json(), JsonNumber.of(10_001), "KafkaBatchInfo", "batchSize"))),
+            new Mutation("schema.pattern", false, (e, b) -> Json.write(set(b.json(), JsonString.of("yesterday"),
+                    "timestamp"))),
+            new Mutation("schema.const", true, (e, b) -> Json.write(set(b.json(), JsonString.of("1.1"), "version"))),
+            new Mutation("schema.additionalProperties", true, (e, b) -> Json.write(add(b.json(), "destination",
+                    JsonString.of("sqs")))),
+            new Mutation("kafka.condition-response", false, (e, b) -> {
+                JsonObject j = set(b.json(), JsonString.of(Condition.RETRY_ATTEMPTS_EXHAUSTED.text()),
+                        "requestContext", "condition");
+                return Json.write(b.json().has("responseContext") ? set(j, JsonNull.INSTANCE, "responseContext")
+                        : j);
+            }),
+            new Mutation("kafka.condition-response", false, (e, b) -> {
+                if (b.kind() == RecordKind.TOPIC) {
+                    return null;
+                }
+                JsonObject j = set(b.json(), JsonString.of(Condition.MAXIMUM_PAYLOAD_SIZE_EXCEEDED.text()),
+                        "requestContext", "condition");
+                j = set(j, JsonNumber.of(7_340_032), "KafkaBatchInfo", "payloadSize");
+                JsonObject response = JsonObject.builder().put("statusCode", JsonNumber.of(200))
+                        .put("executedVersion", JsonString.of("$LATEST")).put("functionError", JsonString.of("Unhandled"))
+                        .build();
+                return Json.write(b.json().has("responseContext") ? set(j, response, "responseContext")
+                        : add(j, "responseContext", response));
+            }),
+            new Mutation("kafka.offset-order", false, (e, b) -> b.kind() != RecordKind.SQS_SNS ? null
+                    : rangeEdit(b, (range, key) -> {
+                        String last = ((JsonString) range.get("lastRecordOffset").orElseThrow()).value();
+                        if (last.equals(Long.toString(Long.MAX_VALUE))) {
+                            return set(set(range, JsonString.of(last), "firstRecordOffset"),
+                                    JsonString.of(Long.toString(Long.MAX_VALUE - 1)), "lastRecordOffset");
+                        }
+                        return set(range, JsonString.of(Long.toString(Long.parseLong(last) + 1)), "firstRecordOffset");
+                    })),
+            new Mutation("kafka.offset-int64", false, (e, b) -> b.kind() != RecordKind.SQS_SNS ? null
+                    : rangeEdit(b, (range, key) -> set(set(range,
+                            JsonString.of("49601189658422359378836298521827638475320189012309704722"), "firstRecordOffset"),
+                            JsonString.of("49601189658422359378836298522902373528957594348623495186"), "lastRecordOffset"))),
+            new Mutation("kafka.timestamp-order", false, (e, b) -> b.kind() != RecordKind.SQS_SNS ? null
+                    : rangeEdit(b, (range, key) -> set(set(range, JsonString.of("2030-01-01T00:00:01.000Z"),
+                            "firstRecordTimestamp"), JsonString.of("2030-01-01T00:00:00.000Z"), "lastRecordTimestamp"))),
+            new Mutation("kafka.topic-partition-key", false, (e, b) -> {
+                if (b.kind() != RecordKind.SQS_SNS) {
+                    return null;
+                }
+                JsonObject info = (JsonObject) b.json().get("KafkaBatchInfo").orElseThrow();
+                JsonObject ranges = (JsonObject) info.get("recordsInfo").orElseThrow();
+                String key = ranges.names().iterator().next();
+                return Json.write(set(b.json(), rename(ranges, key, e.pick(List.of("bad topic-0", "Topic",
+                        "t-01", "t-2147483648", "..-1"))), "KafkaBatchInfo", "recordsInfo"));
+            }),
+            new Mutation("kafka.payload-not-event", false, (e, b) -> b.kind() == RecordKind.SQS_SNS ? null
+                    : Json.write(set(b.json(), JsonString.of(e.pick(List.of("<Whole Event>", "{}", "[]"))),
+                            "payload"))),
+            new Mutation("kafka.payload-mismatch", false, (e, b) -> b.kind() == RecordKind.SQS_SNS ? null
+                    : Json.write(set(b.json(), JsonString.of("other-broker.example.com:9092"), "KafkaBatchInfo",
+                            "bootstrapServers"))),
+            new Mutation("kafka.payload-size", false, (e, b) -> {
+                JsonObject j = set(b.json(), JsonString.of(Condition.MAXIMUM_PAYLOAD_SIZE_EXCEEDED.text()),
+                        "requestContext", "condition");
+                j = set(j, JsonNumber.of(e.between(0, 6L * 1024 * 1024)), "KafkaBatchInfo", "payloadSize");
+                return Json.write(b.json().has("responseContext") ? set(j, JsonNull.INSTANCE, "responseContext") : j);
+            }),
+            new Mutation("record.request-id", false, (e, b) -> Json.write(set(b.json(),
+                    JsonString.of(e.pick(List.of("not-a-uuid", "316aa6d0-8154-xmpl-9af7-85d5f4a6bc81", ""))),
+                    "requestContext", "requestId"))),
+            new Mutation("record.unknown-condition", false, (e, b) -> {
+                JsonObject j = set(b.json(), JsonString.of("SomethingNew"), "requestContext", "condition");
+                return Json.write(j);
+            }),
+            new Mutation("envelope.message-not-json", false, (e, b) -> Json.write(JsonObject.builder()
+                    .put("Type", JsonString.of("Notification"))
+                    .put("Message", JsonString.of(Json.write(b.json()).substring(1))).build())),
+            new Mutation("envelope.empty", false, (e, b) -> "{\"Records\":[]}"));
+
+    private InvalidRecords() {
+    }
+
+    /** Returns the codes the mutations yield, each once. */
+    public static List<String> codes() {
+        return MUTATIONS.stream().map(Mutation::code).distinct().toList();
+    }
+
+    /**
+     * Returns a generator of invalid records.
+     *
+     * @param options the options for the valid base records ({@code strictOnly} is forced)
+     * @param strict  whether the records will be checked under the strict profile; mutations that only the strict
+     *                profile rejects are used only then
+     */
+    public static Generator<InvalidRecord> generator(GeneratorOptions options, boolean strict) {
+        Generator<GeneratedRecord> valid = RecordGenerators.records(options.strictOnly(true));
+        return e -> {
+            GeneratedRecord g = valid.generate(e);
+            Base base = new Base(g.record(), RecordCodec.defaults().toJson(g.record()));
+            List<Mutation> applicable = new ArrayList<>();
+            for (Mutation m : MUTATIONS) {
+                if (!m.strictOnly() || strict) {
+                    applicable.add(m);
+                }
+            }
+            while (true) {
+                Mutation m = e.pick(applicable);
+                String text = m.apply().apply(e, base);
+                if (text != null) {
+                    return new InvalidRecord(text, List.of(m.code()), m.code() + " on " + base.kind().id());
+                }
+            }
+        };
+    }
+
+    // ---- tree surgery on immutable JSON ----
+
+    private static String rangeEdit(Base b, BiFunction<JsonObject, String, JsonObject> edit) {
+        JsonObject info = (JsonObject) b.json().get("KafkaBatchInfo").orElseThrow();
+        JsonObject ranges = (JsonObject) info.get("recordsInfo").orElseThrow();
+        String key = ranges.names().iterator().next();
+        JsonObject changed = edit.apply((JsonObject) ranges.get(key).orElseThrow(), key);
+        return Json.write(set(b.json(), changed, "KafkaBatchInfo", "recordsInfo", key));
+    }
+
+    static JsonObject set(JsonObject o, JsonValue value, String... path) {
+        JsonObject.Builder b = JsonObject.builder();
+        for (Map.Entry<String, JsonValue> m : o.members().entrySet()) {
+            if (!m.getKey().equals(path[0])) {
+                b.put(m.getKey(), m.getValue());
+            } else if (path.length == 1) {
+                b.put(m.getKey(), value);
+            } else {
+                String[] rest = java.util.Arrays.copyOfRange(path, 1, path.length);
+                b.put(m.getKey(), set((JsonObject) m.getValue(), value, rest));
+            }
+        }
+        return b.build();
+    }
+
+    static JsonObject remove(JsonObject o, String name) {
+        JsonObject.Builder b = JsonObject.builder();
+        o.members().forEach((k, v) -> {
+            if (!k.equals(name)) {
+                b.put(k, v);
+            }
+        });
+        return b.build();
+    }
+
+    static JsonObject rename(JsonObject o, String from, String to) {
+        JsonObject.Builder b = JsonObject.builder();
+        o.members().forEach((k, v) -> b.put(k.equals(from) ? to : k, v));
+        return b.build();
+    }
+
+    static JsonObject add(JsonObject o, String name, JsonValue value) {
+        return JsonObject.builder().putAll(o.members()).put(name, value).build();
+    }
+
+}
