@@ -1,0 +1,138 @@
+package dev.onfailure.cli;
+
+import dev.onfailure.codegen.Destination;
+import dev.onfailure.codegen.FailureContext;
+import dev.onfailure.codegen.RecordBuilder;
+import dev.onfailure.model.Condition;
+import dev.onfailure.model.JsonField;
+import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.ResponseContext;
+import dev.onfailure.model.json.KeyOrder;
+import dev.onfailure.model.json.Layout;
+import dev.onfailure.model.json.ReadException;
+import dev.onfailure.model.json.WriteOptions;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code onfailure build}: the record Lambda would send for a batch, as a producer or emulator needs it. */
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = {"Build the failure record Lambda would send when it discards the batch in EVENT (a Kafka",
+                "invocation event). batchSize, recordsInfo, payloadSize and, for S3, the escaped payload come from the",
+                "event; a batch over 6 MB becomes MaximumPayloadSizeExceeded with a null responseContext. For a",
+                "topic destination, one record per Kafka record is written, one per line."},
+        footer = {"", "Examples:",
+                "  onfailure build --event event.json --condition RetryAttemptsExhausted \\",
+                "      --function-arn arn:aws:lambda:us-east-1:123456789012:function:f --destination s3",
+                "  onfailure build --event event.json --condition RecordAgeExceeded --function-arn ARN \\",
+                "      --destination topic --request-id 316aa6d0-8154-4b1c-9af7-85d5f4a6bc81 --time 2024-05-01T10:00:00Z"})
+final class BuildCommand implements Callable<Integer> {
+
+    private final Io io;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--event", paramLabel = "EVENT.json", required = true,
+            description = "The Kafka invocation event (the batch); - for standard input.")
+    String event;
+
+    @Option(names = "--condition", paramLabel = "C", required = true,
+            description = "RetryAttemptsExhausted, MaximumPayloadSizeExceeded, RecordAgeExceeded, RetriesExhausted, ...")
+    String condition;
+
+    @Option(names = "--function-arn", paramLabel = "ARN", required = true, description = "The function's ARN.")
+    String functionArn;
+
+    @Option(names = "--destination", paramLabel = "D", required = true, description = "sqs-sns, s3 or topic.")
+    String destination;
+
+    @Option(names = "--request-id", paramLabel = "ID", description = "The request id (default: a random UUID).")
+    String requestId;
+
+    @Option(names = "--time", paramLabel = "ISO", description = "When the record is made (default: now).")
+    String time;
+
+    @Option(names = "--invoke-count", paramLabel = "N", defaultValue = "1",
+            description = "approximateInvokeCount (default 1).")
+    long invokeCount;
+
+    @Option(names = "--executed-version", paramLabel = "V", defaultValue = "$LATEST",
+            description = "responseContext.executedVersion, when the function ran (default $LATEST).")
+    String executedVersion;
+
+    @Option(names = "--function-error", paramLabel = "E", defaultValue = "Unhandled",
+            description = "responseContext.functionError, when the function ran (default Unhandled).")
+    String functionError;
+
+    @Option(names = "--pretty", description = "Pretty-print (the default is one compact record per line).")
+    boolean pretty;
+
+    BuildCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        Destination d = Destination.fromId(destination).orElseThrow(() -> usage("--destination must be sqs-sns, s3"
+                + " or topic, not " + destination));
+        Instant when;
+        try {
+            when = time == null ? Instant.now() : Instant.parse(time);
+        } catch (DateTimeParseException e) {
+            throw usage("--time must be an ISO-8601 instant such as 2024-05-01T10:00:00.000Z, not " + time);
+        }
+        Condition c = Condition.of(condition);
+        KafkaEvent batch;
+        try {
+            batch = RecordCodec.defaults().readEvent(ReadInput.bytes(event, io.in()));
+        } catch (IOException e) {
+            io.err().println("onfailure: " + ReadInput.name(event) + ": cannot read: " + Inputs.message(e));
+            return ExitCodes.USAGE;
+        } catch (ReadException e) {
+            io.err().println("onfailure: " + ReadInput.name(event) + ": not a Kafka invocation event: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        FailureContext ctx = new FailureContext(c, functionArn, requestId != null ? requestId
+                : UUID.randomUUID().toString(), invokeCount, response(c), when);
+        List<KafkaFailureRecord> records;
+        try {
+            records = RecordBuilder.build(batch, ctx, d);
+        } catch (IllegalArgumentException e) {
+            io.err().println("onfailure: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        WriteOptions options = WriteOptions.of(KeyOrder.AWS, pretty ? Layout.PRETTY : Layout.COMPACT);
+        for (KafkaFailureRecord r : records) {
+            io.out().println(RecordCodec.defaults().write(r, options));
+        }
+        io.out().flush();
+        return ExitCodes.OK;
+    }
+
+    /** What Lambda writes for each condition: null when the function never ran, absent for record age. */
+    private JsonField<ResponseContext> response(Condition c) {
+        if (c.is(Condition.Known.MAXIMUM_PAYLOAD_SIZE_EXCEEDED)) {
+            return JsonField.ofNull();
+        }
+        if (c.is(Condition.Known.RECORD_AGE_EXCEEDED)) {
+            return JsonField.absent();
+        }
+        return JsonField.of(ResponseContext.builder().statusCode(200).executedVersion(JsonField.of(executedVersion))
+                .functionError(JsonField.of(functionError)).build());
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.onfailure.cli;
+
+import dev.onfailure.codegen.Entropy;
+import dev.onfailure.codegen.GeneratedRecord;
+import dev.onfailure.codegen.Generator;
+import dev.onfailure.codegen.GeneratorOptions;
+import dev.onfailure.codegen.InvalidRecord;
+import dev.onfailure.codegen.InvalidRecords;
+import dev.onfailure.codegen.RecordGenerators;
+import dev.onfailure.codegen.SeededEntropy;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.RecordKind;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonArray;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonString;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.schema.Profile;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code onfailure generate}: seeded, deterministic records for tests, valid or labelled invalid. */
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = {"Generate records as NDJSON, one per line. The same seed gives the same output on every run",
+                "and machine. Valid records are realistic and full of the format's edge cases; with --invalid each",
+                "line is {\"expectedCodes\": [...], \"text\": \"<record text>\"}: one mutation of a valid record and",
+                "the finding code it must produce."},
+        footer = {"", "Examples:",
+                "  onfailure generate --kind kafka.s3 --count 100 --seed 42 > s3.ndjson",
+                "  onfailure generate --count 1000 --seed 1 --profile strict | onfailure validate --profile strict",
+                "  onfailure generate --invalid --count 50 --seed 7 --profile strict"})
+final class GenerateCommand implements Callable<Integer> {
+
+    private final Io io;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "kafka.sqs-sns, kafka.s3 or kafka.topic (default: all).")
+    List<String> kinds = new ArrayList<>();
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "10", description = "How many records (default 10).")
+    int count;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "The seed (default 1).")
+    long seed;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "tolerant",
+            description = "strict: only what a conformant producer emits; tolerant (default): also what only a"
+                    + " tolerant consumer accepts. With --invalid: the profile the records will be checked under.")
+    String profile;
+
+    @Option(names = "--invalid", description = "Generate labelled invalid records.")
+    boolean invalid;
+
+    @Option(names = "--max-records", paramLabel = "N", defaultValue = "20",
+            description = "The most Kafka records in one generated batch (1 to 10000; default 20).")
+    int maxRecords;
+
+    GenerateCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        Profile p = Profile.fromId(profile).orElseThrow(() -> usage("--profile must be tolerant or strict"));
+        if (count < 0) {
+            throw usage("--count must not be negative");
+        }
+        EnumSet<RecordKind> set = EnumSet.noneOf(RecordKind.class);
+        for (String k : kinds) {
+            set.add(RecordKind.fromId(k).orElseThrow(() -> usage("--kind must be kafka.sqs-sns, kafka.s3 or kafka.topic,"
+                    + " not " + k)));
+        }
+        if (set.isEmpty()) {
+            set = EnumSet.allOf(RecordKind.class);
+        }
+        GeneratorOptions options;
+        try {
+            options = GeneratorOptions.defaults().kinds(set).maxRecords(maxRecords).strictOnly(p == Profile.STRICT);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        Entropy entropy = SeededEntropy.of(seed);
+        if (invalid) {
+            Generator<InvalidRecord> gen = InvalidRecords.generator(options, p == Profile.STRICT);
+            for (int i = 0; i < count; i++) {
+                InvalidRecord r = gen.generate(entropy);
+                List<JsonValue> codes = new ArrayList<>();
+                r.expectedCodes().forEach(c -> codes.add(JsonString.of(c)));
+                io.out().println(Json.write(JsonObject.builder().put("expectedCodes", JsonArray.of(codes))
+                        .put("text", JsonString.of(r.text())).build()));
+            }
+        } else {
+            Generator<GeneratedRecord> gen = RecordGenerators.records(options);
+            for (int i = 0; i < count; i++) {
+                io.out().println(RecordCodec.defaults().write(gen.generate(entropy).record()));
+            }
+        }
+        io.out().flush();
+        return ExitCodes.OK;
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,248 @@
+package dev.onfailure.cli;
+
+import dev.onfailure.model.BatchInfo;
+import dev.onfailure.model.Condition;
+import dev.onfailure.model.KafkaBatchInfo;
+import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.KafkaRecord;
+import dev.onfailure.model.Offset;
+import dev.onfailure.model.Payload;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.RecordRange;
+import dev.onfailure.model.ResponseContext;
+import dev.onfailure.model.TopicPartition;
+import dev.onfailure.model.TopicRecord;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.model.json.ReadException;
+import dev.onfailure.validator.internal.Envelopes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code onfailure inspect}: a summary for people, with the command to re-read the discarded records. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Summarise a failure record for people: kind, condition, function, when, invoke count, and per",
+                "topic-partition the offset range and record count, with a ready kafka-console-consumer command to",
+                "re-read that range. Envelopes (SNS notification, Lambda SQS or SNS event) are unwrapped."},
+        footer = {"", "Examples:",
+                "  onfailure inspect failure.json",
+                "  aws s3 cp s3://dlq-bucket/aws/lambda/... - | onfailure inspect -"})
+final class InspectCommand implements Callable<Integer> {
+
+    private final Io io;
+
+    @Parameters(paramLabel = "PATH", arity = "0..1", description = "The record; - or nothing for standard input.")
+    String path;
+
+    InspectCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        String name = ReadInput.name(path);
+        JsonValue doc;
+        try {
+            doc = Json.parse(ReadInput.bytes(path, io.in()));
+        } catch (IOException e) {
+            io.err().println("onfailure: " + name + ": cannot read: " + Inputs.message(e));
+            return ExitCodes.USAGE;
+        } catch (ReadException e) {
+            io.err().println(name + ": " + e.getMessage());
+            return ExitCodes.FINDINGS;
+        }
+        List<String> locations = new ArrayList<>();
+        List<JsonValue> records = new ArrayList<>();
+        collect(doc, "", records, locations, 0);
+        int code = ExitCodes.OK;
+        for (int i = 0; i < records.size(); i++) {
+            if (i > 0) {
+                io.out().println();
+            }
+            String where = name + (locations.get(i).isEmpty() ? "" : "#" + locations.get(i));
+            try {
+                print(io.out(), where, RecordCodec.defaults().read(records.get(i)));
+            } catch (ReadException e) {
+                io.err().println(where + ": not a readable Kafka failure record: " + e.getMessage()
+                        + " (run onfailure validate for every finding)");
+                code = ExitCodes.FINDINGS;
+            }
+        }
+        io.out().flush();
+        return code;
+    }
+
+    private static void collect(JsonValue v, String at, List<JsonValue> out, List<String> locations, int depth) {
+        if (v instanceof JsonObject o && depth < 3 && !o.has("KafkaBatchInfo")) {
+            Optional<Envelopes.Unwrapped> u = Envelopes.unwrap(o);
+            if (u.isPresent()) {
+                for (Envelopes.Message m : u.get().messages()) {
+                    if (m.text().isPresent()) {
+                        try {
+                            collect(Json.parse(m.text().get()), at + m.pointer(), out, locations, depth + 1);
+                            continue;
+                        } catch (ReadException e) {
+                            // reported below as an unreadable record
+                        }
+                    }
+                    out.add(JsonObject.empty());
+                    locations.add(at + m.pointer());
+                }
+                return;
+            }
+        }
+        out.add(v);
+        locations.add(at);
+    }
+
+    static void print(PrintWriter out, String where, KafkaFailureRecord r) {
+        BatchInfo info = r.batchInfo();
+        Condition c = r.requestContext().condition();
+        out.println(where + ": " + r.kind().id() + " record (" + destination(r) + ")");
+        row(out, "condition", c.text() + explain(c));
+        row(out, "function", r.requestContext().functionArn());
+        row(out, "request", r.requestContext().requestId());
+        row(out, "when", r.timestamp().text());
+        row(out, "invoke count", r.requestContext().approximateInvokeCount() + " (approximate)");
+        row(out, "response", r.responseContext().isAbsent() ? "none (no responseContext)"
+                : r.responseContext().isNull() ? "null: the function never ran" : response(r.responseContext().get()));
+        row(out, "cluster", info.eventSourceArn().value().orElse("self-managed Kafka (no eventSourceArn)"));
+        row(out, "brokers", info.bootstrapServers());
+        row(out, "batch", info.batchSize() + " record" + (info.batchSize() == 1 ? "" : "s") + ", payload "
+                + info.payloadSize() + " bytes");
+        Optional<KafkaEvent> event = Optional.empty();
+        if (r.payloadIfAny().isPresent()) {
+            Payload p = r.payloadIfAny().get();
+            String form = p.form() == Payload.Form.STRING ? "an escaped JSON string" : "a JSON object";
+            try {
+                event = Optional.of(p.event());
+                row(out, "payload", form + " holding the event (" + event.get().recordCount() + " records)");
+            } catch (ReadException e) {
+                row(out, "payload", form + " that is not an invocation event");
+            }
+        }
+        out.println();
+        List<String[]> rows = new ArrayList<>();
+        Map<String, long[]> counts = counts(event);
+        String server = info.bootstrapServers().split(",")[0];
+        List<String> commands = new ArrayList<>();
+        if (info instanceof KafkaBatchInfo batch) {
+            for (Map.Entry<String, RecordRange> e : batch.recordsInfo().entrySet()) {
+                RecordRange range = e.getValue();
+                Optional<TopicPartition> tp = TopicPartition.parse(e.getKey());
+                String span = span(range.firstRecordOffset(), range.lastRecordOffset());
+                long[] inPayload = counts.get(e.getKey());
+                rows.add(new String[] {e.getKey(), range.firstRecordOffset().text(), range.lastRecordOffset().text(),
+                        span + (inPayload == null ? "" : " (" + inPayload[0] + " in payload)"),
+                        range.firstRecordTimestamp().text(), range.lastRecordTimestamp().text()});
+                command(tp, range.firstRecordOffset(), span, server).ifPresent(commands::add);
+            }
+        } else if (r instanceof TopicRecord t) {
+            Optional<TopicPartition> tp = event.flatMap(ev -> ev.allRecords().stream().findFirst())
+                    .flatMap(KafkaRecord::topicPartition);
+            rows.add(new String[] {tp.map(TopicPartition::key).orElse("(unknown: no payload record)"),
+                    t.batchInfo().recordInfo().offset().text(), t.batchInfo().recordInfo().offset().text(), "1",
+                    t.batchInfo().recordInfo().timestamp().text(), t.batchInfo().recordInfo().timestamp().text()});
+            command(tp, t.batchInfo().recordInfo().offset(), "1", server).ifPresent(commands::add);
+        }
+        table(out, rows);
+        if (!commands.isEmpty()) {
+            out.println();
+            out.println("  Re-read the discarded records with:");
+            commands.forEach(cmd -> out.println("    " + cmd));
+        }
+        if (commands.size() < rows.size()) {
+            out.println("  (no command for ranges whose key or offsets are not a real topic-partition and int64 offsets)");
+        }
+    }
+
+    private static Map<String, long[]> counts(Optional<KafkaEvent> event) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        event.ifPresent(ev -> ev.allRecords().forEach(k -> counts.computeIfAbsent(k.topic() + "-" + k.partition(),
+                x -> new long[1])[0]++));
+        return counts;
+    }
+
+    private static String span(Offset first, Offset last) {
+        Optional<BigInteger> a = first.toBigInteger();
+        Optional<BigInteger> b = last.toBigInteger();
+        if (a.isEmpty() || b.isEmpty() || a.get().compareTo(b.get()) > 0) {
+            return "?";
+        }
+        return b.get().subtract(a.get()).add(BigInteger.ONE).toString();
+    }
+
+    private static Optional<String> command(Optional<TopicPartition> tp, Offset first, String span, String server) {
+        if (tp.isEmpty() || !first.fitsInt64() || span.equals("?") || span.length() > 9) {
+            return Optional.empty();
+        }
+        return Optional.of("kafka-console-consumer.sh --bootstrap-server " + server + " --topic " + tp.get().topic()
+                + " --partition " + tp.get().partition() + " --offset " + first.text() + " --max-messages " + span);
+    }
+
+    private static String destination(KafkaFailureRecord r) {
+        switch (r.kind()) {
+            case S3:
+                return "S3 destination";
+            case TOPIC:
+                return "Kafka-topic destination";
+            default:
+                return "SQS or SNS destination";
+        }
+    }
+
+    private static String explain(Condition c) {
+        return c.known().map(k -> switch (k) {
+            case RETRY_ATTEMPTS_EXHAUSTED, RETRIES_EXHAUSTED -> " (the function kept failing until retries ran out)";
+            case MAXIMUM_PAYLOAD_SIZE_EXCEEDED -> " (the batch was over 6 MB; the function never ran)";
+            case RECORD_AGE_EXCEEDED -> " (the records were older than the maximum record age)";
+        }).orElse(" (not a condition AWS is known to send)");
+    }
+
+    private static String response(ResponseContext rc) {
+        return "status " + rc.statusCode() + ", version " + rc.executedVersion().orElse("?") + ", error "
+                + rc.functionError().orElse("none");
+    }
+
+    private static void row(PrintWriter out, String label, String value) {
+        out.printf("  %-13s %s%n", label + ":", value);
+    }
+
+    private static void table(PrintWriter out, List<String[]> rows) {
+        String[] head = {"topic-partition", "first offset", "last offset", "records", "first timestamp",
+            "last timestamp"};
+        int[] widths = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            widths[i] = head[i].length();
+            for (String[] r : rows) {
+                widths[i] = Math.max(widths[i], r[i].length());
+            }
+        }
+        line(out, head, widths);
+        for (String[] r : rows) {
+            line(out, r, widths);
+        }
+    }
+
+    private static void line(PrintWriter out, String[] cells, int[] widths) {
+        StringBuilder sb = new StringBuilder("  ");
+        for (int i = 0; i < cells.length; i++) {
+            sb.append(cells[i]);
+            if (i < cells.length - 1) {
+                sb.append(" ".repeat(widths[i] - cells[i].length() + 2));
+            }
+        }
+        out.println(sb);
+    }
+}
