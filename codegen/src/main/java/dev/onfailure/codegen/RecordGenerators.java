@@ -225,7 +225,7 @@ public final class RecordGenerators {
         boolean max = condition.is(Condition.Known.MAXIMUM_PAYLOAD_SIZE_EXCEEDED);
 
         String region = event.eventSourceArn().value().map(a -> a.split(":")[3]).orElse(e.pick(REGIONS));
-        String functionArn = "arn:aws:lambda:" + region + ":" + digits(e, 12) + ":function:"
+        String functionArn = "arn:" + (region.startsWith("us-gov") ? "aws-us-gov" : "aws") + ":lambda:" + region + ":" + digits(e, 12) + ":function:"
                 + e.pick(List.of("orders-consumer", "f", "my_function-2"))
                 + e.pick(List.of("", "", ":$LATEST", ":7", ":prod"));
         FailureContext ctx = new FailureContext(condition, functionArn, uuid(e), max ? e.between(0, 1) : e.between(1, 10),

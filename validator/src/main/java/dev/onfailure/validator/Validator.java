@@ -215,7 +215,8 @@ public final class Validator {
                 code = FindingCode.JSON_SYNTAX;
         }
         Profile profile = options.profile();
-        Finding f = code.finding(profile, e.pointer(), Map.of("detail", e.getMessage(),
+        String where = e.line() > 0 ? " (line " + e.line() + ", column " + e.column() + ")" : "";
+        Finding f = code.finding(profile, e.pointer(), Map.of("detail", e.detail() + where,
                 "line", Integer.toString(e.line()), "column", Integer.toString(e.column())));
         return new DocumentReport(List.of(report("", Optional.empty(), Optional.empty(), profile, f)));
     }
