@@ -127,7 +127,8 @@ final class InspectCommand implements Callable<Integer> {
             String form = p.form() == Payload.Form.STRING ? "an escaped JSON string" : "a JSON object";
             try {
                 event = Optional.of(p.event());
-                row(out, "payload", form + " holding the event (" + event.get().recordCount() + " records)");
+                int n = event.get().recordCount();
+                row(out, "payload", form + " holding the event (" + n + " record" + (n == 1 ? "" : "s") + ")");
             } catch (ReadException e) {
                 row(out, "payload", form + " that is not an invocation event");
             }

@@ -1,0 +1,215 @@
+package dev.onfailure.cli;
+
+import static dev.onfailure.cli.Cli.FIXTURES;
+import static dev.onfailure.cli.Cli.golden;
+import static dev.onfailure.cli.Cli.run;
+import static dev.onfailure.cli.Cli.withInput;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.onfailure.fixtures.HandMadeRecords;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.S3Record;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.schema.SchemaCatalog;
+import dev.onfailure.schema.SchemaKind;
+import dev.onfailure.validator.DocumentReport;
+import dev.onfailure.validator.Finding;
+import dev.onfailure.validator.ValidationOptions;
+import dev.onfailure.validator.Validator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class CliTest {
+
+    private static final String CORPUS = FIXTURES + "corpus/";
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    @Test
+    void validate_text_findingsSummaryAndExitCode() throws Exception {
+        Cli.Result r = run("validate", CORPUS + "invalid/kafka.payload-mismatch/first-offset.s3.json",
+                CORPUS + "invalid/json.syntax/trailing-comma.json", CORPUS + "valid/in-sqs-event.json");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEmpty();
+        golden("validate-text.txt", r.out());
+    }
+
+    @Test
+    void validate_json_oneLinePerRecord_inInputOrder() throws Exception {
+        Cli.Result r = run("validate", "--format", "json", CORPUS + "valid", CORPUS + "invalid/kafka.offset-order");
+        assertThat(r.code()).isEqualTo(1);
+        golden("validate-json.txt", r.out());
+        for (String line : r.out().split("\n")) {
+            JsonNode n = MAPPER.readTree(line);
+            assertThat(n.fieldNames()).toIterable().containsExactly("source", "kind", "valid", "findings");
+        }
+    }
+
+    @Test
+    void validate_awsExamples_validUnderTolerant_invalidUnderStrict() {
+        Cli.Result tolerant = run("validate", "--aws-examples");
+        assertThat(tolerant.code()).isZero();
+        assertThat(tolerant.out()).endsWith("5 records: 5 valid, 0 invalid; 0 errors, 28 warnings\n");
+        Cli.Result strict = run("validate", "--aws-examples", "--profile", "strict");
+        assertThat(strict.code()).isEqualTo(1);
+        assertThat(run("validate", "--aws-examples", "--fail-on", "warning").code()).isEqualTo(1);
+    }
+
+    @Test
+    void validate_sarif_isASarif210Log() throws Exception {
+        Cli.Result r = run("validate", "--format", "sarif", CORPUS + "invalid/kafka.offset-order/swapped.json",
+                CORPUS + "invalid/json.syntax/trailing-comma.json");
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode log = MAPPER.readTree(r.out());
+        assertThat(log.path("version").asText()).isEqualTo("2.1.0");
+        JsonNode run = log.path("runs").get(0);
+        assertThat(run.path("tool").path("driver").path("name").asText()).isEqualTo("onfailure");
+        JsonNode results = run.path("results");
+        assertThat(results).hasSize(2);
+        JsonNode first = results.get(0);
+        assertThat(first.path("ruleId").asText()).isEqualTo("kafka.offset-order");
+        assertThat(first.path("level").asText()).isEqualTo("error");
+        JsonNode rule = run.path("tool").path("driver").path("rules").get(first.path("ruleIndex").asInt());
+        assertThat(rule.path("id").asText()).isEqualTo("kafka.offset-order");
+        assertThat(first.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                .endsWith("invalid/kafka.offset-order/swapped.json");
+        assertThat(first.at("/locations/0/logicalLocations/0/fullyQualifiedName").asText())
+                .isEqualTo("/KafkaBatchInfo/recordsInfo/orders-eu-west-1-12/firstRecordOffset");
+        assertThat(results.get(1).at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    void validate_ndjsonOnStdin_withLineNumbers() {
+        String generated = run("generate", "--count", "40", "--seed", "5", "--profile", "strict").out();
+        String[] lines = generated.split("\n");
+        String stdin = lines[0] + "\n\n" + lines[1] + "\n{\"broken\": \n" + String.join("\n", List.of(lines).subList(2, 40));
+        Cli.Result r = withInput(stdin, "validate", "--format", "json", "--profile", "strict");
+        String[] out = r.out().split("\n");
+        assertThat(out).hasSize(41);
+        assertThat(out[0]).startsWith("{\"source\":\"<stdin>:1\"").contains("\"valid\":true");
+        assertThat(out[1]).startsWith("{\"source\":\"<stdin>:3\"");
+        assertThat(out[2]).startsWith("{\"source\":\"<stdin>:4\"").contains("json.syntax");
+        assertThat(r.code()).isEqualTo(1);
+    }
+
+    @Test
+    void validate_unreadableInputs_exit2_andEverythingElseIsReported(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("good.json"), HandMadeRecords.named("edge-values.sqs-sns.json").json());
+        Files.createSymbolicLink(dir.resolve("broken.json"), dir.resolve("missing-target.json"));
+        Cli.Result r = run("validate", "--format", "json", dir.toString(), dir.resolve("nope.json").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out().split("\n")).hasSize(1);
+        assertThat(r.err()).contains("broken.json: a broken symbolic link").contains("nope.json: no such file")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void validate_usageErrors_exit2_withoutStackTraces() {
+        for (String[] args : List.of(new String[] {"validate", "--format", "xml"}, new String[] {"validate", "--nope"},
+                new String[] {"validate", "--profile", "lenient"}, new String[] {"validate", "--kind", "kafka.x"},
+                new String[] {"frobnicate"}, new String[] {})) {
+            Cli.Result r = run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("onfailure: ").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void format_awsAndSorted_prettyAndCompact() throws Exception {
+        String path = FIXTURES + "records/string-payload.s3.json";
+        Cli.Result aws = run("format", "--compact", path);
+        assertThat(aws.code()).isZero();
+        assertThat(aws.out()).startsWith("{\"requestContext\":{\"requestId\"");
+        Cli.Result sorted = run("format", "--order", "sorted", "--compact", path);
+        assertThat(sorted.out()).isEqualTo(RecordCodecCompact.compact(Files.readString(Path.of(path))) + "\n");
+        golden("format-pretty.txt", run("format", FIXTURES + "records/unknown-fields.sqs-sns.json").out());
+        Cli.Result stdin = withInput("{\"b\": 1.50, \"a\": [true, null]}", "format", "--order", "sorted", "-");
+        assertThat(stdin.out()).isEqualTo("{\n  \"a\": [\n    true,\n    null\n  ],\n  \"b\": 1.50\n}\n");
+    }
+
+    @Test
+    void format_malformed_exit1_withTheFinding() {
+        Cli.Result r = withInput("{\"a\": 1,}", "format");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("<stdin>: error json.syntax at /: not well-formed JSON").contains("line 1, column 9");
+    }
+
+    @Test
+    void inspect_summaryAndReReadCommands() throws Exception {
+        golden("inspect-s3.txt", run("inspect", FIXTURES + "records/string-payload.s3.json").out());
+        golden("inspect-topic.txt", run("inspect", FIXTURES + "records/retries.topic.json").out());
+        Cli.Result envelope = run("inspect", CORPUS + "valid/in-sqs-event.json");
+        assertThat(envelope.code()).isZero();
+        assertThat(envelope.out()).contains("#/Records/0/body: kafka.sqs-sns record")
+                .contains("#/Records/2/body: kafka.topic record");
+    }
+
+    @Test
+    void generate_sameSeedSameOutput_validUnderStrict() {
+        Cli.Result a = run("generate", "--count", "30", "--seed", "99", "--profile", "strict");
+        Cli.Result b = run("generate", "--count", "30", "--seed", "99", "--profile", "strict");
+        assertThat(a.out()).isEqualTo(b.out()).isNotEqualTo(run("generate", "--count", "30", "--seed", "98").out());
+        Cli.Result check = withInput(a.out(), "validate", "--profile", "strict");
+        assertThat(check.code()).as(check.out()).isZero();
+        assertThat(run("generate", "--kind", "kafka.topic", "--count", "5").out()).doesNotContain("\"recordsInfo\"");
+    }
+
+    @Test
+    void generateInvalid_eachLineYieldsItsCode() throws Exception {
+        Validator validator = Validator.create();
+        for (Profile p : Profile.values()) {
+            Cli.Result r = run("generate", "--invalid", "--count", "60", "--seed", "3", "--profile", p.id());
+            for (String line : r.out().split("\n")) {
+                JsonNode n = MAPPER.readTree(line);
+                String code = n.path("expectedCodes").get(0).asText();
+                DocumentReport report = validator.validate(n.path("text").asText(), ValidationOptions.of(p));
+                assertThat(report.findings()).extracting(Finding::code).as(line).contains(code);
+                assertThat(report.findings()).filteredOn(Finding::isError).allMatch(f -> f.code().equals(code));
+            }
+        }
+    }
+
+    @Test
+    void build_fromAnEvent_matchesTheRecordsItCameFrom(@TempDir Path dir) throws Exception {
+        S3Record s3 = (S3Record) RecordCodec.defaults().read(HandMadeRecords.named("string-payload.s3.json").json());
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, s3.payload().text().orElseThrow());
+        Cli.Result r = run("build", "--event", event.toString(), "--condition", "RetryAttemptsExhausted",
+                "--function-arn", s3.requestContext().functionArn(), "--destination", "s3",
+                "--request-id", s3.requestContext().requestId(), "--time", s3.timestamp().text(), "--invoke-count", "3");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(RecordCodec.defaults().read(r.out().trim())).isEqualTo(s3);
+        Cli.Result topic = run("build", "--event", event.toString(), "--condition", "RecordAgeExceeded",
+                "--function-arn", "arn:aws:lambda:eu-west-1:210987654321:function:f", "--destination", "topic",
+                "--request-id", "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", "--time", "2024-05-01T10:00:00Z");
+        assertThat(topic.out().split("\n")).hasSize(3);
+        assertThat(withInput(topic.out(), "validate", "--profile", "strict").code()).isZero();
+        assertThat(run("build", "--event", dir.resolve("none.json").toString(), "--condition", "x",
+                "--function-arn", "a", "--destination", "s3").code()).isEqualTo(2);
+    }
+
+    @Test
+    void schema_listAndPrint() throws Exception {
+        golden("schema-list.txt", run("schema", "--list").out());
+        assertThat(run("schema", "kafka.s3", "--profile", "strict").out())
+                .isEqualTo(SchemaCatalog.text(SchemaKind.S3, Profile.STRICT));
+        assertThat(run("schema", "kafka.common").out()).contains("\"conditionResponse\"");
+        assertThat(run("schema", "nope").code()).isEqualTo(2);
+    }
+
+    @Test
+    void help_everyCommandHasExamples_andVersion() {
+        for (String cmd : List.of("validate", "format", "inspect", "generate", "build", "schema")) {
+            Cli.Result r = run(cmd, "--help");
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).as(cmd).contains("Usage: onfailure " + cmd).contains("Examples:");
+        }
+        assertThat(run("--version").out()).startsWith("onfailure ");
+        assertThat(run("--help").out()).contains("validate").contains("inspect");
+    }
+}
