@@ -46,6 +46,9 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     /** How many documents may be in flight at once, per thread: bounds memory on endless streams. */
     private static final int WINDOW_PER_THREAD = 16;
 
+    /** How many bytes of input may be in flight at once: with the parsed trees, this fits a 256 MB heap. */
+    private static final long BYTES_IN_FLIGHT = 40L << 20;
+
     private final Io io;
 
     @Spec
@@ -120,12 +123,20 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         });
         try {
             ArrayDeque<Future<Checked>> window = new ArrayDeque<>();
+            ArrayDeque<Long> sizes = new ArrayDeque<>();
+            long inFlight = 0;
             while (units.hasNext()) {
                 Inputs.Unit unit = units.next();
-                window.add(pool.submit(() -> check(validator, unit, opts)));
-                if (window.size() >= threads * WINDOW_PER_THREAD) {
+                long size = unit.data() == null ? 0 : unit.data().length;
+                // Bounded by count and by bytes: big documents are checked one or two at a time, small ones in bulk.
+                while (!window.isEmpty() && (window.size() >= threads * WINDOW_PER_THREAD
+                        || inFlight + size > BYTES_IN_FLIGHT)) {
                     emit(window.poll(), reporter, summary, threshold, progress);
+                    inFlight -= sizes.poll();
                 }
+                window.add(pool.submit(() -> check(validator, unit, opts)));
+                sizes.add(size);
+                inFlight += size;
             }
             while (!window.isEmpty()) {
                 emit(window.poll(), reporter, summary, threshold, progress);

@@ -127,13 +127,24 @@ public enum FindingCode {
         if (this == SCHEMA) {
             throw new IllegalArgumentException("schema findings are made with FindingCode.schema(keyword, ...)");
         }
-        return new Finding(id, severity(profile), pointer, format(args), args);
+        Map<String, String> capped = new java.util.LinkedHashMap<>();
+        args.forEach((k, v) -> capped.put(k, cap(v)));
+        return new Finding(id, severity(profile), pointer, format(capped), capped);
+    }
+
+    /** The longest argument a message quotes: hostile input must not make a finding megabytes long. */
+    static final int MAX_ARGUMENT = 500;
+
+    static String cap(String value) {
+        return value.length() <= MAX_ARGUMENT ? value
+                : value.substring(0, MAX_ARGUMENT - 100) + "... (" + value.length() + " characters)";
     }
 
     /** Returns a {@code schema.<keyword>} finding. */
     public static Finding schema(String keyword, String pointer, String detail) {
-        return new Finding("schema." + keyword, Severity.ERROR, pointer, detail,
-                Map.of("keyword", keyword, "detail", detail));
+        String capped = detail.length() <= 4 * MAX_ARGUMENT ? detail : cap(detail);
+        return new Finding("schema." + keyword, Severity.ERROR, pointer, capped,
+                Map.of("keyword", keyword, "detail", capped));
     }
 
     String format(Map<String, String> args) {

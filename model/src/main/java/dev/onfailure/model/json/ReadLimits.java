@@ -20,8 +20,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
  *   <tr><td>number length</td><td>1,000 chars</td><td>offsets in events are int64 (19 digits)</td></tr>
  *   <tr><td>nesting depth</td><td>128</td><td>records nest about 10 deep, payload included</td></tr>
  *   <tr><td>members per object</td><td>100,000</td><td>a batch has at most 10,000 records, so at most 10,000 topic-partitions</td></tr>
- *   <tr><td>elements per array</td><td>2,000,000</td><td>header values are arrays of bytes</td></tr>
- *   <tr><td>tokens per document</td><td>4,000,000</td><td>bounds the memory of a parsed document</td></tr>
+ *   <tr><td>elements per array</td><td>1,000,000</td><td>header values are arrays of bytes</td></tr>
+ *   <tr><td>tokens per document</td><td>1,500,000</td><td>bounds the memory of a parsed document (about 100 bytes a
+ *       token at worst): a 6 MB batch has a few hundred thousand</td></tr>
  * </table>
  *
  * <pre>{@code
@@ -148,8 +149,8 @@ public final class ReadLimits {
         private int maxNumberChars = 1_000;
         private int maxDepth = 128;
         private int maxObjectMembers = 100_000;
-        private int maxArrayElements = 2_000_000;
-        private long maxTokens = 4_000_000;
+        private int maxArrayElements = 1_000_000;
+        private long maxTokens = 1_500_000;
 
         private Builder() {
         }
