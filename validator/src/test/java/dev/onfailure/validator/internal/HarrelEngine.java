@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A second, independent draft 2020-12 implementation (dev.harrel:json-schema), for cross-checking verdicts. */
-final class HarrelEngine {
+public final class HarrelEngine {
 
     private final Validator validator;
 
-    HarrelEngine() {
+    public HarrelEngine() {
         SchemaResolver offline = uri -> SchemaCatalog.resourceForId(uri.replaceFirst("#.*$", ""))
                 .map(r -> SchemaResolver.Result.fromString(SchemaCatalog.resourceText(r)))
                 .orElse(SchemaResolver.Result.empty());
@@ -31,7 +31,7 @@ final class HarrelEngine {
     }
 
     /** Returns the failed keywords with their instance locations; empty when valid. */
-    List<String> validate(SchemaKind kind, Profile profile, String json) {
+    public List<String> validate(SchemaKind kind, Profile profile, String json) {
         Validator.Result result = validator.validate(SchemaCatalog.id(kind, profile), json);
         return result.getErrors().stream()
                 .map(e -> e.getKeyword() + " at " + e.getInstanceLocation() + ": " + e.getError())

@@ -3,6 +3,8 @@ package dev.onfailure.validator.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.onfailure.fixtures.Corpus;
+import dev.onfailure.fixtures.CorpusCase;
 import dev.onfailure.fixtures.DocumentedExamples;
 import dev.onfailure.fixtures.ExampleInstance;
 import dev.onfailure.fixtures.HandMadeRecord;
@@ -10,11 +12,15 @@ import dev.onfailure.fixtures.HandMadeRecords;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.model.json.Json;
+import dev.onfailure.model.RecordKind;
 import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.model.json.ReadException;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.schema.SchemaKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +50,7 @@ final class SchemaConformanceTest {
     }
 
     /** Validates with both engines, checks they agree, and returns networknt's violations. */
-    static List<SchemaEngine.Violation> check(SchemaKind kind, Profile profile, String json) {
+    public static List<SchemaEngine.Violation> check(SchemaKind kind, Profile profile, String json) {
         JsonNode tree = JacksonTrees.toJackson(Json.parse(json));
         List<SchemaEngine.Violation> a = networknt.validate(kind, profile, tree);
         List<String> b = harrel.validate(kind, profile, json);
@@ -87,6 +93,52 @@ final class SchemaConformanceTest {
                 assertThat(check(SchemaKind.EVENT, Profile.STRICT, event)).as(r.name()).isEmpty();
             }
         });
+    }
+
+    static List<CorpusCase> corpus() {
+        return Corpus.cases();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("corpus")
+    void corpusCases_bothEnginesAgree(CorpusCase c) {
+        JsonValue doc;
+        try {
+            doc = Json.parse(c.text());
+        } catch (ReadException e) {
+            return; // not JSON: no schema verdict to compare
+        }
+        if (doc instanceof JsonObject o) {
+            for (JsonObject record : records(o)) {
+                RecordKind.detect(record).ifPresent(kind -> {
+                    for (Profile p : Profile.values()) {
+                        check(SchemaKind.fromId(kind.id()).orElseThrow(), p, Json.write(record));
+                    }
+                });
+            }
+        }
+    }
+
+    /** The records of a document: itself, or what its envelope holds. */
+    private static List<JsonObject> records(JsonObject o) {
+        List<JsonObject> out = new ArrayList<>();
+        Optional<Envelopes.Unwrapped> u = Envelopes.unwrap(o);
+        if (u.isEmpty()) {
+            out.add(o);
+            return out;
+        }
+        for (Envelopes.Message m : u.get().messages()) {
+            m.text().ifPresent(t -> {
+                try {
+                    if (Json.parse(t) instanceof JsonObject inner) {
+                        out.addAll(records(inner));
+                    }
+                } catch (ReadException e) {
+                    // not JSON: nothing to compare
+                }
+            });
+        }
+        return out;
     }
 
     @Test

@@ -1,0 +1,85 @@
+package dev.onfailure.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.onfailure.fixtures.HostileCase;
+import dev.onfailure.fixtures.HostileCorpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command on a directory of hostile inputs, in this module's 256 MB test heap: every input is reported (the
+ * unreadable ones on standard error), the exit code is 2, and no stack trace is printed.
+ */
+final class HostileCliTest {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    @Test
+    void directoryOfHostileInputs_everyInputReported(@TempDir Path dir) throws Exception {
+        List<HostileCase> cases = HostileCorpus.cases();
+        Map<String, HostileCase> byFile = new HashMap<>();
+        for (HostileCase c : cases) {
+            Path file = dir.resolve(c.name() + ".json");
+            Files.write(file, c.bytes().get());
+            byFile.put(file.toString(), c);
+        }
+        Files.createSymbolicLink(dir.resolve("zz-broken-link.json"), dir.resolve("missing.json"));
+        Files.createDirectories(dir.resolve("zz-directory.json"));
+        Path fifo = dir.resolve("zz-fifo.json");
+        boolean haveFifo = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        Files.write(dir.resolve("zz-binary.ndjson"), new byte[] {0, 1, 2, (byte) 0xFF, '\n', '{', '\n', '[', ']'});
+        try (var out = Files.newOutputStream(dir.resolve("zz-huge.json"))) {
+            byte[] chunk = new byte[1 << 20];
+            java.util.Arrays.fill(chunk, (byte) ' ');
+            for (int i = 0; i < 60; i++) {
+                out.write(chunk);
+            }
+        }
+
+        Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(180),
+                () -> Cli.run("validate", "--format", "json", dir.toString()));
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("zz-broken-link.json: a broken symbolic link")
+                .doesNotContain("\tat ").doesNotContain("Exception");
+        if (haveFifo) {
+            assertThat(r.err()).contains("zz-fifo.json: not a regular file");
+        }
+        Map<String, TreeSet<String>> codes = new HashMap<>();
+        for (String line : r.out().split("\n")) {
+            JsonNode n = MAPPER.readTree(line);
+            String source = n.path("source").asText().replaceFirst("(\\.json)[:#].*$", "$1");
+            TreeSet<String> set = codes.computeIfAbsent(source, k -> new TreeSet<>());
+            n.path("findings").forEach(f -> set.add(f.path("code").asText()));
+        }
+        for (Map.Entry<String, HostileCase> e : byFile.entrySet()) {
+            assertThat(codes).as("reported: %s", e.getKey()).containsKey(e.getKey());
+            assertThat(codes.get(e.getKey())).as(e.getKey()).containsExactlyElementsOf(e.getValue().expectedCodes());
+        }
+        assertThat(codes.get(dir.resolve("zz-huge.json").toString())).containsExactly("json.limit");
+        assertThat(r.out()).contains(dir.resolve("zz-binary.ndjson") + ":1\"").contains(dir.resolve("zz-binary.ndjson")
+                + ":3\"");
+    }
+
+    @Test
+    void hostileStdin_isReportedNotThrown() {
+        Cli.Result r = Cli.withInput("[".repeat(200_000), "validate", "-");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("json.limit");
+        assertThat(r.err()).isEmpty();
+        Cli.Result format = Cli.withInput("{\"a\":" + "1".repeat(5_000) + "}", "format");
+        assertThat(format.code()).isEqualTo(1);
+        assertThat(format.err()).contains("json.limit").doesNotContain("\tat ");
+    }
+}
