@@ -1,8 +1,11 @@
 package dev.onfailure.model.json;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,8 +52,9 @@ public final class Json {
     /** Parses UTF-8 {@code bytes} within {@code limits}. */
     public static JsonValue parse(byte[] bytes, ReadLimits limits) {
         checkSize(bytes.length, limits);
+        checkUtf8(bytes, bytes.length);
         try {
-            return TreeReader.read(limits.factory().createParser(bytes), limits);
+            return TreeReader.read(parser(limits, () -> limits.factory().createParser(bytes)), limits);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,8 +67,43 @@ public final class Json {
      * @throws IOException when the stream fails
      */
     public static JsonValue parse(InputStream in, ReadLimits limits) throws IOException {
-        JsonParser parser = limits.factory().createParser(in);
-        return TreeReader.read(parser, limits);
+        PushbackInputStream peek = new PushbackInputStream(in, 4);
+        byte[] head = peek.readNBytes(4);
+        peek.unread(head);
+        checkUtf8(head, head.length);
+        return TreeReader.read(parser(limits, () -> limits.factory().createParser(peek)), limits);
+    }
+
+    /** A parser factory call; Jackson detects the encoding while creating the parser, and may fail there. */
+    private interface ParserSupplier {
+        JsonParser get() throws IOException;
+    }
+
+    private static JsonParser parser(ReadLimits limits, ParserSupplier supplier) throws IOException {
+        try {
+            return supplier.get();
+        } catch (CharConversionException | JsonProcessingException e) {
+            throw new ReadException(ReadException.Problem.SYNTAX, "the input is not valid UTF-8 text: "
+                    + e.getMessage(), "", 1, 1);
+        }
+    }
+
+    /**
+     * RFC 8259 requires UTF-8. Jackson would otherwise guess UTF-16 or UTF-32 from zero bytes at the start and read
+     * something else entirely; refuse such input plainly instead.
+     */
+    private static void checkUtf8(byte[] head, int length) {
+        int n = Math.min(4, length);
+        boolean utf16Bom = n >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+                || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
+        boolean zero = false;
+        for (int i = 0; i < n; i++) {
+            zero |= head[i] == 0;
+        }
+        if (utf16Bom || zero) {
+            throw new ReadException(ReadException.Problem.SYNTAX, "the input is not UTF-8 text (it starts like UTF-16"
+                    + " or UTF-32, or with a NUL byte); JSON must be UTF-8 (RFC 8259 section 8.1)", "", 1, 1);
+        }
     }
 
     /** Parses the UTF-8 document in {@code in} with the default limits. The stream is not closed. */

@@ -91,6 +91,28 @@ final class JsonTest {
     }
 
     @Test
+    void utf16And32_andNulStarts_areSyntax_notCrashes() throws Exception {
+        byte[][] inputs = {
+            {0, '~', 0, 0, 'J'},                                  // found by fuzzing: "Unsupported UCS-4 endianness"
+            {0, 0, 0, '{', 0, 0, 0, '}'},                         // UTF-32BE
+            {'{', 0, '}', 0},                                     // UTF-16LE
+            {(byte) 0xFE, (byte) 0xFF, 0, '{', 0, '}'},           // UTF-16BE with its BOM
+            {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0},           // UTF-16LE with its BOM
+            {0},
+        };
+        for (byte[] in : inputs) {
+            assertThatThrownBy(() -> Json.parse(in)).isInstanceOfSatisfying(ReadException.class,
+                    e -> assertThat(e.problem()).isEqualTo(ReadException.Problem.SYNTAX));
+            assertThatThrownBy(() -> Json.parse(new ByteArrayInputStream(in), ReadLimits.defaults()))
+                    .isInstanceOf(ReadException.class);
+        }
+        assertThat(Json.parse(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), ReadLimits.defaults()))
+                .isEqualTo(JsonObject.empty());
+        assertThat(Json.parse(new ByteArrayInputStream(new byte[] {'1'}), ReadLimits.defaults()))
+                .isEqualTo(JsonNumber.of(1));
+    }
+
+    @Test
     void byteOrderMark_isSkipped() {
         byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'};
         assertThat(Json.parse(bytes)).isEqualTo(JsonObject.empty());

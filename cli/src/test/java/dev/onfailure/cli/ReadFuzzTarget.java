@@ -1,0 +1,53 @@
+package dev.onfailure.cli;
+
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.model.json.ReadException;
+import dev.onfailure.model.json.WriteOptions;
+
+/**
+ * Jazzer target: reading. Any input either fails with a {@link ReadException} or parses; whatever parses obeys the
+ * round-trip laws. Anything else thrown (an unexpected exception, a stack overflow) is a finding.
+ */
+public final class ReadFuzzTarget {
+
+    private ReadFuzzTarget() {
+    }
+
+    /** One input. */
+    public static void fuzzerTestOneInput(byte[] data) {
+        JsonValue doc;
+        try {
+            doc = Json.parse(data);
+        } catch (ReadException e) {
+            return;
+        }
+        for (WriteOptions options : new WriteOptions[] {WriteOptions.COMPACT, WriteOptions.PRETTY}) {
+            String text = Json.write(doc, options);
+            JsonValue back = Json.parse(text);
+            if (!back.equals(doc) || !Json.write(back, options).equals(text)) {
+                throw new AssertionError("JSON round trip changed the document: " + text);
+            }
+        }
+        KafkaFailureRecord record;
+        try {
+            record = RecordCodec.defaults().read(doc);
+        } catch (ReadException e) {
+            return;
+        }
+        String written = RecordCodec.defaults().write(record);
+        KafkaFailureRecord back = RecordCodec.defaults().read(written);
+        if (!back.equals(record) || !RecordCodec.defaults().write(back).equals(written)) {
+            throw new AssertionError("record round trip changed the record: " + written);
+        }
+        record.payloadIfAny().ifPresent(p -> {
+            try {
+                p.event();
+            } catch (ReadException e) {
+                // a payload that is not an event: reported by the validator, not a crash
+            }
+        });
+    }
+}
