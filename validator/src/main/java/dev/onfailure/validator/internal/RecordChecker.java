@@ -4,6 +4,7 @@ import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.Payload;
 import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.TopicRecord;
 import dev.onfailure.model.json.Json;
 import dev.onfailure.model.json.JsonObject;
 import dev.onfailure.model.json.JsonPointer;
@@ -39,12 +40,9 @@ public final class RecordChecker {
 
     /** Returns the findings of the record {@code json} validated as {@code kind}. */
     public List<Finding> check(SchemaKind kind, Profile profile, JsonObject json) {
-        List<SchemaEngine.Violation> violations = engine.validate(kind, profile, JacksonTrees.toJackson(json));
         if (kind == SchemaKind.EVENT) {
-            return checkEvent(profile, json, violations);
+            return checkEvent(profile, json);
         }
-        List<Finding> semantic = new ArrayList<>();
-        List<SchemaEngine.Violation> payloadViolations = List.of();
         Optional<KafkaFailureRecord> record = Optional.empty();
         ReadException unreadable = null;
         try {
@@ -52,18 +50,20 @@ public final class RecordChecker {
         } catch (ReadException e) {
             unreadable = e;
         }
+        List<SchemaEngine.Violation> violations;
+        List<SchemaEngine.Violation> payloadViolations = List.of();
+        List<Finding> semantic = new ArrayList<>();
         if (record.isPresent()) {
             KafkaFailureRecord r = record.get();
             Optional<KafkaEvent> event = Optional.empty();
             Optional<ReadException> problem = Optional.empty();
+            JsonObject payloadTree = null;
             Optional<Payload> payload = r.payloadIfAny();
             if (payload.isPresent()) {
                 try {
                     if (payload.get().form() == Payload.Form.STRING) {
                         JsonValue parsed = parsePayload(payload.get().text().orElseThrow());
-                        if (parsed instanceof JsonObject o) {
-                            payloadViolations = engine.validate(SchemaKind.EVENT, profile, JacksonTrees.toJackson(o));
-                        }
+                        payloadTree = parsed instanceof JsonObject o ? o : null;
                         event = Optional.of(readEvent(parsed));
                     } else {
                         event = Optional.of(payload.get().event());
@@ -72,11 +72,22 @@ public final class RecordChecker {
                     problem = Optional.of(e);
                 }
             }
+            if (fast(kind, profile, r, event)) {
+                // The common valid case: the specialised check vouches for the schema, networknt is not needed.
+                violations = List.of();
+            } else {
+                violations = engine.validate(kind, profile, JacksonTrees.toJackson(json));
+                if (payloadTree != null) {
+                    payloadViolations = engine.validate(SchemaKind.EVENT, profile, JacksonTrees.toJackson(payloadTree));
+                }
+            }
             RuleContext ctx = new RuleContext(profile, event, problem);
             for (Rule rule : Rules.ALL) {
                 rule.check(r, ctx);
             }
             semantic.addAll(ctx.findings());
+        } else {
+            violations = engine.validate(kind, profile, JacksonTrees.toJackson(json));
         }
         List<Finding> findings = new ArrayList<>(semantic);
         for (SchemaEngine.Violation v : distinct(violations)) {
@@ -96,7 +107,25 @@ public final class RecordChecker {
         return findings;
     }
 
-    private List<Finding> checkEvent(Profile profile, JsonObject json, List<SchemaEngine.Violation> violations) {
+    /**
+     * Whether the fast path may stand in for networknt: the record is of the kind validated, and the specialised check
+     * vouches for it and for its payload's event. A payload that is no event needs no check: every violation under
+     * {@code /payload} is then covered by {@code kafka.payload-not-event}.
+     */
+    public static boolean fast(SchemaKind kind, Profile profile, KafkaFailureRecord r, Optional<KafkaEvent> event) {
+        if (!kind.id().equals(r.kind().id()) || !FastSchemaCheck.record(r, profile)) {
+            return false;
+        }
+        if (event.isEmpty()) {
+            return true;
+        }
+        if (r instanceof TopicRecord && profile == Profile.STRICT && !FastSchemaCheck.topicPayloadEvent(event.get())) {
+            return false;
+        }
+        return FastSchemaCheck.event(event.get(), profile);
+    }
+
+    private List<Finding> checkEvent(Profile profile, JsonObject json) {
         List<Finding> findings = new ArrayList<>();
         if (json.get("records").orElse(null) instanceof JsonObject records) {
             for (String key : records.names()) {
@@ -104,7 +133,14 @@ public final class RecordChecker {
                         .finding(profile, JsonPointer.append("/records", key), Map.of("key", key, "reason", reason))));
             }
         }
-        for (SchemaEngine.Violation v : distinct(violations)) {
+        try {
+            if (FastSchemaCheck.event(codec.readEvent(json), profile)) {
+                return findings;
+            }
+        } catch (ReadException e) {
+            // not the model's shape: networknt explains
+        }
+        for (SchemaEngine.Violation v : distinct(engine.validate(SchemaKind.EVENT, profile, JacksonTrees.toJackson(json)))) {
             if (!(v.keyword().equals("propertyNames") && !findings.isEmpty())) {
                 findings.add(schemaFindings.finding(v, "", ""));
             }

@@ -1,0 +1,98 @@
+package dev.onfailure.bench;
+
+import dev.onfailure.codegen.Destination;
+import dev.onfailure.codegen.FailureContext;
+import dev.onfailure.codegen.RecordBuilder;
+import dev.onfailure.fixtures.DocumentedExamples;
+import dev.onfailure.model.Condition;
+import dev.onfailure.model.Header;
+import dev.onfailure.model.JsonField;
+import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.KafkaRecord;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.ResponseContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** The benchmark inputs, made deterministically (the repository does not hold megabytes of fixtures). */
+final class Inputs {
+
+    private Inputs() {
+    }
+
+    /** AWS's documented SQS/SNS record, RetryAttemptsExhausted instance. */
+    static byte[] documented() {
+        return DocumentedExamples.sqsSns().instances().get(0).json().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A strict-valid SQS/SNS record with {@code partitions} topic-partitions. */
+    static byte[] partitions(int partitions) {
+        return bytes(record(event(partitions, 2, 64), Destination.SQS_SNS));
+    }
+
+    /** A strict-valid S3 record whose escaped payload is about {@code bytes} long. */
+    static byte[] s3(int bytes) {
+        int valueBytes = 600;
+        int records = Math.max(1, bytes / 900);
+        return bytes(record(event(Math.min(records, 50), records, valueBytes), Destination.S3));
+    }
+
+    /** {@code n} strict-valid records of every kind as NDJSON. */
+    static byte[] ndjson(int n) {
+        StringBuilder sb = new StringBuilder();
+        SplittableRandom r = new SplittableRandom(5);
+        Destination[] kinds = Destination.values();
+        for (int i = 0; i < n; i++) {
+            KafkaFailureRecord rec = record(event(1 + r.nextInt(4), 1 + r.nextInt(8), 32 + r.nextInt(96)),
+                    kinds[i % kinds.length]);
+            sb.append(RecordCodec.defaults().write(rec)).append('\n');
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(KafkaFailureRecord r) {
+        return RecordCodec.defaults().write(r).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static KafkaFailureRecord record(KafkaEvent event, Destination d) {
+        FailureContext ctx = new FailureContext(Condition.RETRY_ATTEMPTS_EXHAUSTED,
+                "arn:aws:lambda:eu-west-1:210987654321:function:orders-consumer",
+                "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", 3,
+                JsonField.of(ResponseContext.builder().statusCode(200).executedVersion(JsonField.of("$LATEST"))
+                        .functionError(JsonField.of("Unhandled")).build()),
+                Instant.parse("2024-05-01T10:00:09.999Z"));
+        return RecordBuilder.build(event, ctx, d).get(0);
+    }
+
+    static KafkaEvent event(int partitions, int records, int valueBytes) {
+        SplittableRandom r = new SplittableRandom(partitions * 31L + records);
+        Map<String, List<KafkaRecord>> byKey = new LinkedHashMap<>();
+        long time = 1_714_557_600_000L;
+        for (int i = 0; i < records; i++) {
+            int p = i % partitions;
+            String topic = "orders-eu-west-" + (p % 3);
+            String key = topic + "-" + p;
+            List<KafkaRecord> list = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+            byte[] value = new byte[valueBytes];
+            r.nextBytes(value);
+            list.add(KafkaRecord.builder().topic(topic).partition(p).offset(1_000_000L + list.size())
+                    .timestamp(time + i).timestampType("CREATE_TIME")
+                    .key(JsonField.of(Base64.getEncoder().encodeToString(("key-" + i).getBytes(StandardCharsets.UTF_8))))
+                    .value(JsonField.of(Base64.getEncoder().encodeToString(value)))
+                    .headers(JsonField.of(List.of(Header.of("traceparent", ("00-" + i).getBytes(StandardCharsets.UTF_8)))))
+                    .build());
+        }
+        return KafkaEvent.builder().eventSource("aws:kafka")
+                .eventSourceArn(JsonField.of("arn:aws:kafka:eu-west-1:210987654321:cluster/orders-prod/"
+                        + "0b4c3a7e-1f2d-4e5a-9b8c-7d6e5f4a3b2c-3"))
+                .bootstrapServers(JsonField.of("b-1.orders-prod.x1y2z3.c3.kafka.eu-west-1.amazonaws.com:9098"))
+                .records(byKey).build();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.onfailure.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.RecordKind;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.schema.SchemaKind;
+import dev.onfailure.validator.DocumentReport;
+import dev.onfailure.validator.Validator;
+import dev.onfailure.validator.internal.SchemaEngine;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Validation and round trips of whole records, each beside its baselines in the same run: Jackson's {@code readTree}
+ * of the same bytes (the floor), networknt alone on the parsed tree, and a Jackson tree round trip.
+ *
+ * <pre>
+ * java -jar bench/target/benchmarks.jar RecordBenchmark
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
+public class RecordBenchmark {
+
+    /** Which record: AWS's SQS/SNS example, 50 topic-partitions, S3 with a 1 MB or 6.5 MB payload. */
+    @Param({"documented", "partitions-50", "s3-1mb", "s3-6.5mb"})
+    public String input;
+
+    private byte[] bytes;
+    private JsonNode tree;
+    private SchemaKind kind;
+    private JsonMapper mapper;
+    private Validator validator;
+    private SchemaEngine engine;
+    private RecordCodec codec;
+
+    @Setup
+    public void setup() throws IOException {
+        bytes = switch (input) {
+            case "documented" -> Inputs.documented();
+            case "partitions-50" -> Inputs.partitions(50);
+            case "s3-1mb" -> Inputs.s3(1 << 20);
+            case "s3-6.5mb" -> Inputs.s3(6_815_744);
+            default -> throw new IllegalArgumentException(input);
+        };
+        mapper = JsonMapper.builder().build();
+        tree = mapper.readTree(bytes);
+        validator = Validator.create();
+        engine = new SchemaEngine();
+        codec = RecordCodec.defaults();
+        kind = SchemaKind.fromId(RecordKind.detect((dev.onfailure.model.json.JsonObject) Json.parse(bytes))
+                .orElseThrow().id()).orElseThrow();
+        if (!validator.validate(bytes).valid()) {
+            throw new IllegalStateException("the benchmark input is not valid: " + validator.validate(bytes).findings());
+        }
+    }
+
+    /** Baseline: Jackson's tree parse of the same bytes. */
+    @Benchmark
+    public JsonNode baselineReadTree() throws IOException {
+        return mapper.readTree(bytes);
+    }
+
+    /** Baseline: networknt alone, on an already parsed tree. */
+    @Benchmark
+    public List<SchemaEngine.Violation> baselineNetworkntOnTree() {
+        return engine.validate(kind, Profile.TOLERANT, tree);
+    }
+
+    /** Full validation: parse, schema, semantic rules, payload cross-checks. */
+    @Benchmark
+    public DocumentReport fullValidation() {
+        return validator.validate(bytes);
+    }
+
+    /** Baseline: Jackson tree round trip (read and write). */
+    @Benchmark
+    public String baselineJacksonRoundTrip() throws IOException {
+        return mapper.writeValueAsString(mapper.readTree(bytes));
+    }
+
+    /** Lossless round trip through the typed model. */
+    @Benchmark
+    public String roundTrip() {
+        KafkaFailureRecord r = codec.read(bytes);
+        return codec.write(r);
+    }
+}

@@ -1,0 +1,266 @@
+package dev.onfailure.validator.internal;
+
+import dev.onfailure.model.BatchInfo;
+import dev.onfailure.model.Condition;
+import dev.onfailure.model.JsonField;
+import dev.onfailure.model.KafkaBatchInfo;
+import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.KafkaRecord;
+import dev.onfailure.model.Offset;
+import dev.onfailure.model.Payload;
+import dev.onfailure.model.RecordRange;
+import dev.onfailure.model.RequestContext;
+import dev.onfailure.model.ResponseContext;
+import dev.onfailure.model.SchemaMetadata;
+import dev.onfailure.model.Timestamp;
+import dev.onfailure.model.TopicBatchInfo;
+import dev.onfailure.model.TopicPartition;
+import dev.onfailure.model.TopicRecord;
+import dev.onfailure.schema.Profile;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The fast path for the common case: a check, specialised to our schemas and run on the typed model, that a record
+ * satisfies its schema. It may say "not sure" (false) for a record that is valid, and then networknt, the authority,
+ * decides and explains; it must never say true for a record networknt would reject. {@code FastPathProperties} and
+ * {@code FastPathTest} hold it to that on every fixture, corpus case and generated record.
+ *
+ * <p>Each check mirrors a keyword of {@code schema/src/build/generate_schemas.py}; where in doubt, it is stricter.
+ */
+public final class FastSchemaCheck {
+
+    private static final Pattern UUID = Pattern.compile(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern ISO_LOOSE = Pattern.compile(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$");
+    private static final Pattern ISO_AWS = Pattern.compile("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+            + "T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}Z$");
+    private static final Pattern LAMBDA_ARN = Pattern.compile("^arn:aws[a-zA-Z-]*:lambda:[a-z]{2}(-[a-z]+)+-[0-9]:"
+            + "[0-9]{12}:function:[a-zA-Z0-9_-]{1,64}(:(\\$LATEST|[a-zA-Z0-9_-]{1,128}))?$");
+    private static final Pattern MSK_ARN = Pattern.compile("^arn:aws[a-zA-Z-]*:kafka:[a-z]{2}(-[a-z]+)+-[0-9]:"
+            + "[0-9]{12}:cluster/[a-zA-Z0-9-]{1,64}/[0-9a-fA-F-]{36}(-[0-9]+)?$");
+    private static final Pattern BOOT_CHARS = Pattern.compile("^[A-Za-z0-9._:,\\[\\]-]+$");
+    private static final Pattern BOOT_END = Pattern.compile(":[0-9]{1,5}$");
+    private static final Pattern BOOT_EMPTY = Pattern.compile("^[,:]|,[,:]|,$");
+    private static final Pattern BOOT_PORTS = Pattern.compile(
+            "[^0-9],|(^|[^:0-9])[0-9]+,|[0-9]{6},|(^|[^:0-9])[0-9]+$|[0-9]{6}$");
+    private static final Pattern VERSION = Pattern.compile("^(\\$LATEST|[0-9]+)$");
+    private static final Pattern BASE64 = Pattern.compile("^[A-Za-z0-9+/]*={0,2}$");
+
+    private FastSchemaCheck() {
+    }
+
+    /**
+     * Returns true only if the record, payload aside, certainly satisfies the schema of its kind in {@code profile}.
+     */
+    public static boolean record(KafkaFailureRecord r, Profile profile) {
+        boolean strict = profile == Profile.STRICT;
+        if (strict && !r.unknownFields().isEmpty()) {
+            return false;
+        }
+        if (!requestContext(r.requestContext(), strict) || !conditionResponse(r)) {
+            return false;
+        }
+        if (r.responseContext().isPresent() && !responseContext(r.responseContext().get(), strict)) {
+            return false;
+        }
+        if (r.version().isEmpty() || (strict && !r.version().equals("1.0"))) {
+            return false;
+        }
+        if (!timestamp(r.timestamp(), strict) || !batchInfoCommon(r.batchInfo(), strict)) {
+            return false;
+        }
+        if (r.batchInfo() instanceof KafkaBatchInfo info) {
+            if (info.recordsInfo().isEmpty()) {
+                return false;
+            }
+            for (Map.Entry<String, RecordRange> e : info.recordsInfo().entrySet()) {
+                if (TopicPartition.parse(e.getKey()).isEmpty() || !range(e.getValue(), strict)) {
+                    return false;
+                }
+            }
+        } else {
+            TopicBatchInfo info = (TopicBatchInfo) r.batchInfo();
+            if (strict && (info.batchSize() != 1 || !info.recordInfo().unknownFields().isEmpty())) {
+                return false;
+            }
+            if (!offset(info.recordInfo().offset(), strict) || !timestamp(info.recordInfo().timestamp(), strict)) {
+                return false;
+            }
+        }
+        return payloadShape(r, strict);
+    }
+
+    /** Returns true only if {@code event} certainly satisfies the event schema in {@code profile}. */
+    public static boolean event(KafkaEvent e, Profile profile) {
+        boolean strict = profile == Profile.STRICT;
+        if (e.eventSourceArn().isPresent() && strict && !MSK_ARN.matcher(e.eventSourceArn().get()).find()) {
+            return false;
+        }
+        if (strict) {
+            boolean msk = e.eventSource().equals("aws:kafka");
+            boolean selfManaged = e.eventSource().equals("SelfManagedKafka");
+            if (!(msk || selfManaged) || !e.unknownFields().isEmpty() || e.records().isEmpty()
+                    || !e.bootstrapServers().isPresent() || !bootstrap(e.bootstrapServers().get())
+                    || e.eventSourceArn().isNull() || (msk && !e.eventSourceArn().isPresent())
+                    || (selfManaged && !e.eventSourceArn().isAbsent())) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, List<KafkaRecord>> entry : e.records().entrySet()) {
+            if (TopicPartition.parse(entry.getKey()).isEmpty() || (strict && entry.getValue().isEmpty())) {
+                return false;
+            }
+            for (KafkaRecord k : entry.getValue()) {
+                if (!kafkaRecord(k, strict)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean requestContext(RequestContext rc, boolean strict) {
+        if (rc.requestId().isEmpty() || rc.condition().text().isEmpty() || rc.approximateInvokeCount() < 0
+                || !rc.functionArn().startsWith("arn:")) {
+            return false;
+        }
+        return !strict || (rc.unknownFields().isEmpty() && UUID.matcher(rc.requestId()).find()
+                && LAMBDA_ARN.matcher(rc.functionArn()).find());
+    }
+
+    private static boolean conditionResponse(KafkaFailureRecord r) {
+        Condition c = r.requestContext().condition();
+        if (c.is(Condition.Known.MAXIMUM_PAYLOAD_SIZE_EXCEEDED)) {
+            return !r.responseContext().isPresent();
+        }
+        if (c.is(Condition.Known.RETRY_ATTEMPTS_EXHAUSTED)) {
+            return r.responseContext().isPresent();
+        }
+        return true;
+    }
+
+    private static boolean responseContext(ResponseContext rc, boolean strict) {
+        if (rc.statusCode() < 100 || rc.statusCode() > 599 || rc.executedVersion().isNull()
+                || rc.functionError().isNull()) {
+            return false;
+        }
+        if (!strict) {
+            return true;
+        }
+        return rc.unknownFields().isEmpty() && rc.executedVersion().isPresent()
+                && VERSION.matcher(rc.executedVersion().get()).find()
+                && (rc.functionError().isAbsent() || rc.functionError().get().equals("Unhandled")
+                        || rc.functionError().get().equals("Handled"));
+    }
+
+    private static boolean batchInfoCommon(BatchInfo info, boolean strict) {
+        if (info.batchSize() < 1 || info.batchSize() > 10_000 || info.payloadSize() < 0) {
+            return false;
+        }
+        if (!strict) {
+            return true;
+        }
+        return info.unknownFields().isEmpty() && !info.eventSourceArn().isNull()
+                && (info.eventSourceArn().isAbsent() || MSK_ARN.matcher(info.eventSourceArn().get()).find())
+                && bootstrap(info.bootstrapServers());
+    }
+
+    private static boolean range(RecordRange r, boolean strict) {
+        return (!strict || r.unknownFields().isEmpty()) && offset(r.firstRecordOffset(), strict)
+                && offset(r.lastRecordOffset(), strict) && timestamp(r.firstRecordTimestamp(), strict)
+                && timestamp(r.lastRecordTimestamp(), strict);
+    }
+
+    private static boolean payloadShape(KafkaFailureRecord r, boolean strict) {
+        if (!strict) {
+            return true;
+        }
+        Payload p = r.payloadIfAny().orElse(null);
+        if (p == null) {
+            return true;
+        }
+        if (r instanceof TopicRecord) {
+            // strict: an object with exactly one topic-partition holding exactly one record
+            return p.form() == Payload.Form.OBJECT;
+        }
+        if (p.form() == Payload.Form.STRING) {
+            String text = p.text().orElseThrow();
+            int i = 0;
+            while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
+                i++;
+            }
+            return i < text.length() && text.charAt(i) == '{';
+        }
+        return true;
+    }
+
+    /** For a Kafka-topic record under strict: the payload event holds exactly one record. */
+    public static boolean topicPayloadEvent(KafkaEvent e) {
+        return e.records().size() == 1 && e.records().values().iterator().next().size() == 1;
+    }
+
+    private static boolean kafkaRecord(KafkaRecord k, boolean strict) {
+        if (k.topic().isEmpty() || k.partition() < 0 || k.offset() < 0 || k.headers().isNull()
+                || k.keySchemaMetadata().isNull() || k.valueSchemaMetadata().isNull()) {
+            return false;
+        }
+        if (!strict) {
+            return true;
+        }
+        if (!k.unknownFields().isEmpty() || !TopicPartition.isLegalTopic(k.topic()) || k.timestamp() < 0
+                || !(k.timestampType().equals("CREATE_TIME") || k.timestampType().equals("LOG_APPEND_TIME"))
+                || !k.headers().isPresent() || !base64(k.key()) || !base64(k.value())) {
+            return false;
+        }
+        return metadata(k.keySchemaMetadata()) && metadata(k.valueSchemaMetadata());
+    }
+
+    private static boolean metadata(JsonField<SchemaMetadata> m) {
+        if (!m.isPresent()) {
+            return true;
+        }
+        SchemaMetadata s = m.get();
+        return s.unknownFields().isEmpty() && !s.schemaId().isEmpty()
+                && (s.dataFormat().equals("AVRO") || s.dataFormat().equals("PROTOBUF") || s.dataFormat().equals("JSON"));
+    }
+
+    private static boolean base64(JsonField<String> f) {
+        return !f.isPresent() || BASE64.matcher(f.get()).find();
+    }
+
+    private static boolean offset(Offset o, boolean strict) {
+        if (!o.isDecimal()) {
+            return false;
+        }
+        return !strict || (o.fitsInt64() && (o.text().length() == 1 || o.text().charAt(0) != '0'));
+    }
+
+    private static boolean timestamp(Timestamp t, boolean strict) {
+        String s = t.text();
+        if (!strict) {
+            return ISO_LOOSE.matcher(s).find() && s.indexOf('\n') < 0;
+        }
+        if (!ISO_AWS.matcher(s).find() || s.length() != 24) {
+            return false;
+        }
+        try {
+            LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(5, 7)),
+                    Integer.parseInt(s.substring(8, 10)));
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    static boolean bootstrap(String s) {
+        return s.length() >= 3 && BOOT_CHARS.matcher(s).find() && BOOT_END.matcher(s).find()
+                && !BOOT_EMPTY.matcher(s).find() && !BOOT_PORTS.matcher(s).find() && s.indexOf('\n') < 0;
+    }
+
+}

@@ -1,0 +1,81 @@
+package dev.onfailure.validator.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.Payload;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.RecordKind;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonObject;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.model.json.ReadException;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.schema.SchemaKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The law of the fast path, shared by the tests that hold fixtures, corpus cases and generated records to it. */
+public final class FastPath {
+
+    private static final SchemaEngine ENGINE = new SchemaEngine();
+
+    private FastPath() {
+    }
+
+    /**
+     * Checks, for a document that is a record, under both profiles: when the fast path vouches for it, networknt finds
+     * nothing, on the record or on its payload's event. Returns how many times the fast path vouched.
+     */
+    public static int check(String text) {
+        JsonValue doc;
+        try {
+            doc = Json.parse(text);
+        } catch (ReadException e) {
+            return 0;
+        }
+        if (!(doc instanceof JsonObject o) || RecordKind.detect(o).isEmpty()) {
+            return 0;
+        }
+        KafkaFailureRecord r;
+        try {
+            r = RecordCodec.defaults().read(o);
+        } catch (ReadException e) {
+            return 0;
+        }
+        SchemaKind kind = SchemaKind.fromId(r.kind().id()).orElseThrow();
+        Optional<KafkaEvent> event = Optional.empty();
+        JsonObject payloadTree = null;
+        if (r.payloadIfAny().isPresent()) {
+            Payload p = r.payloadIfAny().get();
+            try {
+                if (p.form() == Payload.Form.STRING && Json.parse(p.text().orElseThrow()) instanceof JsonObject t) {
+                    payloadTree = t;
+                }
+                event = Optional.of(p.event());
+            } catch (ReadException e) {
+                event = Optional.empty();
+            }
+        }
+        int vouched = 0;
+        for (Profile profile : Profile.values()) {
+            if (!RecordChecker.fast(kind, profile, r, event)) {
+                continue;
+            }
+            vouched++;
+            List<SchemaEngine.Violation> all = new ArrayList<>(ENGINE.validate(kind, profile, JacksonTrees.toJackson(o)));
+            if (payloadTree != null && event.isPresent()) {
+                all.addAll(ENGINE.validate(SchemaKind.EVENT, profile, JacksonTrees.toJackson(payloadTree)));
+            }
+            if (event.isEmpty()) {
+                // a payload that is no event: its violations are covered by kafka.payload-not-event
+                all.removeIf(v -> v.pointer().startsWith("/payload"));
+            }
+            assertThat(all).as("the fast path vouched for a record networknt rejects under %s: %s", profile.id(), text)
+                    .isEmpty();
+        }
+        return vouched;
+    }
+}
