@@ -62,6 +62,37 @@ public final class JacksonTrees {
         if (n.isIntegral()) {
             return NODES.numberNode(new BigInteger(n.text()));
         }
+        // An exponent such as 1e999999999 is a legal JSON number, but as a BigDecimal any arithmetic on it would take
+        // forever (and beyond int range it does not even parse); as a double it is Infinity or 0, which every schema
+        // keyword handles at once. No field of our schemas holds a fraction, so nothing is lost that a check uses.
+        if (Math.abs(exponent(n.text())) > MAX_EXACT_EXPONENT) {
+            return NODES.numberNode(Double.parseDouble(n.text()));
+        }
         return NODES.numberNode(new BigDecimal(n.text()));
+    }
+
+    /** The largest exponent a number keeps exactly (as a BigDecimal) on its way to the schema engine. */
+    static final long MAX_EXACT_EXPONENT = 400;
+
+    /** Returns the exponent of a JSON number's text, saturated at Long.MAX_VALUE; 0 when it has none. */
+    static long exponent(String text) {
+        int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+        if (e < 0) {
+            return 0;
+        }
+        int i = e + 1;
+        boolean negative = false;
+        if (text.charAt(i) == '+' || text.charAt(i) == '-') {
+            negative = text.charAt(i) == '-';
+            i++;
+        }
+        long value = 0;
+        for (; i < text.length(); i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+            if (value > Integer.MAX_VALUE) {
+                return negative ? -Long.MAX_VALUE : Long.MAX_VALUE;
+            }
+        }
+        return negative ? -value : value;
     }
 }
