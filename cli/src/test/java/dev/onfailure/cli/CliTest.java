@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.onfailure.fixtures.HandMadeRecords;
+import dev.onfailure.fixtures.JsonText;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.model.S3Record;
 import dev.onfailure.schema.Profile;
@@ -125,7 +126,7 @@ final class CliTest {
         assertThat(aws.code()).isZero();
         assertThat(aws.out()).startsWith("{\"requestContext\":{\"requestId\"");
         Cli.Result sorted = run("format", "--order", "sorted", "--compact", path);
-        assertThat(sorted.out()).isEqualTo(RecordCodecCompact.compact(Files.readString(Path.of(path))) + "\n");
+        assertThat(sorted.out()).isEqualTo(JsonText.compact(Files.readString(Path.of(path))) + "\n");
         golden("format-pretty.txt", run("format", FIXTURES + "records/unknown-fields.sqs-sns.json").out());
         Cli.Result stdin = withInput("{\"b\": 1.50, \"a\": [true, null]}", "format", "--order", "sorted", "-");
         assertThat(stdin.out()).isEqualTo("{\n  \"a\": [\n    true,\n    null\n  ],\n  \"b\": 1.50\n}\n");

@@ -78,24 +78,20 @@ public final class Validator {
 
     /** Validates UTF-8 {@code json}. */
     public DocumentReport validate(byte[] json, ValidationOptions options) {
-        JsonValue doc;
         try {
-            doc = Json.parse(json, limits);
-        } catch (ReadException e) {
-            return unreadable(e, options);
+            return parsed(() -> Json.parse(json, limits), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return validate(doc, options);
     }
 
     /** Validates {@code json}. */
     public DocumentReport validate(String json, ValidationOptions options) {
-        JsonValue doc;
         try {
-            doc = Json.parse(json, limits);
-        } catch (ReadException e) {
-            return unreadable(e, options);
+            return parsed(() -> Json.parse(json, limits), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return validate(doc, options);
     }
 
     /** Validates {@code json}, tolerant, kind detected. */
@@ -109,9 +105,19 @@ public final class Validator {
      * @throws IOException when the stream cannot be read (not for bad content)
      */
     public DocumentReport validate(InputStream in, ValidationOptions options) throws IOException {
+        return parsed(() -> Json.parse(in, limits), options);
+    }
+
+    /** A parse that may fail on I/O. */
+    private interface Parse {
+        JsonValue get() throws IOException;
+    }
+
+    /** Parses, then validates; a document that cannot be read gets its {@code json.*} finding. */
+    private DocumentReport parsed(Parse parse, ValidationOptions options) throws IOException {
         JsonValue doc;
         try {
-            doc = Json.parse(in, limits);
+            doc = parse.get();
         } catch (ReadException e) {
             return unreadable(e, options);
         }
