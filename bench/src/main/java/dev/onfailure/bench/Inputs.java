@@ -34,7 +34,7 @@ final class Inputs {
 
     /** A strict-valid SQS/SNS record with {@code partitions} topic-partitions. */
     static byte[] partitions(int partitions) {
-        return bytes(record(event(partitions, 2, 64), Destination.SQS_SNS));
+        return bytes(record(event(partitions, partitions * 2, 64), Destination.SQS_SNS));
     }
 
     /** A strict-valid S3 record whose escaped payload is about {@code bytes} long. */

@@ -41,6 +41,17 @@ final class FindingCodeTest {
     }
 
     @Test
+    void readme_listsTheWholeCatalogue_withItsSeverities() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        for (FindingCode code : FindingCode.values()) {
+            String row = readme.lines().filter(l -> l.startsWith("| `" + code.id() + "`")).findFirst().orElse("");
+            assertThat(row).as("README row for %s", code.id()).isNotEmpty();
+            assertThat(row).as(code.id()).endsWith("| " + code.severity(Profile.TOLERANT).id() + " | "
+                    + code.severity(Profile.STRICT).id() + " |");
+        }
+    }
+
+    @Test
     void severities_matchTheDocumentedTable() {
         assertThat(FindingCode.OFFSET_INT64.severity(Profile.TOLERANT)).isEqualTo(Severity.WARNING);
         assertThat(FindingCode.OFFSET_INT64.severity(Profile.STRICT)).isEqualTo(Severity.ERROR);
