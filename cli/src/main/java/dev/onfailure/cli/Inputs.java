@@ -1,7 +1,6 @@
 package dev.onfailure.cli;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -177,11 +176,19 @@ final class Inputs {
         return m == null ? e.getClass().getSimpleName() : m;
     }
 
-    /** Each non-blank line of an NDJSON stream; a line over the limit is cut at the limit and reported as such. */
+    /**
+     * Each non-blank line of an NDJSON stream, read in 64 KB chunks; a line over the limit keeps only its first
+     * {@code maxBytes + 1} bytes, enough for the reader to report it as over the limit.
+     */
     private static final class LineIterator implements Iterator<Unit> {
         private final InputStream in;
         private final String name;
-        private final long maxBytes;
+        private final int cap;
+        private final byte[] buffer = new byte[1 << 16];
+        private int pos;
+        private int limit;
+        private byte[] line = new byte[1 << 12];
+        private int lineLength;
         private int lineNumber;
         private Unit next;
         private boolean done;
@@ -189,7 +196,7 @@ final class Inputs {
         LineIterator(InputStream in, String name, long maxBytes) {
             this.in = in;
             this.name = name;
-            this.maxBytes = maxBytes;
+            this.cap = (int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1);
         }
 
         @Override
@@ -211,34 +218,58 @@ final class Inputs {
         }
 
         private Unit read() {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            int b;
+            lineLength = 0;
+            boolean ended = false;
             try {
-                while ((b = in.read()) != -1 && b != '\n') {
-                    if (line.size() <= maxBytes) {
-                        line.write(b);
+                while (!ended) {
+                    if (pos == limit) {
+                        limit = in.read(buffer);
+                        pos = 0;
+                        if (limit <= 0) {
+                            limit = 0;
+                            done = true;
+                            in.close();
+                            break;
+                        }
                     }
-                }
-                if (b == -1) {
-                    done = true;
-                    in.close();
+                    int end = pos;
+                    while (end < limit && buffer[end] != '\n') {
+                        end++;
+                    }
+                    append(pos, end);
+                    ended = end < limit;
+                    pos = ended ? end + 1 : end;
                 }
             } catch (IOException e) {
                 done = true;
                 lineNumber++;
                 return new Unit(name + ":" + lineNumber, name, lineNumber, null, "cannot read: " + message(e));
             }
-            lineNumber++;
-            byte[] bytes = line.toByteArray();
-            if (isBlank(bytes)) {
+            if (done && !ended && lineLength == 0) {
                 return null;
             }
-            return new Unit(name + ":" + lineNumber, name, lineNumber, bytes, null);
+            lineNumber++;
+            if (isBlank()) {
+                return null;
+            }
+            return new Unit(name + ":" + lineNumber, name, lineNumber, java.util.Arrays.copyOf(line, lineLength), null);
         }
 
-        private static boolean isBlank(byte[] bytes) {
-            for (byte x : bytes) {
-                if (!Character.isWhitespace(x)) {
+        private void append(int from, int to) {
+            int n = Math.min(to - from, cap - lineLength);
+            if (n <= 0) {
+                return;
+            }
+            if (lineLength + n > line.length) {
+                line = java.util.Arrays.copyOf(line, Math.max(lineLength + n, Math.min(cap, line.length * 2)));
+            }
+            System.arraycopy(buffer, from, line, lineLength, n);
+            lineLength += n;
+        }
+
+        private boolean isBlank() {
+            for (int i = 0; i < lineLength; i++) {
+                if (!Character.isWhitespace(line[i])) {
                     return false;
                 }
             }

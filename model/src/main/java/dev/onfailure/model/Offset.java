@@ -21,6 +21,8 @@ public final class Offset implements Comparable<Offset> {
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final String text;
+    /** The value, parsed once; null until asked for or when the text is not decimal. */
+    private volatile BigInteger value;
 
     private Offset(String text) {
         this.text = text;
@@ -62,11 +64,19 @@ public final class Offset implements Comparable<Offset> {
 
     /** Returns the value when the text {@link #isDecimal() is decimal}. */
     public Optional<BigInteger> toBigInteger() {
-        return isDecimal() ? Optional.of(new BigInteger(text)) : Optional.empty();
+        BigInteger v = value;
+        if (v == null && isDecimal()) {
+            v = new BigInteger(text);
+            value = v;
+        }
+        return Optional.ofNullable(v);
     }
 
     /** Returns true if the text is decimal and the value fits Kafka's int64 offsets (at most {@code Long.MAX_VALUE}). */
     public boolean fitsInt64() {
+        if (text.length() <= 18) {
+            return isDecimal();
+        }
         return toBigInteger().map(v -> v.compareTo(LONG_MAX) <= 0).orElse(false);
     }
 

@@ -142,6 +142,31 @@ final class RecordCodecTest {
         assertThat(Timestamp.ofEpochMilli(1545084650000L).text()).isEqualTo("2018-12-17T22:10:50.000Z");
     }
 
+    @Test
+    void timestamps_fastParse_agreesWithJavaTime() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        String[] odd = {"2024-02-30T00:00:00Z", "2023-02-29T00:00:00.000Z", "2024-02-29T23:59:59.999999999Z",
+            "2024-01-01T24:00:00Z", "2024-01-01T23:59:60Z", "2024-13-01T00:00:00Z", "2024-01-01T00:00:00.Z",
+            "2024-01-01T00:00:00.1234567890Z", "2024-01-01t00:00:00Z", "+2024-01-01T00:00:00Z", "2024-1-01T00:00:00Z",
+            "2024-01-01T00:00:00+00:00", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z", "2024-01-01T00:00:00.5Z"};
+        java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(odd));
+        for (int i = 0; i < 2000; i++) {
+            Instant t = Instant.ofEpochMilli(r.nextLong(-62_000_000_000_000L, 253_000_000_000_000L));
+            texts.add(t.toString());
+            texts.add(Timestamp.of(t).text());
+        }
+        for (String text : texts) {
+            java.util.Optional<Instant> expected;
+            try {
+                expected = java.util.Optional.of(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text,
+                        Instant::from));
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = java.util.Optional.empty();
+            }
+            assertThat(Timestamp.of(text).toInstant()).as(text).isEqualTo(expected);
+        }
+    }
+
     // Rule 4: condition is open.
 
     @Test

@@ -74,18 +74,29 @@ public enum FindingCode {
     /** An envelope holds no record at all. */
     ENVELOPE_EMPTY("envelope.empty", Severity.WARNING, Severity.WARNING, "the {envelope} holds no record");
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     private final String id;
     private final Severity tolerant;
     private final Severity strict;
     private final String template;
+    /** The template cut at its placeholders: literal, name, literal, name, ..., literal. */
+    private final String[] parts;
 
     FindingCode(String id, Severity tolerant, Severity strict, String template) {
         this.id = id;
         this.tolerant = tolerant;
         this.strict = strict;
         this.template = template;
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        Matcher m = Placeholders.PATTERN.matcher(template);
+        int last = 0;
+        while (m.find()) {
+            cut.add(template.substring(last, m.start()));
+            cut.add(m.group(1));
+            last = m.end();
+        }
+        cut.add(template.substring(last));
+        this.parts = cut.toArray(new String[0]);
     }
 
     /** Returns the code as it appears in findings; {@code schema.<keyword>} for the schema family. */
@@ -127,8 +138,15 @@ public enum FindingCode {
         if (this == SCHEMA) {
             throw new IllegalArgumentException("schema findings are made with FindingCode.schema(keyword, ...)");
         }
-        Map<String, String> capped = new java.util.LinkedHashMap<>();
-        args.forEach((k, v) -> capped.put(k, cap(v)));
+        Map<String, String> capped = args;
+        for (String v : args.values()) {
+            if (v.length() > MAX_ARGUMENT) {
+                Map<String, String> copy = new java.util.LinkedHashMap<>();
+                args.forEach((k, x) -> copy.put(k, cap(x)));
+                capped = copy;
+                break;
+            }
+        }
         return new Finding(id, severity(profile), pointer, format(capped), capped);
     }
 
@@ -148,16 +166,23 @@ public enum FindingCode {
     }
 
     String format(Map<String, String> args) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String value = args.get(m.group(1));
-            if (value == null) {
-                throw new IllegalArgumentException(id + ": missing argument " + m.group(1));
+        StringBuilder sb = new StringBuilder(template.length() + 64);
+        for (int i = 0; i < parts.length; i++) {
+            if (i % 2 == 0) {
+                sb.append(parts[i]);
+            } else {
+                String value = args.get(parts[i]);
+                if (value == null) {
+                    throw new IllegalArgumentException(id + ": missing argument " + parts[i]);
+                }
+                sb.append(value);
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(value));
         }
-        m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** Holds the placeholder pattern: enum constants are built before the enum's own static fields. */
+    private static final class Placeholders {
+        static final Pattern PATTERN = Pattern.compile("\\{(\\w+)}");
     }
 }

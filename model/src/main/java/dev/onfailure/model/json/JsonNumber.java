@@ -65,12 +65,19 @@ public record JsonNumber(String text) implements JsonValue {
 
     private static JsonNumber small(String text) {
         // Shares the instances of -128..255, the values of header bytes, so big byte arrays stay cheap.
-        int n;
-        try {
-            n = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
+        int n = 0;
+        int i = text.startsWith("-") ? 1 : 0;
+        if (i == text.length()) {
             return null;
         }
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            n = n * 10 + (c - '0');
+        }
+        n = text.startsWith("-") ? -n : n;
         if (n < -128 || n >= SMALL.length - 128) {
             return null;
         }

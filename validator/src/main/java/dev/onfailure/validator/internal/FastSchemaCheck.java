@@ -34,12 +34,6 @@ import java.util.regex.Pattern;
  */
 public final class FastSchemaCheck {
 
-    private static final Pattern UUID = Pattern.compile(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final Pattern ISO_LOOSE = Pattern.compile(
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$");
-    private static final Pattern ISO_AWS = Pattern.compile("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
-            + "T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}Z$");
     private static final Pattern LAMBDA_ARN = Pattern.compile("^arn:aws[a-zA-Z-]*:lambda:[a-z]{2}(-[a-z]+)+-[0-9]:"
             + "[0-9]{12}:function:[a-zA-Z0-9_-]{1,64}(:(\\$LATEST|[a-zA-Z0-9_-]{1,128}))?$");
     private static final Pattern MSK_ARN = Pattern.compile("^arn:aws[a-zA-Z-]*:kafka:[a-z]{2}(-[a-z]+)+-[0-9]:"
@@ -130,7 +124,7 @@ public final class FastSchemaCheck {
                 || !rc.functionArn().startsWith("arn:")) {
             return false;
         }
-        return !strict || (rc.unknownFields().isEmpty() && UUID.matcher(rc.requestId()).find()
+        return !strict || (rc.unknownFields().isEmpty() && uuid(rc.requestId())
                 && LAMBDA_ARN.matcher(rc.functionArn()).find());
     }
 
@@ -243,19 +237,90 @@ public final class FastSchemaCheck {
 
     private static boolean timestamp(Timestamp t, boolean strict) {
         String s = t.text();
-        if (!strict) {
-            return ISO_LOOSE.matcher(s).find() && s.indexOf('\n') < 0;
+        return strict ? awsTimestamp(s) : looseTimestamp(s);
+    }
+
+    /** {@code ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$}, by hand. */
+    static boolean looseTimestamp(String s) {
+        int n = s.length();
+        if (n < 20 || !dateTime(s)) {
+            return false;
         }
-        if (!ISO_AWS.matcher(s).find() || s.length() != 24) {
+        int i = 19;
+        if (s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && digit(s.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                return false;
+            }
+        }
+        if (i == n - 1) {
+            return s.charAt(i) == 'Z';
+        }
+        return i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && digit(s.charAt(i + 1))
+                && digit(s.charAt(i + 2)) && s.charAt(i + 3) == ':' && digit(s.charAt(i + 4)) && digit(s.charAt(i + 5));
+    }
+
+    /** ISO_AWS ({@code uuuu-MM-ddTHH:mm:ss.SSSZ}, field ranges included) plus format date-time, by hand. */
+    static boolean awsTimestamp(String s) {
+        if (s.length() != 24 || !dateTime(s) || s.charAt(19) != '.' || !digit(s.charAt(20)) || !digit(s.charAt(21))
+                || !digit(s.charAt(22)) || s.charAt(23) != 'Z') {
+            return false;
+        }
+        int month = two(s, 5);
+        int day = two(s, 8);
+        if (month < 1 || month > 12 || day < 1 || day > 31 || two(s, 11) > 23 || two(s, 14) > 59 || two(s, 17) > 59) {
             return false;
         }
         try {
-            LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(5, 7)),
-                    Integer.parseInt(s.substring(8, 10)));
+            LocalDate.of(Integer.parseInt(s.substring(0, 4)), month, day);
             return true;
         } catch (DateTimeException e) {
             return false;
         }
+    }
+
+    /** The shape {@code dddd-dd-ddTdd:dd:dd} at the start of {@code s} (at least 19 characters). */
+    private static boolean dateTime(String s) {
+        for (int i = 0; i < 19; i++) {
+            char c = s.charAt(i);
+            boolean ok = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == 'T';
+                case 13, 16 -> c == ':';
+                default -> digit(c);
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int two(String s, int at) {
+        return (s.charAt(at) - '0') * 10 + (s.charAt(at + 1) - '0');
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** {@code ^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$}, by hand. */
+    static boolean uuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean ok = (i == 8 || i == 13 || i == 18 || i == 23) ? c == '-'
+                    : digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean bootstrap(String s) {

@@ -1,0 +1,80 @@
+package dev.onfailure.bench;
+
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.validator.internal.FastSchemaCheck;
+import dev.onfailure.validator.internal.rules.Rule;
+import dev.onfailure.validator.internal.rules.RuleContext;
+import dev.onfailure.validator.internal.rules.Rules;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Where full validation of a small record spends its time, stage by stage: parse, bind, fast schema check, rules.
+ * For finding what to optimise; the targets are in {@link RecordBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
+public class BreakdownBenchmark {
+
+    /** Which record. */
+    @Param({"documented", "partitions-50"})
+    public String input;
+
+    private byte[] bytes;
+    private JsonValue tree;
+    private KafkaFailureRecord record;
+
+    @Setup
+    public void setup() {
+        bytes = input.equals("documented") ? Inputs.documented() : Inputs.partitions(50);
+        tree = Json.parse(bytes);
+        record = RecordCodec.defaults().read(tree);
+    }
+
+    /** Stage 1: bytes to the lossless tree. */
+    @Benchmark
+    public JsonValue parse() {
+        return Json.parse(bytes);
+    }
+
+    /** Stage 2: the tree to the typed model. */
+    @Benchmark
+    public KafkaFailureRecord bind() {
+        return RecordCodec.defaults().read(tree);
+    }
+
+    /** Stage 3: the fast schema check. */
+    @Benchmark
+    public boolean fastCheck() {
+        return FastSchemaCheck.record(record, Profile.TOLERANT);
+    }
+
+    /** Stage 4: the semantic rules. */
+    @Benchmark
+    public int rules() {
+        RuleContext ctx = new RuleContext(Profile.TOLERANT, Optional.empty(), Optional.empty());
+        for (Rule r : Rules.ALL) {
+            r.check(record, ctx);
+        }
+        return ctx.findings().size();
+    }
+}
