@@ -7,6 +7,7 @@ import dev.onfailure.model.json.JsonNull;
 import dev.onfailure.model.json.JsonObject;
 import dev.onfailure.model.json.JsonString;
 import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.validator.DocumentReport;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.RecordReport;
 import java.io.PrintWriter;
@@ -29,12 +30,18 @@ final class JsonReporter implements Reporter {
     }
 
     @Override
-    public void report(Checked c) {
-        if (c.report() == null) {
-            return;
+    public String render(Inputs.Unit unit, DocumentReport report) {
+        StringBuilder sb = new StringBuilder();
+        for (RecordReport r : report.records()) {
+            sb.append(Json.write(line(Sources.of(unit, r), r))).append('\n');
         }
-        for (RecordReport r : c.report().records()) {
-            out.println(Json.write(line(Sources.of(c.unit(), r), r)));
+        return sb.toString();
+    }
+
+    @Override
+    public void report(Checked c) {
+        if (c.rendered() != null) {
+            out.print(c.rendered());
         }
     }
 

@@ -57,6 +57,11 @@ final class SarifReporter implements Reporter {
     }
 
     @Override
+    public String render(Inputs.Unit unit, dev.onfailure.validator.DocumentReport report) {
+        return null;
+    }
+
+    @Override
     public void report(Checked c) {
         if (c.report() == null) {
             return;

@@ -1,5 +1,6 @@
 package dev.onfailure.cli;
 
+import dev.onfailure.validator.DocumentReport;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.RecordReport;
 import dev.onfailure.validator.Severity;
@@ -23,17 +24,23 @@ final class TextReporter implements Reporter {
     }
 
     @Override
-    public void report(Checked c) {
-        if (c.report() == null) {
-            return;
-        }
-        for (RecordReport r : c.report().records()) {
-            String source = Sources.of(c.unit(), r);
+    public String render(Inputs.Unit unit, DocumentReport report) {
+        StringBuilder sb = new StringBuilder();
+        for (RecordReport r : report.records()) {
+            String source = Sources.of(unit, r);
             for (Finding f : r.findings()) {
                 String severity = f.severity() == Severity.ERROR ? paint(RED, "error") : paint(YELLOW, "warning");
-                out.println(source + ": " + severity + " " + paint(BOLD, f.code()) + " at "
-                        + (f.pointer().isEmpty() ? "/" : f.pointer()) + ": " + f.message());
+                sb.append(source).append(": ").append(severity).append(' ').append(paint(BOLD, f.code())).append(" at ")
+                        .append(f.pointer().isEmpty() ? "/" : f.pointer()).append(": ").append(f.message()).append('\n');
             }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void report(Checked c) {
+        if (c.rendered() != null) {
+            out.print(c.rendered());
         }
     }
 

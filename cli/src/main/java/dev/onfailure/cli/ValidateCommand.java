@@ -43,8 +43,14 @@ import picocli.CommandLine.Spec;
                 "2 a usage error or an input that could not be read (every other input is still reported)."})
 final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
-    /** How many documents may be in flight at once, per thread: bounds memory on endless streams. */
-    private static final int WINDOW_PER_THREAD = 16;
+    /** How many batches may be in flight at once, per thread: bounds memory on endless streams. */
+    private static final int WINDOW_PER_THREAD = 4;
+
+    /** A batch holds up to this many units... */
+    private static final int BATCH_UNITS = 64;
+
+    /** ...or this many bytes, whichever comes first. */
+    private static final long BATCH_BYTES = 1L << 20;
 
     /** How many bytes of input may be in flight at once: with the parsed trees, this fits a 256 MB heap. */
     private static final long BYTES_IN_FLIGHT = 40L << 20;
@@ -122,21 +128,40 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             return t;
         });
         try {
-            ArrayDeque<Future<Checked>> window = new ArrayDeque<>();
+            // Units go to the workers in batches: one hand-off per batch, not per record, keeps the thread that reads
+            // and prints from becoming the bottleneck on streams of small records.
+            ArrayDeque<Future<List<Checked>>> window = new ArrayDeque<>();
             ArrayDeque<Long> sizes = new ArrayDeque<>();
             long inFlight = 0;
-            while (units.hasNext()) {
-                Inputs.Unit unit = units.next();
-                long size = unit.data() == null ? 0 : unit.data().length;
+            List<Inputs.Unit> batch = new ArrayList<>();
+            long batchBytes = 0;
+            while (units.hasNext() || !batch.isEmpty()) {
+                if (units.hasNext()) {
+                    Inputs.Unit unit = units.next();
+                    batch.add(unit);
+                    batchBytes += unit.data() == null ? 0 : unit.data().length;
+                    if (batch.size() < BATCH_UNITS && batchBytes < BATCH_BYTES && units.hasNext()) {
+                        continue;
+                    }
+                }
                 // Bounded by count and by bytes: big documents are checked one or two at a time, small ones in bulk.
                 while (!window.isEmpty() && (window.size() >= threads * WINDOW_PER_THREAD
-                        || inFlight + size > BYTES_IN_FLIGHT)) {
+                        || inFlight + batchBytes > BYTES_IN_FLIGHT)) {
                     emit(window.poll(), reporter, summary, threshold, progress);
                     inFlight -= sizes.poll();
                 }
-                window.add(pool.submit(() -> check(validator, unit, opts)));
-                sizes.add(size);
-                inFlight += size;
+                List<Inputs.Unit> work = batch;
+                window.add(pool.submit(() -> {
+                    List<Checked> done = new ArrayList<>(work.size());
+                    for (Inputs.Unit u : work) {
+                        done.add(check(validator, u, opts, reporter));
+                    }
+                    return done;
+                }));
+                sizes.add(batchBytes);
+                inFlight += batchBytes;
+                batch = new ArrayList<>();
+                batchBytes = 0;
             }
             while (!window.isEmpty()) {
                 emit(window.poll(), reporter, summary, threshold, progress);
@@ -152,31 +177,33 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         return summary.failing > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private static Checked check(Validator validator, Inputs.Unit unit, ValidationOptions options) {
+    private static Checked check(Validator validator, Inputs.Unit unit, ValidationOptions options, Reporter reporter) {
         if (unit.data() == null) {
-            return new Checked(unit, null);
+            return new Checked(unit, null, null);
         }
         DocumentReport report = validator.validate(unit.data(), options);
-        return new Checked(unit, report);
+        return new Checked(unit, report, reporter.render(unit, report));
     }
 
-    private void emit(Future<Checked> future, Reporter reporter, Summary summary, Severity threshold,
+    private void emit(Future<List<Checked>> future, Reporter reporter, Summary summary, Severity threshold,
             Progress progress) throws InterruptedException {
-        Checked c;
+        List<Checked> batch;
         try {
-            c = future.get();
+            batch = future.get();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        if (c.report() == null) {
-            summary.unreadable++;
-            io.err().println("onfailure: " + c.unit().source() + ": " + c.unit().problem());
-        } else {
-            for (RecordReport r : c.report().records()) {
-                summary.add(r, threshold);
+        for (Checked c : batch) {
+            if (c.report() == null) {
+                summary.unreadable++;
+                io.err().println("onfailure: " + c.unit().source() + ": " + c.unit().problem());
+            } else {
+                for (RecordReport r : c.report().records()) {
+                    summary.add(r, threshold);
+                }
             }
+            reporter.report(c);
         }
-        reporter.report(c);
         progress.tick(summary.records);
     }
 

@@ -28,7 +28,8 @@ import java.util.Optional;
 /**
  * Validates Kafka failure records: is this what Lambda sends, and if not, what exactly is wrong, where?
  *
- * <p>A validator loads and initialises every schema once (create one and share it: it is immutable and thread-safe)
+ * <p>The schemas are loaded and initialised once per process, on the first {@code create()}; a validator is immutable
+ * and thread-safe (create one and share it)
  * and never touches the network. It never throws for bad input: a document that is not JSON, not an object or not a
  * record gets a report with a finding. Envelopes (an SNS notification, a Lambda SQS or SNS event) are unwrapped, and
  * each record inside gets its own report.
@@ -54,7 +55,7 @@ public final class Validator {
 
     private Validator(ReadLimits limits) {
         this.limits = limits;
-        this.checker = new RecordChecker(new SchemaEngine(), new SchemaFindings(), RecordCodec.withLimits(limits));
+        this.checker = new RecordChecker(SchemaEngine.shared(), SchemaFindings.shared(), RecordCodec.withLimits(limits));
     }
 
     /**

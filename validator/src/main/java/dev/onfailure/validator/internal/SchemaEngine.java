@@ -37,6 +37,16 @@ public final class SchemaEngine {
 
     private final Map<Profile, Map<SchemaKind, Schema>> schemas = new EnumMap<>(Profile.class);
 
+    /** The schemas are immutable and the same for every validator: one engine per process. */
+    private static final class Shared {
+        static final SchemaEngine INSTANCE = new SchemaEngine();
+    }
+
+    /** Returns the process-wide engine, loading and initialising every schema on first use. */
+    public static SchemaEngine shared() {
+        return Shared.INSTANCE;
+    }
+
     /**
      * Loads and initialises every schema.
      *

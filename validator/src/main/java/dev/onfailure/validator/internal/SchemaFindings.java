@@ -20,6 +20,15 @@ public final class SchemaFindings {
 
     private final Map<String, JsonValue> documents = new HashMap<>();
 
+    private static final class Shared {
+        static final SchemaFindings INSTANCE = new SchemaFindings();
+    }
+
+    /** Returns the process-wide instance. */
+    public static SchemaFindings shared() {
+        return Shared.INSTANCE;
+    }
+
     /** Loads the schema documents, for their descriptions. */
     public SchemaFindings() {
         for (String resource : SchemaCatalog.resources()) {
