@@ -32,10 +32,31 @@ public final class HeapCheck {
         Files.write(file, doc);
         long baseline = Long.parseLong(run(file, "baseline", "-Xmx512m").trim());
         long cap = baseline + 4L * doc.length;
-        String out = run(file, "validate", "-Xmx" + (cap >> 10) + "k");
-        System.out.printf("document %d bytes; baseline heap %d bytes; cap %d bytes (baseline + 4x document): %s%n",
-                doc.length, baseline, cap, out.trim());
+        boolean fits = fits(file, cap);
+        // The smallest heap that works, to a quarter of the document, says how far from the target it is.
+        long low = baseline;
+        long high = baseline + 32L * doc.length;
+        while (high - low > doc.length / 4) {
+            long mid = (low + high) / 2;
+            if (fits(file, mid)) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        System.out.printf("document %,d bytes; validator baseline %,d bytes; target cap (baseline + 4x document) %,d:"
+                + " %s; smallest heap that works: baseline + %.1fx document%n", doc.length, baseline, cap,
+                fits ? "fits" : "does NOT fit", (high - baseline) / (double) doc.length);
         Files.delete(file);
+    }
+
+    private static boolean fits(Path file, long heap) {
+        try {
+            run(file, "validate", "-Xmx" + (heap >> 10) + "k");
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static String run(Path file, String mode, String xmx) throws Exception {

@@ -40,7 +40,7 @@ final class Inputs {
     /** A strict-valid S3 record whose escaped payload is about {@code bytes} long. */
     static byte[] s3(int bytes) {
         int valueBytes = 600;
-        int records = Math.max(1, bytes / 900);
+        int records = Math.max(1, bytes / 1075);
         return bytes(record(event(Math.min(records, 50), records, valueBytes), Destination.S3));
     }
 
