@@ -144,7 +144,7 @@ final class ModelReader {
 
     private Payload payload(JsonValue v, String at) {
         if (v instanceof JsonString s) {
-            return Payload.ofString(s.value(), limits);
+            return Payload.ofString(s, limits);
         }
         if (v instanceof JsonObject o) {
             return Payload.ofObject(o);

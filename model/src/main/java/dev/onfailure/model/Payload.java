@@ -32,15 +32,15 @@ public final class Payload {
     }
 
     private final Form form;
-    private final String text;
+    private final JsonString string;
     private final JsonObject object;
     private final ReadLimits limits;
     /** The parsed event or the ReadException saying why there is none; computed once. */
     private volatile Object parsed;
 
-    private Payload(Form form, String text, JsonObject object, ReadLimits limits) {
+    private Payload(Form form, JsonString string, JsonObject object, ReadLimits limits) {
         this.form = form;
-        this.text = text;
+        this.string = string;
         this.object = object;
         this.limits = limits;
     }
@@ -52,7 +52,12 @@ public final class Payload {
 
     /** Returns a payload written as a string; {@link #event()} parses it within {@code limits}. */
     public static Payload ofString(String json, ReadLimits limits) {
-        return new Payload(Form.STRING, Objects.requireNonNull(json, "json"), null, limits);
+        return new Payload(Form.STRING, JsonString.of(Objects.requireNonNull(json, "json")), null, limits);
+    }
+
+    /** Returns a payload written as the string {@code json}, kept as it was read (perhaps a slice of the document). */
+    static Payload ofString(JsonString json, ReadLimits limits) {
+        return new Payload(Form.STRING, json, null, limits);
     }
 
     /** Returns a payload written as the object {@code object}. */
@@ -73,9 +78,22 @@ public final class Payload {
         return form;
     }
 
-    /** Returns the JSON text of a string payload. */
+    /** Returns the JSON text of a string payload (for a long one read from bytes, decoded at each call). */
     public Optional<String> text() {
-        return Optional.ofNullable(text);
+        return string == null ? Optional.empty() : Optional.of(string.value());
+    }
+
+    /**
+     * Returns the JSON text of a string payload as UTF-8 bytes, without building a {@code String}; empty for an object
+     * payload, or for text holding a lone surrogate (use {@link #text()} then).
+     */
+    public Optional<byte[]> utf8() {
+        return string == null ? Optional.empty() : Optional.ofNullable(string.utf8());
+    }
+
+    /** Returns the first character of a string payload that is not whitespace, or -1 (also for an object). */
+    public int firstNonWhitespace() {
+        return string == null ? -1 : string.firstNonWhitespace();
     }
 
     /** Returns the object of an object payload. */
@@ -85,7 +103,7 @@ public final class Payload {
 
     /** Returns the payload as the JSON value written in the record: a {@link JsonString} or a {@link JsonObject}. */
     public JsonValue toJson() {
-        return form == Form.STRING ? JsonString.of(text) : object;
+        return form == Form.STRING ? string : object;
     }
 
     /**
@@ -123,7 +141,8 @@ public final class Payload {
             }
             JsonValue doc;
             try {
-                doc = Json.parse(text, limits);
+                byte[] bytes = string.utf8();
+                doc = bytes != null ? Json.parse(bytes, limits) : Json.parse(string.value(), limits);
             } catch (ReadException e) {
                 return new ReadException(e.problem(), "the payload string is not JSON: " + e.detail()
                         + (e.pointer().isEmpty() ? "" : " at " + e.pointer() + " inside it"), "/payload",
@@ -143,18 +162,18 @@ public final class Payload {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Payload other && form == other.form && Objects.equals(text, other.text)
+        return o instanceof Payload other && form == other.form && Objects.equals(string, other.string)
                 && Objects.equals(object, other.object);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(form, text, object);
+        return Objects.hash(form, string, object);
     }
 
     @Override
     public String toString() {
-        String content = form == Form.STRING ? text : object.toString();
+        String content = form == Form.STRING ? string.value() : object.toString();
         return "Payload{" + form + ", " + (content.length() > 80 ? content.substring(0, 80) + "..." : content) + "}";
     }
 }

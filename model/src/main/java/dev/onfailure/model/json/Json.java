@@ -54,7 +54,7 @@ public final class Json {
         checkSize(bytes.length, limits);
         checkUtf8(bytes, bytes.length);
         try {
-            return TreeReader.read(parser(limits, () -> limits.factory().createParser(bytes)), limits);
+            return TreeReader.read(parser(limits, () -> limits.factory().createParser(bytes)), limits, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -42,6 +42,7 @@ public final class ReadLimits {
     private final int maxObjectMembers;
     private final int maxArrayElements;
     private final long maxTokens;
+    private final int sliceStringsOver;
     private final JsonFactory factory;
 
     private ReadLimits(Builder b) {
@@ -53,6 +54,7 @@ public final class ReadLimits {
         this.maxObjectMembers = b.maxObjectMembers;
         this.maxArrayElements = b.maxArrayElements;
         this.maxTokens = b.maxTokens;
+        this.sliceStringsOver = b.sliceStringsOver;
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(maxDocumentBytes)
@@ -86,6 +88,7 @@ public final class ReadLimits {
         b.maxObjectMembers = maxObjectMembers;
         b.maxArrayElements = maxArrayElements;
         b.maxTokens = maxTokens;
+        b.sliceStringsOver = sliceStringsOver;
         return b;
     }
 
@@ -129,6 +132,14 @@ public final class ReadLimits {
         return maxTokens;
     }
 
+    /**
+     * Strings of at least this many bytes, read from a byte array, are kept as slices of it and decoded on demand
+     * (1 MiB by default): an S3 payload is then not held twice.
+     */
+    public int sliceStringsOver() {
+        return sliceStringsOver;
+    }
+
     JsonFactory factory() {
         return factory;
     }
@@ -138,7 +149,7 @@ public final class ReadLimits {
         return "ReadLimits{maxDocumentBytes=" + maxDocumentBytes + ", maxStringChars=" + maxStringChars
                 + ", maxNameChars=" + maxNameChars + ", maxNumberChars=" + maxNumberChars + ", maxDepth=" + maxDepth
                 + ", maxObjectMembers=" + maxObjectMembers + ", maxArrayElements=" + maxArrayElements
-                + ", maxTokens=" + maxTokens + "}";
+                + ", maxTokens=" + maxTokens + ", sliceStringsOver=" + sliceStringsOver + "}";
     }
 
     /** Builds {@link ReadLimits}. */
@@ -151,6 +162,7 @@ public final class ReadLimits {
         private int maxObjectMembers = 100_000;
         private int maxArrayElements = 1_000_000;
         private long maxTokens = 1_500_000;
+        private int sliceStringsOver = 1 << 20;
 
         private Builder() {
         }
@@ -200,6 +212,15 @@ public final class ReadLimits {
         /** Sets the most tokens in one document. */
         public Builder maxTokens(long value) {
             this.maxTokens = positive(value, "maxTokens");
+            return this;
+        }
+
+        /** Sets the length from which strings read from a byte array are kept as slices (0: every string). */
+        public Builder sliceStringsOver(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("sliceStringsOver must not be negative: " + value);
+            }
+            this.sliceStringsOver = value;
             return this;
         }
 

@@ -16,12 +16,15 @@ final class TreeReader {
 
     private final JsonParser parser;
     private final ReadLimits limits;
+    /** The document's bytes when parsing from an array: long strings are then kept as slices of it. */
+    private final byte[] source;
     /** The names and indexes from the root to the value being read, for pointers in messages. */
     private final List<Object> path = new ArrayList<>();
 
-    private TreeReader(JsonParser parser, ReadLimits limits) {
+    private TreeReader(JsonParser parser, ReadLimits limits, byte[] source) {
         this.parser = parser;
         this.limits = limits;
+        this.source = source;
     }
 
     /**
@@ -31,8 +34,13 @@ final class TreeReader {
      * @throws IOException   when the underlying source fails
      */
     static JsonValue read(JsonParser parser, ReadLimits limits) throws IOException {
+        return read(parser, limits, null);
+    }
+
+    /** As {@link #read(JsonParser, ReadLimits)}, for a parser over {@code source}, whose long strings are sliced. */
+    static JsonValue read(JsonParser parser, ReadLimits limits, byte[] source) throws IOException {
         try (parser) {
-            TreeReader reader = new TreeReader(parser, limits);
+            TreeReader reader = new TreeReader(parser, limits, source);
             try {
                 JsonToken first = parser.nextToken();
                 if (first == null) {
@@ -70,6 +78,12 @@ final class TreeReader {
             case START_ARRAY:
                 return array();
             case VALUE_STRING:
+                if (source != null) {
+                    JsonString slice = slice();
+                    if (slice != null) {
+                        return slice;
+                    }
+                }
                 return JsonString.of(parser.getText());
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
@@ -86,6 +100,64 @@ final class TreeReader {
                 throw new ReadException(ReadException.Problem.SYNTAX, "unexpected token " + token, pointer(),
                         at.getLineNr(), at.getColumnNr());
         }
+    }
+
+    /**
+     * Returns the current string as a slice of the source when it is at least {@link ReadLimits#sliceStringsOver()}
+     * bytes long and plainly well-formed (no raw control character, only valid escapes); null to let the parser
+     * decode it (and report whatever is wrong with it). Not asking the parser for the text makes it skip the string,
+     * checking its UTF-8 as it goes.
+     */
+    private JsonString slice() {
+        long at = parser.currentTokenLocation().getByteOffset();
+        if (at < 0 || at >= source.length || source[(int) at] != '"') {
+            return null;
+        }
+        int start = (int) at + 1;
+        int i = start;
+        int n = source.length;
+        while (i < n) {
+            byte b = source[i];
+            if (b == '"') {
+                break;
+            }
+            if (b >= 0 && b < 0x20) {
+                return null;
+            }
+            if (b == '\\') {
+                if (i + 1 >= n) {
+                    return null;
+                }
+                byte e = source[i + 1];
+                if (e == 'u') {
+                    if (i + 6 > n || !hex(source, i + 2)) {
+                        return null;
+                    }
+                    i += 6;
+                    continue;
+                }
+                if ("\"\\/bfnrt".indexOf(e) < 0) {
+                    return null;
+                }
+                i += 2;
+                continue;
+            }
+            i++;
+        }
+        if (i >= n || i - start < limits.sliceStringsOver() || i - start > limits.maxStringChars()) {
+            return null;
+        }
+        return JsonString.slice(source, start, i);
+    }
+
+    private static boolean hex(byte[] b, int at) {
+        for (int i = at; i < at + 4; i++) {
+            int c = b[i] | 0x20;
+            if (!((b[i] >= '0' && b[i] <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private JsonObject object() throws IOException {

@@ -45,6 +45,42 @@ final class JsonTest {
     }
 
     @Test
+    void slicedStrings_readAndWriteLikeDecodedOnes() {
+        ReadLimits slicing = ReadLimits.builder().sliceStringsOver(0).build();
+        String[] contents = {"", "plain", "q\\\"b\\\\s\\/t\\tn\\n\\b\\f\\r", "\\u00e9\\u20AC \\ud83d\\ude00 😀 é",
+            "lone \\ud800 x \\udc00", "\\u0000\\u001f", "   {\\\"a\\\":1}"};
+        for (String c : contents) {
+            String doc = "{\"k\":\"" + c + "\",\"a\":[\"" + c + "\"]}";
+            byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);
+            JsonValue plain = Json.parse(bytes);
+            JsonValue sliced = Json.parse(bytes, slicing);
+            assertThat(sliced).as(c).isEqualTo(plain);
+            assertThat(Json.write(sliced)).as(c).isEqualTo(Json.write(plain));
+            JsonString a = (JsonString) ((JsonObject) plain).get("k").orElseThrow();
+            JsonString b = (JsonString) ((JsonObject) sliced).get("k").orElseThrow();
+            assertThat(b.utf8()).as(c).isEqualTo(a.utf8());
+            assertThat(b.firstNonWhitespace()).as(c).isEqualTo(a.firstNonWhitespace());
+        }
+    }
+
+    @Test
+    void slicedStrings_stillRejectWhatIsMalformed() {
+        ReadLimits slicing = ReadLimits.builder().sliceStringsOver(0).build();
+        byte[][] bad = {
+            {'{', '"', 'k', '"', ':', '"', 'a', (byte) 0xFF, 'b', '"', '}'},
+            {'{', '"', 'k', '"', ':', '"', 'a', (byte) 0xC3, '"', '}'},
+            {'{', '"', 'k', '"', ':', '"', '\\', 'x', '"', '}'},
+            {'{', '"', 'k', '"', ':', '"', '\\', 'u', '1', '2', '"', '}'},
+            {'{', '"', 'k', '"', ':', '"', 1, '"', '}'},
+            {'{', '"', 'k', '"', ':', '"', 'a', 'b'},
+        };
+        for (byte[] b : bad) {
+            assertThatThrownBy(() -> Json.parse(b, slicing)).isInstanceOf(ReadException.class);
+            assertThatThrownBy(() -> Json.parse(b)).isInstanceOf(ReadException.class);
+        }
+    }
+
+    @Test
     void nullAndAbsent_areDifferent() {
         JsonObject o = (JsonObject) Json.parse("{\"a\":null}");
         assertThat(o.get("a")).contains(JsonNull.INSTANCE);

@@ -184,12 +184,7 @@ public final class FastSchemaCheck {
             return p.form() == Payload.Form.OBJECT;
         }
         if (p.form() == Payload.Form.STRING) {
-            String text = p.text().orElseThrow();
-            int i = 0;
-            while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) {
-                i++;
-            }
-            return i < text.length() && text.charAt(i) == '{';
+            return p.firstNonWhitespace() == '{';
         }
         return true;
     }

@@ -62,7 +62,7 @@ public final class RecordChecker {
             if (payload.isPresent()) {
                 try {
                     if (payload.get().form() == Payload.Form.STRING) {
-                        JsonValue parsed = parsePayload(payload.get().text().orElseThrow());
+                        JsonValue parsed = parsePayload(payload.get());
                         payloadTree = parsed instanceof JsonObject o ? o : null;
                         event = Optional.of(readEvent(parsed));
                     } else {
@@ -175,9 +175,12 @@ public final class RecordChecker {
         return out;
     }
 
-    private JsonValue parsePayload(String text) {
+    private JsonValue parsePayload(Payload payload) {
         try {
-            return Json.parse(text, codec.limits());
+            // From UTF-8 bytes where possible: a long payload read from bytes is never built as a String.
+            Optional<byte[]> bytes = payload.utf8();
+            return bytes.isPresent() ? Json.parse(bytes.get(), codec.limits())
+                    : Json.parse(payload.text().orElseThrow(), codec.limits());
         } catch (ReadException e) {
             throw new ReadException(e.problem(), "the payload string is not JSON: " + e.detail(), "/payload",
                     e.line(), e.column());
