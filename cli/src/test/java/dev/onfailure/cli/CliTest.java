@@ -40,6 +40,17 @@ final class CliTest {
     }
 
     @Test
+    void validate_text_colourOnlyOnATerminal() {
+        String path = CORPUS + "invalid/kafka.offset-order/swapped.json";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = Main.run(new String[] {"validate", path}, java.io.InputStream.nullInputStream(), ps, ps, true);
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("\u001b[31merror\u001b[0m");
+        assertThat(run("validate", path).out()).doesNotContain("\u001b[");
+    }
+
+    @Test
     void validate_json_oneLinePerRecord_inInputOrder() throws Exception {
         Cli.Result r = run("validate", "--format", "json", CORPUS + "valid", CORPUS + "invalid/kafka.offset-order");
         assertThat(r.code()).isEqualTo(1);

@@ -28,6 +28,16 @@ import java.util.Objects;
 public record FailureContext(Condition condition, String functionArn, String requestId, long approximateInvokeCount,
         JsonField<ResponseContext> response, Instant time) {
 
+    /**
+     * Returns a context whose time comes from {@code clock} and request id from {@code ids}: inject fixed ones for
+     * deterministic output, {@code Clock.systemUTC()} and {@code UUID::randomUUID} to act like Lambda.
+     */
+    public static FailureContext of(Condition condition, String functionArn, long approximateInvokeCount,
+            JsonField<ResponseContext> response, java.time.Clock clock, java.util.function.Supplier<java.util.UUID> ids) {
+        return new FailureContext(condition, functionArn, ids.get().toString(), approximateInvokeCount, response,
+                clock.instant());
+    }
+
     /** Checks for nulls. */
     public FailureContext {
         Objects.requireNonNull(condition, "condition");

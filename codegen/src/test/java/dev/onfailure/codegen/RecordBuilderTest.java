@@ -86,6 +86,20 @@ final class RecordBuilderTest {
     }
 
     @Test
+    void injectedClockAndIds_makeTheOutputDeterministic() {
+        java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2024-05-01T10:00:00.123456Z"),
+                java.time.ZoneOffset.UTC);
+        java.util.UUID id = java.util.UUID.fromString("316aa6d0-8154-4b1c-9af7-85d5f4a6bc81");
+        FailureContext ctx = FailureContext.of(Condition.RECORD_AGE_EXCEEDED, CTX.functionArn(), 2,
+                JsonField.absent(), clock, () -> id);
+        KafkaEvent event = RecordCodec.defaults().readEvent(EVENT);
+        String a = RecordCodec.defaults().write(RecordBuilder.build(event, ctx, Destination.SQS_SNS).get(0));
+        String b = RecordCodec.defaults().write(RecordBuilder.build(event, ctx, Destination.SQS_SNS).get(0));
+        assertThat(a).isEqualTo(b).contains("\"requestId\":\"316aa6d0-8154-4b1c-9af7-85d5f4a6bc81\"")
+                .contains("\"timestamp\":\"2024-05-01T10:00:00.123Z\"").doesNotContain("responseContext");
+    }
+
+    @Test
     void emptyBatch_isRefused() {
         KafkaEvent empty = RecordCodec.defaults().readEvent("{\"eventSource\":\"aws:kafka\",\"records\":{}}");
         assertThatThrownBy(() -> RecordBuilder.build(empty, CTX, Destination.S3))
