@@ -96,7 +96,12 @@ public record JsonNumber(String text) implements JsonValue {
         return true;
     }
 
-    /** Returns the value as a {@code BigDecimal}; exact, but {@code 1.0} and {@code 1} differ in scale. */
+    /**
+     * Returns the value as a {@code BigDecimal}; exact, but {@code 1.0} and {@code 1} differ in scale.
+     *
+     * @throws NumberFormatException when the exponent is beyond what {@code BigDecimal} holds (such as
+     *                               {@code 1e10000000000}); beware arithmetic on huge exponents, which never ends
+     */
     public BigDecimal bigDecimalValue() {
         return new BigDecimal(text);
     }

@@ -71,8 +71,8 @@ final class PayloadMismatchRule implements Rule {
                 last = k.offset() > last.offset() ? k : last;
             }
             String label = " of " + Texts.abbreviate(key);
-            offset(ctx, at, "firstRecordOffset", range.firstRecordOffset(), first.offset(), label, ctx.profile(), false);
-            offset(ctx, at, "lastRecordOffset", range.lastRecordOffset(), last.offset(), label, ctx.profile(), false);
+            offset(ctx, at, "firstRecordOffset", range.firstRecordOffset(), first.offset(), label, false);
+            offset(ctx, at, "lastRecordOffset", range.lastRecordOffset(), last.offset(), label, false);
             timestamp(ctx, at, "firstRecordTimestamp", range.firstRecordTimestamp(), first.timestamp(), label, false);
             timestamp(ctx, at, "lastRecordTimestamp", range.lastRecordTimestamp(), last.timestamp(), label, false);
         });
@@ -90,14 +90,13 @@ final class PayloadMismatchRule implements Rule {
             return;
         }
         KafkaRecord only = all.get(0);
-        offset(ctx, "/KafkaBatchInfo/recordInfo", "offset", info.recordInfo().offset(), only.offset(), "",
-                ctx.profile(), true);
+        offset(ctx, "/KafkaBatchInfo/recordInfo", "offset", info.recordInfo().offset(), only.offset(), "", true);
         timestamp(ctx, "/KafkaBatchInfo/recordInfo", "timestamp", info.recordInfo().timestamp(), only.timestamp(), "",
                 true);
     }
 
     private static void offset(RuleContext ctx, String at, String member, Offset declared, long actual, String label,
-            Profile profile, boolean topic) {
+            boolean topic) {
         Optional<BigInteger> value = declared.toBigInteger();
         if (value.isPresent() && !value.get().equals(BigInteger.valueOf(actual))) {
             report(ctx, JsonPointer.append(at, member), member + " " + Texts.abbreviate(declared.text()) + label
