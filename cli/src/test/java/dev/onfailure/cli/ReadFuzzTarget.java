@@ -31,6 +31,21 @@ public final class ReadFuzzTarget {
                 throw new AssertionError("JSON round trip changed the document: " + text);
             }
         }
+        dev.onfailure.model.KafkaEvent viaTree = null;
+        try {
+            viaTree = RecordCodec.defaults().readEvent(doc);
+        } catch (ReadException e) {
+            // not an event
+        }
+        dev.onfailure.model.KafkaEvent viaBytes = null;
+        try {
+            viaBytes = RecordCodec.defaults().readEvent(data);
+        } catch (ReadException e) {
+            // not an event
+        }
+        if (!java.util.Objects.equals(viaTree, viaBytes)) {
+            throw new AssertionError("the event read from bytes differs from the event read through the tree");
+        }
         KafkaFailureRecord record;
         try {
             record = RecordCodec.defaults().read(doc);

@@ -48,6 +48,15 @@ final class RoundTripProperties {
     }
 
     @Test
+    void events_fromBytes_equalEventsThroughTheTree() {
+        qt().withExamples(300).forAll(QtEntropy.gen(RecordGenerators.events(GeneratorOptions.defaults())))
+                .checkAssert(event -> {
+                    byte[] bytes = CODEC.write(event, WriteOptions.COMPACT).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(CODEC.readEvent(bytes)).isEqualTo(CODEC.readEvent(Json.parse(bytes))).isEqualTo(event);
+                });
+    }
+
+    @Test
     void anyJsonValue_roundTripsThroughText() {
         qt().withExamples(1000).forAll(QtEntropy.gen(RecordGenerators.jsonValues(4))).checkAssert(v -> {
             for (Layout layout : Layout.values()) {

@@ -142,6 +142,12 @@ public final class Payload {
             JsonValue doc;
             try {
                 byte[] bytes = string.utf8();
+                if (bytes != null) {
+                    KafkaEvent fast = new EventStreamReader(limits).read(bytes);
+                    if (fast != null) {
+                        return fast;
+                    }
+                }
                 doc = bytes != null ? Json.parse(bytes, limits) : Json.parse(string.value(), limits);
             } catch (ReadException e) {
                 return new ReadException(e.problem(), "the payload string is not JSON: " + e.detail()

@@ -258,6 +258,47 @@ final class RecordCodecTest {
     }
 
     @Test
+    void event_fromBytes_agreesWithTheTreePath_onEveryVariation() {
+        String[] variations = {EVENT,
+            EVENT.replace("\"key\":null,", ""),
+            EVENT.replace("\"offset\":15", "\"offset\":-0"),
+            EVENT.replace("\"offset\":15", "\"offset\":15.0"),
+            EVENT.replace("\"offset\":15", "\"offset\":9223372036854775808"),
+            EVENT.replace("\"partition\":0,", "\"partition\":2147483648,"),
+            EVENT.replace("\"topic\":\"my-topic\",", "\"topic\":\"my-topic\",\"topic\":\"x\","),
+            EVENT.replace("\"eventSourceArn\":\"arn:aws:kafka:x\"", "\"eventSourceArn\":null"),
+            EVENT.replace("\"timestampType\":\"CREATE_TIME\",", "\"timestampType\":\"CREATE_TIME\",\"extra\":1,"),
+            EVENT.replace("\"records\":{", "\"x\":[1.50],\"records\":{"),
+            EVENT.replace("[104,-1,-128,127]", "[104,128]"),
+            EVENT.replace("[104,-1,-128,127]", "[104,-0]"),
+            EVENT.replace("{\"h\":[]}", "{\"h\":[],\"i\":[]}"),
+            EVENT.replace("\"value\":\"eA==\",", "\"value\":null,\"keySchemaMetadata\":{\"dataFormat\":\"AVRO\",\"schemaId\":\"1\"},"),
+            EVENT.replace("\"value\":\"eA==\",", "\"keySchemaMetadata\":{\"dataFormat\":\"AVRO\"},"),
+            EVENT + " ",
+            EVENT + "x",
+            EVENT.substring(0, EVENT.length() - 1),
+            "\uFEFF" + EVENT,
+            "[" + EVENT + "]",
+            "{\"eventSource\":\"aws:kafka\",\"records\":{}}",
+            "{\"records\":{}}",
+        };
+        for (String v : variations) {
+            byte[] bytes = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            KafkaEvent viaTree = null;
+            try {
+                viaTree = CODEC.readEvent(Json.parse(bytes));
+            } catch (ReadException e) {
+                // the tree path refuses: so must the other
+            }
+            if (viaTree == null) {
+                assertThatThrownBy(() -> CODEC.readEvent(bytes)).as(v).isInstanceOf(ReadException.class);
+            } else {
+                assertThat(CODEC.readEvent(bytes)).as(v).isEqualTo(viaTree);
+            }
+        }
+    }
+
+    @Test
     void event_headerByteOutOfRange_isShapeWithPointer() {
         String bad = EVENT.replace("[104,-1,-128,127]", "[104,200]");
         assertThatThrownBy(() -> CODEC.readEvent(bad)).isInstanceOfSatisfying(ReadException.class, ex -> {

@@ -57,17 +57,11 @@ public final class RecordChecker {
             KafkaFailureRecord r = record.get();
             Optional<KafkaEvent> event = Optional.empty();
             Optional<ReadException> problem = Optional.empty();
-            JsonObject payloadTree = null;
             Optional<Payload> payload = r.payloadIfAny();
+            boolean stringPayload = payload.isPresent() && payload.get().form() == Payload.Form.STRING;
             if (payload.isPresent()) {
                 try {
-                    if (payload.get().form() == Payload.Form.STRING) {
-                        JsonValue parsed = parsePayload(payload.get());
-                        payloadTree = parsed instanceof JsonObject o ? o : null;
-                        event = Optional.of(readEvent(parsed));
-                    } else {
-                        event = Optional.of(payload.get().event());
-                    }
+                    event = Optional.of(stringPayload ? stringEvent(payload.get()) : payload.get().event());
                 } catch (ReadException e) {
                     problem = Optional.of(e);
                 }
@@ -77,8 +71,12 @@ public final class RecordChecker {
                 violations = List.of();
             } else {
                 violations = engine.validate(kind, profile, JacksonTrees.toJackson(json));
-                if (payloadTree != null) {
-                    payloadViolations = engine.validate(SchemaKind.EVENT, profile, JacksonTrees.toJackson(payloadTree));
+                if (stringPayload) {
+                    JsonObject payloadTree = payloadTree(payload.get());
+                    if (payloadTree != null) {
+                        payloadViolations = engine.validate(SchemaKind.EVENT, profile,
+                                JacksonTrees.toJackson(payloadTree));
+                    }
                 }
             }
             RuleContext ctx = new RuleContext(profile, event, problem);
@@ -173,6 +171,31 @@ public final class RecordChecker {
             }
         }
         return out;
+    }
+
+    /**
+     * Reads the event of a string payload: from its bytes straight to the model when it has the common shape, else
+     * through the tree, whose errors say exactly what is wrong.
+     */
+    private KafkaEvent stringEvent(Payload payload) {
+        Optional<byte[]> bytes = payload.utf8();
+        if (bytes.isPresent()) {
+            try {
+                return codec.readEvent(bytes.get());
+            } catch (ReadException e) {
+                // fall through: read again below for a message that says it is the payload
+            }
+        }
+        return readEvent(parsePayload(payload));
+    }
+
+    /** The payload's tree, for networknt to explain what the fast path would not vouch for; null if not an object. */
+    private JsonObject payloadTree(Payload payload) {
+        try {
+            return parsePayload(payload) instanceof JsonObject o ? o : null;
+        } catch (ReadException e) {
+            return null;
+        }
     }
 
     private JsonValue parsePayload(Payload payload) {

@@ -1,0 +1,90 @@
+package dev.onfailure.bench;
+
+import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.S3Record;
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.validator.internal.FastSchemaCheck;
+import dev.onfailure.validator.internal.rules.Rule;
+import dev.onfailure.validator.internal.rules.RuleContext;
+import dev.onfailure.validator.internal.rules.Rules;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Where validating the 6.5 MB S3 record spends its time, stage by stage. For finding what to optimise. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
+public class S3BreakdownBenchmark {
+
+    private byte[] document;
+    private S3Record record;
+    private byte[] payload;
+    private JsonValue payloadTree;
+    private KafkaEvent event;
+
+    @Setup
+    public void setup() {
+        document = Inputs.s3(6_815_744);
+        record = (S3Record) RecordCodec.defaults().read(document);
+        payload = record.payload().utf8().orElseThrow();
+        payloadTree = Json.parse(payload);
+        event = RecordCodec.defaults().readEvent(payloadTree);
+    }
+
+    /** The record, payload kept as a slice. */
+    @Benchmark
+    public KafkaFailureRecord readRecord() {
+        return RecordCodec.defaults().read(document);
+    }
+
+    /** The payload's UTF-8 bytes, unescaped from the slice. */
+    @Benchmark
+    public byte[] unescapePayload() {
+        return record.payload().utf8().orElseThrow();
+    }
+
+    /** The payload's bytes to the lossless tree. */
+    @Benchmark
+    public JsonValue parsePayload() {
+        return Json.parse(payload);
+    }
+
+    /** The payload's tree to the typed event. */
+    @Benchmark
+    public KafkaEvent bindEvent() {
+        return RecordCodec.defaults().readEvent(payloadTree);
+    }
+
+    /** The fast schema check of the event. */
+    @Benchmark
+    public boolean fastCheckEvent() {
+        return FastSchemaCheck.event(event, Profile.TOLERANT);
+    }
+
+    /** The semantic rules, payload cross-checks included. */
+    @Benchmark
+    public int rules() {
+        RuleContext ctx = new RuleContext(Profile.TOLERANT, Optional.of(event), Optional.empty());
+        for (Rule r : Rules.ALL) {
+            r.check(record, ctx);
+        }
+        return ctx.findings().size();
+    }
+}
