@@ -50,7 +50,14 @@ public final class ReadFuzzTarget {
         try {
             record = RecordCodec.defaults().read(doc);
         } catch (ReadException e) {
+            if (RecordCodec.defaults().readPlain(data).isPresent()) {
+                throw new AssertionError("read from bytes a record the tree path refuses");
+            }
             return;
+        }
+        KafkaFailureRecord fromBytes = RecordCodec.defaults().read(data);
+        if (!fromBytes.equals(record)) {
+            throw new AssertionError("the record read from bytes differs from the record read through the tree");
         }
         String written = RecordCodec.defaults().write(record);
         KafkaFailureRecord back = RecordCodec.defaults().read(written);

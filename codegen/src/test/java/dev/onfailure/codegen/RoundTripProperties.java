@@ -48,6 +48,17 @@ final class RoundTripProperties {
     }
 
     @Test
+    void records_fromBytes_equalRecordsThroughTheTree() {
+        qt().withExamples(400).forAll(QtEntropy.gen(RecordGenerators.records(GeneratorOptions.defaults())))
+                .checkAssert(g -> {
+                    byte[] bytes = CODEC.write(g.record()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    KafkaFailureRecord viaTree = CODEC.read(Json.parse(bytes));
+                    assertThat(CODEC.read(bytes)).isEqualTo(viaTree).isEqualTo(g.record());
+                    CODEC.readPlain(bytes).ifPresent(r -> assertThat(r).isEqualTo(viaTree));
+                });
+    }
+
+    @Test
     void events_fromBytes_equalEventsThroughTheTree() {
         qt().withExamples(300).forAll(QtEntropy.gen(RecordGenerators.events(GeneratorOptions.defaults())))
                 .checkAssert(event -> {

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads and writes Kafka failure records and invocation events, losslessly: {@code read(write(x))} equals
@@ -61,7 +62,19 @@ public final class RecordCodec {
 
     /** Reads a record from UTF-8 bytes. */
     public KafkaFailureRecord read(byte[] json) {
-        return read(Json.parse(json, limits));
+        return readPlain(json).map(r -> (KafkaFailureRecord) r).orElseGet(() -> read(Json.parse(json, limits)));
+    }
+
+    /**
+     * Reads an SQS/SNS record straight from UTF-8 bytes when it has exactly the shape Lambda sends (no payload, no
+     * unknown member); empty for anything else, which {@link #read(byte[])} reads through the lossless tree. A fast
+     * path for consumers of message bodies: when it gives a record, it is the record {@code read} would give.
+     */
+    public Optional<SqsSnsRecord> readPlain(byte[] json) {
+        if (json.length > limits.maxDocumentBytes()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(new RecordStreamReader(limits).read(json));
     }
 
     /** Reads a record from a UTF-8 stream, which is not closed. */

@@ -79,6 +79,13 @@ public final class Validator {
 
     /** Validates UTF-8 {@code json}. */
     public DocumentReport validate(byte[] json, ValidationOptions options) {
+        if (options.kind().isEmpty()) {
+            Optional<List<Finding>> plain = checker.checkPlain(json, options.profile());
+            if (plain.isPresent()) {
+                return new DocumentReport(List.of(new RecordReport("", Optional.empty(),
+                        Optional.of(RecordKind.SQS_SNS.id()), options.profile(), plain.get())));
+            }
+        }
         try {
             return parsed(() -> Json.parse(json, limits), options);
         } catch (IOException e) {

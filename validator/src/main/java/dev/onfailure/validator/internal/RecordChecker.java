@@ -38,6 +38,23 @@ public final class RecordChecker {
         this.codec = codec;
     }
 
+    /**
+     * The fastest path, for the most common input: an SQS/SNS record body in exactly the shape Lambda sends, read
+     * straight from its bytes and vouched for by the fast schema check. Returns its findings (the rules'), or empty to
+     * send the document down the full path.
+     */
+    public Optional<List<Finding>> checkPlain(byte[] json, Profile profile) {
+        Optional<dev.onfailure.model.SqsSnsRecord> plain = codec.readPlain(json);
+        if (plain.isEmpty() || !fast(SchemaKind.SQS_SNS, profile, plain.get(), Optional.empty())) {
+            return Optional.empty();
+        }
+        RuleContext ctx = new RuleContext(profile, Optional.empty(), Optional.empty());
+        for (Rule rule : Rules.ALL) {
+            rule.check(plain.get(), ctx);
+        }
+        return Optional.of(ctx.findings());
+    }
+
     /** Returns the findings of the record {@code json} validated as {@code kind}. */
     public List<Finding> check(SchemaKind kind, Profile profile, JsonObject json) {
         if (kind == SchemaKind.EVENT) {
