@@ -74,10 +74,36 @@ public final class Offset implements Comparable<Offset> {
 
     /** Returns true if the text is decimal and the value fits Kafka's int64 offsets (at most {@code Long.MAX_VALUE}). */
     public boolean fitsInt64() {
-        if (text.length() <= 18) {
-            return isDecimal();
+        if (!isDecimal()) {
+            return false;
         }
-        return toBigInteger().map(v -> v.compareTo(LONG_MAX) <= 0).orElse(false);
+        String digits = significant();
+        return digits.length() < 19 || (digits.length() == 19 && digits.compareTo(LONG_MAX_TEXT) <= 0);
+    }
+
+    private static final String LONG_MAX_TEXT = Long.toString(Long.MAX_VALUE);
+
+    /** The decimal text without leading zeros ("0" for zero). */
+    private String significant() {
+        int i = 0;
+        while (i < text.length() - 1 && text.charAt(i) == '0') {
+            i++;
+        }
+        return text.substring(i);
+    }
+
+    /**
+     * Compares two decimal offsets by value without building numbers: by significant length, then digit by digit.
+     *
+     * @throws IllegalArgumentException if either is not decimal
+     */
+    public int compareValue(Offset other) {
+        if (!isDecimal() || !other.isDecimal()) {
+            throw new IllegalArgumentException("not decimal: " + (isDecimal() ? other.text : text));
+        }
+        String a = significant();
+        String b = other.significant();
+        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
     }
 
     /** Returns the value as a {@code long} when it {@link #fitsInt64() fits}. */

@@ -117,6 +117,18 @@ final class RecordCodecTest {
         assertThat(Offset.of("").isDecimal()).isFalse();
         assertThat(Offset.of("-1").isDecimal()).isFalse();
         assertThat(Offset.of("10").compareTo(Offset.of("9"))).isPositive();
+        assertThat(Offset.of("0009223372036854775807").fitsInt64()).isTrue();
+        assertThat(Offset.of("0").fitsInt64()).isTrue();
+        assertThat(Offset.of("10000000000000000000").fitsInt64()).isFalse();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        for (int i = 0; i < 5000; i++) {
+            String a = "0".repeat(r.nextInt(3)) + new BigInteger(r.nextInt(1, 80), new java.util.Random(r.nextLong()));
+            String b = "0".repeat(r.nextInt(3)) + new BigInteger(r.nextInt(1, 80), new java.util.Random(r.nextLong()));
+            assertThat(Integer.signum(Offset.of(a).compareValue(Offset.of(b))))
+                    .as(a + " vs " + b).isEqualTo(Integer.signum(new BigInteger(a).compareTo(new BigInteger(b))));
+            assertThat(Offset.of(a).fitsInt64()).as(a)
+                    .isEqualTo(new BigInteger(a).compareTo(BigInteger.valueOf(Long.MAX_VALUE)) <= 0);
+        }
     }
 
     // Rule 3: timestamps keep their exact text.

@@ -23,8 +23,13 @@ import java.util.Objects;
 public record Finding(String code, Severity severity, String pointer, String message, Map<String, String> args) {
 
     /** Orders findings by pointer, then code, then message. */
-    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::pointer)
-            .thenComparing(Finding::code).thenComparing(Finding::message);
+    public static final Comparator<Finding> ORDER = (a, b) -> {
+        int c = a.pointer.compareTo(b.pointer);
+        if (c == 0) {
+            c = a.code.compareTo(b.code);
+        }
+        return c != 0 ? c : a.message.compareTo(b.message);
+    };
 
     /** Checks for nulls and copies the arguments. */
     public Finding {

@@ -32,7 +32,23 @@ public record RecordReport(String location, Optional<Envelope> envelope, Optiona
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(profile, "profile");
-        findings = findings.stream().sorted(Finding.ORDER).distinct().toList();
+        findings = sortedDistinct(findings);
+    }
+
+    /** Sorts by pointer, code, message, and drops repeats (equal findings sort next to each other). */
+    private static List<Finding> sortedDistinct(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return List.of();
+        }
+        Finding[] array = findings.toArray(new Finding[0]);
+        java.util.Arrays.sort(array, Finding.ORDER);
+        int n = 1;
+        for (int i = 1; i < array.length; i++) {
+            if (!array[i].equals(array[n - 1])) {
+                array[n++] = array[i];
+            }
+        }
+        return List.of(java.util.Arrays.copyOf(array, n));
     }
 
     /** Returns true if no finding is an error. */

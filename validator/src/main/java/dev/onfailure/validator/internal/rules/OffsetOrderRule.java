@@ -4,9 +4,7 @@ import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.json.JsonPointer;
 import dev.onfailure.validator.FindingCode;
-import java.math.BigInteger;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@code firstRecordOffset} may not be greater than {@code lastRecordOffset}, compared as numbers of any length. */
 final class OffsetOrderRule implements Rule {
@@ -17,9 +15,8 @@ final class OffsetOrderRule implements Rule {
             return;
         }
         info.recordsInfo().forEach((key, range) -> {
-            Optional<BigInteger> first = range.firstRecordOffset().toBigInteger();
-            Optional<BigInteger> last = range.lastRecordOffset().toBigInteger();
-            if (first.isPresent() && last.isPresent() && first.get().compareTo(last.get()) > 0) {
+            if (range.firstRecordOffset().isDecimal() && range.lastRecordOffset().isDecimal()
+                    && range.firstRecordOffset().compareValue(range.lastRecordOffset()) > 0) {
                 ctx.report(FindingCode.OFFSET_ORDER,
                         JsonPointer.append(JsonPointer.append("/KafkaBatchInfo/recordsInfo", key), "firstRecordOffset"),
                         Map.of("first", Texts.abbreviate(range.firstRecordOffset().text()),
