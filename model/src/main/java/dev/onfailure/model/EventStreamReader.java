@@ -28,13 +28,8 @@ final class EventStreamReader {
 
     /** Returns the event, or null to let the tree path decide. */
     KafkaEvent read(byte[] bytes) {
-        if (bytes.length < 2 || (bytes[0] & 0xFF) >= 0xEF) {
-            return null; // tiny, a byte-order mark or a non-ASCII first byte: not the common case
-        }
-        for (int i = 0; i < Math.min(4, bytes.length); i++) {
-            if (bytes[i] == 0) {
-                return null; // what a parser might take for UTF-16 or UTF-32: the tree path refuses it
-            }
+        if (!StreamReading.plainStart(bytes)) {
+            return null;
         }
         try (JsonParser p = limits.parser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -141,7 +136,7 @@ final class EventStreamReader {
                 }
                 case "partition" -> {
                     bit = 2;
-                    Long v = integer(p, t);
+                    Long v = StreamReading.integer(p, t);
                     if (v == null || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
                         return null;
                     }
@@ -149,7 +144,7 @@ final class EventStreamReader {
                 }
                 case "offset" -> {
                     bit = 4;
-                    Long v = integer(p, t);
+                    Long v = StreamReading.integer(p, t);
                     if (v == null) {
                         return null;
                     }
@@ -157,7 +152,7 @@ final class EventStreamReader {
                 }
                 case "timestamp" -> {
                     bit = 8;
-                    Long v = integer(p, t);
+                    Long v = StreamReading.integer(p, t);
                     if (v == null) {
                         return null;
                     }
@@ -245,7 +240,7 @@ final class EventStreamReader {
             int n = 0;
             JsonToken v;
             while ((v = p.nextToken()) == JsonToken.VALUE_NUMBER_INT) {
-                Long x = integer(p, v);
+                Long x = StreamReading.integer(p, v);
                 if (x == null || x < -128 || x > 127 || n >= limits.maxArrayElements()) {
                     return null;
                 }
@@ -282,17 +277,5 @@ final class EventStreamReader {
             }
         }
         return format != null && id != null ? SchemaMetadata.builder().dataFormat(format).schemaId(id).build() : null;
-    }
-
-    /** A canonical int64 integer, as the tree path accepts it; null otherwise. */
-    private static Long integer(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            return null;
-        }
-        long v = p.getLongValue();
-        if (v == 0 && p.getTextLength() != 1) {
-            return null; // "-0"
-        }
-        return v;
     }
 }

@@ -23,13 +23,8 @@ final class RecordStreamReader {
 
     /** Returns the record, or null to let the tree path decide. */
     SqsSnsRecord read(byte[] bytes) {
-        if (bytes.length < 2 || (bytes[0] & 0xFF) >= 0xEF) {
+        if (!StreamReading.plainStart(bytes)) {
             return null;
-        }
-        for (int i = 0; i < Math.min(4, bytes.length); i++) {
-            if (bytes[i] == 0) {
-                return null;
-            }
         }
         try (JsonParser p = limits.parser(bytes)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -138,7 +133,7 @@ final class RecordStreamReader {
                 }
                 case "approximateInvokeCount" -> {
                     bit = 8;
-                    Long n = integer(p, v);
+                    Long n = StreamReading.integer(p, v);
                     if (n == null) {
                         return null;
                     }
@@ -169,7 +164,7 @@ final class RecordStreamReader {
             switch (name) {
                 case "statusCode" -> {
                     bit = 1;
-                    Long n = integer(p, v);
+                    Long n = StreamReading.integer(p, v);
                     if (n == null || n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
                         return null;
                     }
@@ -214,7 +209,7 @@ final class RecordStreamReader {
             switch (name) {
                 case "batchSize" -> {
                     bit = 1;
-                    Long n = integer(p, v);
+                    Long n = StreamReading.integer(p, v);
                     if (n == null || n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
                         return null;
                     }
@@ -239,7 +234,7 @@ final class RecordStreamReader {
                 }
                 case "payloadSize" -> {
                     bit = 8;
-                    Long n = integer(p, v);
+                    Long n = StreamReading.integer(p, v);
                     if (n == null) {
                         return null;
                     }
@@ -299,17 +294,5 @@ final class RecordStreamReader {
                     .build());
         }
         return ranges;
-    }
-
-    /** A canonical int64 integer, as the tree path accepts it; null otherwise. */
-    private static Long integer(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            return null;
-        }
-        long v = p.getLongValue();
-        if (v == 0 && p.getTextLength() != 1) {
-            return null;
-        }
-        return v;
     }
 }
