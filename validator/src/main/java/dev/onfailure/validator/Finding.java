@@ -14,13 +14,10 @@ import java.util.Objects;
  * finding.message();   // "firstRecordOffset 1300 is after lastRecordOffset 1200 in orders-eu-3"
  * }</pre>
  *
- * @param code     the stable code, such as {@code kafka.offset-order} or {@code schema.required}
- * @param severity error or warning, as the profile says
- * @param pointer  an RFC 6901 JSON Pointer into the record ({@code ""} for the whole record)
- * @param message  a sentence a person understands without the code
- * @param args     the values the message was made from, for programs
+ * <p>A finding made from the catalogue builds its message from its template and arguments when first asked for it:
+ * validating many records costs less when only some messages are read.
  */
-public record Finding(String code, Severity severity, String pointer, String message, Map<String, String> args) {
+public final class Finding {
 
     /** Orders findings by pointer, then code, then message. */
     public static final Comparator<Finding> ORDER = (a, b) -> {
@@ -28,16 +25,72 @@ public record Finding(String code, Severity severity, String pointer, String mes
         if (c == 0) {
             c = a.code.compareTo(b.code);
         }
-        return c != 0 ? c : a.message.compareTo(b.message);
+        return c != 0 ? c : a.message().compareTo(b.message());
     };
 
-    /** Checks for nulls and copies the arguments. */
-    public Finding {
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(severity, "severity");
-        Objects.requireNonNull(pointer, "pointer");
-        Objects.requireNonNull(message, "message");
-        args = Map.copyOf(args);
+    private final String code;
+    private final Severity severity;
+    private final String pointer;
+    private final Map<String, String> args;
+    /** The catalogue entry whose template makes the message, or null when the message was given. */
+    private final FindingCode template;
+    private volatile String message;
+
+    /**
+     * Creates a finding.
+     *
+     * @param code     the stable code, such as {@code kafka.offset-order} or {@code schema.required}
+     * @param severity error or warning, as the profile says
+     * @param pointer  an RFC 6901 JSON Pointer into the record ({@code ""} for the whole record)
+     * @param message  a sentence a person understands without the code
+     * @param args     the values the message was made from, for programs
+     */
+    public Finding(String code, Severity severity, String pointer, String message, Map<String, String> args) {
+        this.code = Objects.requireNonNull(code, "code");
+        this.severity = Objects.requireNonNull(severity, "severity");
+        this.pointer = Objects.requireNonNull(pointer, "pointer");
+        this.message = Objects.requireNonNull(message, "message");
+        this.args = Map.copyOf(args);
+        this.template = null;
+    }
+
+    /** A finding whose message {@code template} makes from {@code args} when first read. */
+    Finding(FindingCode template, Severity severity, String pointer, Map<String, String> args) {
+        this.code = template.id();
+        this.severity = Objects.requireNonNull(severity, "severity");
+        this.pointer = Objects.requireNonNull(pointer, "pointer");
+        this.args = Map.copyOf(args);
+        this.template = template;
+    }
+
+    /** Returns the stable code, such as {@code kafka.offset-order} or {@code schema.required}. */
+    public String code() {
+        return code;
+    }
+
+    /** Returns error or warning, as the profile says. */
+    public Severity severity() {
+        return severity;
+    }
+
+    /** Returns an RFC 6901 JSON Pointer into the record ({@code ""} for the whole record). */
+    public String pointer() {
+        return pointer;
+    }
+
+    /** Returns a sentence a person understands without the code. */
+    public String message() {
+        String m = message;
+        if (m == null) {
+            m = template.format(args);
+            message = m;
+        }
+        return m;
+    }
+
+    /** Returns the values the message was made from, for programs. */
+    public Map<String, String> args() {
+        return args;
     }
 
     /** Returns true if this is an error. */
@@ -45,13 +98,25 @@ public record Finding(String code, Severity severity, String pointer, String mes
         return severity == Severity.ERROR;
     }
 
-    /** Returns the finding moved under {@code prefix}: for a record found inside an envelope or a payload. */
-    Finding under(String prefix) {
-        return new Finding(code, severity, prefix + pointer, message, args);
+    /** Returns this finding with another severity, for a documented exception to the catalogue's. */
+    public Finding withSeverity(Severity other) {
+        return template != null ? new Finding(template, other, pointer, args)
+                : new Finding(code, other, pointer, message(), args);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Finding f && code.equals(f.code) && severity == f.severity && pointer.equals(f.pointer)
+                && args.equals(f.args) && message().equals(f.message());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(code, severity, pointer, args);
     }
 
     @Override
     public String toString() {
-        return severity.id() + " " + code + " at " + (pointer.isEmpty() ? "/" : pointer) + ": " + message;
+        return severity.id() + " " + code + " at " + (pointer.isEmpty() ? "/" : pointer) + ": " + message();
     }
 }

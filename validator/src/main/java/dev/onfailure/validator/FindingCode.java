@@ -147,7 +147,8 @@ public enum FindingCode {
                 break;
             }
         }
-        return new Finding(id, severity(profile), pointer, format(capped), capped);
+        checkArguments(capped);
+        return new Finding(this, severity(profile), pointer, capped);
     }
 
     /** The longest argument a message quotes: hostile input must not make a finding megabytes long. */
@@ -163,6 +164,15 @@ public enum FindingCode {
         String capped = detail.length() <= 4 * MAX_ARGUMENT ? detail : cap(detail);
         return new Finding("schema." + keyword, Severity.ERROR, pointer, capped,
                 Map.of("keyword", keyword, "detail", capped));
+    }
+
+    /** Fails now, not when the message is first read, if an argument of the template is missing. */
+    private void checkArguments(Map<String, String> args) {
+        for (int i = 1; i < parts.length; i += 2) {
+            if (!args.containsKey(parts[i])) {
+                throw new IllegalArgumentException(id + ": missing argument " + parts[i]);
+            }
+        }
     }
 
     String format(Map<String, String> args) {

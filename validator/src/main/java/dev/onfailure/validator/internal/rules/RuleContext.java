@@ -54,8 +54,7 @@ public final class RuleContext {
 
     /** Reports a finding of {@code code} with a severity other than the catalogue's, for a documented exception. */
     public void report(FindingCode code, Severity severity, String pointer, Map<String, String> args) {
-        Finding f = code.finding(profile, pointer, args);
-        findings.add(new Finding(f.code(), severity, f.pointer(), f.message(), f.args()));
+        findings.add(code.finding(profile, pointer, args).withSeverity(severity));
     }
 
     /** Returns what was reported. */
