@@ -52,6 +52,8 @@ public final class Condition {
     /** {@code RetriesExhausted}. */
     public static final Condition RETRIES_EXHAUSTED = new Condition(Known.RETRIES_EXHAUSTED.text);
 
+    private static final Known[] KNOWN = Known.values();
+
     private final String text;
 
     private Condition(String text) {
@@ -61,7 +63,7 @@ public final class Condition {
     /** Returns the condition written {@code text}, known or not. */
     public static Condition of(String text) {
         Objects.requireNonNull(text, "text");
-        for (Known k : Known.values()) {
+        for (Known k : KNOWN) {
             if (k.text.equals(text)) {
                 return switch (k) {
                     case RETRY_ATTEMPTS_EXHAUSTED -> RETRY_ATTEMPTS_EXHAUSTED;
@@ -81,7 +83,7 @@ public final class Condition {
 
     /** Returns the known value, or empty for text AWS is not known to send. */
     public Optional<Known> known() {
-        for (Known k : Known.values()) {
+        for (Known k : KNOWN) {
             if (k.text.equals(text)) {
                 return Optional.of(k);
             }

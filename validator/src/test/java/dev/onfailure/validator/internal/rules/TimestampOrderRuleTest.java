@@ -29,6 +29,20 @@ final class TimestampOrderRuleTest {
     }
 
     @Test
+    void textualComparison_agreesWithInstants() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+        for (int i = 0; i < 5000; i++) {
+            String a = dev.onfailure.model.Timestamp.ofEpochMilli(r.nextLong(0, 253_000_000_000_000L)).text();
+            String b = r.nextBoolean() ? dev.onfailure.model.Timestamp.ofEpochMilli(r.nextLong(0, 253_000_000_000_000L))
+                    .text() : java.time.Instant.ofEpochMilli(r.nextLong(0, 253_000_000_000_000L)).toString();
+            boolean expected = java.time.Instant.parse(a).isAfter(java.time.Instant.parse(b));
+            assertThat(TimestampOrderRule.later(a, b)).as(a + " vs " + b).isEqualTo(expected);
+        }
+        assertThat(TimestampOrderRule.later("2024-01-01T00:00:00.000+01:00", "2023-12-31T23:30:00.000Z")).isFalse();
+        assertThat(TimestampOrderRule.later("yesterday", "2024-01-01T00:00:00.000Z")).isFalse();
+    }
+
+    @Test
     void comparedAsInstants_acrossOffsets() {
         String json = text("record-age-no-response.sqs-sns.json").replace(
                 "\"firstRecordTimestamp\": \"2024-04-30T09:40:00.000Z\"",
