@@ -28,18 +28,7 @@ final class EventStreamReader {
 
     /** Returns the event, or null to let the tree path decide. */
     KafkaEvent read(byte[] bytes) {
-        if (!StreamReading.plainStart(bytes)) {
-            return null;
-        }
-        try (JsonParser p = limits.parser(bytes)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            KafkaEvent event = event(p);
-            return event != null && p.nextToken() == null ? event : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return StreamReading.read(bytes, limits, this::event);
     }
 
     private KafkaEvent event(JsonParser p) throws IOException {
@@ -167,23 +156,19 @@ final class EventStreamReader {
                 }
                 case "key" -> {
                     bit = 32;
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.key(JsonField.ofNull());
-                    } else if (t == JsonToken.VALUE_STRING) {
-                        b.key(JsonField.of(p.getText()));
-                    } else {
+                    JsonField<String> v = StreamReading.optionalString(p, t);
+                    if (v == null) {
                         return null;
                     }
+                    b.key(v);
                 }
                 case "value" -> {
                     bit = 64;
-                    if (t == JsonToken.VALUE_NULL) {
-                        b.value(JsonField.ofNull());
-                    } else if (t == JsonToken.VALUE_STRING) {
-                        b.value(JsonField.of(p.getText()));
-                    } else {
+                    JsonField<String> v = StreamReading.optionalString(p, t);
+                    if (v == null) {
                         return null;
                     }
+                    b.value(v);
                 }
                 case "headers" -> {
                     bit = 128;

@@ -23,18 +23,7 @@ final class RecordStreamReader {
 
     /** Returns the record, or null to let the tree path decide. */
     SqsSnsRecord read(byte[] bytes) {
-        if (!StreamReading.plainStart(bytes)) {
-            return null;
-        }
-        try (JsonParser p = limits.parser(bytes)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            SqsSnsRecord r = record(p);
-            return r != null && p.nextToken() == null ? r : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return StreamReading.read(bytes, limits, this::record);
     }
 
     private SqsSnsRecord record(JsonParser p) throws IOException {
@@ -217,13 +206,11 @@ final class RecordStreamReader {
                 }
                 case "eventSourceArn" -> {
                     bit = 2;
-                    if (v == JsonToken.VALUE_NULL) {
-                        b.eventSourceArn(JsonField.ofNull());
-                    } else if (v == JsonToken.VALUE_STRING) {
-                        b.eventSourceArn(JsonField.of(p.getText()));
-                    } else {
+                    JsonField<String> arn = StreamReading.optionalString(p, v);
+                    if (arn == null) {
                         return null;
                     }
+                    b.eventSourceArn(arn);
                 }
                 case "bootstrapServers" -> {
                     bit = 4;
