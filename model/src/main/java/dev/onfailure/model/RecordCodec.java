@@ -74,7 +74,7 @@ public final class RecordCodec {
         if (json.length > limits.maxDocumentBytes()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(new RecordStreamReader(limits).read(json));
+        return Optional.ofNullable(new RecordByteReader(limits).read(json));
     }
 
     /** Reads a record from a UTF-8 stream, which is not closed. */

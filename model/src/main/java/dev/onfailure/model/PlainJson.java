@@ -1,0 +1,285 @@
+package dev.onfailure.model;
+
+import dev.onfailure.model.json.ReadLimits;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A cursor over UTF-8 bytes that reads only the plainest JSON: ASCII strings without escapes, canonical integers of at
+ * most 18 digits, {@code null}, objects, and the four JSON whitespace characters. Anything else, well-formed or not, makes
+ * it {@linkplain #giveUp() give up}, and the caller hands the document to the tree path, which accepts or refuses it and
+ * says why. So everything this cursor accepts, the tree path accepts with the same values; it only has to be right
+ * about what it accepts, never about what it refuses.
+ *
+ * <p>Member names are compared with the expected names as bytes, never made into strings; values are copied once.
+ * This is the hot path of validating an SQS/SNS record body, where Jackson's general tokenising cost more than all of
+ * the checks together.
+ */
+final class PlainJson {
+
+    /** Thrown to abandon the plain reading; carries nothing and costs no stack trace. */
+    static final class GiveUp extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private GiveUp() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final GiveUp GIVE_UP = new GiveUp();
+
+    /** Bytes that end a number: JSON whitespace, a comma, the end of an object. */
+    private static final boolean[] ENDS_NUMBER = new boolean[128];
+
+    static {
+        for (char c : new char[] {' ', '\t', '\n', '\r', ',', '}'}) {
+            ENDS_NUMBER[c] = true;
+        }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long SPACES = ONES * ' ';
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+    private static final long CONTROLS = ONES * 0x20;
+
+    private final byte[] b;
+    private final int n;
+    private final int maxStringChars;
+    private final int maxNameChars;
+    private int i;
+    private int nameStart;
+    private int nameEnd;
+
+    private PlainJson(byte[] bytes, ReadLimits limits) {
+        this.b = bytes;
+        this.n = bytes.length;
+        this.maxStringChars = limits.maxStringChars();
+        this.maxNameChars = limits.maxNameChars();
+    }
+
+    /**
+     * Returns a cursor over {@code bytes}, or null when the limits are so tight that the tree path might refuse what
+     * this cursor accepts (a few members, four levels deep, at most one token a byte).
+     */
+    static PlainJson over(byte[] bytes, ReadLimits limits) {
+        boolean roomy = bytes.length <= limits.maxDocumentBytes() && limits.maxDepth() >= 5
+                && limits.maxTokens() >= bytes.length && limits.maxNumberChars() >= 18
+                && limits.maxObjectMembers() >= 5;
+        return roomy ? new PlainJson(bytes, limits) : null;
+    }
+
+    /** Abandons the plain reading (declared to return anything, so that it can end an expression). */
+    static <T> T giveUp() {
+        throw GIVE_UP;
+    }
+
+    private int at(int k) {
+        return k < n ? b[k] : -1;
+    }
+
+    private void skipWhitespace() {
+        while (i < n) {
+            byte c = b[i];
+            if (c == ' ') {
+                i = afterSpaces(i + 1);
+            } else if (c == '\n' || c == '\r' || c == '\t') {
+                i++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** Returns the index of the first byte at or after {@code k} that is not a space: indentation, eight at a time. */
+    private int afterSpaces(int k) {
+        while (k + 8 <= n) {
+            long x = (long) LONGS.get(b, k) ^ SPACES;
+            if (x != 0) {
+                return k + (Long.numberOfTrailingZeros(x) >>> 3);
+            }
+            k += 8;
+        }
+        while (k < n && b[k] == ' ') {
+            k++;
+        }
+        return k;
+    }
+
+    /** Reads the opening brace of an object. */
+    void beginObject() {
+        skipWhitespace();
+        if (at(i) != '{') {
+            giveUp();
+        }
+        i++;
+    }
+
+    /** Returns true if the value ahead is an object (without reading it), false if it is {@code null} (read). */
+    boolean objectOrNull() {
+        skipWhitespace();
+        if (at(i) == '{') {
+            return true;
+        }
+        readNull();
+        return false;
+    }
+
+    /** Returns true if the value ahead is {@code null}, reading it; false (reading nothing) otherwise. */
+    boolean nullAhead() {
+        skipWhitespace();
+        if (at(i) != 'n') {
+            return false;
+        }
+        readNull();
+        return true;
+    }
+
+    private void readNull() {
+        if (at(i) != 'n' || at(i + 1) != 'u' || at(i + 2) != 'l' || at(i + 3) != 'l') {
+            giveUp();
+        }
+        i += 4;
+    }
+
+    /**
+     * Moves to the next member of the object being read and reads its name and colon; returns false at the closing
+     * brace (read). {@code first} is true for the first call after {@link #beginObject()}.
+     */
+    boolean nextMember(boolean first) {
+        skipWhitespace();
+        int c = at(i);
+        if (c == '}') {
+            i++;
+            return false;
+        }
+        if (!first) {
+            if (c != ',') {
+                giveUp();
+            }
+            i++;
+            skipWhitespace();
+        }
+        nameStart = i + 1;
+        nameEnd = endOfString(maxNameChars);
+        i = nameEnd + 1;
+        skipWhitespace();
+        if (at(i) != ':') {
+            giveUp();
+        }
+        i++;
+        return true;
+    }
+
+    /** Returns the index in {@code names} of the member name just read, or -1. */
+    int nameIn(byte[][] names) {
+        int length = nameEnd - nameStart;
+        for (int k = 0; k < names.length; k++) {
+            byte[] name = names[k];
+            if (name.length == length && Arrays.equals(b, nameStart, nameEnd, name, 0, length)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Returns the member name just read. */
+    String name() {
+        return new String(b, nameStart, nameEnd - nameStart, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Reads a string value. */
+    String string() {
+        skipWhitespace();
+        int start = i + 1;
+        int end = endOfString(maxStringChars);
+        i = end + 1;
+        return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Returns the index of the closing quote of the plain string that starts at {@code i}: printable ASCII, no
+     * backslash, at most {@code max} characters.
+     */
+    private int endOfString(int max) {
+        if (at(i) != '"') {
+            giveUp();
+        }
+        int limit = (int) Math.min(n, (long) i + 1 + max + 1);
+        int k = i + 1;
+        // Eight bytes at a time (SWAR): the lowest byte flagged is the first quote, backslash, control or non-ASCII
+        // byte (the borrows of the subtractions can only flag bytes above a flagged one).
+        while (k + 8 <= limit) {
+            long x = (long) LONGS.get(b, k);
+            long flagged = (zeroBytes(x ^ QUOTES) | zeroBytes(x ^ BACKSLASHES) | ((x - CONTROLS) & ~x) | x) & HIGH;
+            if (flagged != 0) {
+                k += Long.numberOfTrailingZeros(flagged) >>> 3;
+                if (b[k] == '"') {
+                    return k;
+                }
+                return giveUp();
+            }
+            k += 8;
+        }
+        for (; k < limit; k++) {
+            byte c = b[k];
+            if (c == '"') {
+                return k;
+            }
+            if (c < 0x20 || c == '\\') {   // bytes over 0x7F are negative
+                giveUp();
+            }
+        }
+        return giveUp();
+    }
+
+    /** Reads an integer in canonical form ({@code -?(0|[1-9][0-9]*)}, not {@code -0}) of at most 18 digits. */
+    long integer() {
+        skipWhitespace();
+        boolean negative = at(i) == '-';
+        if (negative) {
+            i++;
+        }
+        int start = i;
+        long v = 0;
+        while (i < n && b[i] >= '0' && b[i] <= '9') {
+            v = v * 10 + (b[i] - '0');
+            i++;
+        }
+        int digits = i - start;
+        int next = at(i);
+        if (digits == 0 || digits > 18 || (digits > 1 && b[start] == '0') || (next >= 0 && !ENDS_NUMBER[next])
+                || (negative && v == 0)) {
+            giveUp();
+        }
+        return negative ? -v : v;
+    }
+
+    /** Reads the end of the document: nothing but whitespace after the top-level value. */
+    void end() {
+        skipWhitespace();
+        if (i != n) {
+            giveUp();
+        }
+    }
+
+    /** Flags (in the high bit of a byte) the zero bytes of {@code x}, exactly up to the lowest one flagged. */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x;
+    }
+
+    /** The UTF-8 bytes of {@code names}, for {@link #nameIn}. */
+    static byte[][] names(String... names) {
+        byte[][] out = new byte[names.length][];
+        for (int k = 0; k < names.length; k++) {
+            out[k] = names[k].getBytes(StandardCharsets.US_ASCII);
+        }
+        return out;
+    }
+}
