@@ -21,6 +21,10 @@ public final class Offset implements Comparable<Offset> {
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private final String text;
+    private static final int UNKNOWN = -2;
+
+    /** See {@link #significantStart()}: not yet scanned, not decimal, or where the significant digits start. */
+    private int significant = UNKNOWN;
     /** The value, parsed once; null until asked for or when the text is not decimal. */
     private volatile BigInteger value;
 
@@ -50,16 +54,38 @@ public final class Offset implements Comparable<Offset> {
 
     /** Returns true if the text is one or more ASCII digits and nothing else. */
     public boolean isDecimal() {
-        if (text.isEmpty()) {
-            return false;
+        return significantStart() >= 0;
+    }
+
+    /**
+     * Returns the index of the first significant digit of decimal text (the last digit for zero), or -1 when the text
+     * is not decimal; scanned once (a racy cache of a value that is always the same).
+     */
+    private int significantStart() {
+        int s = significant;
+        if (s == UNKNOWN) {
+            s = scan(text);
+            significant = s;
         }
-        for (int i = 0; i < text.length(); i++) {
+        return s;
+    }
+
+    private static int scan(String text) {
+        int n = text.length();
+        if (n == 0) {
+            return -1;
+        }
+        int start = -1;
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
-                return false;
+                return -1;
+            }
+            if (start < 0 && c != '0') {
+                start = i;
             }
         }
-        return true;
+        return start < 0 ? n - 1 : start;
     }
 
     /** Returns the value when the text {@link #isDecimal() is decimal}. */
@@ -74,22 +100,25 @@ public final class Offset implements Comparable<Offset> {
 
     /** Returns true if the text is decimal and the value fits Kafka's int64 offsets (at most {@code Long.MAX_VALUE}). */
     public boolean fitsInt64() {
-        if (!isDecimal()) {
+        int start = significantStart();
+        if (start < 0) {
             return false;
         }
-        String digits = significant();
-        return digits.length() < 19 || (digits.length() == 19 && digits.compareTo(LONG_MAX_TEXT) <= 0);
+        int length = text.length() - start;
+        return length < 19 || (length == 19 && compareDigits(text, start, LONG_MAX_TEXT, 0, 19) <= 0);
     }
 
     private static final String LONG_MAX_TEXT = Long.toString(Long.MAX_VALUE);
 
-    /** The decimal text without leading zeros ("0" for zero). */
-    private String significant() {
-        int i = 0;
-        while (i < text.length() - 1 && text.charAt(i) == '0') {
-            i++;
+    /** Compares {@code length} digits of {@code a} from {@code i} with those of {@code b} from {@code j}. */
+    private static int compareDigits(String a, int i, String b, int j, int length) {
+        for (int k = 0; k < length; k++) {
+            int c = a.charAt(i + k) - b.charAt(j + k);
+            if (c != 0) {
+                return c;
+            }
         }
-        return text.substring(i);
+        return 0;
     }
 
     /**
@@ -98,12 +127,14 @@ public final class Offset implements Comparable<Offset> {
      * @throws IllegalArgumentException if either is not decimal
      */
     public int compareValue(Offset other) {
-        if (!isDecimal() || !other.isDecimal()) {
-            throw new IllegalArgumentException("not decimal: " + (isDecimal() ? other.text : text));
+        int i = significantStart();
+        int j = other.significantStart();
+        if (i < 0 || j < 0) {
+            throw new IllegalArgumentException("not decimal: " + (i >= 0 ? other.text : text));
         }
-        String a = significant();
-        String b = other.significant();
-        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+        int a = text.length() - i;
+        int b = other.text.length() - j;
+        return a != b ? Integer.compare(a, b) : compareDigits(text, i, other.text, j, a);
     }
 
     /** Returns the value as a {@code long} when it {@link #fitsInt64() fits}. */

@@ -31,7 +31,10 @@ public final class Finding {
     private final String code;
     private final Severity severity;
     private final String pointer;
-    private final Map<String, String> args;
+    /** The arguments as names and values in turn, for a finding made from the catalogue; else null. */
+    private final String[] argv;
+    /** The arguments as a map: given, or made from {@link #argv} when first asked for. */
+    private volatile Map<String, String> args;
     /** The catalogue entry whose template makes the message, or null when the message was given. */
     private final FindingCode template;
     private volatile String message;
@@ -51,15 +54,19 @@ public final class Finding {
         this.pointer = Objects.requireNonNull(pointer, "pointer");
         this.message = Objects.requireNonNull(message, "message");
         this.args = Map.copyOf(args);
+        this.argv = null;
         this.template = null;
     }
 
-    /** A finding whose message {@code template} makes from {@code args} when first read. */
-    Finding(FindingCode template, Severity severity, String pointer, Map<String, String> args) {
+    /**
+     * A finding whose message {@code template} makes from its arguments when first read; {@code argv} holds names
+     * and values in turn, checked by the caller and not shared.
+     */
+    Finding(FindingCode template, Severity severity, String pointer, String[] argv) {
         this.code = template.id();
         this.severity = Objects.requireNonNull(severity, "severity");
         this.pointer = Objects.requireNonNull(pointer, "pointer");
-        this.args = Map.copyOf(args);
+        this.argv = argv;
         this.template = template;
     }
 
@@ -82,15 +89,24 @@ public final class Finding {
     public String message() {
         String m = message;
         if (m == null) {
-            m = template.format(args);
+            m = template.format(argv);
             message = m;
         }
         return m;
     }
 
-    /** Returns the values the message was made from, for programs. */
+    /** Returns the values the message was made from, for programs, in the order they were given. */
     public Map<String, String> args() {
-        return args;
+        Map<String, String> a = args;
+        if (a == null) {
+            Map<String, String> m = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < argv.length; i += 2) {
+                m.put(argv[i], argv[i + 1]);
+            }
+            a = java.util.Collections.unmodifiableMap(m);
+            args = a;
+        }
+        return a;
     }
 
     /** Returns true if this is an error. */
@@ -100,19 +116,19 @@ public final class Finding {
 
     /** Returns this finding with another severity, for a documented exception to the catalogue's. */
     public Finding withSeverity(Severity other) {
-        return template != null ? new Finding(template, other, pointer, args)
+        return template != null ? new Finding(template, other, pointer, argv)
                 : new Finding(code, other, pointer, message(), args);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Finding f && code.equals(f.code) && severity == f.severity && pointer.equals(f.pointer)
-                && args.equals(f.args) && message().equals(f.message());
+                && args().equals(f.args()) && message().equals(f.message());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(code, severity, pointer, args);
+        return Objects.hash(code, severity, pointer, args());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.onfailure.validator;
 
 import dev.onfailure.schema.Profile;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,27 +129,75 @@ public enum FindingCode {
     }
 
     /**
-     * Returns a finding of this code at {@code pointer}, with its severity in {@code profile} and its message filled
-     * from {@code args}.
+     * Returns a finding of this code at {@code pointer}, its severity the profile's.
      *
-     * @throws IllegalArgumentException if an argument of the template is missing, or for {@link #SCHEMA} (use
-     *                                  {@link #schema})
+     * @throws IllegalArgumentException for {@link #SCHEMA} (see {@link #schema}) or if an argument of the template
+     *                                  is missing
      */
     public Finding finding(Profile profile, String pointer, Map<String, String> args) {
+        String[] argv = new String[2 * args.size()];
+        int k = 0;
+        for (Map.Entry<String, String> e : args.entrySet()) {
+            argv[k++] = e.getKey();
+            argv[k++] = e.getValue();
+        }
+        return checked(profile, pointer, argv);
+    }
+
+    /**
+     * Returns a finding of this code at {@code pointer}, its severity the profile's, with the arguments given as
+     * names and values in turn: the cheaper form, for validators that make many findings.
+     *
+     * <pre>{@code
+     * FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, pointer, "first", "1300", "last", "1200", "key", "orders-3");
+     * }</pre>
+     *
+     * @throws IllegalArgumentException for {@link #SCHEMA} (see {@link #schema}), an odd number of strings, a name
+     *                                  given twice or a missing argument of the template
+     */
+    public Finding finding(Profile profile, String pointer, String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException(id + ": arguments come as names and values in turn");
+        }
+        String[] argv = namesAndValues.clone();
+        for (int i = 0; i < argv.length; i += 2) {
+            Objects.requireNonNull(argv[i], "argument name");
+            Objects.requireNonNull(argv[i + 1], argv[i]);
+            for (int j = 0; j < i; j += 2) {
+                if (argv[j].equals(argv[i])) {
+                    throw new IllegalArgumentException(id + ": argument " + argv[i] + " given twice");
+                }
+            }
+        }
+        return checked(profile, pointer, argv);
+    }
+
+    /** Caps long values (in place), checks that every placeholder has its argument, and makes the finding. */
+    private Finding checked(Profile profile, String pointer, String[] argv) {
         if (this == SCHEMA) {
             throw new IllegalArgumentException("schema findings are made with FindingCode.schema(keyword, ...)");
         }
-        Map<String, String> capped = args;
-        for (String v : args.values()) {
-            if (v.length() > MAX_ARGUMENT) {
-                Map<String, String> copy = new java.util.LinkedHashMap<>();
-                args.forEach((k, x) -> copy.put(k, cap(x)));
-                capped = copy;
-                break;
+        for (int i = 1; i < argv.length; i += 2) {
+            if (argv[i].length() > MAX_ARGUMENT) {
+                argv[i] = cap(argv[i]);
             }
         }
-        checkArguments(capped);
-        return new Finding(this, severity(profile), pointer, capped);
+        for (int i = 1; i < parts.length; i += 2) {
+            if (indexOf(argv, parts[i]) < 0) {
+                throw new IllegalArgumentException(id + ": missing argument " + parts[i]);
+            }
+        }
+        return new Finding(this, severity(profile), pointer, argv);
+    }
+
+    /** Returns the index of the value of argument {@code name}, or -1. */
+    private static int indexOf(String[] argv, String name) {
+        for (int i = 0; i < argv.length; i += 2) {
+            if (argv[i].equals(name)) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     /** The longest argument a message quotes: hostile input must not make a finding megabytes long. */
@@ -166,26 +215,13 @@ public enum FindingCode {
                 Map.of("keyword", keyword, "detail", capped));
     }
 
-    /** Fails now, not when the message is first read, if an argument of the template is missing. */
-    private void checkArguments(Map<String, String> args) {
-        for (int i = 1; i < parts.length; i += 2) {
-            if (!args.containsKey(parts[i])) {
-                throw new IllegalArgumentException(id + ": missing argument " + parts[i]);
-            }
-        }
-    }
-
-    String format(Map<String, String> args) {
+    String format(String[] argv) {
         StringBuilder sb = new StringBuilder(template.length() + 64);
         for (int i = 0; i < parts.length; i++) {
             if (i % 2 == 0) {
                 sb.append(parts[i]);
             } else {
-                String value = args.get(parts[i]);
-                if (value == null) {
-                    throw new IllegalArgumentException(id + ": missing argument " + parts[i]);
-                }
-                sb.append(value);
+                sb.append(argv[indexOf(argv, parts[i])]);
             }
         }
         return sb.toString();

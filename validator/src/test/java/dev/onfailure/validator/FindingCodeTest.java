@@ -81,4 +81,32 @@ final class FindingCodeTest {
         assertThat(FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "/p",
                 Map.of("first", "$1 \\", "last", "2", "key", "k")).message()).startsWith("firstRecordOffset $1 \\ is");
     }
+
+    @Test
+    void namesAndValues_makeTheSameFindingAsAMap() {
+        Finding fromMap = FindingCode.OFFSET_ORDER.finding(Profile.STRICT, "/p",
+                Map.of("first", "1300", "last", "1200", "key", "orders-eu-3"));
+        Finding fromPairs = FindingCode.OFFSET_ORDER.finding(Profile.STRICT, "/p",
+                "key", "orders-eu-3", "first", "1300", "last", "1200");
+        assertThat(fromPairs).isEqualTo(fromMap).hasSameHashCodeAs(fromMap);
+        assertThat(fromPairs.message()).isEqualTo(fromMap.message());
+        assertThat(fromPairs.args()).containsExactly(Map.entry("key", "orders-eu-3"), Map.entry("first", "1300"),
+                Map.entry("last", "1200"));
+        assertThat(fromPairs.withSeverity(Severity.WARNING).args()).isEqualTo(fromPairs.args());
+
+        String[] given = {"first", "1", "last", "2", "key", "k", "extra", "x".repeat(10_000)};
+        Finding capped = FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "", given);
+        given[1] = "changed";
+        assertThat(capped.args()).containsEntry("first", "1").containsEntry("extra", FindingCode.cap("x".repeat(10_000)));
+        assertThat(capped.args().get("extra")).hasSizeLessThanOrEqualTo(FindingCode.MAX_ARGUMENT);
+
+        assertThatThrownBy(() -> FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "", "first", "1", "last"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "",
+                "first", "1", "first", "2", "last", "3", "key", "k")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "", "first", "1", "last", "2"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key");
+        assertThatThrownBy(() -> FindingCode.SCHEMA.finding(Profile.TOLERANT, "", "detail", "d"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

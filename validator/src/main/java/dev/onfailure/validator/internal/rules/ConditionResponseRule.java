@@ -3,7 +3,6 @@ package dev.onfailure.validator.internal.rules;
 import dev.onfailure.model.Condition;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.validator.FindingCode;
-import java.util.Map;
 
 /**
  * {@code MaximumPayloadSizeExceeded} means the function never ran, so {@code responseContext} must be null (or
@@ -15,13 +14,13 @@ final class ConditionResponseRule implements Rule {
     public void check(KafkaFailureRecord r, RuleContext ctx) {
         Condition c = r.requestContext().condition();
         if (c.is(Condition.Known.MAXIMUM_PAYLOAD_SIZE_EXCEEDED) && r.responseContext().isPresent()) {
-            ctx.report(FindingCode.CONDITION_RESPONSE, "/responseContext", Map.of("detail",
+            ctx.report(FindingCode.CONDITION_RESPONSE, "/responseContext", "detail",
                     "the condition is MaximumPayloadSizeExceeded, so the function never ran and responseContext"
-                            + " must be null, but it is an object"));
+                            + " must be null, but it is an object");
         } else if (c.is(Condition.Known.RETRY_ATTEMPTS_EXHAUSTED) && !r.responseContext().isPresent()) {
-            ctx.report(FindingCode.CONDITION_RESPONSE, "/responseContext", Map.of("detail",
+            ctx.report(FindingCode.CONDITION_RESPONSE, "/responseContext", "detail",
                     "the condition is RetryAttemptsExhausted, so the function ran and responseContext must be an"
-                            + " object, but it is " + (r.responseContext().isNull() ? "null" : "absent")));
+                            + " object, but it is " + (r.responseContext().isNull() ? "null" : "absent"));
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.onfailure.model.Offset;
 import dev.onfailure.model.TopicBatchInfo;
 import dev.onfailure.model.json.JsonPointer;
 import dev.onfailure.validator.FindingCode;
-import java.util.Map;
 
 /**
  * Kafka offsets are int64; AWS's own examples carry 56-digit values, so a consumer is warned and a producer refused.
@@ -18,19 +17,21 @@ final class OffsetInt64Rule implements Rule {
     public void check(KafkaFailureRecord r, RuleContext ctx) {
         if (r.batchInfo() instanceof KafkaBatchInfo info) {
             info.recordsInfo().forEach((key, range) -> {
-                String at = JsonPointer.append("/KafkaBatchInfo/recordsInfo", key);
-                check(range.firstRecordOffset(), "firstRecordOffset", at, " in " + Texts.abbreviate(key), ctx);
-                check(range.lastRecordOffset(), "lastRecordOffset", at, " in " + Texts.abbreviate(key), ctx);
+                check(range.firstRecordOffset(), "firstRecordOffset", key, ctx);
+                check(range.lastRecordOffset(), "lastRecordOffset", key, ctx);
             });
         } else if (r.batchInfo() instanceof TopicBatchInfo info) {
-            check(info.recordInfo().offset(), "offset", "/KafkaBatchInfo/recordInfo", "", ctx);
+            check(info.recordInfo().offset(), "offset", null, ctx);
         }
     }
 
-    private static void check(Offset offset, String member, String at, String where, RuleContext ctx) {
+    /** Checks the offset {@code member} of the recordsInfo entry {@code key} (null: of a topic record's recordInfo). */
+    private static void check(Offset offset, String member, String key, RuleContext ctx) {
         if (offset.isDecimal() && !offset.fitsInt64()) {
-            ctx.report(FindingCode.OFFSET_INT64, JsonPointer.append(at, member), Map.of("member", member,
-                    "offset", Texts.abbreviate(offset.text()), "where", where));
+            String at = key == null ? "/KafkaBatchInfo/recordInfo/" + member
+                    : JsonPointer.append(JsonPointer.append("/KafkaBatchInfo/recordsInfo", key), member);
+            ctx.report(FindingCode.OFFSET_INT64, at, "member", member, "offset", Texts.abbreviate(offset.text()),
+                    "where", key == null ? "" : " in " + Texts.abbreviate(key));
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.json.JsonPointer;
 import dev.onfailure.validator.FindingCode;
-import java.util.Map;
 
 /** {@code firstRecordOffset} may not be greater than {@code lastRecordOffset}, compared as numbers of any length. */
 final class OffsetOrderRule implements Rule {
@@ -19,8 +18,8 @@ final class OffsetOrderRule implements Rule {
                     && range.firstRecordOffset().compareValue(range.lastRecordOffset()) > 0) {
                 ctx.report(FindingCode.OFFSET_ORDER,
                         JsonPointer.append(JsonPointer.append("/KafkaBatchInfo/recordsInfo", key), "firstRecordOffset"),
-                        Map.of("first", Texts.abbreviate(range.firstRecordOffset().text()),
-                                "last", Texts.abbreviate(range.lastRecordOffset().text()), "key", Texts.abbreviate(key)));
+                        "first", Texts.abbreviate(range.firstRecordOffset().text()),
+                        "last", Texts.abbreviate(range.lastRecordOffset().text()), "key", Texts.abbreviate(key));
             }
         });
     }

@@ -133,9 +133,9 @@ final class PayloadMismatchRule implements Rule {
 
     private static void report(RuleContext ctx, String pointer, String detail, boolean topicRecordInfo) {
         if (topicRecordInfo && ctx.profile() == Profile.TOLERANT) {
-            ctx.report(FindingCode.PAYLOAD_MISMATCH, Severity.WARNING, pointer, Map.of("detail", detail));
+            ctx.report(FindingCode.PAYLOAD_MISMATCH, Severity.WARNING, pointer, "detail", detail);
         } else {
-            ctx.report(FindingCode.PAYLOAD_MISMATCH, pointer, Map.of("detail", detail));
+            ctx.report(FindingCode.PAYLOAD_MISMATCH, pointer, "detail", detail);
         }
     }
 

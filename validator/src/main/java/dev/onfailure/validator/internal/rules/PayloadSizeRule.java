@@ -3,7 +3,6 @@ package dev.onfailure.validator.internal.rules;
 import dev.onfailure.model.Condition;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.validator.FindingCode;
-import java.util.Map;
 
 /** {@code MaximumPayloadSizeExceeded} is only sent for batches over the 6 MB invocation limit. */
 final class PayloadSizeRule implements Rule {
@@ -16,7 +15,7 @@ final class PayloadSizeRule implements Rule {
         if (r.requestContext().condition().is(Condition.Known.MAXIMUM_PAYLOAD_SIZE_EXCEEDED)
                 && r.batchInfo().payloadSize() <= LIMIT) {
             ctx.report(FindingCode.PAYLOAD_SIZE, "/KafkaBatchInfo/payloadSize",
-                    Map.of("size", Long.toString(r.batchInfo().payloadSize())));
+                    "size", Long.toString(r.batchInfo().payloadSize()));
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.onfailure.validator.internal.rules;
 
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.validator.FindingCode;
-import java.util.Map;
 
 /** {@code requestId} is a UUID in everything Lambda sends; AWS's examples put {@code xmpl} in place of hex digits. */
 final class RequestIdRule implements Rule {
@@ -11,7 +10,7 @@ final class RequestIdRule implements Rule {
     public void check(KafkaFailureRecord r, RuleContext ctx) {
         String id = r.requestContext().requestId();
         if (!isUuid(id)) {
-            ctx.report(FindingCode.REQUEST_ID, "/requestContext/requestId", Map.of("id", Texts.abbreviate(id)));
+            ctx.report(FindingCode.REQUEST_ID, "/requestContext/requestId", "id", Texts.abbreviate(id));
         }
     }
 

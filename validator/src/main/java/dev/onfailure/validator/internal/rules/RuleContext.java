@@ -8,7 +8,6 @@ import dev.onfailure.validator.FindingCode;
 import dev.onfailure.validator.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** What a rule knows besides the record (the profile, the payload's event read once) and where it reports. */
@@ -47,14 +46,14 @@ public final class RuleContext {
         return payloadProblem;
     }
 
-    /** Reports a finding of {@code code} at {@code pointer}. */
-    public void report(FindingCode code, String pointer, Map<String, String> args) {
-        findings.add(code.finding(profile, pointer, args));
+    /** Reports a finding of {@code code} at {@code pointer}; its arguments are names and values in turn. */
+    public void report(FindingCode code, String pointer, String... namesAndValues) {
+        findings.add(code.finding(profile, pointer, namesAndValues));
     }
 
     /** Reports a finding of {@code code} with a severity other than the catalogue's, for a documented exception. */
-    public void report(FindingCode code, Severity severity, String pointer, Map<String, String> args) {
-        findings.add(code.finding(profile, pointer, args).withSeverity(severity));
+    public void report(FindingCode code, Severity severity, String pointer, String... namesAndValues) {
+        findings.add(code.finding(profile, pointer, namesAndValues).withSeverity(severity));
     }
 
     /** Returns what was reported. */

@@ -5,7 +5,6 @@ import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.json.JsonPointer;
 import dev.onfailure.validator.FindingCode;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /** A first timestamp later than the last is legal (producers set CREATE_TIME) but worth a warning. */
@@ -49,8 +48,8 @@ final class TimestampOrderRule implements Rule {
             if (later(range.firstRecordTimestamp().text(), range.lastRecordTimestamp().text())) {
                 ctx.report(FindingCode.TIMESTAMP_ORDER,
                         JsonPointer.append(JsonPointer.append("/KafkaBatchInfo/recordsInfo", key), "firstRecordTimestamp"),
-                        Map.of("first", range.firstRecordTimestamp().text(), "last", range.lastRecordTimestamp().text(),
-                                "key", Texts.abbreviate(key)));
+                        "first", range.firstRecordTimestamp().text(), "last", range.lastRecordTimestamp().text(),
+                        "key", Texts.abbreviate(key));
             }
         });
     }

@@ -6,7 +6,6 @@ import dev.onfailure.model.Payload;
 import dev.onfailure.model.TopicPartition;
 import dev.onfailure.model.json.JsonPointer;
 import dev.onfailure.validator.FindingCode;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,7 +20,7 @@ public final class TopicPartitionKeyRule implements Rule {
             for (String key : info.recordsInfo().keySet()) {
                 explain(key).ifPresent(reason -> ctx.report(FindingCode.TOPIC_PARTITION_KEY,
                         JsonPointer.append("/KafkaBatchInfo/recordsInfo", key),
-                        Map.of("key", Texts.abbreviate(key), "reason", reason)));
+                        "key", Texts.abbreviate(key), "reason", reason));
             }
         }
         ctx.payloadEvent().ifPresent(event -> {
@@ -29,8 +28,8 @@ public final class TopicPartitionKeyRule implements Rule {
             for (String key : event.records().keySet()) {
                 explain(key).ifPresent(reason -> ctx.report(FindingCode.TOPIC_PARTITION_KEY,
                         object ? JsonPointer.append("/payload/records", key) : "/payload",
-                        Map.of("key", Texts.abbreviate(key), "reason", reason
-                                + (object ? "" : " (a key of the payload string's records)"))));
+                        "key", Texts.abbreviate(key), "reason", reason
+                                + (object ? "" : " (a key of the payload string's records)")));
             }
         });
     }

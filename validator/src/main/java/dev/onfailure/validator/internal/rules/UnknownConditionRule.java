@@ -2,7 +2,6 @@ package dev.onfailure.validator.internal.rules;
 
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.validator.FindingCode;
-import java.util.Map;
 
 /** A {@code condition} AWS is not known to send: kept, but worth a look. */
 final class UnknownConditionRule implements Rule {
@@ -11,7 +10,7 @@ final class UnknownConditionRule implements Rule {
     public void check(KafkaFailureRecord r, RuleContext ctx) {
         if (r.requestContext().condition().known().isEmpty()) {
             ctx.report(FindingCode.UNKNOWN_CONDITION, "/requestContext/condition",
-                    Map.of("condition", r.requestContext().condition().text()));
+                    "condition", r.requestContext().condition().text());
         }
     }
 }
