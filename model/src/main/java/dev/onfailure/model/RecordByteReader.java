@@ -1,8 +1,6 @@
 package dev.onfailure.model;
 
 import dev.onfailure.model.json.ReadLimits;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Binds an SQS/SNS failure record straight from its UTF-8 bytes, without a tokeniser or the lossless tree in between:
@@ -99,6 +97,7 @@ final class RecordByteReader {
         KafkaBatchInfo.Builder b = KafkaBatchInfo.builder();
         p.beginObject();
         int seen = 0;
+        int ranges = 0;
         for (boolean first = true; p.nextMember(first); first = false) {
             int k = p.nameIn(BATCH);
             seen = once(seen, k);
@@ -107,25 +106,30 @@ final class RecordByteReader {
                 case 1 -> b.eventSourceArn(p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string()));
                 case 2 -> b.bootstrapServers(p.string());
                 case 3 -> b.payloadSize(p.integer());
-                default -> b.recordsInfo(ranges(p));
+                default -> ranges = ranges(p, b);
             }
         }
-        return all(seen, 0b11101) ? b.build() : PlainJson.giveUp();
+        if (!all(seen, 0b11101)) {
+            PlainJson.giveUp();
+        }
+        KafkaBatchInfo info = b.build();
+        // a repeated topic-partition key collapses in the map: the tree path refuses it
+        return info.recordsInfo().size() == ranges ? info : PlainJson.giveUp();
     }
 
-    private Map<String, RecordRange> ranges(PlainJson p) {
-        Map<String, RecordRange> ranges = new LinkedHashMap<>();
+    /** Puts the recordsInfo entries straight into the builder (no map of our own to copy); returns how many. */
+    private int ranges(PlainJson p, KafkaBatchInfo.Builder b) {
+        int count = 0;
         p.beginObject();
         for (boolean first = true; p.nextMember(first); first = false) {
+            if (count >= limits.maxObjectMembers()) {
+                PlainJson.giveUp();
+            }
             String key = p.name();
-            if (ranges.size() >= limits.maxObjectMembers()) {
-                PlainJson.giveUp();
-            }
-            if (ranges.put(key, range(p)) != null) {
-                PlainJson.giveUp();
-            }
+            b.putRecordsInfo(key, range(p));
+            count++;
         }
-        return ranges;
+        return count;
     }
 
     private static RecordRange range(PlainJson p) {

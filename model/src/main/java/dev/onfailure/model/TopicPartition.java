@@ -55,16 +55,49 @@ public record TopicPartition(String topic, int partition) implements Comparable<
     }
 
     /**
+     * Returns true if {@link #parse(String)} would parse {@code key}, without making anything: for checking many keys.
+     *
+     * <pre>{@code
+     * TopicPartition.isKey("orders-eu-3");   // true
+     * TopicPartition.isKey("orders-03");     // false: a leading zero
+     * }</pre>
+     */
+    public static boolean isKey(String key) {
+        int hyphen = key.lastIndexOf('-');
+        int n = key.length();
+        int digits = n - hyphen - 1;
+        if (hyphen <= 0 || digits == 0 || digits > 10 || (digits > 1 && key.charAt(hyphen + 1) == '0')
+                || !isLegalTopic(key, 0, hyphen)) {
+            return false;
+        }
+        long partition = 0;
+        for (int i = hyphen + 1; i < n; i++) {
+            char c = key.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            partition = partition * 10 + (c - '0');
+        }
+        return partition <= Integer.MAX_VALUE;
+    }
+
+    /**
      * Returns true if {@code topic} is a legal Kafka topic name: 1 to 249 characters from {@code [a-zA-Z0-9._-]}, and
      * neither {@code .} nor {@code ..} (the rules of Kafka's {@code Topic.validate}). No regular expression is used,
      * so any length of input is safe.
      */
     public static boolean isLegalTopic(String topic) {
-        int n = topic.length();
-        if (n == 0 || n > MAX_TOPIC_LENGTH || topic.equals(".") || topic.equals("..")) {
+        return isLegalTopic(topic, 0, topic.length());
+    }
+
+    /** {@link #isLegalTopic(String)} of the characters of {@code s} from {@code start} to {@code end}. */
+    private static boolean isLegalTopic(String topic, int start, int end) {
+        int n = end - start;
+        if (n == 0 || n > MAX_TOPIC_LENGTH || (n <= 2 && topic.charAt(start) == '.'
+                && topic.charAt(end - 1) == '.')) {
             return false;
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = start; i < end; i++) {
             char c = topic.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || c == '.' || c == '_' || c == '-';

@@ -113,6 +113,7 @@ class RecordByteReaderTest {
             sqs("\"responseContext\":nul", "{}"),
             sqs("\"responseContext\":nulll", "{}"),
             sqs("\"responseContext\":null", "{\"t-0\":" + RANGE + ",}"),
+            sqs("\"responseContext\":null", "{\"t-0\":" + RANGE + ",\"t-1\":" + RANGE + ",\"t-0\":" + RANGE + "}"),
             BASE.replace("}}}", "}},}"),
             BASE + "}",
             BASE + "{}",

@@ -227,6 +227,26 @@ final class RecordCodecTest {
         assertThatThrownBy(() -> new TopicPartition("a b", 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void topicPartition_isKey_agreesWithParse() {
+        String[] keys = {"orders-eu-west-1-12", "t-2147483647", "t-2147483648", "t-9999999999", "t-99999999999", "t--1",
+            "t-+1", "t-01", "t-0", "t-00", "-1", "-", "--", "t-", ".-0", "..-0", "...-0", ".x-0", "x.-0", "a b-0",
+            "\u00e9-0", "x".repeat(249) + "-0", "x".repeat(250) + "-0", "t-1a", "t-a1", "", "t", "t_-_-1"};
+        for (String key : keys) {
+            assertThat(TopicPartition.isKey(key)).as(key).isEqualTo(TopicPartition.parse(key).isPresent());
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        String alphabet = "ab.-_09 x";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(8); k > 0; k--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String key = sb.toString();
+            assertThat(TopicPartition.isKey(key)).as(key).isEqualTo(TopicPartition.parse(key).isPresent());
+        }
+    }
+
     // Rule 6: unknown fields at every level.
 
     @Test

@@ -74,7 +74,7 @@ public final class FastSchemaCheck {
                 return false;
             }
             for (Map.Entry<String, RecordRange> e : info.recordsInfo().entrySet()) {
-                if (TopicPartition.parse(e.getKey()).isEmpty() || !range(e.getValue(), strict)) {
+                if (!TopicPartition.isKey(e.getKey()) || !range(e.getValue(), strict)) {
                     return false;
                 }
             }
@@ -107,7 +107,7 @@ public final class FastSchemaCheck {
             }
         }
         for (Map.Entry<String, List<KafkaRecord>> entry : e.records().entrySet()) {
-            if (TopicPartition.parse(entry.getKey()).isEmpty() || (strict && entry.getValue().isEmpty())) {
+            if (!TopicPartition.isKey(entry.getKey()) || (strict && entry.getValue().isEmpty())) {
                 return false;
             }
             for (KafkaRecord k : entry.getValue()) {

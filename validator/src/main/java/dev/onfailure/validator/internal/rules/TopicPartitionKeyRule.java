@@ -36,7 +36,7 @@ public final class TopicPartitionKeyRule implements Rule {
 
     /** Returns why {@code key} is not a topic-partition key, or empty when it is one. */
     public static Optional<String> explain(String key) {
-        if (TopicPartition.parse(key).isPresent()) {
+        if (TopicPartition.isKey(key)) {
             return Optional.empty();
         }
         int hyphen = key.lastIndexOf('-');
