@@ -279,19 +279,11 @@ public final class FastSchemaCheck {
 
     /** The shape {@code dddd-dd-ddTdd:dd:dd} at the start of {@code s} (at least 19 characters). */
     private static boolean dateTime(String s) {
-        for (int i = 0; i < 19; i++) {
-            char c = s.charAt(i);
-            boolean ok = switch (i) {
-                case 4, 7 -> c == '-';
-                case 10 -> c == 'T';
-                case 13, 16 -> c == ':';
-                default -> digit(c);
-            };
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return digit(s.charAt(0)) && digit(s.charAt(1)) && digit(s.charAt(2)) && digit(s.charAt(3))
+                && s.charAt(4) == '-' && digit(s.charAt(5)) && digit(s.charAt(6)) && s.charAt(7) == '-'
+                && digit(s.charAt(8)) && digit(s.charAt(9)) && s.charAt(10) == 'T' && digit(s.charAt(11))
+                && digit(s.charAt(12)) && s.charAt(13) == ':' && digit(s.charAt(14)) && digit(s.charAt(15))
+                && s.charAt(16) == ':' && digit(s.charAt(17)) && digit(s.charAt(18));
     }
 
     private static int two(String s, int at) {

@@ -17,21 +17,31 @@ final class OffsetInt64Rule implements Rule {
     public void check(KafkaFailureRecord r, RuleContext ctx) {
         if (r.batchInfo() instanceof KafkaBatchInfo info) {
             info.recordsInfo().forEach((key, range) -> {
-                check(range.firstRecordOffset(), "firstRecordOffset", key, ctx);
-                check(range.lastRecordOffset(), "lastRecordOffset", key, ctx);
+                boolean first = beyond(range.firstRecordOffset());
+                boolean last = beyond(range.lastRecordOffset());
+                if (first || last) {
+                    String at = JsonPointer.append("/KafkaBatchInfo/recordsInfo", key) + "/";
+                    String where = " in " + Texts.abbreviate(key);
+                    if (first) {
+                        report(range.firstRecordOffset(), "firstRecordOffset", at, where, ctx);
+                    }
+                    if (last) {
+                        report(range.lastRecordOffset(), "lastRecordOffset", at, where, ctx);
+                    }
+                }
             });
-        } else if (r.batchInfo() instanceof TopicBatchInfo info) {
-            check(info.recordInfo().offset(), "offset", null, ctx);
+        } else if (r.batchInfo() instanceof TopicBatchInfo info && beyond(info.recordInfo().offset())) {
+            report(info.recordInfo().offset(), "offset", "/KafkaBatchInfo/recordInfo/", "", ctx);
         }
     }
 
-    /** Checks the offset {@code member} of the recordsInfo entry {@code key} (null: of a topic record's recordInfo). */
-    private static void check(Offset offset, String member, String key, RuleContext ctx) {
-        if (offset.isDecimal() && !offset.fitsInt64()) {
-            String at = key == null ? "/KafkaBatchInfo/recordInfo/" + member
-                    : JsonPointer.append(JsonPointer.append("/KafkaBatchInfo/recordsInfo", key), member);
-            ctx.report(FindingCode.OFFSET_INT64, at, "member", member, "offset", Texts.abbreviate(offset.text()),
-                    "where", key == null ? "" : " in " + Texts.abbreviate(key));
-        }
+    private static boolean beyond(Offset offset) {
+        return offset.isDecimal() && !offset.fitsInt64();
+    }
+
+    /** Reports the offset {@code member}, whose pointer is {@code at} (ending in a slash) and {@code member}. */
+    private static void report(Offset offset, String member, String at, String where, RuleContext ctx) {
+        ctx.report(FindingCode.OFFSET_INT64, at + member, "member", member, "offset", Texts.abbreviate(offset.text()),
+                "where", where);
     }
 }
