@@ -165,6 +165,7 @@ class RecordByteReaderTest {
             ReadLimits.builder().maxStringChars(36).build(),
             ReadLimits.builder().maxNameChars(5).build(),
             ReadLimits.builder().maxNameChars(16).build(),
+            ReadLimits.builder().maxNameChars(22).build(),
             ReadLimits.builder().maxDepth(3).build(),
             ReadLimits.builder().maxDepth(4).build(),
             ReadLimits.builder().maxObjectMembers(1).build(),
@@ -172,9 +173,15 @@ class RecordByteReaderTest {
             ReadLimits.builder().maxTokens(20).build(),
             ReadLimits.builder().maxNumberChars(3).build(),
         };
+        String longKey = sqs("", "{\"" + "t".repeat(30) + "-0\":" + RANGE + "}");
         for (ReadLimits limits : tight) {
             agrees(BASE.getBytes(StandardCharsets.UTF_8), RecordCodec.withLimits(limits), limits.toString());
+            agrees(longKey.getBytes(StandardCharsets.UTF_8), RecordCodec.withLimits(limits), limits.toString());
         }
+        assertThat(RecordCodec.withLimits(ReadLimits.builder().maxNameChars(22).build())
+                .readPlain(longKey.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(RecordCodec.withLimits(ReadLimits.builder().maxNameChars(32).build())
+                .readPlain(longKey.getBytes(StandardCharsets.UTF_8))).isPresent();
         ReadLimits twoRanges = ReadLimits.builder().maxObjectMembers(5).build();
         assertThat(RecordCodec.withLimits(twoRanges).readPlain(BASE.getBytes(StandardCharsets.UTF_8))).isPresent();
     }
