@@ -36,8 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BreakdownBenchmark {
 
     /** Which record. */
-    @Param({"documented", "partitions-50"})
+    @Param({"documented", "documented-compact", "generated", "partitions-50"})
     public String input;
+
+    /** The seed of the {@code generated} input. */
+    @Param("2026")
+    public long seed;
 
     private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
 
@@ -47,7 +51,7 @@ public class BreakdownBenchmark {
 
     @Setup
     public void setup() {
-        bytes = input.equals("documented") ? Inputs.documented() : Inputs.partitions(50);
+        bytes = Inputs.named(input, seed);
         tree = Json.parse(bytes);
         record = RecordCodec.defaults().read(tree);
     }

@@ -32,6 +32,40 @@ final class Inputs {
         return DocumentedExamples.sqsSns().instances().get(0).json().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** AWS's documented SQS/SNS record without its indentation, as Lambda writes message bodies. */
+    static byte[] documentedCompact() {
+        return dev.onfailure.model.json.Json.write(dev.onfailure.model.json.Json.parse(documented()),
+                dev.onfailure.model.json.WriteOptions.COMPACT).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A strict-valid SQS/SNS record made by the seeded generator: no record the repository holds, and another one
+     * for every seed.
+     */
+    static byte[] generated(long seed) {
+        dev.onfailure.codegen.GeneratorOptions options = dev.onfailure.codegen.GeneratorOptions.defaults()
+                .strictOnly(true).kinds(java.util.EnumSet.of(dev.onfailure.model.RecordKind.SQS_SNS));
+        return bytes(dev.onfailure.codegen.RecordGenerators.records(options)
+                .generate(dev.onfailure.codegen.SeededEntropy.of(seed)).record());
+    }
+
+    /** The input named {@code name}: see {@code RecordBenchmark}'s parameter. */
+    static byte[] named(String name, long seed) {
+        return switch (name) {
+            case "documented" -> documented();
+            case "documented-compact" -> documentedCompact();
+            case "generated" -> generated(seed);
+            case "partitions-50" -> partitions(50);
+            case "s3-1mb" -> s3(1 << 20);
+            case "s3-6.5mb" -> s3(6_815_744);
+            default -> throw new IllegalArgumentException(input(name));
+        };
+    }
+
+    private static String input(String name) {
+        return "no input named " + name;
+    }
+
     /** A strict-valid SQS/SNS record with {@code partitions} topic-partitions. */
     static byte[] partitions(int partitions) {
         return bytes(record(event(partitions, partitions * 2, 64), Destination.SQS_SNS));
