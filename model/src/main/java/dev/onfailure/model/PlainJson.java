@@ -84,21 +84,30 @@ final class PlainJson {
         return k < n ? b[k] : -1;
     }
 
-    private void skipWhitespace() {
-        while (i < n) {
-            byte c = b[i];
+    /** Returns the index of the first byte at or after {@code k} that is not JSON whitespace. */
+    private int ws(int k) {
+        byte[] b = this.b;
+        int n = this.n;
+        while (k < n) {
+            byte c = b[k];
+            if (c > ' ') {
+                return k;
+            }
             if (c == ' ') {
-                i = afterSpaces(i + 1);
+                k = afterSpaces(k + 1);
             } else if (c == '\n' || c == '\r' || c == '\t') {
-                i++;
+                k++;
             } else {
-                return;
+                return k;
             }
         }
+        return k;
     }
 
     /** Returns the index of the first byte at or after {@code k} that is not a space: indentation, eight at a time. */
     private int afterSpaces(int k) {
+        byte[] b = this.b;
+        int n = this.n;
         while (k + 8 <= n) {
             long x = (long) LONGS.get(b, k) ^ SPACES;
             if (x != 0) {
@@ -114,38 +123,40 @@ final class PlainJson {
 
     /** Reads the opening brace of an object. */
     void beginObject() {
-        skipWhitespace();
-        if (at(i) != '{') {
+        int k = ws(i);
+        if (at(k) != '{') {
             giveUp();
         }
-        i++;
+        i = k + 1;
     }
 
     /** Returns true if the value ahead is an object (without reading it), false if it is {@code null} (read). */
     boolean objectOrNull() {
-        skipWhitespace();
-        if (at(i) == '{') {
+        int k = ws(i);
+        i = k;
+        if (at(k) == '{') {
             return true;
         }
-        readNull();
+        readNull(k);
         return false;
     }
 
     /** Returns true if the value ahead is {@code null}, reading it; false (reading nothing) otherwise. */
     boolean nullAhead() {
-        skipWhitespace();
-        if (at(i) != 'n') {
+        int k = ws(i);
+        i = k;
+        if (at(k) != 'n') {
             return false;
         }
-        readNull();
+        readNull(k);
         return true;
     }
 
-    private void readNull() {
-        if (at(i) != 'n' || at(i + 1) != 'u' || at(i + 2) != 'l' || at(i + 3) != 'l') {
+    private void readNull(int k) {
+        if (at(k) != 'n' || at(k + 1) != 'u' || at(k + 2) != 'l' || at(k + 3) != 'l') {
             giveUp();
         }
-        i += 4;
+        i = k + 4;
     }
 
     /**
@@ -153,27 +164,26 @@ final class PlainJson {
      * brace (read). {@code first} is true for the first call after {@link #beginObject()}.
      */
     boolean nextMember(boolean first) {
-        skipWhitespace();
-        int c = at(i);
+        int k = ws(i);
+        int c = at(k);
         if (c == '}') {
-            i++;
+            i = k + 1;
             return false;
         }
         if (!first) {
             if (c != ',') {
                 giveUp();
             }
-            i++;
-            skipWhitespace();
+            k = ws(k + 1);
         }
-        nameStart = i + 1;
-        nameEnd = endOfString(maxNameChars);
-        i = nameEnd + 1;
-        skipWhitespace();
-        if (at(i) != ':') {
+        int end = endOfString(k, maxNameChars);
+        nameStart = k + 1;
+        nameEnd = end;
+        k = ws(end + 1);
+        if (at(k) != ':') {
             giveUp();
         }
-        i++;
+        i = k + 1;
         return true;
     }
 
@@ -196,23 +206,23 @@ final class PlainJson {
 
     /** Reads a string value. */
     String string() {
-        skipWhitespace();
-        int start = i + 1;
-        int end = endOfString(maxStringChars);
+        int start = ws(i);
+        int end = endOfString(start, maxStringChars);
         i = end + 1;
-        return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+        return new String(b, start + 1, end - start - 1, StandardCharsets.ISO_8859_1);
     }
 
     /**
-     * Returns the index of the closing quote of the plain string that starts at {@code i}: printable ASCII, no
-     * backslash, at most {@code max} characters.
+     * Returns the index of the closing quote of the plain string whose opening quote is at {@code start}: printable
+     * ASCII, no backslash, at most {@code max} characters.
      */
-    private int endOfString(int max) {
-        if (at(i) != '"') {
+    private int endOfString(int start, int max) {
+        byte[] b = this.b;
+        if (at(start) != '"') {
             giveUp();
         }
-        int limit = (int) Math.min(n, (long) i + 1 + max + 1);
-        int k = i + 1;
+        int limit = (int) Math.min(n, (long) start + 1 + max + 1);
+        int k = start + 1;
         // Eight bytes at a time (SWAR): the lowest byte flagged is the first quote, backslash, control or non-ASCII
         // byte (the borrows of the subtractions can only flag bytes above a flagged one).
         while (k + 8 <= limit) {
@@ -220,10 +230,7 @@ final class PlainJson {
             long flagged = (zeroBytes(x ^ QUOTES) | zeroBytes(x ^ BACKSLASHES) | ((x - CONTROLS) & ~x) | x) & HIGH;
             if (flagged != 0) {
                 k += Long.numberOfTrailingZeros(flagged) >>> 3;
-                if (b[k] == '"') {
-                    return k;
-                }
-                return giveUp();
+                return b[k] == '"' ? k : giveUp();
             }
             k += 8;
         }
@@ -241,7 +248,7 @@ final class PlainJson {
 
     /** Reads an integer in canonical form ({@code -?(0|[1-9][0-9]*)}, not {@code -0}) of at most 18 digits. */
     long integer() {
-        skipWhitespace();
+        i = ws(i);
         boolean negative = at(i) == '-';
         if (negative) {
             i++;
@@ -263,7 +270,7 @@ final class PlainJson {
 
     /** Reads the end of the document: nothing but whitespace after the top-level value. */
     void end() {
-        skipWhitespace();
+        i = ws(i);
         if (i != n) {
             giveUp();
         }
