@@ -22,6 +22,16 @@ public record TopicPartition(String topic, int partition) implements Comparable<
     /** The longest legal topic name (Kafka's {@code Topic.MAX_NAME_LENGTH}). */
     public static final int MAX_TOPIC_LENGTH = 249;
 
+    /** The characters of a legal topic name: {@code [a-zA-Z0-9._-]}. */
+    private static final boolean[] LEGAL = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            LEGAL[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == '_' || c == '-';
+        }
+    }
+
     /**
      * Checks the topic name and partition.
      *
@@ -99,9 +109,7 @@ public record TopicPartition(String topic, int partition) implements Comparable<
         }
         for (int i = start; i < end; i++) {
             char c = topic.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == '-';
-            if (!ok) {
+            if (c >= 128 || !LEGAL[c]) {
                 return false;
             }
         }

@@ -41,6 +41,13 @@ public record RecordReport(String location, Optional<Envelope> envelope, Optiona
             return List.of();
         }
         Finding[] array = findings.toArray(new Finding[0]);
+        boolean sorted = true;
+        for (int i = 1; i < array.length && sorted; i++) {
+            sorted = Finding.ORDER.compare(array[i - 1], array[i]) < 0;
+        }
+        if (sorted) {
+            return java.util.Collections.unmodifiableList(java.util.Arrays.asList(array));   // our own copy
+        }
         java.util.Arrays.sort(array, Finding.ORDER);
         int n = 1;
         for (int i = 1; i < array.length; i++) {
@@ -48,7 +55,7 @@ public record RecordReport(String location, Optional<Envelope> envelope, Optiona
                 array[n++] = array[i];
             }
         }
-        return List.of(java.util.Arrays.copyOf(array, n));
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(java.util.Arrays.copyOf(array, n)));
     }
 
     /** Returns true if no finding is an error. */

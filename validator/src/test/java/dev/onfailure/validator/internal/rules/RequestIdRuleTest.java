@@ -35,6 +35,19 @@ final class RequestIdRuleTest {
     }
 
     @Test
+    void isUuid_agreesWithThePattern_onEverySingleCharacterChange() {
+        java.util.regex.Pattern uuid = java.util.regex.Pattern.compile(
+                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+        char[] replacements = {'0', '9', 'a', 'f', 'g', 'A', 'F', 'G', '-', ' ', '/', ':', '@', '`', '\u00e9', '\u0660'};
+        for (int at = 0; at < id.length(); at++) {
+            for (char r : replacements) {
+                String changed = id.substring(0, at) + r + id.substring(at + 1);
+                assertThat(RequestIdRule.isUuid(changed)).as(changed).isEqualTo(uuid.matcher(changed).matches());
+            }
+        }
+    }
+
+    @Test
     void longIds_areAbbreviatedInTheMessage() {
         String json = text("self-managed.sqs-sns.json").replace(id, "x".repeat(5000));
         assertThat(run(rule, json)).singleElement().satisfies(f -> assertThat(f.message()).hasSizeLessThan(200)
