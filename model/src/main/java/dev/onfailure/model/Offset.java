@@ -20,8 +20,9 @@ public final class Offset implements Comparable<Offset> {
 
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
-    private final String text;
     private static final int UNKNOWN = -2;
+
+    private final String text;
 
     /** See {@link #significantStart()}: not yet scanned, not decimal, or where the significant digits start. */
     private int significant = UNKNOWN;
@@ -30,6 +31,20 @@ public final class Offset implements Comparable<Offset> {
 
     private Offset(String text) {
         this.text = text;
+    }
+
+    /** An offset whose text a reader has already classified: see {@link #significantStart()}. */
+    private Offset(String text, int significant) {
+        this.text = text;
+        this.significant = significant;
+    }
+
+    /**
+     * Returns the offset written {@code text} when the caller has already found where its significant digits start
+     * ({@code -1}: not decimal), as {@code scan} would; for readers that see the bytes anyway.
+     */
+    static Offset scanned(String text, int significant) {
+        return new Offset(text, significant);
     }
 
     /** Returns the offset written {@code text}, whatever it holds; see {@link #isDecimal()}. */

@@ -48,6 +48,8 @@ final class PlainJson {
     private static final long QUOTES = ONES * '"';
     private static final long BACKSLASHES = ONES * '\\';
     private static final long CONTROLS = ONES * 0x20;
+    private static final long ZEROS = ONES * '0';
+    private static final long ABOVE_NINE = ONES * (0x7F - '9');
 
     private final byte[] b;
     private final int n;
@@ -202,6 +204,48 @@ final class PlainJson {
     /** Returns the member name just read. */
     String name() {
         return new String(b, nameStart, nameEnd - nameStart, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Reads a string value as an offset, classifying its digits eight at a time on the way (see
+     * {@link Offset#isDecimal()}).
+     */
+    Offset offset() {
+        int start = ws(i);
+        int end = endOfString(start, maxStringChars);
+        i = end + 1;
+        String text = new String(b, start + 1, end - start - 1, StandardCharsets.ISO_8859_1);
+        return Offset.scanned(text, significantStart(start + 1, end));
+    }
+
+    /**
+     * Returns where the significant digits of the bytes from {@code from} to {@code to} start (the last digit when all
+     * are zeros), or -1 if they are not all ASCII digits or there are none: {@code Offset}'s scan, on bytes.
+     */
+    private int significantStart(int from, int to) {
+        if (from == to) {
+            return -1;
+        }
+        byte[] b = this.b;
+        int k = from;
+        while (k + 8 <= to) {
+            long x = (long) LONGS.get(b, k);
+            // a byte below '0' borrows in x - '0'; a byte above '9' carries into the high bit in x + (0x7F - '9')
+            if ((((x - ZEROS) | (x + ABOVE_NINE) | x) & HIGH) != 0) {
+                return -1;
+            }
+            k += 8;
+        }
+        for (; k < to; k++) {
+            if (b[k] < '0' || b[k] > '9') {
+                return -1;
+            }
+        }
+        int s = from;
+        while (s < to - 1 && b[s] == '0') {
+            s++;
+        }
+        return s - from;
     }
 
     /** Reads a string value. */

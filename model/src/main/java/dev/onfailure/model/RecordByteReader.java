@@ -133,21 +133,20 @@ final class RecordByteReader {
     }
 
     private static RecordRange range(PlainJson p) {
-        String[] values = new String[4];
+        RecordRange.Builder b = RecordRange.builder();
         p.beginObject();
         int seen = 0;
         for (boolean first = true; p.nextMember(first); first = false) {
             int k = p.nameIn(RANGE);
             seen = once(seen, k);
-            values[k] = p.string();
+            switch (k) {
+                case 0 -> b.firstRecordOffset(p.offset());
+                case 1 -> b.lastRecordOffset(p.offset());
+                case 2 -> b.firstRecordTimestamp(Timestamp.of(p.string()));
+                default -> b.lastRecordTimestamp(Timestamp.of(p.string()));
+            }
         }
-        if (!all(seen, 0b1111)) {
-            PlainJson.giveUp();
-        }
-        return RecordRange.builder()
-                .firstRecordOffset(Offset.of(values[0])).lastRecordOffset(Offset.of(values[1]))
-                .firstRecordTimestamp(Timestamp.of(values[2])).lastRecordTimestamp(Timestamp.of(values[3]))
-                .build();
+        return all(seen, 0b1111) ? b.build() : PlainJson.giveUp();
     }
 
     /** Marks member {@code k} seen; gives up on a member the model does not know or one seen before. */

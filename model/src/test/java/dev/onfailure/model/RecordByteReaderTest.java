@@ -158,6 +158,31 @@ class RecordByteReaderTest {
     }
 
     @Test
+    void offsetsClassifiedWhileReading_behaveAsOffsetsMadeFromText() {
+        String[] texts = {"0", "00", "007", "15", "", "12a", "a12", "-1", " 1", "1 ", "1.0", "9223372036854775807",
+            "9223372036854775808", "09223372036854775807", "0000000000000000000000000000001", "12345678", "1234567",
+            "123456789", "1234567/", "1234567:", "/2345678", ":2345678", "49601189658422359378836298521827638475320189012309704722",
+            "4960118965842235937883629852182763847532018901230970472~", "~", "0".repeat(40)};
+        Offset[] others = {Offset.of("0"), Offset.of("16"), Offset.of("9223372036854775807"), Offset.of("1".repeat(60))};
+        for (String text : texts) {
+            String json = sqs("", "{\"t-0\":" + RANGE.replace("\"firstRecordOffset\":\"15\"",
+                    "\"firstRecordOffset\":\"" + text + "\"") + "}");
+            Offset read = CODEC.readPlain(json.getBytes(StandardCharsets.UTF_8)).orElseThrow()
+                    .batchInfo().recordsInfo().get("t-0").firstRecordOffset();
+            Offset made = Offset.of(text);
+            assertThat(read).as(text).isEqualTo(made);
+            assertThat(read.isDecimal()).as(text).isEqualTo(made.isDecimal());
+            assertThat(read.fitsInt64()).as(text).isEqualTo(made.fitsInt64());
+            if (made.isDecimal()) {
+                for (Offset other : others) {
+                    assertThat(read.compareValue(other)).as(text + " vs " + other).isEqualTo(made.compareValue(other));
+                    assertThat(other.compareValue(read)).as(other + " vs " + text).isEqualTo(other.compareValue(made));
+                }
+            }
+        }
+    }
+
+    @Test
     void tightLimits_areTheTreePathsToEnforce() {
         ReadLimits[] tight = {
             ReadLimits.builder().maxDocumentBytes(100).build(),

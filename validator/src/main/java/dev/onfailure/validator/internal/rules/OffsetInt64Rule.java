@@ -20,7 +20,7 @@ final class OffsetInt64Rule implements Rule {
                 boolean first = beyond(range.firstRecordOffset());
                 boolean last = beyond(range.lastRecordOffset());
                 if (first || last) {
-                    String at = JsonPointer.append("/KafkaBatchInfo/recordsInfo", key) + "/";
+                    String at = "/KafkaBatchInfo/recordsInfo/" + JsonPointer.escape(key) + "/";
                     String where = " in " + Texts.abbreviate(key);
                     if (first) {
                         report(range.firstRecordOffset(), "firstRecordOffset", at, where, ctx);
