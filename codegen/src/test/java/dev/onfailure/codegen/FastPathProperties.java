@@ -5,10 +5,14 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.validator.internal.FastPath;
+import dev.onfailure.validator.internal.Paths;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The fast path gives the full path's verdict on generated records, valid and mutated. */
+/**
+ * The fast paths give the full path's verdict on generated records, valid and mutated: the specialised schema check
+ * never vouches for what networknt rejects, and reading straight from bytes gives the report the tree gives.
+ */
 final class FastPathProperties {
 
     @Test
@@ -21,6 +25,26 @@ final class FastPathProperties {
     void mutatedRecords_fastPathNeverVouchesForWhatNetworkntRejects() {
         qt().withExamples(400).forAll(QtEntropy.gen(InvalidRecords.generator(GeneratorOptions.defaults(), true)))
                 .checkAssert(bad -> FastPath.check(bad.text()));
+    }
+
+    @Test
+    void validAndMutatedRecords_getOneReportFromText_bytes_tree_andInsideAnSqsEvent() {
+        qt().withExamples(200).forAll(QtEntropy.gen(RecordGenerators.records(GeneratorOptions.defaults())))
+                .checkAssert(g -> Paths.agree(RecordCodec.defaults().write(g.record())));
+        qt().withExamples(300).forAll(QtEntropy.gen(InvalidRecords.generator(GeneratorOptions.defaults(), true)))
+                .checkAssert(bad -> Paths.agree(bad.text()));
+    }
+
+    @Test
+    void generatedSqsSnsBodies_areReadStraightFromBytes() {
+        Generator<GeneratedRecord> gen = RecordGenerators.records(GeneratorOptions.defaults().strictOnly(true)
+                .kinds(java.util.EnumSet.of(dev.onfailure.model.RecordKind.SQS_SNS)));
+        Entropy e = SeededEntropy.of(8);
+        int plain = 0;
+        for (int i = 0; i < 100; i++) {
+            plain += Paths.agree(RecordCodec.defaults().write(gen.generate(e).record()));
+        }
+        assertThat(plain).as("both profiles, every strict SQS/SNS record").isEqualTo(200);
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.onfailure.validator.internal.SchemaFindings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Validator {
+
+    /** The longest text {@code validate(String)} copies to bytes to try the fastest path (a record without payload). */
+    private static final int PLAIN_TEXT_CHARS = 1 << 20;
 
     /** How deep envelopes may nest (an SNS notification inside an SQS message is two). */
     private static final int MAX_ENVELOPE_DEPTH = 3;
@@ -79,12 +83,9 @@ public final class Validator {
 
     /** Validates UTF-8 {@code json}. */
     public DocumentReport validate(byte[] json, ValidationOptions options) {
-        if (options.kind().isEmpty()) {
-            Optional<List<Finding>> plain = checker.checkPlain(json, options.profile());
-            if (plain.isPresent()) {
-                return new DocumentReport(List.of(new RecordReport("", Optional.empty(),
-                        Optional.of(RecordKind.SQS_SNS.id()), options.profile(), plain.get())));
-            }
+        Optional<RecordReport> plain = plain(json, "", Optional.empty(), options);
+        if (plain.isPresent()) {
+            return new DocumentReport(List.of(plain.get()));
         }
         try {
             return parsed(() -> Json.parse(json, limits), options);
@@ -95,11 +96,48 @@ public final class Validator {
 
     /** Validates {@code json}. */
     public DocumentReport validate(String json, ValidationOptions options) {
+        Optional<RecordReport> plain = plain(json, "", Optional.empty(), options);
+        if (plain.isPresent()) {
+            return new DocumentReport(List.of(plain.get()));
+        }
         try {
             return parsed(() -> Json.parse(json, limits), options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The report of the fastest path, when it applies: an SQS/SNS record body in exactly the shape Lambda writes,
+     * kind detected, read straight from its bytes and vouched for by the fast schema check. Empty otherwise, for the
+     * general path to decide.
+     */
+    private Optional<RecordReport> plain(byte[] json, String location, Optional<Envelope> envelope,
+            ValidationOptions options) {
+        if (options.kind().isPresent()) {
+            return Optional.empty();
+        }
+        return checker.checkPlain(json, options.profile()).map(findings -> new RecordReport(location, envelope,
+                Optional.of(RecordKind.SQS_SNS.id()), options.profile(), findings));
+    }
+
+    /**
+     * {@link #plain(byte[], String, Optional, ValidationOptions)} of text, such as a message body an SDK gives as a
+     * string. Only plain ASCII can be read that way, so other text (or text too long to copy cheaply) goes straight to
+     * the general path, which keeps every character as given.
+     */
+    private Optional<RecordReport> plain(String json, String location, Optional<Envelope> envelope,
+            ValidationOptions options) {
+        if (options.kind().isPresent() || json.length() > PLAIN_TEXT_CHARS) {
+            return Optional.empty();
+        }
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        // One byte a character: ASCII, unless the text holds lone surrogates, which UTF-8 cannot encode (each becomes
+        // '?'); decoding the bytes back gives the text only when it is ASCII.
+        if (bytes.length != json.length() || !new String(bytes, StandardCharsets.ISO_8859_1).equals(json)) {
+            return Optional.empty();
+        }
+        return plain(bytes, location, envelope, options);
     }
 
     /** Validates {@code json}, tolerant, kind detected. */
@@ -201,6 +239,11 @@ public final class Validator {
                 out.add(report(at, Optional.of(env), Optional.empty(), profile,
                         FindingCode.ENVELOPE_MESSAGE_NOT_JSON.finding(profile, "", Map.of("member", m.member(),
                                 "detail", "it is missing or not a string"))));
+                continue;
+            }
+            Optional<RecordReport> plain = plain(m.text().get(), at, Optional.of(env), options);
+            if (plain.isPresent()) {
+                out.add(plain.get());
                 continue;
             }
             JsonValue inner;

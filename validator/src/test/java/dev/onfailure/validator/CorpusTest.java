@@ -48,6 +48,21 @@ final class CorpusTest {
     }
 
     @Test
+    void everyCase_getsTheSameReportFromText_bytes_tree_andInsideAnSqsEvent() {
+        int plain = 0;
+        for (CorpusCase c : Corpus.cases()) {
+            plain += dev.onfailure.validator.internal.Paths.agree(c.text());
+        }
+        for (dev.onfailure.fixtures.ExampleInstance i : dev.onfailure.fixtures.DocumentedExamples.allInstances()) {
+            plain += dev.onfailure.validator.internal.Paths.agree(i.json());
+        }
+        for (dev.onfailure.fixtures.HandMadeRecord r : dev.onfailure.fixtures.HandMadeRecords.all()) {
+            plain += dev.onfailure.validator.internal.Paths.agree(r.json());
+        }
+        assertThat(plain).as("reports that came straight from bytes").isGreaterThan(20);
+    }
+
+    @Test
     void corpus_coversEveryCodeARecordCanTrigger_andIsLargeEnough() {
         assertThat(Corpus.cases()).hasSizeGreaterThanOrEqualTo(60);
         Set<String> covered = Corpus.cases().stream().map(CorpusCase::code).collect(Collectors.toSet());

@@ -1,0 +1,68 @@
+package dev.onfailure.validator.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onfailure.model.json.Json;
+import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.model.json.ReadException;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.validator.DocumentReport;
+import dev.onfailure.validator.Envelope;
+import dev.onfailure.validator.RecordReport;
+import dev.onfailure.validator.ValidationOptions;
+import dev.onfailure.validator.Validator;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The law of the ways into the validator: text, UTF-8 bytes and an already parsed tree (which never takes the
+ * straight-from-bytes path) give the same report, under both profiles; and a document carried as the body of a Lambda
+ * SQS event gets the same findings there, at its place in the envelope.
+ */
+public final class Paths {
+
+    private static final Validator VALIDATOR = Validator.create();
+
+    private Paths() {
+    }
+
+    /** Checks the law on {@code text}; returns how many of its reports came from the straight-from-bytes path. */
+    public static int agree(String text) {
+        int plain = 0;
+        for (Profile profile : Profile.values()) {
+            ValidationOptions options = ValidationOptions.of(profile);
+            DocumentReport fromText = VALIDATOR.validate(text, options);
+            DocumentReport fromBytes = VALIDATOR.validate(text.getBytes(StandardCharsets.UTF_8), options);
+            JsonValue tree;
+            try {
+                tree = Json.parse(text);
+            } catch (ReadException e) {
+                // not JSON: Jackson words its syntax errors differently for text and bytes; the finding is the same
+                assertThat(fromBytes.findings()).extracting(f -> f.code() + " " + f.pointer())
+                        .as("bytes vs text under %s: %s", profile.id(), text)
+                        .isEqualTo(fromText.findings().stream().map(f -> f.code() + " " + f.pointer()).toList());
+                continue;
+            }
+            assertThat(fromBytes).as("bytes vs text under %s: %s", profile.id(), text).isEqualTo(fromText);
+            DocumentReport fromTree = VALIDATOR.validate(tree, options);
+            assertThat(fromText).as("text vs tree under %s: %s", profile.id(), text).isEqualTo(fromTree);
+            if (dev.onfailure.model.RecordCodec.defaults().readPlain(text.getBytes(StandardCharsets.UTF_8)).isPresent()) {
+                plain++;
+            }
+            if (fromTree.records().size() == 1 && fromTree.records().get(0).envelope().isEmpty()) {
+                String sqsEvent = "{\"Records\":[{\"messageId\":\"m\",\"body\":" + Json.write(
+                        dev.onfailure.model.json.JsonString.of(text)) + "}]}";
+                List<RecordReport> expected = new ArrayList<>();
+                for (RecordReport r : fromTree.records()) {
+                    expected.add(new RecordReport("/Records/0/body" + r.location(), Optional.of(Envelope.SQS_EVENT),
+                            r.kind(), r.profile(), r.findings()));
+                }
+                assertThat(VALIDATOR.validate(sqsEvent, options).records()).as("inside an SQS event under %s: %s",
+                        profile.id(), text).isEqualTo(expected);
+            }
+        }
+        return plain;
+    }
+}
