@@ -307,21 +307,26 @@ final class ModelReader {
             return JsonField.of(bind.apply(v, JsonPointer.append(at, name)));
         }
 
+        // The member's pointer is made only for a message: binding a valid record makes none.
+
         String string(String name) {
-            return asString(member(name), JsonPointer.append(at, name), name);
+            return asString(member(name), at, name);
         }
 
         JsonField<String> optionalString(String name) {
-            return optional(name, (v, p) -> asString(v, p, name));
+            JsonValue v = json.members().get(name);
+            if (v == null) {
+                return JsonField.absent();
+            }
+            return v == JsonNull.INSTANCE ? JsonField.ofNull() : JsonField.of(asString(v, at, name));
         }
 
         long int64(String name) {
-            return asLong(member(name), JsonPointer.append(at, name), name, Long.MIN_VALUE, Long.MAX_VALUE);
+            return asLong(member(name), at, name, Long.MIN_VALUE, Long.MAX_VALUE);
         }
 
         int int32(String name) {
-            return (int) asLong(member(name), JsonPointer.append(at, name), name, Integer.MIN_VALUE,
-                    Integer.MAX_VALUE);
+            return (int) asLong(member(name), at, name, Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
 
         Map<String, JsonValue> unknown(Set<String> known) {
@@ -334,22 +339,26 @@ final class ModelReader {
             return unknown;
         }
 
-        private static String asString(JsonValue v, String p, String name) {
+        /** The string member {@code name} of the object at {@code at}. */
+        private static String asString(JsonValue v, String at, String name) {
             if (v instanceof JsonString s) {
                 return s.value();
             }
-            throw ReadException.at(Problem.SHAPE, p, name + " must be a string, not " + article(v));
+            throw ReadException.at(Problem.SHAPE, JsonPointer.append(at, name), name + " must be a string, not "
+                    + article(v));
         }
 
-        private static long asLong(JsonValue v, String p, String name, long min, long max) {
+        /** The integer member {@code name} of the object at {@code at}, from {@code min} to {@code max}. */
+        private static long asLong(JsonValue v, String at, String name, long min, long max) {
             if (!(v instanceof JsonNumber n)) {
-                throw ReadException.at(Problem.SHAPE, p, name + " must be an integer, not " + article(v));
+                throw ReadException.at(Problem.SHAPE, JsonPointer.append(at, name), name + " must be an integer, not "
+                        + article(v));
             }
             OptionalLong value = n.longValueExact();
             if (value.isEmpty() || value.getAsLong() < min || value.getAsLong() > max) {
                 String range = max == Integer.MAX_VALUE ? "a 32-bit" : "a 64-bit";
-                throw ReadException.at(Problem.SHAPE, p, name + " must be " + range + " integer in canonical form,"
-                        + " not " + describe(n));
+                throw ReadException.at(Problem.SHAPE, JsonPointer.append(at, name), name + " must be " + range
+                        + " integer in canonical form, not " + describe(n));
             }
             return value.getAsLong();
         }

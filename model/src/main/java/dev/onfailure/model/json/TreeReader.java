@@ -78,7 +78,8 @@ final class TreeReader {
             case START_ARRAY:
                 return array();
             case VALUE_STRING:
-                if (source != null) {
+                // only a document with room for a long string has one to slice: small ones skip the scan
+                if (source != null && source.length > limits.sliceStringsOver()) {
                     JsonString slice = slice();
                     if (slice != null) {
                         return slice;
