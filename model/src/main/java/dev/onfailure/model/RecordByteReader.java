@@ -8,6 +8,9 @@ import dev.onfailure.model.json.ReadLimits;
  * JSON ({@link PlainJson}: ASCII strings without escapes, canonical integers), with no payload, no member it does not
  * know and no null where the model has none, and returns null for anything else, which the tree path then reads, keeps
  * and explains. So both paths always agree.
+ *
+ * <p>Each object's reader returns null once the cursor has failed (it then stops at the next member), and a null is
+ * never handed to a builder.
  */
 final class RecordByteReader {
 
@@ -33,13 +36,9 @@ final class RecordByteReader {
         if (p == null) {
             return null;
         }
-        try {
-            SqsSnsRecord r = record(p);
-            p.end();
-            return r;
-        } catch (PlainJson.GiveUp e) {
-            return null;
-        }
+        SqsSnsRecord r = record(p);
+        p.end();
+        return p.failed() ? null : r;
     }
 
     private SqsSnsRecord record(PlainJson p) {
@@ -48,16 +47,39 @@ final class RecordByteReader {
         int seen = 0;
         for (boolean first = true; p.nextMember(first); first = false) {
             int k = p.nameIn(RECORD);
-            seen = once(seen, k);
+            int bit = bit(p, seen, k);
+            seen |= bit;
             switch (k) {
-                case 0 -> b.requestContext(requestContext(p));
-                case 1 -> b.responseContext(p.objectOrNull() ? JsonField.of(responseContext(p)) : JsonField.ofNull());
+                case 0 -> {
+                    RequestContext rc = requestContext(p);
+                    if (rc != null) {
+                        b.requestContext(rc);
+                    }
+                }
+                case 1 -> {
+                    if (p.objectOrNull()) {
+                        ResponseContext rc = responseContext(p);
+                        if (rc != null) {
+                            b.responseContext(JsonField.of(rc));
+                        }
+                    } else {
+                        b.responseContext(JsonField.ofNull());
+                    }
+                }
                 case 2 -> b.version(p.string());
                 case 3 -> b.timestamp(Timestamp.of(p.string()));
-                default -> b.batchInfo(batchInfo(p));
+                case 4 -> {
+                    KafkaBatchInfo info = batchInfo(p);
+                    if (info != null) {
+                        b.batchInfo(info);
+                    }
+                }
+                default -> {
+                    // unknown or repeated: the cursor has failed
+                }
             }
         }
-        return all(seen, 0b11101) ? b.build() : PlainJson.giveUp();
+        return complete(p, seen, 0b11101) ? b.build() : null;
     }
 
     private static RequestContext requestContext(PlainJson p) {
@@ -66,15 +88,18 @@ final class RecordByteReader {
         int seen = 0;
         for (boolean first = true; p.nextMember(first); first = false) {
             int k = p.nameIn(REQUEST);
-            seen = once(seen, k);
+            seen |= bit(p, seen, k);
             switch (k) {
                 case 0 -> b.requestId(p.string());
                 case 1 -> b.functionArn(p.string());
                 case 2 -> b.condition(Condition.of(p.string()));
-                default -> b.approximateInvokeCount(p.integer());
+                case 3 -> b.approximateInvokeCount(p.integer());
+                default -> {
+                    // the cursor has failed
+                }
             }
         }
-        return all(seen, 0b1111) ? b.build() : PlainJson.giveUp();
+        return complete(p, seen, 0b1111) ? b.build() : null;
     }
 
     private static ResponseContext responseContext(PlainJson p) {
@@ -83,14 +108,17 @@ final class RecordByteReader {
         int seen = 0;
         for (boolean first = true; p.nextMember(first); first = false) {
             int k = p.nameIn(RESPONSE);
-            seen = once(seen, k);
+            seen |= bit(p, seen, k);
             switch (k) {
-                case 0 -> b.statusCode(int32(p.integer()));
+                case 0 -> b.statusCode(int32(p, p.integer()));
                 case 1 -> b.executedVersion(JsonField.of(p.string()));
-                default -> b.functionError(JsonField.of(p.string()));
+                case 2 -> b.functionError(JsonField.of(p.string()));
+                default -> {
+                    // the cursor has failed
+                }
             }
         }
-        return all(seen, 0b1) ? b.build() : PlainJson.giveUp();
+        return complete(p, seen, 0b1) ? b.build() : null;
     }
 
     private KafkaBatchInfo batchInfo(PlainJson p) {
@@ -100,21 +128,28 @@ final class RecordByteReader {
         int ranges = 0;
         for (boolean first = true; p.nextMember(first); first = false) {
             int k = p.nameIn(BATCH);
-            seen = once(seen, k);
+            seen |= bit(p, seen, k);
             switch (k) {
-                case 0 -> b.batchSize(int32(p.integer()));
+                case 0 -> b.batchSize(int32(p, p.integer()));
                 case 1 -> b.eventSourceArn(p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string()));
                 case 2 -> b.bootstrapServers(p.string());
                 case 3 -> b.payloadSize(p.integer());
-                default -> ranges = ranges(p, b);
+                case 4 -> ranges = ranges(p, b);
+                default -> {
+                    // the cursor has failed
+                }
             }
         }
-        if (!all(seen, 0b11101)) {
-            PlainJson.giveUp();
+        if (!complete(p, seen, 0b11101)) {
+            return null;
         }
         KafkaBatchInfo info = b.build();
         // a repeated topic-partition key collapses in the map: the tree path refuses it
-        return info.recordsInfo().size() == ranges ? info : PlainJson.giveUp();
+        if (info.recordsInfo().size() != ranges) {
+            p.fail();
+            return null;
+        }
+        return info;
     }
 
     /** Puts the recordsInfo entries straight into the builder (no map of our own to copy); returns how many. */
@@ -123,11 +158,15 @@ final class RecordByteReader {
         p.beginObject();
         for (boolean first = true; p.nextMember(first); first = false) {
             if (count >= limits.maxObjectMembers()) {
-                PlainJson.giveUp();
+                p.fail();
+                break;
             }
             String key = p.name();
-            b.putRecordsInfo(key, range(p));
-            count++;
+            RecordRange range = range(p);
+            if (range != null) {
+                b.putRecordsInfo(key, range);
+                count++;
+            }
         }
         return count;
     }
@@ -138,32 +177,44 @@ final class RecordByteReader {
         int seen = 0;
         for (boolean first = true; p.nextMember(first); first = false) {
             int k = p.nameIn(RANGE);
-            seen = once(seen, k);
+            seen |= bit(p, seen, k);
             switch (k) {
                 case 0 -> b.firstRecordOffset(p.offset());
                 case 1 -> b.lastRecordOffset(p.offset());
                 case 2 -> b.firstRecordTimestamp(Timestamp.of(p.string()));
-                default -> b.lastRecordTimestamp(Timestamp.of(p.string()));
+                case 3 -> b.lastRecordTimestamp(Timestamp.of(p.string()));
+                default -> {
+                    // the cursor has failed
+                }
             }
         }
-        return all(seen, 0b1111) ? b.build() : PlainJson.giveUp();
+        return complete(p, seen, 0b1111) ? b.build() : null;
     }
 
-    /** Marks member {@code k} seen; gives up on a member the model does not know or one seen before. */
-    private static int once(int seen, int k) {
+    /**
+     * Returns the bit of member {@code k}; fails the cursor (and returns 0) for a member the model does not know
+     * ({@code k < 0}) or one seen before.
+     */
+    private static int bit(PlainJson p, int seen, int k) {
         if (k < 0 || (seen & (1 << k)) != 0) {
-            PlainJson.giveUp();
+            p.fail();
+            return 0;
         }
-        return seen | (1 << k);
+        return 1 << k;
     }
 
-    private static boolean all(int seen, int required) {
-        return (seen & required) == required;
+    /** Returns true if the cursor has not failed and every {@code required} member was seen. */
+    private static boolean complete(PlainJson p, int seen, int required) {
+        if ((seen & required) != required) {
+            p.fail();
+        }
+        return !p.failed();
     }
 
-    private static int int32(long v) {
+    private static int int32(PlainJson p, long v) {
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-            PlainJson.giveUp();
+            p.fail();
+            return 0;
         }
         return (int) v;
     }
