@@ -55,7 +55,10 @@ final class Inputs {
             case "documented" -> documented();
             case "documented-compact" -> documentedCompact();
             case "generated" -> generated(seed);
-            // not in the default runs: a member the model does not know sends the record down the general path
+            // not in the default runs: a Kafka-topic record and an S3 record of one small batch, and a member the
+            // model does not know, which sends an SQS/SNS record down the general path
+            case "topic" -> bytes(record(event(1, 1, 64), Destination.TOPIC));
+            case "s3-small" -> bytes(record(event(2, 4, 64), Destination.S3));
             case "documented-extra-member" -> new String(documentedCompact(), StandardCharsets.UTF_8)
                     .replace("\"version\":", "\"newMember\":{\"a\":[1,2.50]},\"version\":")
                     .getBytes(StandardCharsets.UTF_8);

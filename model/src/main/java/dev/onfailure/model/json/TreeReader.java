@@ -9,17 +9,24 @@ import java.io.CharConversionException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 
 /** Reads one JSON document into a {@link JsonValue} with Jackson's streaming parser, strictly and within limits. */
 final class TreeReader {
 
     private final JsonParser parser;
+    /** Holds a member's place while its value is read. */
+    private static final JsonValue PENDING = JsonNull.INSTANCE;
+
     private final ReadLimits limits;
     /** The document's bytes when parsing from an array: long strings are then kept as slices of it. */
     private final byte[] source;
-    /** The names and indexes from the root to the value being read, for pointers in messages. */
-    private final List<Object> path = new ArrayList<>();
+    /**
+     * The members and indexes from the root to the value being read, for pointers in messages: at each level a name,
+     * or null and an index. Overwritten in place (no boxing, no list operations): most documents never need it.
+     */
+    private String[] names = new String[16];
+    private int[] indexes = new int[16];
+    private int depth;
 
     private TreeReader(JsonParser parser, ReadLimits limits, byte[] source) {
         this.parser = parser;
@@ -169,21 +176,22 @@ final class TreeReader {
                 throw unexpected(token);
             }
             String name = parser.currentName();
-            if (members.containsKey(name)) {
-                JsonLocation at = parser.currentTokenLocation();
-                throw new ReadException(ReadException.Problem.DUPLICATE_KEY,
-                        "the member \"" + abbreviate(name) + "\" appears twice in one object",
-                        JsonPointer.append(pointer(), name), at.getLineNr(), at.getColumnNr());
-            }
             if (members.size() >= limits.maxObjectMembers()) {
                 JsonLocation at = parser.currentTokenLocation();
                 throw new ReadException(ReadException.Problem.LIMIT,
                         "an object has more than " + limits.maxObjectMembers() + " members", pointer(),
                         at.getLineNr(), at.getColumnNr());
             }
-            path.add(name);
+            // a placeholder takes the name while its value is read: one map operation finds a repeated name
+            if (members.putIfAbsent(name, PENDING) != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new ReadException(ReadException.Problem.DUPLICATE_KEY,
+                        "the member \"" + abbreviate(name) + "\" appears twice in one object",
+                        JsonPointer.append(pointer(), name), at.getLineNr(), at.getColumnNr());
+            }
+            enter(name, 0);
             JsonValue value = value(parser.nextToken());
-            path.remove(path.size() - 1);
+            depth--;
             members.put(name, value);
         }
         return JsonObject.wrap(members);
@@ -199,9 +207,9 @@ final class TreeReader {
                         "an array has more than " + limits.maxArrayElements() + " elements", pointer(),
                         at.getLineNr(), at.getColumnNr());
             }
-            path.add(elements.size());
+            enter(null, elements.size());
             elements.add(value(token));
-            path.remove(path.size() - 1);
+            depth--;
         }
         return JsonArray.of(elements);
     }
@@ -212,11 +220,26 @@ final class TreeReader {
                 at.getLineNr(), at.getColumnNr());
     }
 
+    /** Steps into member {@code name}, or element {@code index} when the name is null. */
+    private void enter(String name, int index) {
+        if (depth == names.length) {
+            names = java.util.Arrays.copyOf(names, depth * 2);
+            indexes = java.util.Arrays.copyOf(indexes, depth * 2);
+        }
+        names[depth] = name;
+        indexes[depth] = index;
+        depth++;
+    }
+
     private String pointer() {
         StringBuilder sb = new StringBuilder();
-        for (Object segment : path) {
+        for (int d = 0; d < depth; d++) {
             sb.append('/');
-            sb.append(segment instanceof String s ? JsonPointer.escape(s) : segment.toString());
+            if (names[d] != null) {
+                sb.append(JsonPointer.escape(names[d]));
+            } else {
+                sb.append(indexes[d]);
+            }
         }
         return sb.toString();
     }
