@@ -146,12 +146,21 @@ public final class Validator {
     }
 
     /**
-     * Validates the UTF-8 document read from {@code in}, which is not closed.
+     * Validates the UTF-8 document read from {@code in}, which is not closed. It is read whole (up to the read limits'
+     * document size), so that it takes the same paths as bytes.
      *
      * @throws IOException when the stream cannot be read (not for bad content)
      */
     public DocumentReport validate(InputStream in, ValidationOptions options) throws IOException {
-        return parsed(() -> Json.parse(in, limits), options);
+        // Read whole (a document is at most maxDocumentBytes) to take the paths bytes take; an over-long document
+        // goes on to the streaming reader, which reports the limit as it would have without this read.
+        int max = (int) Math.min(limits.maxDocumentBytes(), Integer.MAX_VALUE - 16);
+        byte[] head = in.readNBytes(max + 1);
+        if (head.length <= max) {
+            return validate(head, options);
+        }
+        InputStream rest = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), in);
+        return parsed(() -> Json.parse(rest, limits), options);
     }
 
     /** A parse that may fail on I/O. */

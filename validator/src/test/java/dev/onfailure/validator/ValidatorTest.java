@@ -180,6 +180,29 @@ final class ValidatorTest {
         assertThat(validator.validate(tree, STRICT).valid()).isTrue();
     }
 
+    @Test
+    void aStreamOverTheDocumentLimit_endsInTheLimitFinding_andIsNotReadToItsEnd() throws Exception {
+        Validator small = Validator.create(dev.onfailure.model.json.ReadLimits.builder().maxDocumentBytes(100).build());
+        String good = HandMadeRecords.named("edge-values.sqs-sns.json").json();
+        byte[] bytes = good.getBytes(StandardCharsets.UTF_8);
+        RecordReport fromBytes = single(small.validate(bytes));
+        assertThat(fromBytes.codes()).containsExactly("json.limit");
+        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                read.incrementAndGet();
+                return ' ';
+            }
+        };
+        RecordReport fromStream = single(small.validate(new java.io.SequenceInputStream(
+                new java.io.ByteArrayInputStream(bytes), endless), ValidationOptions.TOLERANT));
+        assertThat(fromStream.codes()).containsExactly("json.limit");
+        assertThat(read.get()).as("bytes read past the document").isLessThan(1 << 20);
+        RecordReport exact = single(small.validate(new java.io.ByteArrayInputStream(bytes), ValidationOptions.TOLERANT));
+        assertThat(exact.codes()).containsExactly("json.limit");
+    }
+
     static RecordReport single(DocumentReport report) {
         assertThat(report.records()).hasSize(1);
         return report.records().get(0);

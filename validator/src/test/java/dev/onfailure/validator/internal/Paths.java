@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The law of the ways into the validator: text, UTF-8 bytes and an already parsed tree (which never takes the
+ * The law of the ways into the validator: text, UTF-8 bytes (in an array or a stream) and an already parsed tree (which never takes the
  * straight-from-bytes path) give the same report, under both profiles; and a document carried as the body of a Lambda
  * SQS event gets the same findings there, at its place in the envelope.
  */
@@ -35,6 +35,12 @@ public final class Paths {
             ValidationOptions options = ValidationOptions.of(profile);
             DocumentReport fromText = VALIDATOR.validate(text, options);
             DocumentReport fromBytes = VALIDATOR.validate(text.getBytes(StandardCharsets.UTF_8), options);
+            try {
+                assertThat(VALIDATOR.validate(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                        options)).as("stream vs bytes under %s: %s", profile.id(), text).isEqualTo(fromBytes);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             JsonValue tree;
             try {
                 tree = Json.parse(text);
