@@ -131,6 +131,27 @@ class RecordByteReaderTest {
     }
 
     @Test
+    void theModelsEdges_readAsTheTreeReadsThem() {
+        String[] edges = {
+            BASE.replace("\"statusCode\":200", "\"statusCode\":-0"),
+            BASE.replace("\"payloadSize\":1024", "\"payloadSize\":9223372036854775808"),
+            BASE.replace("\"version\":\"1.0\",", "\"version\":\"1.0\",\"version\":\"1.0\","),
+            BASE.replace("\"version\":\"1.0\",", "\"version\":null,"),
+            BASE.replace("\"version\":\"1.0\",", ""),
+            BASE.replace("\"firstRecordOffset\":\"15\"", "\"firstRecordOffset\":15"),
+            BASE.replace("\"KafkaBatchInfo\":{", "\"KafkaBatchInfo\":{\"recordInfo\":{},"),
+            BASE.replace("\"recordsInfo\":{", "\"recordsInfo\":null,\"x\":{"),
+            "[" + BASE + "]",
+            "{}",
+            "null",
+        };
+        for (String v : edges) {
+            agrees(v.getBytes(StandardCharsets.UTF_8), CODEC, v);
+            assertThat(CODEC.readPlain(v.getBytes(StandardCharsets.UTF_8))).as(v).isEmpty();
+        }
+    }
+
+    @Test
     void everyTruncation_isRefusedByBoth() {
         byte[] full = BASE.getBytes(StandardCharsets.UTF_8);
         for (int length = 0; length < full.length; length++) {
