@@ -176,18 +176,18 @@ final class TreeReader {
                 throw unexpected(token);
             }
             String name = parser.currentName();
-            if (members.size() >= limits.maxObjectMembers()) {
-                JsonLocation at = parser.currentTokenLocation();
-                throw new ReadException(ReadException.Problem.LIMIT,
-                        "an object has more than " + limits.maxObjectMembers() + " members", pointer(),
-                        at.getLineNr(), at.getColumnNr());
-            }
             // a placeholder takes the name while its value is read: one map operation finds a repeated name
             if (members.putIfAbsent(name, PENDING) != null) {
                 JsonLocation at = parser.currentTokenLocation();
                 throw new ReadException(ReadException.Problem.DUPLICATE_KEY,
                         "the member \"" + abbreviate(name) + "\" appears twice in one object",
                         JsonPointer.append(pointer(), name), at.getLineNr(), at.getColumnNr());
+            }
+            if (members.size() > limits.maxObjectMembers()) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new ReadException(ReadException.Problem.LIMIT,
+                        "an object has more than " + limits.maxObjectMembers() + " members", pointer(),
+                        at.getLineNr(), at.getColumnNr());
             }
             enter(name, 0);
             JsonValue value = value(parser.nextToken());
