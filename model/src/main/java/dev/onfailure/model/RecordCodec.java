@@ -55,9 +55,27 @@ public final class RecordCodec {
         return limits;
     }
 
-    /** Reads a record from JSON text. */
+    /**
+     * Reads a record from JSON text. Text that is ASCII (as Lambda writes message bodies) takes the straight-from-bytes
+     * path of {@link #readPlain(byte[])}, up to {@value #PLAIN_TEXT_CHARS} characters.
+     */
     public KafkaFailureRecord read(String json) {
-        return read(Json.parse(json, limits));
+        return readPlain(json).map(r -> (KafkaFailureRecord) r).orElseGet(() -> read(Json.parse(json, limits)));
+    }
+
+    /** The longest text copied to bytes to try the straight-from-bytes path: a record without payload. */
+    public static final int PLAIN_TEXT_CHARS = 1 << 20;
+
+    /**
+     * {@link #readPlain(byte[])} of text: empty also for text that is not ASCII or longer than
+     * {@value #PLAIN_TEXT_CHARS} characters, which {@link #read(String)} reads through the tree, every character as
+     * given.
+     */
+    public Optional<SqsSnsRecord> readPlain(String json) {
+        if (json.length() > PLAIN_TEXT_CHARS) {
+            return Optional.empty();
+        }
+        return Json.asciiBytes(json).flatMap(this::readPlain);
     }
 
     /** Reads a record from UTF-8 bytes. */

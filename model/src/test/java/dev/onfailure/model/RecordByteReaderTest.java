@@ -152,6 +152,25 @@ class RecordByteReaderTest {
     }
 
     @Test
+    void text_takesTheBytePath_onlyWhenItIsAscii() {
+        assertThat(Json.asciiBytes("{\"a\":\"?\"}")).hasValueSatisfying(b -> assertThat(b).hasSize(9));
+        assertThat(Json.asciiBytes("")).hasValueSatisfying(b -> assertThat(b).isEmpty());
+        assertThat(Json.asciiBytes("caf\u00e9")).isEmpty();
+        assertThat(Json.asciiBytes("\u20ac")).isEmpty();
+        assertThat(Json.asciiBytes("a\ud800b")).as("a lone surrogate").isEmpty();
+        assertThat(Json.asciiBytes("\ud83d\ude00")).isEmpty();
+
+        assertThat(CODEC.readPlain(BASE)).isPresent().contains((SqsSnsRecord) CODEC.read(Json.parse(BASE)));
+        assertThat(CODEC.read(BASE)).isEqualTo(CODEC.read(Json.parse(BASE)));
+        for (String odd : new String[] {"\ud800", "\u00e9", "\u20ac", "?"}) {
+            String text = BASE.replace("function:f", "function:f" + odd);
+            assertThat(CODEC.readPlain(text)).as(odd).isEqualTo(odd.equals("?")
+                    ? java.util.Optional.of((SqsSnsRecord) CODEC.read(Json.parse(text))) : java.util.Optional.empty());
+            assertThat(CODEC.read(text).requestContext().functionArn()).as(odd).endsWith("function:f" + odd);
+        }
+    }
+
+    @Test
     void everyTruncation_isRefusedByBoth() {
         byte[] full = BASE.getBytes(StandardCharsets.UTF_8);
         for (int length = 0; length < full.length; length++) {

@@ -18,7 +18,6 @@ import dev.onfailure.validator.internal.SchemaFindings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,9 +44,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class Validator {
-
-    /** The longest text {@code validate(String)} copies to bytes to try the fastest path (a record without payload). */
-    private static final int PLAIN_TEXT_CHARS = 1 << 20;
 
     /** How deep envelopes may nest (an SNS notification inside an SQS message is two). */
     private static final int MAX_ENVELOPE_DEPTH = 3;
@@ -128,16 +124,11 @@ public final class Validator {
      */
     private Optional<RecordReport> plain(String json, String location, Optional<Envelope> envelope,
             ValidationOptions options) {
-        if (options.kind().isPresent() || json.length() > PLAIN_TEXT_CHARS) {
+        if (options.kind().isPresent() || json.length() > RecordCodec.PLAIN_TEXT_CHARS) {
             return Optional.empty();
         }
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        // One byte a character: ASCII, unless the text holds lone surrogates, which UTF-8 cannot encode (each becomes
-        // '?'); decoding the bytes back gives the text only when it is ASCII.
-        if (bytes.length != json.length() || !new String(bytes, StandardCharsets.ISO_8859_1).equals(json)) {
-            return Optional.empty();
-        }
-        return plain(bytes, location, envelope, options);
+        Optional<byte[]> bytes = Json.asciiBytes(json);
+        return bytes.isPresent() ? plain(bytes.get(), location, envelope, options) : Optional.empty();
     }
 
     /** Validates {@code json}, tolerant, kind detected. */
