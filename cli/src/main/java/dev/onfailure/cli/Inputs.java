@@ -181,6 +181,12 @@ final class Inputs {
      * {@code maxBytes + 1} bytes, enough for the reader to report it as over the limit.
      */
     private static final class LineIterator implements Iterator<Unit> {
+        private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+                long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+        private static final long ONES = 0x0101010101010101L;
+        private static final long HIGH = 0x8080808080808080L;
+        private static final long NEWLINES = ONES * '\n';
+
         private final InputStream in;
         private final String name;
         private final int cap;
@@ -189,6 +195,8 @@ final class Inputs {
         private int limit;
         private byte[] line = new byte[1 << 12];
         private int lineLength;
+        /** Whether the current line has something other than whitespace past the cap (where it is cut). */
+        private boolean cutContent;
         private int lineNumber;
         private Unit next;
         private boolean done;
@@ -219,6 +227,7 @@ final class Inputs {
 
         private Unit read() {
             lineLength = 0;
+            cutContent = false;
             boolean ended = false;
             try {
                 while (!ended) {
@@ -232,9 +241,15 @@ final class Inputs {
                             break;
                         }
                     }
-                    int end = pos;
-                    while (end < limit && buffer[end] != '\n') {
-                        end++;
+                    int end = newline(buffer, pos, limit);
+                    if (lineLength == 0 && end < limit && end - pos <= cap) {
+                        // the whole line is in the buffer: copied once, straight into its unit
+                        int start = pos;
+                        pos = end + 1;
+                        lineNumber++;
+                        return isBlank(buffer, start, end) ? null
+                                : new Unit(name + ":" + lineNumber, name, lineNumber,
+                                        java.util.Arrays.copyOfRange(buffer, start, end), null);
                     }
                     append(pos, end);
                     ended = end < limit;
@@ -249,14 +264,36 @@ final class Inputs {
                 return null;
             }
             lineNumber++;
-            if (isBlank()) {
+            if (isBlank(line, 0, lineLength) && !cutContent) {
                 return null;
             }
             return new Unit(name + ":" + lineNumber, name, lineNumber, java.util.Arrays.copyOf(line, lineLength), null);
         }
 
+        /** Returns the index of the first newline in {@code b} from {@code from} to {@code to}, or {@code to}. */
+        private static int newline(byte[] b, int from, int to) {
+            int k = from;
+            // eight bytes at a time: the lowest byte flagged is the first newline (borrows only flag bytes above it)
+            while (k + 8 <= to) {
+                long x = (long) LONGS.get(b, k) ^ NEWLINES;
+                long flagged = (x - ONES) & ~x & HIGH;
+                if (flagged != 0) {
+                    return k + (Long.numberOfTrailingZeros(flagged) >>> 3);
+                }
+                k += 8;
+            }
+            while (k < to && b[k] != '\n') {
+                k++;
+            }
+            return k;
+        }
+
         private void append(int from, int to) {
             int n = Math.min(to - from, cap - lineLength);
+            if (n < to - from && !cutContent) {
+                // past the cap: dropped, but a line is blank only if all of it is
+                cutContent = !isBlank(buffer, from + Math.max(n, 0), to);
+            }
             if (n <= 0) {
                 return;
             }
@@ -267,9 +304,9 @@ final class Inputs {
             lineLength += n;
         }
 
-        private boolean isBlank() {
-            for (int i = 0; i < lineLength; i++) {
-                if (!Character.isWhitespace(line[i])) {
+        private static boolean isBlank(byte[] b, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (!Character.isWhitespace(b[i])) {
                     return false;
                 }
             }
