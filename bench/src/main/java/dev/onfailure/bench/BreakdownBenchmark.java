@@ -2,8 +2,8 @@ package dev.onfailure.bench;
 
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonValue;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.internal.FastSchemaCheck;
 import dev.onfailure.validator.internal.rules.Rule;

@@ -34,8 +34,8 @@ final class Inputs {
 
     /** AWS's documented SQS/SNS record without its indentation, as Lambda writes message bodies. */
     static byte[] documentedCompact() {
-        return dev.onfailure.model.json.Json.write(dev.onfailure.model.json.Json.parse(documented()),
-                dev.onfailure.model.json.WriteOptions.COMPACT).getBytes(StandardCharsets.UTF_8);
+        return dev.onfailure.json.Json.write(dev.onfailure.json.Json.parse(documented()),
+                dev.onfailure.json.WriteOptions.COMPACT).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.model.RecordKind;
-import dev.onfailure.model.json.Json;
+import dev.onfailure.json.Json;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.schema.SchemaKind;
 import dev.onfailure.validator.DocumentReport;
@@ -69,7 +69,7 @@ public class RecordBenchmark {
         validator = Validator.create();
         engine = new SchemaEngine();
         codec = RecordCodec.defaults();
-        kind = SchemaKind.fromId(RecordKind.detect((dev.onfailure.model.json.JsonObject) Json.parse(bytes))
+        kind = SchemaKind.fromId(RecordKind.detect((dev.onfailure.json.JsonObject) Json.parse(bytes))
                 .orElseThrow().id()).orElseThrow();
         if (!validator.validate(bytes).valid()) {
             throw new IllegalStateException("the benchmark input is not valid: " + validator.validate(bytes).findings());

@@ -1,6 +1,6 @@
 package dev.onfailure.cli;
 
-import dev.onfailure.model.json.ReadLimits;
+import dev.onfailure.json.ReadLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

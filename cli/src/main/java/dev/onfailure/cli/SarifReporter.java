@@ -1,12 +1,12 @@
 package dev.onfailure.cli;
 
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonArray;
-import dev.onfailure.model.json.JsonNumber;
-import dev.onfailure.model.json.JsonObject;
-import dev.onfailure.model.json.JsonString;
-import dev.onfailure.model.json.JsonValue;
-import dev.onfailure.model.json.WriteOptions;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonArray;
+import dev.onfailure.json.JsonNumber;
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.JsonString;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.WriteOptions;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.FindingCode;

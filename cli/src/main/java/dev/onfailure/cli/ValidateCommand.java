@@ -2,7 +2,7 @@ package dev.onfailure.cli;
 
 import dev.onfailure.fixtures.DocumentedExamples;
 import dev.onfailure.fixtures.ExampleInstance;
-import dev.onfailure.model.json.ReadLimits;
+import dev.onfailure.json.ReadLimits;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.schema.SchemaKind;
 import dev.onfailure.validator.DocumentReport;

@@ -1,11 +1,11 @@
 package dev.onfailure.cli;
 
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonValue;
-import dev.onfailure.model.json.KeyOrder;
-import dev.onfailure.model.json.Layout;
-import dev.onfailure.model.json.ReadException;
-import dev.onfailure.model.json.WriteOptions;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.KeyOrder;
+import dev.onfailure.json.Layout;
+import dev.onfailure.json.ReadException;
+import dev.onfailure.json.WriteOptions;
 
 /** Jazzer target: formatting. Every order and layout writes back the same document, whatever the input. */
 public final class FormatFuzzTarget {

@@ -2,10 +2,10 @@ package dev.onfailure.cli;
 
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonValue;
-import dev.onfailure.model.json.ReadException;
-import dev.onfailure.model.json.WriteOptions;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.ReadException;
+import dev.onfailure.json.WriteOptions;
 
 /**
  * Jazzer target: reading. Any input either fails with a {@link ReadException} or parses; whatever parses obeys the

@@ -1,8 +1,8 @@
 package dev.onfailure.cli;
 
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonValue;
-import dev.onfailure.model.json.ReadException;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.ReadException;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.DocumentReport;
 import dev.onfailure.validator.ValidationOptions;

@@ -17,7 +17,7 @@ import dev.onfailure.model.SqsSnsRecord;
 import dev.onfailure.model.Timestamp;
 import dev.onfailure.model.TopicBatchInfo;
 import dev.onfailure.model.TopicRecord;
-import dev.onfailure.model.json.WriteOptions;
+import dev.onfailure.json.WriteOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -5,10 +5,10 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.model.RecordKind;
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonObject;
-import dev.onfailure.model.json.JsonValue;
-import dev.onfailure.model.json.ReadException;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.ReadException;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.schema.SchemaKind;
 import dev.onfailure.validator.internal.HarrelEngine;

@@ -6,11 +6,11 @@ import static org.quicktheories.QuickTheory.qt;
 import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonValue;
-import dev.onfailure.model.json.KeyOrder;
-import dev.onfailure.model.json.Layout;
-import dev.onfailure.model.json.WriteOptions;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.KeyOrder;
+import dev.onfailure.json.Layout;
+import dev.onfailure.json.WriteOptions;
 import org.junit.jupiter.api.Test;
 
 /** The lossless laws of the codec on generated records of every shape. */

@@ -5,7 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.json.Json;
+import dev.onfailure.json.Json;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.schema.SchemaKind;
 import dev.onfailure.validator.internal.JacksonTrees;

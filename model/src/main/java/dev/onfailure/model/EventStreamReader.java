@@ -2,7 +2,7 @@ package dev.onfailure.model;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.onfailure.model.json.ReadLimits;
+import dev.onfailure.json.ReadLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.onfailure.model;
 
-import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.json.JsonValue;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,15 +1,15 @@
 package dev.onfailure.model;
 
-import dev.onfailure.model.json.JsonArray;
-import dev.onfailure.model.json.JsonNull;
-import dev.onfailure.model.json.JsonNumber;
-import dev.onfailure.model.json.JsonObject;
-import dev.onfailure.model.json.JsonPointer;
-import dev.onfailure.model.json.JsonString;
-import dev.onfailure.model.json.JsonValue;
-import dev.onfailure.model.json.ReadException;
-import dev.onfailure.model.json.ReadException.Problem;
-import dev.onfailure.model.json.ReadLimits;
+import dev.onfailure.json.JsonArray;
+import dev.onfailure.json.JsonNull;
+import dev.onfailure.json.JsonNumber;
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.JsonPointer;
+import dev.onfailure.json.JsonString;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.ReadException;
+import dev.onfailure.json.ReadException.Problem;
+import dev.onfailure.json.ReadLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.onfailure.model;
 
-import dev.onfailure.model.json.JsonArray;
-import dev.onfailure.model.json.JsonNull;
-import dev.onfailure.model.json.JsonNumber;
-import dev.onfailure.model.json.JsonObject;
-import dev.onfailure.model.json.JsonString;
-import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.json.JsonArray;
+import dev.onfailure.json.JsonNull;
+import dev.onfailure.json.JsonNumber;
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.JsonString;
+import dev.onfailure.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.onfailure.model;
 
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonObject;
-import dev.onfailure.model.json.JsonString;
-import dev.onfailure.model.json.JsonValue;
-import dev.onfailure.model.json.ReadException;
-import dev.onfailure.model.json.ReadLimits;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.JsonString;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.ReadException;
+import dev.onfailure.json.ReadLimits;
 import java.util.Objects;
 import java.util.Optional;
 

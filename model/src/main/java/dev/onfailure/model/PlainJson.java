@@ -1,6 +1,6 @@
 package dev.onfailure.model;
 
-import dev.onfailure.model.json.ReadLimits;
+import dev.onfailure.json.ReadLimits;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

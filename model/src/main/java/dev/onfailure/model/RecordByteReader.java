@@ -1,6 +1,6 @@
 package dev.onfailure.model;
 
-import dev.onfailure.model.json.ReadLimits;
+import dev.onfailure.json.ReadLimits;
 
 /**
  * Binds an SQS/SNS failure record straight from its UTF-8 bytes, without a tokeniser or the lossless tree in between:

@@ -1,11 +1,11 @@
 package dev.onfailure.model;
 
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonObject;
-import dev.onfailure.model.json.JsonValue;
-import dev.onfailure.model.json.ReadException;
-import dev.onfailure.model.json.ReadLimits;
-import dev.onfailure.model.json.WriteOptions;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.ReadException;
+import dev.onfailure.json.ReadLimits;
+import dev.onfailure.json.WriteOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package dev.onfailure.model;
 
-import dev.onfailure.model.json.JsonObject;
-import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.JsonValue;
 import java.util.Optional;
 
 /**

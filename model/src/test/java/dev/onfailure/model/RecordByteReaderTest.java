@@ -6,9 +6,9 @@ import static dev.onfailure.model.RecordCodecTest.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.ReadException;
-import dev.onfailure.model.json.ReadLimits;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.ReadException;
+import dev.onfailure.json.ReadLimits;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class RecordByteReaderTest {
 
     @Test
     void readsPlainly_theShapesLambdaWrites_inAnyLayoutAndOrder() {
-        String pretty = Json.write(Json.parse(BASE), dev.onfailure.model.json.WriteOptions.PRETTY);
+        String pretty = Json.write(Json.parse(BASE), dev.onfailure.json.WriteOptions.PRETTY);
         String[] plain = {BASE,
             pretty,
             pretty.replace("\n", "\r\n").replace("  ", "\t"),

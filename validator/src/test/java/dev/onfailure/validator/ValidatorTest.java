@@ -6,7 +6,7 @@ import dev.onfailure.fixtures.DocumentedExamples;
 import dev.onfailure.fixtures.ExampleInstance;
 import dev.onfailure.fixtures.HandMadeRecord;
 import dev.onfailure.fixtures.HandMadeRecords;
-import dev.onfailure.model.json.Json;
+import dev.onfailure.json.Json;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.schema.SchemaKind;
 import java.nio.charset.StandardCharsets;
@@ -182,7 +182,7 @@ final class ValidatorTest {
 
     @Test
     void aStreamOverTheDocumentLimit_endsInTheLimitFinding_andIsNotReadToItsEnd() throws Exception {
-        Validator small = Validator.create(dev.onfailure.model.json.ReadLimits.builder().maxDocumentBytes(100).build());
+        Validator small = Validator.create(dev.onfailure.json.ReadLimits.builder().maxDocumentBytes(100).build());
         String good = HandMadeRecords.named("edge-values.sqs-sns.json").json();
         byte[] bytes = good.getBytes(StandardCharsets.UTF_8);
         RecordReport fromBytes = single(small.validate(bytes));

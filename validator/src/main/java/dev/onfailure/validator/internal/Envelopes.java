@@ -1,8 +1,8 @@
 package dev.onfailure.validator.internal;
 
-import dev.onfailure.model.json.JsonArray;
-import dev.onfailure.model.json.JsonObject;
-import dev.onfailure.model.json.JsonString;
+import dev.onfailure.json.JsonArray;
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.JsonString;
 import dev.onfailure.validator.Envelope;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.onfailure.validator.internal;
 
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonObject;
-import dev.onfailure.model.json.JsonString;
-import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.JsonString;
+import dev.onfailure.json.JsonValue;
 import dev.onfailure.schema.SchemaCatalog;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.FindingCode;

@@ -2,9 +2,9 @@ package dev.onfailure.validator.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonValue;
-import dev.onfailure.model.json.ReadException;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.ReadException;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.DocumentReport;
 import dev.onfailure.validator.Envelope;
@@ -59,7 +59,7 @@ public final class Paths {
             }
             if (fromTree.records().size() == 1 && fromTree.records().get(0).envelope().isEmpty()) {
                 String sqsEvent = "{\"Records\":[{\"messageId\":\"m\",\"body\":" + Json.write(
-                        dev.onfailure.model.json.JsonString.of(text)) + "}]}";
+                        dev.onfailure.json.JsonString.of(text)) + "}]}";
                 List<RecordReport> expected = new ArrayList<>();
                 for (RecordReport r : fromTree.records()) {
                     expected.add(new RecordReport("/Records/0/body" + r.location(), Optional.of(Envelope.SQS_EVENT),

@@ -4,7 +4,7 @@ import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.Offset;
 import dev.onfailure.model.TopicBatchInfo;
-import dev.onfailure.model.json.JsonPointer;
+import dev.onfailure.json.JsonPointer;
 import dev.onfailure.validator.FindingCode;
 
 /**

@@ -9,7 +9,7 @@ import dev.onfailure.model.KafkaRecord;
 import dev.onfailure.model.Offset;
 import dev.onfailure.model.Timestamp;
 import dev.onfailure.model.TopicBatchInfo;
-import dev.onfailure.model.json.JsonPointer;
+import dev.onfailure.json.JsonPointer;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.FindingCode;
 import dev.onfailure.validator.Severity;

@@ -1,7 +1,7 @@
 package dev.onfailure.validator.internal.rules;
 
 import dev.onfailure.model.KafkaEvent;
-import dev.onfailure.model.json.ReadException;
+import dev.onfailure.json.ReadException;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.FindingCode;

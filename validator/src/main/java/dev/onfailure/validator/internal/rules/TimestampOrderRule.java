@@ -2,7 +2,7 @@ package dev.onfailure.validator.internal.rules;
 
 import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaFailureRecord;
-import dev.onfailure.model.json.JsonPointer;
+import dev.onfailure.json.JsonPointer;
 import dev.onfailure.validator.FindingCode;
 import java.time.Instant;
 import java.util.Optional;

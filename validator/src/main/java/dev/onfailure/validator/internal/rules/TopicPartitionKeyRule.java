@@ -4,7 +4,7 @@ import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.Payload;
 import dev.onfailure.model.TopicPartition;
-import dev.onfailure.model.json.JsonPointer;
+import dev.onfailure.json.JsonPointer;
 import dev.onfailure.validator.FindingCode;
 import java.util.Optional;
 

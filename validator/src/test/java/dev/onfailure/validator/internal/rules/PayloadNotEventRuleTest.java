@@ -4,7 +4,7 @@ import static dev.onfailure.validator.internal.rules.RuleTesting.run;
 import static dev.onfailure.validator.internal.rules.RuleTesting.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onfailure.model.json.JsonString;
+import dev.onfailure.json.JsonString;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.Severity;
 import org.junit.jupiter.api.Test;

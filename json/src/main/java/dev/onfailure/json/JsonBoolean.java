@@ -1,4 +1,4 @@
-package dev.onfailure.model.json;
+package dev.onfailure.json;
 
 /** The JSON literals {@code true} and {@code false}. */
 public enum JsonBoolean implements JsonValue {

@@ -1,4 +1,4 @@
-package dev.onfailure.model.json;
+package dev.onfailure.json;
 
 /**
  * An immutable JSON value that keeps everything a document said: number text as written, member order, and the

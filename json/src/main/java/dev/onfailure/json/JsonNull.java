@@ -1,4 +1,4 @@
-package dev.onfailure.model.json;
+package dev.onfailure.json;
 
 /** The JSON literal {@code null}: a member that is present with no value, unlike an absent member. */
 public enum JsonNull implements JsonValue {

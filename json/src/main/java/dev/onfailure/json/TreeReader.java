@@ -1,4 +1,4 @@
-package dev.onfailure.model.json;
+package dev.onfailure.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

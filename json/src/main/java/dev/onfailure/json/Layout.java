@@ -1,4 +1,4 @@
-package dev.onfailure.model.json;
+package dev.onfailure.json;
 
 /** How a writer lays out the text. */
 public enum Layout {

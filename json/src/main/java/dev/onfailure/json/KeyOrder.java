@@ -1,4 +1,4 @@
-package dev.onfailure.model.json;
+package dev.onfailure.json;
 
 /** The order in which a writer puts the members of objects. */
 public enum KeyOrder {

@@ -1,4 +1,4 @@
-package dev.onfailure.model.json;
+package dev.onfailure.json;
 
 /**
  * RFC 6901 JSON Pointer helpers.
