@@ -140,17 +140,6 @@ public final class ReadLimits {
         return sliceStringsOver;
     }
 
-    /**
-     * Returns a Jackson streaming parser over UTF-8 {@code bytes} that enforces these limits' document, string, name,
-     * number, depth and token limits (the member and element counts are the caller's to check). For readers built on
-     * Jackson's streaming API, such as the model's fast event reader.
-     *
-     * @throws IOException if Jackson cannot even start (an encoding it cannot make sense of)
-     */
-    public com.fasterxml.jackson.core.JsonParser parser(byte[] bytes) throws java.io.IOException {
-        return factory.createParser(bytes);
-    }
-
     JsonFactory factory() {
         return factory;
     }

@@ -6,6 +6,40 @@ import java.util.Map;
 /** What the two {@code KafkaBatchInfo} shapes share: {@link KafkaBatchInfo} and {@link TopicBatchInfo}. */
 public sealed interface BatchInfo permits KafkaBatchInfo, TopicBatchInfo {
 
+    /** The members of {@code KafkaBatchInfo}, in the order AWS writes them; each shape's table takes those it has. */
+    enum Members implements Member {
+        /** {@code batchSize}. */
+        BATCH_SIZE("batchSize", Spec.required(JsonType.INTEGER)),
+        /** {@code eventSourceArn}. */
+        EVENT_SOURCE_ARN("eventSourceArn", Spec.optional(JsonType.STRING, JsonType.NULL).strictly(JsonType.STRING)),
+        /** {@code bootstrapServers}. */
+        BOOTSTRAP_SERVERS("bootstrapServers", Spec.required(JsonType.STRING)),
+        /** {@code payloadSize}. */
+        PAYLOAD_SIZE("payloadSize", Spec.required(JsonType.INTEGER)),
+        /** {@code recordsInfo}. */
+        RECORDS_INFO("recordsInfo", Spec.required(JsonType.OBJECT)),
+        /** {@code recordInfo}. */
+        RECORD_INFO("recordInfo", Spec.required(JsonType.OBJECT));
+
+        private final String jsonName;
+        private final Spec spec;
+
+        Members(String jsonName, Spec spec) {
+            this.jsonName = jsonName;
+            this.spec = spec;
+        }
+
+        @Override
+        public String jsonName() {
+            return jsonName;
+        }
+
+        @Override
+        public Spec spec() {
+            return spec;
+        }
+    }
+
     /** {@code batchSize}: the number of records in the discarded batch (1 for a Kafka-topic record). */
     int batchSize();
 

@@ -19,8 +19,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract non-sealed class KafkaBatchInfo implements BatchInfo {
 
-    static final java.util.Set<String> NAMES =
-            java.util.Set.of("batchSize", "eventSourceArn", "bootstrapServers", "payloadSize", "recordsInfo");
+    /** The member table of this shape. */
+    public static final MemberTable<Members> TABLE =
+            MemberTable.of("KafkaBatchInfo", java.util.EnumSet.complementOf(java.util.EnumSet.of(Members.RECORD_INFO)));
 
     @Override
     @Value.Default
@@ -48,7 +49,7 @@ public abstract non-sealed class KafkaBatchInfo implements BatchInfo {
 
     @Value.Check
     protected void check() {
-        Members.checkUnknown(unknownFields(), NAMES, "KafkaBatchInfo");
+        TABLE.checkUnknown(unknownFields());
     }
 
     /** Returns a new builder. */

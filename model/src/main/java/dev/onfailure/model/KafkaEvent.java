@@ -19,8 +19,38 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class KafkaEvent {
 
-    static final java.util.Set<String> NAMES =
-            java.util.Set.of("eventSource", "eventSourceArn", "bootstrapServers", "records");
+    /** The members of {@code event}, in the order AWS writes them. */
+    public enum Members implements Member {
+        /** {@code eventSource}. */
+        EVENT_SOURCE("eventSource", Spec.required(JsonType.STRING)),
+        /** {@code eventSourceArn}. */
+        EVENT_SOURCE_ARN("eventSourceArn", Spec.optional(JsonType.STRING, JsonType.NULL).strictly(JsonType.STRING)),
+        /** {@code bootstrapServers}. */
+        BOOTSTRAP_SERVERS("bootstrapServers", Spec.optional(JsonType.STRING, JsonType.NULL).strictly(JsonType.STRING).strictlyRequired()),
+        /** {@code records}. */
+        RECORDS("records", Spec.required(JsonType.OBJECT));
+
+        private final String jsonName;
+        private final Spec spec;
+
+        Members(String jsonName, Spec spec) {
+            this.jsonName = jsonName;
+            this.spec = spec;
+        }
+
+        @Override
+        public String jsonName() {
+            return jsonName;
+        }
+
+        @Override
+        public Spec spec() {
+            return spec;
+        }
+    }
+
+    /** The member table of {@code event}. */
+    public static final MemberTable<Members> TABLE = MemberTable.of("event", Members.class);
 
     /** {@code eventSource}: {@code aws:kafka} (MSK) or {@code SelfManagedKafka}. */
     public abstract String eventSource();
@@ -61,7 +91,7 @@ public abstract class KafkaEvent {
 
     @Value.Check
     protected void check() {
-        Members.checkUnknown(unknownFields(), NAMES, "event");
+        TABLE.checkUnknown(unknownFields());
     }
 
     /** Returns a new builder. */

@@ -19,6 +19,43 @@ import java.util.Optional;
  */
 public sealed interface KafkaFailureRecord permits SqsSnsRecord, S3Record, TopicRecord {
 
+    /** The members of a failure record, in the order AWS writes them; each kind's table takes those it has. */
+    enum Members implements Member {
+        /** {@code requestContext}. */
+        REQUEST_CONTEXT("requestContext", Spec.required(JsonType.OBJECT)),
+        /** {@code responseContext}. */
+        RESPONSE_CONTEXT("responseContext", Spec.optional(JsonType.OBJECT, JsonType.NULL)),
+        /** {@code version}. */
+        VERSION("version", Spec.required(JsonType.STRING)),
+        /** {@code timestamp}. */
+        TIMESTAMP("timestamp", Spec.required(JsonType.STRING)),
+        /** {@code KafkaBatchInfo}. */
+        KAFKA_BATCH_INFO("KafkaBatchInfo", Spec.required(JsonType.OBJECT)),
+        /** {@code payload}. */
+        PAYLOAD("payload", Spec.required(JsonType.STRING, JsonType.OBJECT));
+
+        private final String jsonName;
+        private final Spec spec;
+
+        Members(String jsonName, Spec spec) {
+            this.jsonName = jsonName;
+            this.spec = spec;
+        }
+
+        @Override
+        public String jsonName() {
+            return jsonName;
+        }
+
+        @Override
+        public Spec spec() {
+            return spec;
+        }
+    }
+
+    /** Returns the member table of this record's kind. */
+    MemberTable<Members> table();
+
     /** Returns the kind, from the record's shape. */
     RecordKind kind();
 

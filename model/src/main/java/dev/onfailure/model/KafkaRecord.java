@@ -21,8 +21,50 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class KafkaRecord {
 
-    static final java.util.Set<String> NAMES = java.util.Set.of("topic", "partition", "offset", "timestamp",
-            "timestampType", "key", "value", "headers", "keySchemaMetadata", "valueSchemaMetadata");
+    /** The members of {@code event record}, in the order AWS writes them. */
+    public enum Members implements Member {
+        /** {@code topic}. */
+        TOPIC("topic", Spec.required(JsonType.STRING)),
+        /** {@code partition}. */
+        PARTITION("partition", Spec.required(JsonType.INTEGER)),
+        /** {@code offset}. */
+        OFFSET("offset", Spec.required(JsonType.INTEGER)),
+        /** {@code timestamp}. */
+        TIMESTAMP("timestamp", Spec.required(JsonType.INTEGER)),
+        /** {@code timestampType}. */
+        TIMESTAMP_TYPE("timestampType", Spec.required(JsonType.STRING)),
+        /** {@code key}. */
+        KEY("key", Spec.optional(JsonType.STRING, JsonType.NULL)),
+        /** {@code keySchemaMetadata}. */
+        KEY_SCHEMA_METADATA("keySchemaMetadata", Spec.optional(JsonType.OBJECT)),
+        /** {@code value}. */
+        VALUE("value", Spec.optional(JsonType.STRING, JsonType.NULL)),
+        /** {@code valueSchemaMetadata}. */
+        VALUE_SCHEMA_METADATA("valueSchemaMetadata", Spec.optional(JsonType.OBJECT)),
+        /** {@code headers}. */
+        HEADERS("headers", Spec.optional(JsonType.ARRAY).strictlyRequired());
+
+        private final String jsonName;
+        private final Spec spec;
+
+        Members(String jsonName, Spec spec) {
+            this.jsonName = jsonName;
+            this.spec = spec;
+        }
+
+        @Override
+        public String jsonName() {
+            return jsonName;
+        }
+
+        @Override
+        public Spec spec() {
+            return spec;
+        }
+    }
+
+    /** The member table of {@code event record}. */
+    public static final MemberTable<Members> TABLE = MemberTable.of("event record", Members.class);
 
     /** {@code topic}. */
     public abstract String topic();
@@ -86,7 +128,7 @@ public abstract class KafkaRecord {
 
     @Value.Check
     protected KafkaRecord normalize() {
-        Members.checkUnknown(unknownFields(), NAMES, "event record");
+        TABLE.checkUnknown(unknownFields());
         // JsonField holds the caller's list; keep an unmodifiable copy so the value stays immutable.
         if (headers().isPresent()) {
             List<Header> given = headers().get();

@@ -38,34 +38,36 @@ final class ModelReader {
         RecordKind kind = RecordKind.detect(o).orElseThrow(() -> ReadException.at(Problem.UNKNOWN_KIND, "",
                 "the object is not a Kafka failure record: it has no KafkaBatchInfo"));
         Obj r = new Obj(o, "");
-        RequestContext requestContext = r.required("requestContext", this::requestContext);
-        JsonField<ResponseContext> responseContext = r.optional("responseContext", this::responseContext);
-        String version = r.string("version");
-        Timestamp timestamp = Timestamp.of(r.string("timestamp"));
+        RequestContext requestContext =
+                r.required(KafkaFailureRecord.Members.REQUEST_CONTEXT, this::requestContext);
+        JsonField<ResponseContext> responseContext =
+                r.optional(KafkaFailureRecord.Members.RESPONSE_CONTEXT, this::responseContext);
+        String version = r.string(KafkaFailureRecord.Members.VERSION);
+        Timestamp timestamp = Timestamp.of(r.string(KafkaFailureRecord.Members.TIMESTAMP));
         switch (kind) {
             case SQS_SNS:
                 return SqsSnsRecord.builder()
                         .requestContext(requestContext).responseContext(responseContext)
                         .version(version).timestamp(timestamp)
-                        .batchInfo(r.required("KafkaBatchInfo", this::batchInfo))
-                        .unknownFields(r.unknown(SqsSnsRecord.NAMES))
+                        .batchInfo(r.required(KafkaFailureRecord.Members.KAFKA_BATCH_INFO, this::batchInfo))
+                        .unknownFields(r.unknown(SqsSnsRecord.TABLE))
                         .build();
             case S3:
                 return S3Record.builder()
                         .requestContext(requestContext).responseContext(responseContext)
                         .version(version).timestamp(timestamp)
-                        .batchInfo(r.required("KafkaBatchInfo", this::batchInfo))
-                        .payload(r.required("payload", this::payload))
-                        .unknownFields(r.unknown(S3Record.NAMES))
+                        .batchInfo(r.required(KafkaFailureRecord.Members.KAFKA_BATCH_INFO, this::batchInfo))
+                        .payload(r.required(KafkaFailureRecord.Members.PAYLOAD, this::payload))
+                        .unknownFields(r.unknown(S3Record.TABLE))
                         .build();
             case TOPIC:
             default:
                 return TopicRecord.builder()
                         .requestContext(requestContext).responseContext(responseContext)
                         .version(version).timestamp(timestamp)
-                        .batchInfo(r.required("KafkaBatchInfo", this::topicBatchInfo))
-                        .payload(r.required("payload", this::payload))
-                        .unknownFields(r.unknown(TopicRecord.NAMES))
+                        .batchInfo(r.required(KafkaFailureRecord.Members.KAFKA_BATCH_INFO, this::topicBatchInfo))
+                        .payload(r.required(KafkaFailureRecord.Members.PAYLOAD, this::payload))
+                        .unknownFields(r.unknown(TopicRecord.TABLE))
                         .build();
         }
     }
@@ -73,45 +75,45 @@ final class ModelReader {
     private RequestContext requestContext(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
         return RequestContext.builder()
-                .requestId(o.string("requestId"))
-                .functionArn(o.string("functionArn"))
-                .condition(Condition.of(o.string("condition")))
-                .approximateInvokeCount(o.int64("approximateInvokeCount"))
-                .unknownFields(o.unknown(RequestContext.NAMES))
+                .requestId(o.string(RequestContext.Members.REQUEST_ID))
+                .functionArn(o.string(RequestContext.Members.FUNCTION_ARN))
+                .condition(Condition.of(o.string(RequestContext.Members.CONDITION)))
+                .approximateInvokeCount(o.int64(RequestContext.Members.APPROXIMATE_INVOKE_COUNT))
+                .unknownFields(o.unknown(RequestContext.TABLE))
                 .build();
     }
 
     private ResponseContext responseContext(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
         return ResponseContext.builder()
-                .statusCode(o.int32("statusCode"))
-                .executedVersion(o.optionalString("executedVersion"))
-                .functionError(o.optionalString("functionError"))
-                .unknownFields(o.unknown(ResponseContext.NAMES))
+                .statusCode(o.int32(ResponseContext.Members.STATUS_CODE))
+                .executedVersion(o.optionalString(ResponseContext.Members.EXECUTED_VERSION))
+                .functionError(o.optionalString(ResponseContext.Members.FUNCTION_ERROR))
+                .unknownFields(o.unknown(ResponseContext.TABLE))
                 .build();
     }
 
     private KafkaBatchInfo batchInfo(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
         return KafkaBatchInfo.builder()
-                .batchSize(o.int32("batchSize"))
-                .eventSourceArn(o.optionalString("eventSourceArn"))
-                .bootstrapServers(o.string("bootstrapServers"))
-                .payloadSize(o.int64("payloadSize"))
-                .recordsInfo(o.required("recordsInfo", this::recordsInfo))
-                .unknownFields(o.unknown(KafkaBatchInfo.NAMES))
+                .batchSize(o.int32(BatchInfo.Members.BATCH_SIZE))
+                .eventSourceArn(o.optionalString(BatchInfo.Members.EVENT_SOURCE_ARN))
+                .bootstrapServers(o.string(BatchInfo.Members.BOOTSTRAP_SERVERS))
+                .payloadSize(o.int64(BatchInfo.Members.PAYLOAD_SIZE))
+                .recordsInfo(o.required(BatchInfo.Members.RECORDS_INFO, this::recordsInfo))
+                .unknownFields(o.unknown(KafkaBatchInfo.TABLE))
                 .build();
     }
 
     private TopicBatchInfo topicBatchInfo(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
         return TopicBatchInfo.builder()
-                .batchSize(o.int32("batchSize"))
-                .eventSourceArn(o.optionalString("eventSourceArn"))
-                .bootstrapServers(o.string("bootstrapServers"))
-                .payloadSize(o.int64("payloadSize"))
-                .recordInfo(o.required("recordInfo", this::recordInfo))
-                .unknownFields(o.unknown(TopicBatchInfo.NAMES))
+                .batchSize(o.int32(BatchInfo.Members.BATCH_SIZE))
+                .eventSourceArn(o.optionalString(BatchInfo.Members.EVENT_SOURCE_ARN))
+                .bootstrapServers(o.string(BatchInfo.Members.BOOTSTRAP_SERVERS))
+                .payloadSize(o.int64(BatchInfo.Members.PAYLOAD_SIZE))
+                .recordInfo(o.required(BatchInfo.Members.RECORD_INFO, this::recordInfo))
+                .unknownFields(o.unknown(TopicBatchInfo.TABLE))
                 .build();
     }
 
@@ -125,20 +127,20 @@ final class ModelReader {
     private RecordRange range(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
         return RecordRange.builder()
-                .firstRecordOffset(Offset.of(o.string("firstRecordOffset")))
-                .lastRecordOffset(Offset.of(o.string("lastRecordOffset")))
-                .firstRecordTimestamp(Timestamp.of(o.string("firstRecordTimestamp")))
-                .lastRecordTimestamp(Timestamp.of(o.string("lastRecordTimestamp")))
-                .unknownFields(o.unknown(RecordRange.NAMES))
+                .firstRecordOffset(Offset.of(o.string(RecordRange.Members.FIRST_RECORD_OFFSET)))
+                .lastRecordOffset(Offset.of(o.string(RecordRange.Members.LAST_RECORD_OFFSET)))
+                .firstRecordTimestamp(Timestamp.of(o.string(RecordRange.Members.FIRST_RECORD_TIMESTAMP)))
+                .lastRecordTimestamp(Timestamp.of(o.string(RecordRange.Members.LAST_RECORD_TIMESTAMP)))
+                .unknownFields(o.unknown(RecordRange.TABLE))
                 .build();
     }
 
     private RecordInfo recordInfo(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
         return RecordInfo.builder()
-                .offset(Offset.of(o.string("offset")))
-                .timestamp(Timestamp.of(o.string("timestamp")))
-                .unknownFields(o.unknown(RecordInfo.NAMES))
+                .offset(Offset.of(o.string(RecordInfo.Members.OFFSET)))
+                .timestamp(Timestamp.of(o.string(RecordInfo.Members.TIMESTAMP)))
+                .unknownFields(o.unknown(RecordInfo.TABLE))
                 .build();
     }
 
@@ -159,11 +161,11 @@ final class ModelReader {
         }
         Obj o = Obj.of(v, at);
         return KafkaEvent.builder()
-                .eventSource(o.string("eventSource"))
-                .eventSourceArn(o.optionalString("eventSourceArn"))
-                .bootstrapServers(o.optionalString("bootstrapServers"))
-                .records(o.required("records", this::eventRecords))
-                .unknownFields(o.unknown(KafkaEvent.NAMES))
+                .eventSource(o.string(KafkaEvent.Members.EVENT_SOURCE))
+                .eventSourceArn(o.optionalString(KafkaEvent.Members.EVENT_SOURCE_ARN))
+                .bootstrapServers(o.optionalString(KafkaEvent.Members.BOOTSTRAP_SERVERS))
+                .records(o.required(KafkaEvent.Members.RECORDS, this::eventRecords))
+                .unknownFields(o.unknown(KafkaEvent.TABLE))
                 .build();
     }
 
@@ -188,17 +190,17 @@ final class ModelReader {
     private KafkaRecord eventRecord(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
         return KafkaRecord.builder()
-                .topic(o.string("topic"))
-                .partition(o.int32("partition"))
-                .offset(o.int64("offset"))
-                .timestamp(o.int64("timestamp"))
-                .timestampType(o.string("timestampType"))
-                .key(o.optionalString("key"))
-                .value(o.optionalString("value"))
-                .headers(o.optional("headers", this::headers))
-                .keySchemaMetadata(o.optional("keySchemaMetadata", this::schemaMetadata))
-                .valueSchemaMetadata(o.optional("valueSchemaMetadata", this::schemaMetadata))
-                .unknownFields(o.unknown(KafkaRecord.NAMES))
+                .topic(o.string(KafkaRecord.Members.TOPIC))
+                .partition(o.int32(KafkaRecord.Members.PARTITION))
+                .offset(o.int64(KafkaRecord.Members.OFFSET))
+                .timestamp(o.int64(KafkaRecord.Members.TIMESTAMP))
+                .timestampType(o.string(KafkaRecord.Members.TIMESTAMP_TYPE))
+                .key(o.optionalString(KafkaRecord.Members.KEY))
+                .value(o.optionalString(KafkaRecord.Members.VALUE))
+                .headers(o.optional(KafkaRecord.Members.HEADERS, this::headers))
+                .keySchemaMetadata(o.optional(KafkaRecord.Members.KEY_SCHEMA_METADATA, this::schemaMetadata))
+                .valueSchemaMetadata(o.optional(KafkaRecord.Members.VALUE_SCHEMA_METADATA, this::schemaMetadata))
+                .unknownFields(o.unknown(KafkaRecord.TABLE))
                 .build();
     }
 
@@ -240,9 +242,9 @@ final class ModelReader {
     private SchemaMetadata schemaMetadata(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
         return SchemaMetadata.builder()
-                .dataFormat(o.string("dataFormat"))
-                .schemaId(o.string("schemaId"))
-                .unknownFields(o.unknown(SchemaMetadata.NAMES))
+                .dataFormat(o.string(SchemaMetadata.Members.DATA_FORMAT))
+                .schemaId(o.string(SchemaMetadata.Members.SCHEMA_ID))
+                .unknownFields(o.unknown(SchemaMetadata.TABLE))
                 .build();
     }
 
@@ -279,6 +281,10 @@ final class ModelReader {
             return at.isEmpty() ? "the document" : at;
         }
 
+        JsonValue member(Member m) {
+            return member(m.jsonName());
+        }
+
         JsonValue member(String name) {
             JsonValue v = json.members().get(name);
             if (v == null) {
@@ -287,7 +293,8 @@ final class ModelReader {
             return v;
         }
 
-        <T> T required(String name, BiFunction<JsonValue, String, T> bind) {
+        <T> T required(Member m, BiFunction<JsonValue, String, T> bind) {
+            String name = m.jsonName();
             JsonValue v = member(name);
             String p = JsonPointer.append(at, name);
             if (v == JsonNull.INSTANCE) {
@@ -296,7 +303,8 @@ final class ModelReader {
             return bind.apply(v, p);
         }
 
-        <T> JsonField<T> optional(String name, BiFunction<JsonValue, String, T> bind) {
+        <T> JsonField<T> optional(Member m, BiFunction<JsonValue, String, T> bind) {
+            String name = m.jsonName();
             JsonValue v = json.members().get(name);
             if (v == null) {
                 return JsonField.absent();
@@ -309,11 +317,12 @@ final class ModelReader {
 
         // The member's pointer is made only for a message: binding a valid record makes none.
 
-        String string(String name) {
-            return asString(member(name), at, name);
+        String string(Member m) {
+            return asString(member(m), at, m.jsonName());
         }
 
-        JsonField<String> optionalString(String name) {
+        JsonField<String> optionalString(Member m) {
+            String name = m.jsonName();
             JsonValue v = json.members().get(name);
             if (v == null) {
                 return JsonField.absent();
@@ -321,15 +330,16 @@ final class ModelReader {
             return v == JsonNull.INSTANCE ? JsonField.ofNull() : JsonField.of(asString(v, at, name));
         }
 
-        long int64(String name) {
-            return asLong(member(name), at, name, Long.MIN_VALUE, Long.MAX_VALUE);
+        long int64(Member m) {
+            return asLong(member(m), at, m.jsonName(), Long.MIN_VALUE, Long.MAX_VALUE);
         }
 
-        int int32(String name) {
-            return (int) asLong(member(name), at, name, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        int int32(Member m) {
+            return (int) asLong(member(m), at, m.jsonName(), Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
 
-        Map<String, JsonValue> unknown(Set<String> known) {
+        Map<String, JsonValue> unknown(MemberTable<?> table) {
+            Set<String> known = table.names();
             Map<String, JsonValue> unknown = new LinkedHashMap<>();
             json.members().forEach((k, v) -> {
                 if (!known.contains(k)) {

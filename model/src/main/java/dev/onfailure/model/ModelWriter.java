@@ -11,101 +11,142 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Turns the typed model into {@link JsonObject}s with members in the order AWS writes them. */
+/**
+ * Turns the typed model into {@link JsonObject}s with members in the order AWS writes them: the order of each type's
+ * {@link MemberTable}. Each member's value is one case of a switch over the table's enum, with no default, so a member
+ * added to a table does not compile until the writer writes it. A value of null here means the member is absent.
+ */
 final class ModelWriter {
 
     private ModelWriter() {
     }
 
     static JsonObject record(KafkaFailureRecord r) {
-        JsonObject.Builder b = JsonObject.builder()
-                .put("requestContext", requestContext(r.requestContext()));
-        field(b, "responseContext", r.responseContext(), ModelWriter::responseContext);
-        b.put("version", JsonString.of(r.version()))
-                .put("timestamp", JsonString.of(r.timestamp().text()));
-        if (r.batchInfo() instanceof KafkaBatchInfo info) {
-            b.put("KafkaBatchInfo", batchInfo(info));
-        } else {
-            b.put("KafkaBatchInfo", topicBatchInfo((TopicBatchInfo) r.batchInfo()));
+        JsonObject.Builder b = JsonObject.builder();
+        for (KafkaFailureRecord.Members m : r.table().members()) {
+            put(b, m, switch (m) {
+                case REQUEST_CONTEXT -> requestContext(r.requestContext());
+                case RESPONSE_CONTEXT -> field(r.responseContext(), ModelWriter::responseContext);
+                case VERSION -> JsonString.of(r.version());
+                case TIMESTAMP -> JsonString.of(r.timestamp().text());
+                case KAFKA_BATCH_INFO -> batchInfo(r.batchInfo());
+                case PAYLOAD -> r.payloadIfAny().map(Payload::toJson).orElse(null);
+            });
         }
-        r.payloadIfAny().ifPresent(p -> b.put("payload", p.toJson()));
         return b.putAll(r.unknownFields()).build();
     }
 
     static JsonObject requestContext(RequestContext rc) {
-        return JsonObject.builder()
-                .put("requestId", JsonString.of(rc.requestId()))
-                .put("functionArn", JsonString.of(rc.functionArn()))
-                .put("condition", JsonString.of(rc.condition().text()))
-                .put("approximateInvokeCount", JsonNumber.of(rc.approximateInvokeCount()))
-                .putAll(rc.unknownFields())
-                .build();
-    }
-
-    static JsonObject responseContext(ResponseContext rc) {
-        JsonObject.Builder b = JsonObject.builder().put("statusCode", JsonNumber.of(rc.statusCode()));
-        field(b, "executedVersion", rc.executedVersion(), JsonString::of);
-        field(b, "functionError", rc.functionError(), JsonString::of);
+        JsonObject.Builder b = JsonObject.builder();
+        for (RequestContext.Members m : RequestContext.TABLE.members()) {
+            put(b, m, switch (m) {
+                case REQUEST_ID -> JsonString.of(rc.requestId());
+                case FUNCTION_ARN -> JsonString.of(rc.functionArn());
+                case CONDITION -> JsonString.of(rc.condition().text());
+                case APPROXIMATE_INVOKE_COUNT -> JsonNumber.of(rc.approximateInvokeCount());
+            });
+        }
         return b.putAll(rc.unknownFields()).build();
     }
 
-    private static JsonObject.Builder batchInfoHead(BatchInfo info) {
-        JsonObject.Builder b = JsonObject.builder().put("batchSize", JsonNumber.of(info.batchSize()));
-        field(b, "eventSourceArn", info.eventSourceArn(), JsonString::of);
-        return b.put("bootstrapServers", JsonString.of(info.bootstrapServers()))
-                .put("payloadSize", JsonNumber.of(info.payloadSize()));
+    static JsonObject responseContext(ResponseContext rc) {
+        JsonObject.Builder b = JsonObject.builder();
+        for (ResponseContext.Members m : ResponseContext.TABLE.members()) {
+            put(b, m, switch (m) {
+                case STATUS_CODE -> JsonNumber.of(rc.statusCode());
+                case EXECUTED_VERSION -> field(rc.executedVersion(), JsonString::of);
+                case FUNCTION_ERROR -> field(rc.functionError(), JsonString::of);
+            });
+        }
+        return b.putAll(rc.unknownFields()).build();
     }
 
-    static JsonObject batchInfo(KafkaBatchInfo info) {
+    static JsonObject batchInfo(BatchInfo info) {
+        MemberTable<BatchInfo.Members> table = info instanceof KafkaBatchInfo ? KafkaBatchInfo.TABLE
+                : TopicBatchInfo.TABLE;
+        JsonObject.Builder b = JsonObject.builder();
+        for (BatchInfo.Members m : table.members()) {
+            put(b, m, switch (m) {
+                case BATCH_SIZE -> JsonNumber.of(info.batchSize());
+                case EVENT_SOURCE_ARN -> field(info.eventSourceArn(), JsonString::of);
+                case BOOTSTRAP_SERVERS -> JsonString.of(info.bootstrapServers());
+                case PAYLOAD_SIZE -> JsonNumber.of(info.payloadSize());
+                case RECORDS_INFO -> ranges(((KafkaBatchInfo) info).recordsInfo());
+                case RECORD_INFO -> recordInfo(((TopicBatchInfo) info).recordInfo());
+            });
+        }
+        return b.putAll(info.unknownFields()).build();
+    }
+
+    private static JsonObject ranges(Map<String, RecordRange> recordsInfo) {
         JsonObject.Builder ranges = JsonObject.builder();
-        info.recordsInfo().forEach((key, range) -> ranges.put(key, range(range)));
-        return batchInfoHead(info).put("recordsInfo", ranges.build()).putAll(info.unknownFields()).build();
+        recordsInfo.forEach((key, range) -> ranges.put(key, range(range)));
+        return ranges.build();
     }
 
-    static JsonObject topicBatchInfo(TopicBatchInfo info) {
-        JsonObject recordInfo = JsonObject.builder()
-                .put("offset", JsonString.of(info.recordInfo().offset().text()))
-                .put("timestamp", JsonString.of(info.recordInfo().timestamp().text()))
-                .putAll(info.recordInfo().unknownFields())
-                .build();
-        return batchInfoHead(info).put("recordInfo", recordInfo).putAll(info.unknownFields()).build();
+    static JsonObject recordInfo(RecordInfo info) {
+        JsonObject.Builder b = JsonObject.builder();
+        for (RecordInfo.Members m : RecordInfo.TABLE.members()) {
+            put(b, m, switch (m) {
+                case OFFSET -> JsonString.of(info.offset().text());
+                case TIMESTAMP -> JsonString.of(info.timestamp().text());
+            });
+        }
+        return b.putAll(info.unknownFields()).build();
     }
 
     static JsonObject range(RecordRange r) {
-        return JsonObject.builder()
-                .put("firstRecordOffset", JsonString.of(r.firstRecordOffset().text()))
-                .put("lastRecordOffset", JsonString.of(r.lastRecordOffset().text()))
-                .put("firstRecordTimestamp", JsonString.of(r.firstRecordTimestamp().text()))
-                .put("lastRecordTimestamp", JsonString.of(r.lastRecordTimestamp().text()))
-                .putAll(r.unknownFields())
-                .build();
+        JsonObject.Builder b = JsonObject.builder();
+        for (RecordRange.Members m : RecordRange.TABLE.members()) {
+            put(b, m, switch (m) {
+                case FIRST_RECORD_OFFSET -> JsonString.of(r.firstRecordOffset().text());
+                case LAST_RECORD_OFFSET -> JsonString.of(r.lastRecordOffset().text());
+                case FIRST_RECORD_TIMESTAMP -> JsonString.of(r.firstRecordTimestamp().text());
+                case LAST_RECORD_TIMESTAMP -> JsonString.of(r.lastRecordTimestamp().text());
+            });
+        }
+        return b.putAll(r.unknownFields()).build();
     }
 
     static JsonObject event(KafkaEvent e) {
-        JsonObject.Builder b = JsonObject.builder().put("eventSource", JsonString.of(e.eventSource()));
-        field(b, "eventSourceArn", e.eventSourceArn(), JsonString::of);
-        field(b, "bootstrapServers", e.bootstrapServers(), JsonString::of);
-        JsonObject.Builder records = JsonObject.builder();
-        e.records().forEach((key, list) -> {
+        JsonObject.Builder b = JsonObject.builder();
+        for (KafkaEvent.Members m : KafkaEvent.TABLE.members()) {
+            put(b, m, switch (m) {
+                case EVENT_SOURCE -> JsonString.of(e.eventSource());
+                case EVENT_SOURCE_ARN -> field(e.eventSourceArn(), JsonString::of);
+                case BOOTSTRAP_SERVERS -> field(e.bootstrapServers(), JsonString::of);
+                case RECORDS -> eventRecords(e.records());
+            });
+        }
+        return b.putAll(e.unknownFields()).build();
+    }
+
+    private static JsonObject eventRecords(Map<String, List<KafkaRecord>> records) {
+        JsonObject.Builder b = JsonObject.builder();
+        records.forEach((key, list) -> {
             List<JsonValue> elements = new ArrayList<>(list.size());
             list.forEach(r -> elements.add(eventRecord(r)));
-            records.put(key, JsonArray.of(elements));
+            b.put(key, JsonArray.of(elements));
         });
-        return b.put("records", records.build()).putAll(e.unknownFields()).build();
+        return b.build();
     }
 
     static JsonObject eventRecord(KafkaRecord r) {
-        JsonObject.Builder b = JsonObject.builder()
-                .put("topic", JsonString.of(r.topic()))
-                .put("partition", JsonNumber.of(r.partition()))
-                .put("offset", JsonNumber.of(r.offset()))
-                .put("timestamp", JsonNumber.of(r.timestamp()))
-                .put("timestampType", JsonString.of(r.timestampType()));
-        field(b, "key", r.key(), JsonString::of);
-        field(b, "keySchemaMetadata", r.keySchemaMetadata(), ModelWriter::schemaMetadata);
-        field(b, "value", r.value(), JsonString::of);
-        field(b, "valueSchemaMetadata", r.valueSchemaMetadata(), ModelWriter::schemaMetadata);
-        field(b, "headers", r.headers(), ModelWriter::headers);
+        JsonObject.Builder b = JsonObject.builder();
+        for (KafkaRecord.Members m : KafkaRecord.TABLE.members()) {
+            put(b, m, switch (m) {
+                case TOPIC -> JsonString.of(r.topic());
+                case PARTITION -> JsonNumber.of(r.partition());
+                case OFFSET -> JsonNumber.of(r.offset());
+                case TIMESTAMP -> JsonNumber.of(r.timestamp());
+                case TIMESTAMP_TYPE -> JsonString.of(r.timestampType());
+                case KEY -> field(r.key(), JsonString::of);
+                case KEY_SCHEMA_METADATA -> field(r.keySchemaMetadata(), ModelWriter::schemaMetadata);
+                case VALUE -> field(r.value(), JsonString::of);
+                case VALUE_SCHEMA_METADATA -> field(r.valueSchemaMetadata(), ModelWriter::schemaMetadata);
+                case HEADERS -> field(r.headers(), ModelWriter::headers);
+            });
+        }
         return b.putAll(r.unknownFields()).build();
     }
 
@@ -122,26 +163,33 @@ final class ModelWriter {
         return JsonArray.of(elements);
     }
 
-    private static JsonObject schemaMetadata(SchemaMetadata m) {
-        return JsonObject.builder()
-                .put("dataFormat", JsonString.of(m.dataFormat()))
-                .put("schemaId", JsonString.of(m.schemaId()))
-                .putAll(m.unknownFields())
-                .build();
+    private static JsonObject schemaMetadata(SchemaMetadata md) {
+        JsonObject.Builder b = JsonObject.builder();
+        for (SchemaMetadata.Members m : SchemaMetadata.TABLE.members()) {
+            put(b, m, switch (m) {
+                case DATA_FORMAT -> JsonString.of(md.dataFormat());
+                case SCHEMA_ID -> JsonString.of(md.schemaId());
+            });
+        }
+        return b.putAll(md.unknownFields()).build();
     }
 
-    private static <T> void field(JsonObject.Builder b, String name, JsonField<T> field,
-            Function<? super T, ? extends JsonValue> write) {
+    private static void put(JsonObject.Builder b, Member m, JsonValue value) {
+        if (value != null) {
+            b.put(m.jsonName(), value);
+        }
+    }
+
+    /** The value of an optional member: null (absent), {@code null} or the written value. */
+    private static <T> JsonValue field(JsonField<T> field, Function<? super T, ? extends JsonValue> write) {
         switch (field.state()) {
             case PRESENT:
-                b.put(name, write.apply(field.get()));
-                break;
+                return write.apply(field.get());
             case NULL:
-                b.put(name, JsonNull.INSTANCE);
-                break;
+                return JsonNull.INSTANCE;
             case ABSENT:
             default:
-                break;
+                return null;
         }
     }
 }

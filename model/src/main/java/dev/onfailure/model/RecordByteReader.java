@@ -1,28 +1,20 @@
 package dev.onfailure.model;
 
+import dev.onfailure.json.JsonCursor;
 import dev.onfailure.json.ReadLimits;
 
 /**
  * Binds an SQS/SNS failure record straight from its UTF-8 bytes, without a tokeniser or the lossless tree in between:
  * the common case of a consumer reading message bodies. It handles exactly the shape Lambda sends, in the plainest
- * JSON ({@link PlainJson}: ASCII strings without escapes, canonical integers), with no payload, no member it does not
+ * JSON ({@link JsonCursor}: ASCII strings without escapes, canonical integers), with no payload, no member it does not
  * know and no null where the model has none, and returns null for anything else, which the tree path then reads, keeps
  * and explains. So both paths always agree.
  *
- * <p>Each object's reader returns null once the cursor has failed (it then stops at the next member), and a null is
- * never handed to a builder.
+ * <p>Member names are looked up in each type's {@link MemberTable} (as bytes), and which members are required comes
+ * from the table. Each object's reader returns null once the cursor has failed (it then stops at the next member),
+ * and a null is never handed to a builder.
  */
 final class RecordByteReader {
-
-    private static final byte[][] RECORD = PlainJson.names("requestContext", "responseContext", "version", "timestamp",
-            "KafkaBatchInfo");
-    private static final byte[][] REQUEST = PlainJson.names("requestId", "functionArn", "condition",
-            "approximateInvokeCount");
-    private static final byte[][] RESPONSE = PlainJson.names("statusCode", "executedVersion", "functionError");
-    private static final byte[][] BATCH = PlainJson.names("batchSize", "eventSourceArn", "bootstrapServers",
-            "payloadSize", "recordsInfo");
-    private static final byte[][] RANGE = PlainJson.names("firstRecordOffset", "lastRecordOffset",
-            "firstRecordTimestamp", "lastRecordTimestamp");
 
     private final ReadLimits limits;
 
@@ -32,8 +24,8 @@ final class RecordByteReader {
 
     /** Returns the record, or null to let the tree path decide. */
     SqsSnsRecord read(byte[] bytes) {
-        PlainJson p = PlainJson.over(bytes, limits);
-        if (p == null) {
+        JsonCursor p = JsonCursor.over(bytes, limits);
+        if (p.failed()) {
             return null;
         }
         SqsSnsRecord r = record(p);
@@ -41,22 +33,25 @@ final class RecordByteReader {
         return p.failed() ? null : r;
     }
 
-    private SqsSnsRecord record(PlainJson p) {
+    private SqsSnsRecord record(JsonCursor p) {
         SqsSnsRecord.Builder b = SqsSnsRecord.builder();
+        MemberTable<KafkaFailureRecord.Members> table = SqsSnsRecord.TABLE;
         p.beginObject();
-        int seen = 0;
+        long seen = 0;
         for (boolean first = true; p.nextMember(first); first = false) {
-            int k = p.nameIn(RECORD);
-            int bit = bit(p, seen, k);
-            seen |= bit;
-            switch (k) {
-                case 0 -> {
+            KafkaFailureRecord.Members m = table.get(p);
+            seen = see(p, seen, m);
+            if (m == null) {
+                break;
+            }
+            switch (m) {
+                case REQUEST_CONTEXT -> {
                     RequestContext rc = requestContext(p);
                     if (rc != null) {
                         b.requestContext(rc);
                     }
                 }
-                case 1 -> {
+                case RESPONSE_CONTEXT -> {
                     if (p.objectOrNull()) {
                         ResponseContext rc = responseContext(p);
                         if (rc != null) {
@@ -66,81 +61,80 @@ final class RecordByteReader {
                         b.responseContext(JsonField.ofNull());
                     }
                 }
-                case 2 -> b.version(p.string());
-                case 3 -> b.timestamp(Timestamp.of(p.string()));
-                case 4 -> {
+                case VERSION -> b.version(p.string());
+                case TIMESTAMP -> b.timestamp(Timestamp.of(p.string()));
+                case KAFKA_BATCH_INFO -> {
                     KafkaBatchInfo info = batchInfo(p);
                     if (info != null) {
                         b.batchInfo(info);
                     }
                 }
-                default -> {
-                    // unknown or repeated: the cursor has failed
-                }
+                case PAYLOAD -> p.fail();   // not in an SQS/SNS record's table: never looked up
             }
         }
-        return complete(p, seen, 0b11101) ? b.build() : null;
+        return complete(p, seen, table) ? b.build() : null;
     }
 
-    private static RequestContext requestContext(PlainJson p) {
+    private static RequestContext requestContext(JsonCursor p) {
         RequestContext.Builder b = RequestContext.builder();
         p.beginObject();
-        int seen = 0;
+        long seen = 0;
         for (boolean first = true; p.nextMember(first); first = false) {
-            int k = p.nameIn(REQUEST);
-            seen |= bit(p, seen, k);
-            switch (k) {
-                case 0 -> b.requestId(p.string());
-                case 1 -> b.functionArn(p.string());
-                case 2 -> b.condition(Condition.of(p.string()));
-                case 3 -> b.approximateInvokeCount(p.integer());
-                default -> {
-                    // the cursor has failed
-                }
+            RequestContext.Members m = RequestContext.TABLE.get(p);
+            seen = see(p, seen, m);
+            if (m == null) {
+                break;
+            }
+            switch (m) {
+                case REQUEST_ID -> b.requestId(p.string());
+                case FUNCTION_ARN -> b.functionArn(p.string());
+                case CONDITION -> b.condition(Condition.of(p.string()));
+                case APPROXIMATE_INVOKE_COUNT -> b.approximateInvokeCount(p.integer());
             }
         }
-        return complete(p, seen, 0b1111) ? b.build() : null;
+        return complete(p, seen, RequestContext.TABLE) ? b.build() : null;
     }
 
-    private static ResponseContext responseContext(PlainJson p) {
+    private static ResponseContext responseContext(JsonCursor p) {
         ResponseContext.Builder b = ResponseContext.builder();
         p.beginObject();
-        int seen = 0;
+        long seen = 0;
         for (boolean first = true; p.nextMember(first); first = false) {
-            int k = p.nameIn(RESPONSE);
-            seen |= bit(p, seen, k);
-            switch (k) {
-                case 0 -> b.statusCode(int32(p, p.integer()));
-                case 1 -> b.executedVersion(JsonField.of(p.string()));
-                case 2 -> b.functionError(JsonField.of(p.string()));
-                default -> {
-                    // the cursor has failed
-                }
+            ResponseContext.Members m = ResponseContext.TABLE.get(p);
+            seen = see(p, seen, m);
+            if (m == null) {
+                break;
+            }
+            switch (m) {
+                case STATUS_CODE -> b.statusCode(int32(p, p.integer()));
+                case EXECUTED_VERSION -> b.executedVersion(JsonField.of(p.string()));
+                case FUNCTION_ERROR -> b.functionError(JsonField.of(p.string()));
             }
         }
-        return complete(p, seen, 0b1) ? b.build() : null;
+        return complete(p, seen, ResponseContext.TABLE) ? b.build() : null;
     }
 
-    private KafkaBatchInfo batchInfo(PlainJson p) {
+    private KafkaBatchInfo batchInfo(JsonCursor p) {
         KafkaBatchInfo.Builder b = KafkaBatchInfo.builder();
         p.beginObject();
-        int seen = 0;
+        long seen = 0;
         int ranges = 0;
         for (boolean first = true; p.nextMember(first); first = false) {
-            int k = p.nameIn(BATCH);
-            seen |= bit(p, seen, k);
-            switch (k) {
-                case 0 -> b.batchSize(int32(p, p.integer()));
-                case 1 -> b.eventSourceArn(p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string()));
-                case 2 -> b.bootstrapServers(p.string());
-                case 3 -> b.payloadSize(p.integer());
-                case 4 -> ranges = ranges(p, b);
-                default -> {
-                    // the cursor has failed
-                }
+            BatchInfo.Members m = KafkaBatchInfo.TABLE.get(p);
+            seen = see(p, seen, m);
+            if (m == null) {
+                break;
+            }
+            switch (m) {
+                case BATCH_SIZE -> b.batchSize(int32(p, p.integer()));
+                case EVENT_SOURCE_ARN -> b.eventSourceArn(p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string()));
+                case BOOTSTRAP_SERVERS -> b.bootstrapServers(p.string());
+                case PAYLOAD_SIZE -> b.payloadSize(p.integer());
+                case RECORDS_INFO -> ranges = ranges(p, b);
+                case RECORD_INFO -> p.fail();   // a Kafka-topic record's: not in this table
             }
         }
-        if (!complete(p, seen, 0b11101)) {
+        if (!complete(p, seen, KafkaBatchInfo.TABLE)) {
             return null;
         }
         KafkaBatchInfo info = b.build();
@@ -153,7 +147,7 @@ final class RecordByteReader {
     }
 
     /** Puts the recordsInfo entries straight into the builder (no map of our own to copy); returns how many. */
-    private int ranges(PlainJson p, KafkaBatchInfo.Builder b) {
+    private int ranges(JsonCursor p, KafkaBatchInfo.Builder b) {
         int count = 0;
         p.beginObject();
         for (boolean first = true; p.nextMember(first); first = false) {
@@ -171,47 +165,58 @@ final class RecordByteReader {
         return count;
     }
 
-    private static RecordRange range(PlainJson p) {
+    private static RecordRange range(JsonCursor p) {
         RecordRange.Builder b = RecordRange.builder();
         p.beginObject();
-        int seen = 0;
+        long seen = 0;
         for (boolean first = true; p.nextMember(first); first = false) {
-            int k = p.nameIn(RANGE);
-            seen |= bit(p, seen, k);
-            switch (k) {
-                case 0 -> b.firstRecordOffset(p.offset());
-                case 1 -> b.lastRecordOffset(p.offset());
-                case 2 -> b.firstRecordTimestamp(Timestamp.of(p.string()));
-                case 3 -> b.lastRecordTimestamp(Timestamp.of(p.string()));
-                default -> {
-                    // the cursor has failed
-                }
+            RecordRange.Members m = RecordRange.TABLE.get(p);
+            seen = see(p, seen, m);
+            if (m == null) {
+                break;
+            }
+            switch (m) {
+                case FIRST_RECORD_OFFSET -> b.firstRecordOffset(offset(p));
+                case LAST_RECORD_OFFSET -> b.lastRecordOffset(offset(p));
+                case FIRST_RECORD_TIMESTAMP -> b.firstRecordTimestamp(Timestamp.of(p.string()));
+                case LAST_RECORD_TIMESTAMP -> b.lastRecordTimestamp(Timestamp.of(p.string()));
             }
         }
-        return complete(p, seen, 0b1111) ? b.build() : null;
+        return complete(p, seen, RecordRange.TABLE) ? b.build() : null;
+    }
+
+    /** Reads an offset, its digits classified by the cursor on the way (see {@link Offset#isDecimal()}). */
+    private static Offset offset(JsonCursor p) {
+        String text = p.string();
+        return Offset.scanned(text, p.failed() ? -1 : p.digitsStart());
     }
 
     /**
-     * Returns the bit of member {@code k}; fails the cursor (and returns 0) for a member the model does not know
-     * ({@code k < 0}) or one seen before.
+     * Returns {@code seen} with member {@code m}'s bit; fails the cursor for a member the table does not have
+     * ({@code m} null) or one seen before.
      */
-    private static int bit(PlainJson p, int seen, int k) {
-        if (k < 0 || (seen & (1 << k)) != 0) {
+    private static long see(JsonCursor p, long seen, Enum<?> m) {
+        if (m == null) {
             p.fail();
-            return 0;
+            return seen;
         }
-        return 1 << k;
+        long bit = MemberTable.bit(m);
+        if ((seen & bit) != 0) {
+            p.fail();
+        }
+        return seen | bit;
     }
 
-    /** Returns true if the cursor has not failed and every {@code required} member was seen. */
-    private static boolean complete(PlainJson p, int seen, int required) {
+    /** Returns true if the cursor has not failed and every member the table requires was seen. */
+    private static boolean complete(JsonCursor p, long seen, MemberTable<?> table) {
+        long required = table.requiredBits();
         if ((seen & required) != required) {
             p.fail();
         }
         return !p.failed();
     }
 
-    private static int int32(PlainJson p, long v) {
+    private static int int32(JsonCursor p, long v) {
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
             p.fail();
             return 0;

@@ -14,7 +14,34 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RecordInfo {
 
-    static final java.util.Set<String> NAMES = java.util.Set.of("offset", "timestamp");
+    /** The members of {@code recordInfo}, in the order AWS writes them. */
+    public enum Members implements Member {
+        /** {@code offset}. */
+        OFFSET("offset", Spec.required(JsonType.STRING)),
+        /** {@code timestamp}. */
+        TIMESTAMP("timestamp", Spec.required(JsonType.STRING));
+
+        private final String jsonName;
+        private final Spec spec;
+
+        Members(String jsonName, Spec spec) {
+            this.jsonName = jsonName;
+            this.spec = spec;
+        }
+
+        @Override
+        public String jsonName() {
+            return jsonName;
+        }
+
+        @Override
+        public Spec spec() {
+            return spec;
+        }
+    }
+
+    /** The member table of {@code recordInfo}. */
+    public static final MemberTable<Members> TABLE = MemberTable.of("recordInfo", Members.class);
 
     /** {@code offset}: decimal text. */
     public abstract Offset offset();
@@ -27,7 +54,7 @@ public abstract class RecordInfo {
 
     @Value.Check
     protected void check() {
-        Members.checkUnknown(unknownFields(), NAMES, "recordInfo");
+        TABLE.checkUnknown(unknownFields());
     }
 
     /** Returns a new builder. */

@@ -19,8 +19,38 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RecordRange {
 
-    static final java.util.Set<String> NAMES = java.util.Set.of("firstRecordOffset", "lastRecordOffset",
-            "firstRecordTimestamp", "lastRecordTimestamp");
+    /** The members of {@code recordsInfo entry}, in the order AWS writes them. */
+    public enum Members implements Member {
+        /** {@code firstRecordOffset}. */
+        FIRST_RECORD_OFFSET("firstRecordOffset", Spec.required(JsonType.STRING)),
+        /** {@code lastRecordOffset}. */
+        LAST_RECORD_OFFSET("lastRecordOffset", Spec.required(JsonType.STRING)),
+        /** {@code firstRecordTimestamp}. */
+        FIRST_RECORD_TIMESTAMP("firstRecordTimestamp", Spec.required(JsonType.STRING)),
+        /** {@code lastRecordTimestamp}. */
+        LAST_RECORD_TIMESTAMP("lastRecordTimestamp", Spec.required(JsonType.STRING));
+
+        private final String jsonName;
+        private final Spec spec;
+
+        Members(String jsonName, Spec spec) {
+            this.jsonName = jsonName;
+            this.spec = spec;
+        }
+
+        @Override
+        public String jsonName() {
+            return jsonName;
+        }
+
+        @Override
+        public Spec spec() {
+            return spec;
+        }
+    }
+
+    /** The member table of {@code recordsInfo entry}. */
+    public static final MemberTable<Members> TABLE = MemberTable.of("recordsInfo entry", Members.class);
 
     /** {@code firstRecordOffset}. */
     public abstract Offset firstRecordOffset();
@@ -39,7 +69,7 @@ public abstract class RecordRange {
 
     @Value.Check
     protected void check() {
-        Members.checkUnknown(unknownFields(), NAMES, "recordsInfo entry");
+        TABLE.checkUnknown(unknownFields());
     }
 
     /** Returns a new builder. */

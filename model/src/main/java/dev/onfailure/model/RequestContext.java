@@ -19,8 +19,38 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class RequestContext {
 
-    static final java.util.Set<String> NAMES =
-            java.util.Set.of("requestId", "functionArn", "condition", "approximateInvokeCount");
+    /** The members of {@code requestContext}, in the order AWS writes them. */
+    public enum Members implements Member {
+        /** {@code requestId}. */
+        REQUEST_ID("requestId", Spec.required(JsonType.STRING)),
+        /** {@code functionArn}. */
+        FUNCTION_ARN("functionArn", Spec.required(JsonType.STRING)),
+        /** {@code condition}. */
+        CONDITION("condition", Spec.required(JsonType.STRING)),
+        /** {@code approximateInvokeCount}. */
+        APPROXIMATE_INVOKE_COUNT("approximateInvokeCount", Spec.required(JsonType.INTEGER));
+
+        private final String jsonName;
+        private final Spec spec;
+
+        Members(String jsonName, Spec spec) {
+            this.jsonName = jsonName;
+            this.spec = spec;
+        }
+
+        @Override
+        public String jsonName() {
+            return jsonName;
+        }
+
+        @Override
+        public Spec spec() {
+            return spec;
+        }
+    }
+
+    /** The member table of {@code requestContext}. */
+    public static final MemberTable<Members> TABLE = MemberTable.of("requestContext", Members.class);
 
     /** {@code requestId}: the invocation's request id, a UUID in practice. */
     public abstract String requestId();
@@ -39,7 +69,7 @@ public abstract class RequestContext {
 
     @Value.Check
     protected void check() {
-        Members.checkUnknown(unknownFields(), NAMES, "requestContext");
+        TABLE.checkUnknown(unknownFields());
     }
 
     /** Returns a new builder. */

@@ -15,7 +15,36 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class ResponseContext {
 
-    static final java.util.Set<String> NAMES = java.util.Set.of("statusCode", "executedVersion", "functionError");
+    /** The members of {@code responseContext}, in the order AWS writes them. */
+    public enum Members implements Member {
+        /** {@code statusCode}. */
+        STATUS_CODE("statusCode", Spec.required(JsonType.INTEGER)),
+        /** {@code executedVersion}. */
+        EXECUTED_VERSION("executedVersion", Spec.optional(JsonType.STRING).strictlyRequired()),
+        /** {@code functionError}. */
+        FUNCTION_ERROR("functionError", Spec.optional(JsonType.STRING));
+
+        private final String jsonName;
+        private final Spec spec;
+
+        Members(String jsonName, Spec spec) {
+            this.jsonName = jsonName;
+            this.spec = spec;
+        }
+
+        @Override
+        public String jsonName() {
+            return jsonName;
+        }
+
+        @Override
+        public Spec spec() {
+            return spec;
+        }
+    }
+
+    /** The member table of {@code responseContext}. */
+    public static final MemberTable<Members> TABLE = MemberTable.of("responseContext", Members.class);
 
     /** {@code statusCode}: 200 even when the function failed. */
     public abstract int statusCode();
@@ -37,7 +66,7 @@ public abstract class ResponseContext {
 
     @Value.Check
     protected void check() {
-        Members.checkUnknown(unknownFields(), NAMES, "responseContext");
+        TABLE.checkUnknown(unknownFields());
     }
 
     /** Returns a new builder. */

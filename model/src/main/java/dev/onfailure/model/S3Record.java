@@ -16,8 +16,13 @@ import org.immutables.value.Value;
 @SuppressWarnings("immutables:from") // from(KafkaFailureRecord) cannot copy the covariant batchInfo; from(this type) does
 public abstract non-sealed class S3Record implements KafkaFailureRecord {
 
-    static final java.util.Set<String> NAMES = java.util.Set.of("requestContext", "responseContext", "version",
-            "timestamp", "KafkaBatchInfo", "payload");
+    /** The member table of this kind. */
+    public static final MemberTable<Members> TABLE = MemberTable.of("the record", Members.class);
+
+    @Override
+    public final MemberTable<Members> table() {
+        return TABLE;
+    }
 
     @Override
     public final RecordKind kind() {
@@ -41,7 +46,7 @@ public abstract non-sealed class S3Record implements KafkaFailureRecord {
 
     @Value.Check
     protected void check() {
-        Members.checkUnknown(unknownFields(), NAMES, "the record");
+        TABLE.checkUnknown(unknownFields());
     }
 
     /** Returns a new builder. */

@@ -15,7 +15,34 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract class SchemaMetadata {
 
-    static final java.util.Set<String> NAMES = java.util.Set.of("dataFormat", "schemaId");
+    /** The members of {@code schema metadata}, in the order AWS writes them. */
+    public enum Members implements Member {
+        /** {@code dataFormat}. */
+        DATA_FORMAT("dataFormat", Spec.required(JsonType.STRING)),
+        /** {@code schemaId}. */
+        SCHEMA_ID("schemaId", Spec.required(JsonType.STRING));
+
+        private final String jsonName;
+        private final Spec spec;
+
+        Members(String jsonName, Spec spec) {
+            this.jsonName = jsonName;
+            this.spec = spec;
+        }
+
+        @Override
+        public String jsonName() {
+            return jsonName;
+        }
+
+        @Override
+        public Spec spec() {
+            return spec;
+        }
+    }
+
+    /** The member table of {@code schema metadata}. */
+    public static final MemberTable<Members> TABLE = MemberTable.of("schema metadata", Members.class);
 
     /** {@code dataFormat}: {@code AVRO}, {@code PROTOBUF} or {@code JSON}. */
     public abstract String dataFormat();
@@ -28,7 +55,7 @@ public abstract class SchemaMetadata {
 
     @Value.Check
     protected void check() {
-        Members.checkUnknown(unknownFields(), NAMES, "schema metadata");
+        TABLE.checkUnknown(unknownFields());
     }
 
     /** Returns a new builder. */

@@ -11,8 +11,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract non-sealed class TopicBatchInfo implements BatchInfo {
 
-    static final java.util.Set<String> NAMES =
-            java.util.Set.of("batchSize", "eventSourceArn", "bootstrapServers", "payloadSize", "recordInfo");
+    /** The member table of this shape. */
+    public static final MemberTable<Members> TABLE =
+            MemberTable.of("KafkaBatchInfo", java.util.EnumSet.complementOf(java.util.EnumSet.of(Members.RECORDS_INFO)));
 
     @Override
     @Value.Default
@@ -28,7 +29,7 @@ public abstract non-sealed class TopicBatchInfo implements BatchInfo {
 
     @Value.Check
     protected void check() {
-        Members.checkUnknown(unknownFields(), NAMES, "KafkaBatchInfo");
+        TABLE.checkUnknown(unknownFields());
     }
 
     /** Returns a new builder. */

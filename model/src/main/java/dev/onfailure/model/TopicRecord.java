@@ -17,8 +17,14 @@ import org.immutables.value.Value;
 @SuppressWarnings("immutables:from") // from(KafkaFailureRecord) cannot copy the covariant batchInfo; from(this type) does
 public abstract non-sealed class TopicRecord implements KafkaFailureRecord {
 
-    static final java.util.Set<String> NAMES = java.util.Set.of("requestContext", "responseContext", "version",
-            "timestamp", "KafkaBatchInfo", "payload");
+    /** The member table of this kind. */
+    public static final MemberTable<Members> TABLE = MemberTable.of("the record", Members.class)
+            .with(Members.PAYLOAD, Member.Spec.required(JsonType.STRING, JsonType.OBJECT).strictly(JsonType.OBJECT));
+
+    @Override
+    public final MemberTable<Members> table() {
+        return TABLE;
+    }
 
     @Override
     public final RecordKind kind() {
@@ -42,7 +48,7 @@ public abstract non-sealed class TopicRecord implements KafkaFailureRecord {
 
     @Value.Check
     protected void check() {
-        Members.checkUnknown(unknownFields(), NAMES, "the record");
+        TABLE.checkUnknown(unknownFields());
     }
 
     /** Returns a new builder. */

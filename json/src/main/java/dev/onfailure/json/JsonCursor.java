@@ -1,11 +1,11 @@
-package dev.onfailure.model;
+package dev.onfailure.json;
 
-import dev.onfailure.json.ReadLimits;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A cursor over UTF-8 bytes that reads only the plainest JSON: ASCII strings without escapes, canonical integers of at
@@ -22,8 +22,25 @@ import java.util.Arrays;
  * <p>Member names are compared with the expected names as bytes, never made into strings; values are copied once;
  * strings are scanned eight bytes at a time. This is the hot path of validating an SQS/SNS record body, where
  * Jackson's general tokenising cost more than all of the checks together.
+ *
+ * <p>A cursor is for one document and one thread. A reader binding an object:
+ *
+ * <pre>{@code
+ * JsonCursor c = JsonCursor.over(bytes, ReadLimits.defaults());
+ * JsonCursor.Names names = JsonCursor.Names.of("id", "count");
+ * c.beginObject();
+ * for (boolean first = true; c.nextMember(first); first = false) {
+ *     switch (c.nameIn(names)) {
+ *         case 0 -> id = c.string();
+ *         case 1 -> count = c.integer();
+ *         default -> c.fail();          // a member this reader does not know: the tree path decides
+ *     }
+ * }
+ * c.end();
+ * if (c.failed()) { ... read through Json.parse instead ... }
+ * }</pre>
  */
-final class PlainJson {
+public final class JsonCursor {
 
     /** Bytes that end a number: JSON whitespace, a comma, the end of an object. */
     private static final boolean[] ENDS_NUMBER = new boolean[128];
@@ -44,7 +61,6 @@ final class PlainJson {
     private static final long CONTROLS = ONES * 0x20;
     private static final long ZEROS = ONES * '0';
     private static final long ABOVE_NINE = ONES * (0x7F - '9');
-    private static final Offset NO_OFFSET = Offset.scanned("", -1);
 
     private final byte[] b;
     private final int n;
@@ -53,9 +69,11 @@ final class PlainJson {
     private int i;
     private int nameStart;
     private int nameEnd;
+    private int stringStart;
+    private int stringEnd;
     private boolean failed;
 
-    private PlainJson(byte[] bytes, ReadLimits limits) {
+    private JsonCursor(byte[] bytes, ReadLimits limits) {
         this.b = bytes;
         this.n = bytes.length;
         this.maxStringChars = limits.maxStringChars();
@@ -63,23 +81,28 @@ final class PlainJson {
     }
 
     /**
-     * Returns a cursor over {@code bytes}, or null when the limits are so tight that the tree path might refuse what
-     * this cursor accepts (a few members, four levels deep, at most one token a byte).
+     * Returns a cursor over the UTF-8 {@code bytes} (not copied: do not change them while reading). The cursor has
+     * already {@linkplain #failed() failed} when the limits are so tight that the tree path might refuse what it
+     * accepts (a few members, four levels deep, at most one token a byte): it only reads records' plainest shapes.
      */
-    static PlainJson over(byte[] bytes, ReadLimits limits) {
+    public static JsonCursor over(byte[] bytes, ReadLimits limits) {
         boolean roomy = bytes.length <= limits.maxDocumentBytes() && limits.maxDepth() >= 5
                 && limits.maxTokens() >= bytes.length && limits.maxNumberChars() >= 18
                 && limits.maxObjectMembers() >= 5;
-        return roomy ? new PlainJson(bytes, limits) : null;
+        JsonCursor c = new JsonCursor(bytes, limits);
+        if (!roomy) {
+            c.fail();
+        }
+        return c;
     }
 
     /** Returns true once anything was not plain, or a reader {@linkplain #fail() gave up}. */
-    boolean failed() {
+    public boolean failed() {
         return failed;
     }
 
     /** Gives up on the plain reading: the cursor moves to the end and stays failed. */
-    void fail() {
+    public void fail() {
         failed = true;
         i = n;
     }
@@ -126,7 +149,7 @@ final class PlainJson {
     }
 
     /** Reads the opening brace of an object. */
-    void beginObject() {
+    public void beginObject() {
         int k = ws(i);
         if (at(k) != '{') {
             fail();
@@ -136,7 +159,7 @@ final class PlainJson {
     }
 
     /** Returns true if the value ahead is an object (without reading it), false if it is {@code null} (read). */
-    boolean objectOrNull() {
+    public boolean objectOrNull() {
         int k = ws(i);
         i = k;
         if (at(k) == '{') {
@@ -147,7 +170,7 @@ final class PlainJson {
     }
 
     /** Returns true if the value ahead is {@code null}, reading it; false (reading nothing) otherwise. */
-    boolean nullAhead() {
+    public boolean nullAhead() {
         int k = ws(i);
         i = k;
         if (at(k) != 'n') {
@@ -169,7 +192,7 @@ final class PlainJson {
      * Moves to the next member of the object being read and reads its name and colon; returns false at the closing
      * brace (read) or when failed. {@code first} is true for the first call after {@link #beginObject()}.
      */
-    boolean nextMember(boolean first) {
+    public boolean nextMember(boolean first) {
         if (failed) {
             return false;
         }
@@ -202,11 +225,12 @@ final class PlainJson {
         return true;
     }
 
-    /** Returns the index in {@code names} of the member name just read, or -1. */
-    int nameIn(byte[][] names) {
+    /** Returns the index in {@code names} of the member name just read, or -1 (compared as bytes, no string made). */
+    public int nameIn(Names names) {
         int length = nameEnd - nameStart;
-        for (int k = 0; k < names.length; k++) {
-            byte[] name = names[k];
+        byte[][] all = names.bytes;
+        for (int k = 0; k < all.length; k++) {
+            byte[] name = all[k];
             if (name.length == length && Arrays.equals(b, nameStart, nameEnd, name, 0, length)) {
                 return k;
             }
@@ -215,30 +239,25 @@ final class PlainJson {
     }
 
     /** Returns the member name just read. */
-    String name() {
+    public String name() {
         return new String(b, nameStart, nameEnd - nameStart, StandardCharsets.ISO_8859_1);
     }
 
     /**
-     * Reads a string value as an offset, classifying its digits eight at a time on the way (see
-     * {@link Offset#isDecimal()}).
+     * Returns, for the string value {@linkplain #string() read last}, where its significant digits start (the index of
+     * the first digit that is not a leading zero, or of the last digit when all are zeros), or -1 if it is not all
+     * ASCII digits or is empty. Decimal text such as a Kafka offset in a failure record is classified on the bytes,
+     * eight at a time, without a second pass over the string.
+     *
+     * <pre>{@code
+     * c.string();          // "000123"
+     * c.digitsStart();     // 3
+     * }</pre>
      */
-    Offset offset() {
-        int start = ws(i);
-        int end = endOfString(start, maxStringChars);
-        if (end < 0) {
-            fail();
-            return NO_OFFSET;
-        }
-        i = end + 1;
-        String text = new String(b, start + 1, end - start - 1, StandardCharsets.ISO_8859_1);
-        return Offset.scanned(text, significantStart(start + 1, end));
+    public int digitsStart() {
+        return significantStart(stringStart, stringEnd);
     }
 
-    /**
-     * Returns where the significant digits of the bytes from {@code from} to {@code to} start (the last digit when all
-     * are zeros), or -1 if they are not all ASCII digits or there are none: {@code Offset}'s scan, on bytes.
-     */
     private int significantStart(int from, int to) {
         if (from == to) {
             return -1;
@@ -265,8 +284,8 @@ final class PlainJson {
         return s - from;
     }
 
-    /** Reads a string value; an empty string when failed. */
-    String string() {
+    /** Reads a string value (printable ASCII without escapes); an empty string when failed. */
+    public String string() {
         int start = ws(i);
         int end = endOfString(start, maxStringChars);
         if (end < 0) {
@@ -274,6 +293,8 @@ final class PlainJson {
             return "";
         }
         i = end + 1;
+        stringStart = start + 1;
+        stringEnd = end;
         return new String(b, start + 1, end - start - 1, StandardCharsets.ISO_8859_1);
     }
 
@@ -315,7 +336,7 @@ final class PlainJson {
      * Reads an integer in canonical form ({@code -?(0|[1-9][0-9]*)}, not {@code -0}) of at most 18 digits; zero when
      * failed.
      */
-    long integer() {
+    public long integer() {
         int k = ws(i);
         boolean negative = at(k) == '-';
         if (negative) {
@@ -339,7 +360,7 @@ final class PlainJson {
     }
 
     /** Reads the end of the document: nothing but whitespace after the top-level value. */
-    void end() {
+    public void end() {
         i = ws(i);
         if (i != n) {
             fail();
@@ -351,12 +372,44 @@ final class PlainJson {
         return (x - ONES) & ~x;
     }
 
-    /** The UTF-8 bytes of {@code names}, for {@link #nameIn}. */
-    static byte[][] names(String... names) {
-        byte[][] out = new byte[names.length][];
-        for (int k = 0; k < names.length; k++) {
-            out[k] = names[k].getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Member names to look up with {@link #nameIn(Names)}, held as bytes once. Immutable.
+     *
+     * <pre>{@code
+     * static final JsonCursor.Names NAMES = JsonCursor.Names.of("requestId", "functionArn");
+     * }</pre>
+     */
+    public static final class Names {
+
+        private final byte[][] bytes;
+
+        private Names(byte[][] bytes) {
+            this.bytes = bytes;
         }
-        return out;
+
+        /** Returns the names, in order; each must be ASCII (the cursor reads no other name). */
+        public static Names of(List<String> names) {
+            byte[][] out = new byte[names.size()][];
+            for (int k = 0; k < out.length; k++) {
+                String name = names.get(k);
+                for (int j = 0; j < name.length(); j++) {
+                    if (name.charAt(j) >= 0x80) {
+                        throw new IllegalArgumentException("not an ASCII name: " + name);
+                    }
+                }
+                out[k] = name.getBytes(StandardCharsets.US_ASCII);
+            }
+            return new Names(out);
+        }
+
+        /** Returns the names, in order; each must be ASCII. */
+        public static Names of(String... names) {
+            return of(List.of(names));
+        }
+
+        /** Returns how many names there are. */
+        public int size() {
+            return bytes.length;
+        }
     }
 }
