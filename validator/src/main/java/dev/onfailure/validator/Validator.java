@@ -105,16 +105,16 @@ public final class Validator {
 
     /**
      * The report of the fastest path, when it applies: an SQS/SNS record body in exactly the shape Lambda writes,
-     * kind detected, read straight from its bytes and vouched for by the fast schema check. Empty otherwise, for the
-     * general path to decide.
+     * kind detected, read straight from its bytes. The record bound there is checked as it is (the fast schema check,
+     * else networknt on the tree it writes), never read again. Empty otherwise, for the general path to decide.
      */
     private Optional<RecordReport> plain(byte[] json, String location, Optional<Envelope> envelope,
             ValidationOptions options) {
         if (options.kind().isPresent()) {
             return Optional.empty();
         }
-        return checker.checkPlain(json, options.profile()).map(findings -> new RecordReport(location, envelope,
-                Optional.of(RecordKind.SQS_SNS.id()), options.profile(), findings));
+        return checker.readPlain(json).map(record -> new RecordReport(location, envelope,
+                Optional.of(RecordKind.SQS_SNS.id()), options.profile(), checker.check(record, options.profile())));
     }
 
     /**

@@ -6,7 +6,10 @@ import dev.onfailure.model.JsonField;
 import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.JsonType;
 import dev.onfailure.model.KafkaRecord;
+import dev.onfailure.model.Member;
+import dev.onfailure.model.MemberTable;
 import dev.onfailure.model.Offset;
 import dev.onfailure.model.Payload;
 import dev.onfailure.model.RecordRange;
@@ -16,7 +19,6 @@ import dev.onfailure.model.SchemaMetadata;
 import dev.onfailure.model.Timestamp;
 import dev.onfailure.model.TopicBatchInfo;
 import dev.onfailure.model.TopicPartition;
-import dev.onfailure.model.TopicRecord;
 import dev.onfailure.schema.Profile;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -96,12 +98,15 @@ public final class FastSchemaCheck {
         if (e.eventSourceArn().isPresent() && strict && !MSK_ARN.matcher(e.eventSourceArn().get()).find()) {
             return false;
         }
+        if (!allowed(e.eventSourceArn(), KafkaEvent.TABLE, KafkaEvent.Members.EVENT_SOURCE_ARN, strict)
+                || !allowed(e.bootstrapServers(), KafkaEvent.TABLE, KafkaEvent.Members.BOOTSTRAP_SERVERS, strict)) {
+            return false;
+        }
         if (strict) {
             boolean msk = e.eventSource().equals("aws:kafka");
             boolean selfManaged = e.eventSource().equals("SelfManagedKafka");
             if (!(msk || selfManaged) || !e.unknownFields().isEmpty() || e.records().isEmpty()
-                    || !e.bootstrapServers().isPresent() || !bootstrap(e.bootstrapServers().get())
-                    || e.eventSourceArn().isNull() || (msk && !e.eventSourceArn().isPresent())
+                    || !bootstrap(e.bootstrapServers().get()) || (msk && !e.eventSourceArn().isPresent())
                     || (selfManaged && !e.eventSourceArn().isAbsent())) {
                 return false;
             }
@@ -117,6 +122,16 @@ public final class FastSchemaCheck {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether an optional member's state is one its schema allows, as its member table says: absent only where it is
+     * not required, null only where {@code null} is one of its types.
+     */
+    private static <M extends Enum<M> & Member> boolean allowed(JsonField<?> field, MemberTable<M> table, M member,
+            boolean strict) {
+        Member.Spec spec = table.spec(member);
+        return field.isNull() ? spec.nullable(strict) : !field.isAbsent() || !spec.required(strict);
     }
 
     private static boolean requestContext(RequestContext rc, boolean strict) {
@@ -140,15 +155,16 @@ public final class FastSchemaCheck {
     }
 
     private static boolean responseContext(ResponseContext rc, boolean strict) {
-        if (rc.statusCode() < 100 || rc.statusCode() > 599 || rc.executedVersion().isNull()
-                || rc.functionError().isNull()) {
+        if (rc.statusCode() < 100 || rc.statusCode() > 599
+                || !allowed(rc.executedVersion(), ResponseContext.TABLE, ResponseContext.Members.EXECUTED_VERSION, strict)
+                || !allowed(rc.functionError(), ResponseContext.TABLE, ResponseContext.Members.FUNCTION_ERROR, strict)) {
             return false;
         }
         if (!strict) {
             return true;
         }
-        return rc.unknownFields().isEmpty() && rc.executedVersion().isPresent()
-                && VERSION.matcher(rc.executedVersion().get()).find()
+        return rc.unknownFields().isEmpty()
+                && (rc.executedVersion().isAbsent() || VERSION.matcher(rc.executedVersion().get()).find())
                 && (rc.functionError().isAbsent() || rc.functionError().get().equals("Unhandled")
                         || rc.functionError().get().equals("Handled"));
     }
@@ -160,7 +176,8 @@ public final class FastSchemaCheck {
         if (!strict) {
             return true;
         }
-        return info.unknownFields().isEmpty() && !info.eventSourceArn().isNull()
+        return info.unknownFields().isEmpty()
+                && allowed(info.eventSourceArn(), KafkaBatchInfo.TABLE, BatchInfo.Members.EVENT_SOURCE_ARN, strict)
                 && (info.eventSourceArn().isAbsent() || MSK_ARN.matcher(info.eventSourceArn().get()).find())
                 && bootstrap(info.bootstrapServers());
     }
@@ -179,9 +196,10 @@ public final class FastSchemaCheck {
         if (p == null) {
             return true;
         }
-        if (r instanceof TopicRecord) {
-            // strict: an object with exactly one topic-partition holding exactly one record
-            return p.form() == Payload.Form.OBJECT;
+        // strict Kafka-topic records: an object (with exactly one topic-partition holding exactly one record)
+        JsonType form = p.form() == Payload.Form.STRING ? JsonType.STRING : JsonType.OBJECT;
+        if (!r.table().spec(KafkaFailureRecord.Members.PAYLOAD).types(true).contains(form)) {
+            return false;
         }
         if (p.form() == Payload.Form.STRING) {
             return p.firstNonWhitespace() == '{';
@@ -195,8 +213,13 @@ public final class FastSchemaCheck {
     }
 
     private static boolean kafkaRecord(KafkaRecord k, boolean strict) {
-        if (k.topic().isEmpty() || k.partition() < 0 || k.offset() < 0 || k.headers().isNull()
-                || k.keySchemaMetadata().isNull() || k.valueSchemaMetadata().isNull()) {
+        if (k.topic().isEmpty() || k.partition() < 0 || k.offset() < 0
+                || !allowed(k.headers(), KafkaRecord.TABLE, KafkaRecord.Members.HEADERS, strict)
+                || !allowed(k.key(), KafkaRecord.TABLE, KafkaRecord.Members.KEY, strict)
+                || !allowed(k.value(), KafkaRecord.TABLE, KafkaRecord.Members.VALUE, strict)
+                || !allowed(k.keySchemaMetadata(), KafkaRecord.TABLE, KafkaRecord.Members.KEY_SCHEMA_METADATA, strict)
+                || !allowed(k.valueSchemaMetadata(), KafkaRecord.TABLE, KafkaRecord.Members.VALUE_SCHEMA_METADATA,
+                        strict)) {
             return false;
         }
         if (!strict) {
@@ -204,7 +227,7 @@ public final class FastSchemaCheck {
         }
         if (!k.unknownFields().isEmpty() || !TopicPartition.isLegalTopic(k.topic()) || k.timestamp() < 0
                 || !(k.timestampType().equals("CREATE_TIME") || k.timestampType().equals("LOG_APPEND_TIME"))
-                || !k.headers().isPresent() || !base64(k.key()) || !base64(k.value())) {
+                || !base64(k.key()) || !base64(k.value())) {
             return false;
         }
         return metadata(k.keySchemaMetadata()) && metadata(k.valueSchemaMetadata());

@@ -1,30 +1,33 @@
 package dev.onfailure.validator.internal;
 
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.JsonPointer;
+import dev.onfailure.json.ReadException;
 import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.Payload;
 import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.SqsSnsRecord;
 import dev.onfailure.model.TopicRecord;
-import dev.onfailure.json.Json;
-import dev.onfailure.json.JsonObject;
-import dev.onfailure.json.JsonPointer;
-import dev.onfailure.json.JsonValue;
-import dev.onfailure.json.ReadException;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.schema.SchemaKind;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.FindingCode;
 import dev.onfailure.validator.internal.rules.Rule;
 import dev.onfailure.validator.internal.rules.RuleContext;
-import dev.onfailure.validator.internal.rules.TopicPartitionKeyRule;
 import dev.onfailure.validator.internal.rules.Rules;
+import dev.onfailure.validator.internal.rules.TopicPartitionKeyRule;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Validates one record (or, forced, one invocation event): schema, then the typed model's semantic rules. */
+/**
+ * Validates one record (or, forced, one invocation event) in one pipeline: the record is bound once (straight from
+ * its bytes, or from its tree), its payload's event is read once ({@link Payload#event()}), and that one model feeds
+ * the fast schema check, the semantic rules and, where the fast check does not vouch, networknt (given the tree the
+ * model writes, which the lossless model makes the document's own). {@link Coverage} merges what they find.
+ */
 public final class RecordChecker {
 
     private final SchemaEngine engine;
@@ -39,20 +42,26 @@ public final class RecordChecker {
     }
 
     /**
-     * The fastest path, for the most common input: an SQS/SNS record body in exactly the shape Lambda sends, read
-     * straight from its bytes and vouched for by the fast schema check. Returns its findings (the rules'), or empty to
-     * send the document down the full path.
+     * Reads an SQS/SNS record body straight from its bytes when it has exactly the shape Lambda sends (the commonest
+     * input); empty for anything else, which the general path reads.
      */
-    public Optional<List<Finding>> checkPlain(byte[] json, Profile profile) {
-        Optional<dev.onfailure.model.SqsSnsRecord> plain = codec.readPlain(json);
-        if (plain.isEmpty() || !fast(SchemaKind.SQS_SNS, profile, plain.get(), Optional.empty())) {
-            return Optional.empty();
+    public Optional<SqsSnsRecord> readPlain(byte[] json) {
+        return codec.readPlain(json);
+    }
+
+    /**
+     * Returns the findings of a record already bound (from its bytes, {@link #readPlain}): the rules' when the fast
+     * schema check vouches for it, else networknt's on the tree the record writes, merged with the rules'.
+     */
+    public List<Finding> check(SqsSnsRecord record, Profile profile) {
+        if (fast(SchemaKind.SQS_SNS, profile, record, Optional.empty())) {
+            RuleContext ctx = new RuleContext(profile, Optional.empty(), Optional.empty());
+            for (Rule rule : Rules.ALL) {
+                rule.check(record, ctx);
+            }
+            return ctx.findings();
         }
-        RuleContext ctx = new RuleContext(profile, Optional.empty(), Optional.empty());
-        for (Rule rule : Rules.ALL) {
-            rule.check(plain.get(), ctx);
-        }
-        return Optional.of(ctx.findings());
+        return check(SchemaKind.SQS_SNS, profile, codec.toJson(record), Optional.of(record), Optional.empty());
     }
 
     /** Returns the findings of the record {@code json} validated as {@code kind}. */
@@ -67,59 +76,43 @@ public final class RecordChecker {
         } catch (ReadException e) {
             unreadable = e;
         }
-        List<SchemaEngine.Violation> violations;
+        return check(kind, profile, json, record, Optional.ofNullable(unreadable));
+    }
+
+    private List<Finding> check(SchemaKind kind, Profile profile, JsonObject json,
+            Optional<KafkaFailureRecord> record, Optional<ReadException> unreadable) {
+        if (record.isEmpty()) {
+            return Coverage.merge(profile, List.of(), engine.validate(kind, profile, JacksonTrees.toJackson(json)),
+                    List.of(), unreadable, schemaFindings);
+        }
+        KafkaFailureRecord r = record.get();
+        Optional<KafkaEvent> event = Optional.empty();
+        Optional<ReadException> problem = Optional.empty();
+        Optional<Payload> payload = r.payloadIfAny();
+        if (payload.isPresent()) {
+            try {
+                event = Optional.of(payload.get().event());
+            } catch (ReadException e) {
+                problem = Optional.of(e);
+            }
+        }
+        List<SchemaEngine.Violation> violations = List.of();
         List<SchemaEngine.Violation> payloadViolations = List.of();
-        List<Finding> semantic = new ArrayList<>();
-        if (record.isPresent()) {
-            KafkaFailureRecord r = record.get();
-            Optional<KafkaEvent> event = Optional.empty();
-            Optional<ReadException> problem = Optional.empty();
-            Optional<Payload> payload = r.payloadIfAny();
-            boolean stringPayload = payload.isPresent() && payload.get().form() == Payload.Form.STRING;
-            if (payload.isPresent()) {
-                try {
-                    event = Optional.of(stringPayload ? stringEvent(payload.get()) : payload.get().event());
-                } catch (ReadException e) {
-                    problem = Optional.of(e);
-                }
-            }
-            if (fast(kind, profile, r, event)) {
-                // The common valid case: the specialised check vouches for the schema, networknt is not needed.
-                violations = List.of();
-            } else {
-                violations = engine.validate(kind, profile, JacksonTrees.toJackson(json));
-                if (stringPayload) {
-                    JsonObject payloadTree = payloadTree(payload.get());
-                    if (payloadTree != null) {
-                        payloadViolations = engine.validate(SchemaKind.EVENT, profile,
-                                JacksonTrees.toJackson(payloadTree));
-                    }
-                }
-            }
-            RuleContext ctx = new RuleContext(profile, event, problem);
-            for (Rule rule : Rules.ALL) {
-                rule.check(r, ctx);
-            }
-            semantic.addAll(ctx.findings());
-        } else {
+        if (!fast(kind, profile, r, event)) {
             violations = engine.validate(kind, profile, JacksonTrees.toJackson(json));
-        }
-        List<Finding> findings = new ArrayList<>(semantic);
-        for (SchemaEngine.Violation v : distinct(violations)) {
-            if (!Coverage.covered(v, "", semantic)) {
-                findings.add(schemaFindings.finding(v, "", ""));
+            // A string payload's event, for networknt, is the tree the event writes: the string is not parsed
+            // again. A payload that is no event needs none: kafka.payload-not-event covers all under /payload.
+            if (payload.isPresent() && payload.get().form() == Payload.Form.STRING && event.isPresent()) {
+                payloadViolations = engine.validate(SchemaKind.EVENT, profile,
+                        JacksonTrees.toJackson(codec.toJson(event.get())));
             }
         }
-        for (SchemaEngine.Violation v : distinct(payloadViolations)) {
-            if (!Coverage.covered(v, "/payload", semantic)) {
-                findings.add(schemaFindings.finding(v, "/payload", "string"));
-            }
+        RuleContext ctx = new RuleContext(profile, event, problem);
+        for (Rule rule : Rules.ALL) {
+            rule.check(r, ctx);
         }
-        if (unreadable != null && findings.stream().noneMatch(Finding::isError)) {
-            findings.add(FindingCode.RECORD_UNREADABLE.finding(profile, unreadable.pointer(),
-                    Map.of("detail", unreadable.getMessage())));
-        }
-        return findings;
+        return Coverage.merge(profile, ctx.findings(), violations, payloadViolations, Optional.empty(),
+                schemaFindings);
     }
 
     /**
@@ -141,98 +134,21 @@ public final class RecordChecker {
     }
 
     private List<Finding> checkEvent(Profile profile, JsonObject json) {
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> semantic = new ArrayList<>();
         if (json.get("records").orElse(null) instanceof JsonObject records) {
             for (String key : records.names()) {
-                TopicPartitionKeyRule.explain(key).ifPresent(reason -> findings.add(FindingCode.TOPIC_PARTITION_KEY
+                TopicPartitionKeyRule.explain(key).ifPresent(reason -> semantic.add(FindingCode.TOPIC_PARTITION_KEY
                         .finding(profile, JsonPointer.append("/records", key), Map.of("key", key, "reason", reason))));
             }
         }
         try {
             if (FastSchemaCheck.event(codec.readEvent(json), profile)) {
-                return findings;
+                return semantic;
             }
         } catch (ReadException e) {
             // not the model's shape: networknt explains
         }
-        for (SchemaEngine.Violation v : distinct(engine.validate(SchemaKind.EVENT, profile, JacksonTrees.toJackson(json)))) {
-            if (!(v.keyword().equals("propertyNames") && !findings.isEmpty())) {
-                findings.add(schemaFindings.finding(v, "", ""));
-            }
-        }
-        return findings;
-    }
-
-    /**
-     * One violation per keyword and value: a strict schema applies the tolerant one it narrows, so a value can fail
-     * the same keyword twice (the strict message, more precise, is kept); a value that fails its pattern fails its
-     * {@code format} for the same reason; and a value of the wrong type fails every other keyword of its schema.
-     */
-    static List<SchemaEngine.Violation> distinct(List<SchemaEngine.Violation> violations) {
-        Map<String, SchemaEngine.Violation> byKey = new LinkedHashMap<>();
-        for (SchemaEngine.Violation v : violations) {
-            String key = v.keyword() + " " + v.pointer() + " " + v.property();
-            SchemaEngine.Violation seen = byKey.get(key);
-            if (seen == null || (!seen.schemaLocation().contains("/strict/") && v.schemaLocation().contains("/strict/"))) {
-                byKey.put(key, v);
-            }
-        }
-        List<SchemaEngine.Violation> out = new ArrayList<>();
-        for (SchemaEngine.Violation v : byKey.values()) {
-            boolean formatOfBadPattern = v.keyword().equals("format")
-                    && byKey.containsKey("pattern " + v.pointer() + " " + v.property());
-            // a value of the wrong type fails its const, enum, pattern and bounds too: the type says it all
-            boolean besideWrongType = !v.keyword().equals("type") && byKey.containsKey("type " + v.pointer() + " ");
-            if (!formatOfBadPattern && !besideWrongType) {
-                out.add(v);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Reads the event of a string payload: from its bytes straight to the model when it has the common shape, else
-     * through the tree, whose errors say exactly what is wrong.
-     */
-    private KafkaEvent stringEvent(Payload payload) {
-        Optional<byte[]> bytes = payload.utf8();
-        if (bytes.isPresent()) {
-            try {
-                return codec.readEvent(bytes.get());
-            } catch (ReadException e) {
-                // fall through: read again below for a message that says it is the payload
-            }
-        }
-        return readEvent(parsePayload(payload));
-    }
-
-    /** The payload's tree, for networknt to explain what the fast path would not vouch for; null if not an object. */
-    private JsonObject payloadTree(Payload payload) {
-        try {
-            return parsePayload(payload) instanceof JsonObject o ? o : null;
-        } catch (ReadException e) {
-            return null;
-        }
-    }
-
-    private JsonValue parsePayload(Payload payload) {
-        try {
-            // From UTF-8 bytes where possible: a long payload read from bytes is never built as a String.
-            Optional<byte[]> bytes = payload.utf8();
-            return bytes.isPresent() ? Json.parse(bytes.get(), codec.limits())
-                    : Json.parse(payload.text().orElseThrow(), codec.limits());
-        } catch (ReadException e) {
-            throw new ReadException(e.problem(), "the payload string is not JSON: " + e.detail(), "/payload",
-                    e.line(), e.column());
-        }
-    }
-
-    private KafkaEvent readEvent(JsonValue parsed) {
-        try {
-            return codec.readEvent(parsed);
-        } catch (ReadException e) {
-            throw new ReadException(e.problem(), "the payload string is not a Kafka invocation event: " + e.detail()
-                    + (e.pointer().isEmpty() ? "" : " at " + e.pointer() + " inside it"), "/payload", 0, 0);
-        }
+        return Coverage.merge(profile, semantic, engine.validate(SchemaKind.EVENT, profile,
+                JacksonTrees.toJackson(json)), List.of(), Optional.empty(), schemaFindings);
     }
 }
