@@ -113,7 +113,7 @@ public class BreakdownBenchmark {
         for (Rule r : Rules.ALL) {
             r.check(record, ctx);
         }
-        return new dev.onfailure.validator.RecordReport("", Optional.empty(), Optional.of("kafka.sqs-sns"),
+        return new dev.onfailure.validator.RecordReport("", Optional.empty(), Optional.of(dev.onfailure.schema.Kind.SQS_SNS),
                 Profile.TOLERANT, ctx.findings());
     }
 }

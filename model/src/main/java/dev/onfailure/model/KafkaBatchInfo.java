@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract non-sealed class KafkaBatchInfo implements BatchInfo {
+public abstract sealed class KafkaBatchInfo implements BatchInfo permits ImmutableKafkaBatchInfo {
 
     static final java.util.Set<String> NAMES =
             java.util.Set.of("batchSize", "eventSourceArn", "bootstrapServers", "payloadSize", "recordsInfo");

@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class KafkaEvent {
+public abstract sealed class KafkaEvent permits ImmutableKafkaEvent {
 
     static final java.util.Set<String> NAMES =
             java.util.Set.of("eventSource", "eventSourceArn", "bootstrapServers", "records");

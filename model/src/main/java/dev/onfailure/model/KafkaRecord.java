@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class KafkaRecord {
+public abstract sealed class KafkaRecord permits ImmutableKafkaRecord {
 
     static final java.util.Set<String> NAMES = java.util.Set.of("topic", "partition", "offset", "timestamp",
             "timestampType", "key", "value", "headers", "keySchemaMetadata", "valueSchemaMetadata");
@@ -92,7 +92,7 @@ public abstract class KafkaRecord {
             List<Header> given = headers().get();
             List<Header> copy = List.copyOf(given);
             if (copy != given) {
-                return ImmutableKafkaRecord.copyOf(this).withHeaders(JsonField.of(copy));
+                return ((ImmutableKafkaRecord) this).withHeaders(JsonField.of(copy));   // sealed: the only subclass
             }
         }
         return this;

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class RecordInfo {
+public abstract sealed class RecordInfo permits ImmutableRecordInfo {
 
     static final java.util.Set<String> NAMES = java.util.Set.of("offset", "timestamp");
 

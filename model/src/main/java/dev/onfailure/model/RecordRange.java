@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class RecordRange {
+public abstract sealed class RecordRange permits ImmutableRecordRange {
 
     static final java.util.Set<String> NAMES = java.util.Set.of("firstRecordOffset", "lastRecordOffset",
             "firstRecordTimestamp", "lastRecordTimestamp");

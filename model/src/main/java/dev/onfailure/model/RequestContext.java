@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class RequestContext {
+public abstract sealed class RequestContext permits ImmutableRequestContext {
 
     static final java.util.Set<String> NAMES =
             java.util.Set.of("requestId", "functionArn", "condition", "approximateInvokeCount");

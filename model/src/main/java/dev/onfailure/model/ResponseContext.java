@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class ResponseContext {
+public abstract sealed class ResponseContext permits ImmutableResponseContext {
 
     static final java.util.Set<String> NAMES = java.util.Set.of("statusCode", "executedVersion", "functionError");
 

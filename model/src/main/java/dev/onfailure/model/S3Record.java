@@ -3,6 +3,7 @@ package dev.onfailure.model;
 import dev.onfailure.json.JsonValue;
 import java.util.Map;
 import org.immutables.value.Value;
+import dev.onfailure.schema.Kind;
 
 /**
  * The record Lambda writes to an S3 bucket: the SQS/SNS record plus {@code payload}, the whole invocation event.
@@ -14,14 +15,14 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @SuppressWarnings("immutables:from") // from(KafkaFailureRecord) cannot copy the covariant batchInfo; from(this type) does
-public abstract non-sealed class S3Record implements KafkaFailureRecord {
+public abstract sealed class S3Record implements KafkaFailureRecord permits ImmutableS3Record {
 
     static final java.util.Set<String> NAMES = java.util.Set.of("requestContext", "responseContext", "version",
             "timestamp", "KafkaBatchInfo", "payload");
 
     @Override
-    public final RecordKind kind() {
-        return RecordKind.S3;
+    public final Kind kind() {
+        return Kind.S3;
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class SchemaMetadata {
+public abstract sealed class SchemaMetadata permits ImmutableSchemaMetadata {
 
     static final java.util.Set<String> NAMES = java.util.Set.of("dataFormat", "schemaId");
 

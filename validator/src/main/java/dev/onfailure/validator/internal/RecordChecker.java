@@ -11,7 +11,7 @@ import dev.onfailure.json.JsonPointer;
 import dev.onfailure.json.JsonValue;
 import dev.onfailure.json.ReadException;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.schema.SchemaKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.FindingCode;
 import dev.onfailure.validator.internal.rules.Rule;
@@ -44,8 +44,16 @@ public final class RecordChecker {
      * send the document down the full path.
      */
     public Optional<List<Finding>> checkPlain(byte[] json, Profile profile) {
-        Optional<dev.onfailure.model.SqsSnsRecord> plain = codec.readPlain(json);
-        if (plain.isEmpty() || !fast(SchemaKind.SQS_SNS, profile, plain.get(), Optional.empty())) {
+        return checkPlain(codec.readPlain(json), profile);
+    }
+
+    /** {@link #checkPlain(byte[], Profile)} of text: only ASCII text is read that way. */
+    public Optional<List<Finding>> checkPlain(String json, Profile profile) {
+        return checkPlain(codec.readPlain(json), profile);
+    }
+
+    private Optional<List<Finding>> checkPlain(Optional<dev.onfailure.model.SqsSnsRecord> plain, Profile profile) {
+        if (plain.isEmpty() || !fast(Kind.SQS_SNS, profile, plain.get(), Optional.empty())) {
             return Optional.empty();
         }
         RuleContext ctx = new RuleContext(profile, Optional.empty(), Optional.empty());
@@ -56,8 +64,8 @@ public final class RecordChecker {
     }
 
     /** Returns the findings of the record {@code json} validated as {@code kind}. */
-    public List<Finding> check(SchemaKind kind, Profile profile, JsonObject json) {
-        if (kind == SchemaKind.EVENT) {
+    public List<Finding> check(Kind kind, Profile profile, JsonObject json) {
+        if (kind == Kind.EVENT) {
             return checkEvent(profile, json);
         }
         Optional<KafkaFailureRecord> record = Optional.empty();
@@ -91,7 +99,7 @@ public final class RecordChecker {
                 if (stringPayload) {
                     JsonObject payloadTree = payloadTree(payload.get());
                     if (payloadTree != null) {
-                        payloadViolations = engine.validate(SchemaKind.EVENT, profile,
+                        payloadViolations = engine.validate(Kind.EVENT, profile,
                                 JacksonTrees.toJackson(payloadTree));
                     }
                 }
@@ -127,7 +135,7 @@ public final class RecordChecker {
      * vouches for it and for its payload's event. A payload that is no event needs no check: every violation under
      * {@code /payload} is then covered by {@code kafka.payload-not-event}.
      */
-    public static boolean fast(SchemaKind kind, Profile profile, KafkaFailureRecord r, Optional<KafkaEvent> event) {
+    public static boolean fast(Kind kind, Profile profile, KafkaFailureRecord r, Optional<KafkaEvent> event) {
         if (!kind.id().equals(r.kind().id()) || !FastSchemaCheck.record(r, profile)) {
             return false;
         }
@@ -155,7 +163,7 @@ public final class RecordChecker {
         } catch (ReadException e) {
             // not the model's shape: networknt explains
         }
-        for (SchemaEngine.Violation v : distinct(engine.validate(SchemaKind.EVENT, profile, JacksonTrees.toJackson(json)))) {
+        for (SchemaEngine.Violation v : distinct(engine.validate(Kind.EVENT, profile, JacksonTrees.toJackson(json)))) {
             if (!(v.keyword().equals("propertyNames") && !findings.isEmpty())) {
                 findings.add(schemaFindings.finding(v, "", ""));
             }
