@@ -22,18 +22,18 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /** The benchmark inputs, made deterministically (the repository does not hold megabytes of fixtures). */
-final class Inputs {
+public final class Inputs {
 
     private Inputs() {
     }
 
     /** AWS's documented SQS/SNS record, RetryAttemptsExhausted instance. */
-    static byte[] documented() {
+    public static byte[] documented() {
         return DocumentedExamples.sqsSns().instances().get(0).json().getBytes(StandardCharsets.UTF_8);
     }
 
     /** AWS's documented SQS/SNS record without its indentation, as Lambda writes message bodies. */
-    static byte[] documentedCompact() {
+    public static byte[] documentedCompact() {
         return dev.onfailure.json.Json.write(dev.onfailure.json.Json.parse(documented()),
                 dev.onfailure.json.WriteOptions.COMPACT).getBytes(StandardCharsets.UTF_8);
     }
@@ -42,7 +42,7 @@ final class Inputs {
      * A strict-valid SQS/SNS record made by the seeded generator: no record the repository holds, and another one
      * for every seed.
      */
-    static byte[] generated(long seed) {
+    public static byte[] generated(long seed) {
         dev.onfailure.codegen.GeneratorOptions options = dev.onfailure.codegen.GeneratorOptions.defaults()
                 .strictOnly(true).kinds(java.util.EnumSet.of(dev.onfailure.schema.Kind.SQS_SNS));
         return bytes(dev.onfailure.codegen.RecordGenerators.records(options)
@@ -50,7 +50,7 @@ final class Inputs {
     }
 
     /** The input named {@code name}: see {@code RecordBenchmark}'s parameter. */
-    static byte[] named(String name, long seed) {
+    public static byte[] named(String name, long seed) {
         return switch (name) {
             case "documented" -> documented();
             case "documented-compact" -> documentedCompact();
@@ -74,19 +74,19 @@ final class Inputs {
     }
 
     /** A strict-valid SQS/SNS record with {@code partitions} topic-partitions. */
-    static byte[] partitions(int partitions) {
+    public static byte[] partitions(int partitions) {
         return bytes(record(event(partitions, partitions * 2, 64), Kind.SQS_SNS));
     }
 
     /** A strict-valid S3 record whose escaped payload is about {@code bytes} long. */
-    static byte[] s3(int bytes) {
+    public static byte[] s3(int bytes) {
         int valueBytes = 600;
         int records = Math.max(1, bytes / 1075);
         return bytes(record(event(Math.min(records, 50), records, valueBytes), Kind.S3));
     }
 
     /** {@code n} strict-valid records of every kind as NDJSON. */
-    static byte[] ndjson(int n) {
+    public static byte[] ndjson(int n) {
         StringBuilder sb = new StringBuilder();
         SplittableRandom r = new SplittableRandom(5);
         Kind[] kinds = Kind.records().toArray(new Kind[0]);

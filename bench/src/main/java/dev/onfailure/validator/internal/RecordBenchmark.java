@@ -1,5 +1,6 @@
-package dev.onfailure.bench;
+package dev.onfailure.validator.internal;
 
+import dev.onfailure.bench.Inputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.onfailure.model.KafkaFailureRecord;
@@ -9,7 +10,6 @@ import dev.onfailure.json.Json;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.DocumentReport;
 import dev.onfailure.validator.Validator;
-import dev.onfailure.validator.internal.SchemaEngine;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
-package dev.onfailure.bench;
+package dev.onfailure.validator.internal;
 
+import dev.onfailure.bench.Inputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.onfailure.cli.Main;
@@ -8,7 +9,6 @@ import dev.onfailure.schema.Kind;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonObject;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.validator.internal.SchemaEngine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
