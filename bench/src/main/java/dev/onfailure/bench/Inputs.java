@@ -1,6 +1,6 @@
 package dev.onfailure.bench;
 
-import dev.onfailure.codegen.Destination;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.codegen.FailureContext;
 import dev.onfailure.codegen.RecordBuilder;
 import dev.onfailure.fixtures.DocumentedExamples;
@@ -22,18 +22,18 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /** The benchmark inputs, made deterministically (the repository does not hold megabytes of fixtures). */
-final class Inputs {
+public final class Inputs {
 
     private Inputs() {
     }
 
     /** AWS's documented SQS/SNS record, RetryAttemptsExhausted instance. */
-    static byte[] documented() {
+    public static byte[] documented() {
         return DocumentedExamples.sqsSns().instances().get(0).json().getBytes(StandardCharsets.UTF_8);
     }
 
     /** AWS's documented SQS/SNS record without its indentation, as Lambda writes message bodies. */
-    static byte[] documentedCompact() {
+    public static byte[] documentedCompact() {
         return dev.onfailure.json.Json.write(dev.onfailure.json.Json.parse(documented()),
                 dev.onfailure.json.WriteOptions.COMPACT).getBytes(StandardCharsets.UTF_8);
     }
@@ -42,23 +42,23 @@ final class Inputs {
      * A strict-valid SQS/SNS record made by the seeded generator: no record the repository holds, and another one
      * for every seed.
      */
-    static byte[] generated(long seed) {
+    public static byte[] generated(long seed) {
         dev.onfailure.codegen.GeneratorOptions options = dev.onfailure.codegen.GeneratorOptions.defaults()
-                .strictOnly(true).kinds(java.util.EnumSet.of(dev.onfailure.model.RecordKind.SQS_SNS));
+                .strictOnly(true).kinds(java.util.EnumSet.of(dev.onfailure.schema.Kind.SQS_SNS));
         return bytes(dev.onfailure.codegen.RecordGenerators.records(options)
                 .generate(dev.onfailure.codegen.SeededEntropy.of(seed)).record());
     }
 
     /** The input named {@code name}: see {@code RecordBenchmark}'s parameter. */
-    static byte[] named(String name, long seed) {
+    public static byte[] named(String name, long seed) {
         return switch (name) {
             case "documented" -> documented();
             case "documented-compact" -> documentedCompact();
             case "generated" -> generated(seed);
             // not in the default runs: a Kafka-topic record and an S3 record of one small batch, and a member the
             // model does not know, which sends an SQS/SNS record down the general path
-            case "topic" -> bytes(record(event(1, 1, 64), Destination.TOPIC));
-            case "s3-small" -> bytes(record(event(2, 4, 64), Destination.S3));
+            case "topic" -> bytes(record(event(1, 1, 64), Kind.TOPIC));
+            case "s3-small" -> bytes(record(event(2, 4, 64), Kind.S3));
             case "documented-extra-member" -> new String(documentedCompact(), StandardCharsets.UTF_8)
                     .replace("\"version\":", "\"newMember\":{\"a\":[1,2.50]},\"version\":")
                     .getBytes(StandardCharsets.UTF_8);
@@ -74,22 +74,22 @@ final class Inputs {
     }
 
     /** A strict-valid SQS/SNS record with {@code partitions} topic-partitions. */
-    static byte[] partitions(int partitions) {
-        return bytes(record(event(partitions, partitions * 2, 64), Destination.SQS_SNS));
+    public static byte[] partitions(int partitions) {
+        return bytes(record(event(partitions, partitions * 2, 64), Kind.SQS_SNS));
     }
 
     /** A strict-valid S3 record whose escaped payload is about {@code bytes} long. */
-    static byte[] s3(int bytes) {
+    public static byte[] s3(int bytes) {
         int valueBytes = 600;
         int records = Math.max(1, bytes / 1075);
-        return bytes(record(event(Math.min(records, 50), records, valueBytes), Destination.S3));
+        return bytes(record(event(Math.min(records, 50), records, valueBytes), Kind.S3));
     }
 
     /** {@code n} strict-valid records of every kind as NDJSON. */
-    static byte[] ndjson(int n) {
+    public static byte[] ndjson(int n) {
         StringBuilder sb = new StringBuilder();
         SplittableRandom r = new SplittableRandom(5);
-        Destination[] kinds = Destination.values();
+        Kind[] kinds = Kind.records().toArray(new Kind[0]);
         for (int i = 0; i < n; i++) {
             KafkaFailureRecord rec = record(event(1 + r.nextInt(4), 1 + r.nextInt(8), 32 + r.nextInt(96)),
                     kinds[i % kinds.length]);
@@ -102,7 +102,7 @@ final class Inputs {
         return RecordCodec.defaults().write(r).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static KafkaFailureRecord record(KafkaEvent event, Destination d) {
+    private static KafkaFailureRecord record(KafkaEvent event, Kind d) {
         FailureContext ctx = new FailureContext(Condition.RETRY_ATTEMPTS_EXHAUSTED,
                 "arn:aws:lambda:eu-west-1:210987654321:function:orders-consumer",
                 "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", 3,

@@ -1,6 +1,6 @@
 package dev.onfailure.cli;
 
-import dev.onfailure.codegen.Destination;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.codegen.FailureContext;
 import dev.onfailure.codegen.RecordBuilder;
 import dev.onfailure.model.Condition;
@@ -84,7 +84,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Destination d = Destination.fromId(destination).orElseThrow(() -> usage("--destination must be sqs-sns, s3"
+        Kind d = Kind.fromId("kafka." + destination).filter(Kind::isRecord).orElseThrow(() -> usage("--destination must be sqs-sns, s3"
                 + " or topic, not " + destination));
         Instant when;
         try {

@@ -1,7 +1,7 @@
 package dev.onfailure.cli;
 
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonObject;
 import dev.onfailure.json.JsonValue;
@@ -93,7 +93,7 @@ final class FormatCommand implements Callable<Integer> {
 
     /** Writes a record through the typed model (AWS order); anything else as the tree it is. */
     static String write(JsonValue doc, WriteOptions options) {
-        if (doc instanceof JsonObject o && RecordKind.detect(o).isPresent()) {
+        if (doc instanceof JsonObject o && RecordCodec.kindOf(o).isPresent()) {
             try {
                 RecordCodec codec = RecordCodec.defaults();
                 return codec.write(codec.read(o), options);

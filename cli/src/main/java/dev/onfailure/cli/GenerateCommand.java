@@ -9,7 +9,7 @@ import dev.onfailure.codegen.InvalidRecords;
 import dev.onfailure.codegen.RecordGenerators;
 import dev.onfailure.codegen.SeededEntropy;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonArray;
 import dev.onfailure.json.JsonObject;
@@ -74,13 +74,13 @@ final class GenerateCommand implements Callable<Integer> {
         if (count < 0) {
             throw usage("--count must not be negative");
         }
-        EnumSet<RecordKind> set = EnumSet.noneOf(RecordKind.class);
+        EnumSet<Kind> set = EnumSet.noneOf(Kind.class);
         for (String k : kinds) {
-            set.add(RecordKind.fromId(k).orElseThrow(() -> usage("--kind must be kafka.sqs-sns, kafka.s3 or kafka.topic,"
+            set.add(Kind.fromId(k).filter(Kind::isRecord).orElseThrow(() -> usage("--kind must be kafka.sqs-sns, kafka.s3 or kafka.topic,"
                     + " not " + k)));
         }
         if (set.isEmpty()) {
-            set = EnumSet.allOf(RecordKind.class);
+            set = EnumSet.copyOf(Kind.records());
         }
         GeneratorOptions options;
         try {

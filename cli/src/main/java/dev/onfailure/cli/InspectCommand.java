@@ -17,7 +17,7 @@ import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonObject;
 import dev.onfailure.json.JsonValue;
 import dev.onfailure.json.ReadException;
-import dev.onfailure.validator.internal.Envelopes;
+import dev.onfailure.validator.Envelope;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
@@ -85,9 +85,9 @@ final class InspectCommand implements Callable<Integer> {
 
     private static void collect(JsonValue v, String at, List<JsonValue> out, List<String> locations, int depth) {
         if (v instanceof JsonObject o && depth < 3 && !o.has("KafkaBatchInfo")) {
-            Optional<Envelopes.Unwrapped> u = Envelopes.unwrap(o);
+            Optional<Envelope.Unwrapped> u = Envelope.unwrap(o);
             if (u.isPresent()) {
-                for (Envelopes.Message m : u.get().messages()) {
+                for (Envelope.Message m : u.get().messages()) {
                     if (m.text().isPresent()) {
                         try {
                             collect(Json.parse(m.text().get()), at + m.pointer(), out, locations, depth + 1);

@@ -57,7 +57,7 @@ final class JsonReporter implements Reporter {
         }
         return JsonObject.builder()
                 .put("source", JsonString.of(source))
-                .put("kind", r.kind().<JsonValue>map(JsonString::of).orElse(JsonNull.INSTANCE))
+                .put("kind", r.kind().<JsonValue>map(k -> JsonString.of(k.id())).orElse(JsonNull.INSTANCE))
                 .put("valid", JsonBoolean.of(r.valid()))
                 .put("findings", JsonArray.of(findings))
                 .build();

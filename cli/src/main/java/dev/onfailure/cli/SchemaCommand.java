@@ -2,7 +2,7 @@ package dev.onfailure.cli;
 
 import dev.onfailure.schema.Profile;
 import dev.onfailure.schema.SchemaCatalog;
-import dev.onfailure.schema.SchemaKind;
+import dev.onfailure.schema.Kind;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +45,7 @@ final class SchemaCommand implements Callable<Integer> {
         Profile p = Profile.fromId(profile).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--profile must be tolerant or strict, not " + profile));
         if (list) {
-            for (SchemaKind k : SchemaKind.values()) {
+            for (Kind k : Kind.values()) {
                 for (Profile q : Profile.values()) {
                     io.out().printf("%-14s %-9s %s%n", k.id(), q.id(), SchemaCatalog.id(k, q));
                 }
@@ -60,7 +60,7 @@ final class SchemaCommand implements Callable<Integer> {
                     + ".json"));
             return ExitCodes.OK;
         }
-        SchemaKind k = SchemaKind.fromId(kind).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        Kind k = Kind.fromId(kind).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "unknown kind " + kind + "; try onfailure schema --list"));
         io.out().print(SchemaCatalog.text(k, p));
         return ExitCodes.OK;

@@ -4,7 +4,7 @@ import dev.onfailure.fixtures.DocumentedExamples;
 import dev.onfailure.fixtures.ExampleInstance;
 import dev.onfailure.json.ReadLimits;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.schema.SchemaKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.validator.DocumentReport;
 import dev.onfailure.validator.RecordReport;
 import dev.onfailure.validator.Severity;
@@ -102,7 +102,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         };
         ValidationOptions options = ValidationOptions.of(p);
         if (kind != null) {
-            options = options.asKind(SchemaKind.fromId(kind).orElseThrow(() -> usage("--kind must be one of"
+            options = options.asKind(Kind.fromId(kind).orElseThrow(() -> usage("--kind must be one of"
                     + " kafka.sqs-sns, kafka.s3, kafka.topic, kafka.event, not " + kind)));
         }
         if (threads < 1) {

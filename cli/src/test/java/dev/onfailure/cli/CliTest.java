@@ -14,7 +14,7 @@ import dev.onfailure.model.RecordCodec;
 import dev.onfailure.model.S3Record;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.schema.SchemaCatalog;
-import dev.onfailure.schema.SchemaKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.validator.DocumentReport;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.ValidationOptions;
@@ -209,7 +209,7 @@ final class CliTest {
     void schema_listAndPrint() throws Exception {
         golden("schema-list.txt", run("schema", "--list").out());
         assertThat(run("schema", "kafka.s3", "--profile", "strict").out())
-                .isEqualTo(SchemaCatalog.text(SchemaKind.S3, Profile.STRICT));
+                .isEqualTo(SchemaCatalog.text(Kind.S3, Profile.STRICT));
         assertThat(run("schema", "kafka.common").out()).contains("\"conditionResponse\"");
         assertThat(run("schema", "nope").code()).isEqualTo(2);
     }

@@ -3,7 +3,7 @@ package dev.onfailure.codegen;
 import dev.onfailure.model.Condition;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonNull;
 import dev.onfailure.json.JsonNumber;
@@ -35,7 +35,7 @@ public final class InvalidRecords {
 
     /** The record being mutated, as a tree and as the model. */
     private record Base(KafkaFailureRecord record, JsonObject json) {
-        RecordKind kind() {
+        Kind kind() {
             return record.kind();
         }
     }
@@ -61,7 +61,7 @@ public final class InvalidRecords {
                     "KafkaBatchInfo", "batchSize"))),
             new Mutation("schema.minimum", false, (e, b) -> Json.write(set(b.json(), JsonNumber.of(-1),
                     "requestContext", "approximateInvokeCount"))),
-            new Mutation("schema.maximum", false, (e, b) -> b.kind() != RecordKind.SQS_SNS ? null
+            new Mutation("schema.maximum", false, (e, b) -> b.kind() != Kind.SQS_SNS ? null
                     : Json.write(set(b.json(), JsonNumber.of(10_001), "KafkaBatchInfo", "batchSize"))),
             new Mutation("schema.pattern", false, (e, b) -> Json.write(set(b.json(), JsonString.of("yesterday"),
                     "timestamp"))),
@@ -75,7 +75,7 @@ public final class InvalidRecords {
                         : j);
             }),
             new Mutation("kafka.condition-response", false, (e, b) -> {
-                if (b.kind() == RecordKind.TOPIC) {
+                if (b.kind() == Kind.TOPIC) {
                     return null;
                 }
                 JsonObject j = set(b.json(), JsonString.of(Condition.MAXIMUM_PAYLOAD_SIZE_EXCEEDED.text()),
@@ -87,7 +87,7 @@ public final class InvalidRecords {
                 return Json.write(b.json().has("responseContext") ? set(j, response, "responseContext")
                         : add(j, "responseContext", response));
             }),
-            new Mutation("kafka.offset-order", false, (e, b) -> b.kind() != RecordKind.SQS_SNS ? null
+            new Mutation("kafka.offset-order", false, (e, b) -> b.kind() != Kind.SQS_SNS ? null
                     : rangeEdit(b, (range, key) -> {
                         String last = ((JsonString) range.get("lastRecordOffset").orElseThrow()).value();
                         if (last.equals(Long.toString(Long.MAX_VALUE))) {
@@ -96,15 +96,15 @@ public final class InvalidRecords {
                         }
                         return set(range, JsonString.of(Long.toString(Long.parseLong(last) + 1)), "firstRecordOffset");
                     })),
-            new Mutation("kafka.offset-int64", false, (e, b) -> b.kind() != RecordKind.SQS_SNS ? null
+            new Mutation("kafka.offset-int64", false, (e, b) -> b.kind() != Kind.SQS_SNS ? null
                     : rangeEdit(b, (range, key) -> set(set(range,
                             JsonString.of("49601189658422359378836298521827638475320189012309704722"), "firstRecordOffset"),
                             JsonString.of("49601189658422359378836298522902373528957594348623495186"), "lastRecordOffset"))),
-            new Mutation("kafka.timestamp-order", false, (e, b) -> b.kind() != RecordKind.SQS_SNS ? null
+            new Mutation("kafka.timestamp-order", false, (e, b) -> b.kind() != Kind.SQS_SNS ? null
                     : rangeEdit(b, (range, key) -> set(set(range, JsonString.of("2030-01-01T00:00:01.000Z"),
                             "firstRecordTimestamp"), JsonString.of("2030-01-01T00:00:00.000Z"), "lastRecordTimestamp"))),
             new Mutation("kafka.topic-partition-key", false, (e, b) -> {
-                if (b.kind() != RecordKind.SQS_SNS) {
+                if (b.kind() != Kind.SQS_SNS) {
                     return null;
                 }
                 JsonObject info = (JsonObject) b.json().get("KafkaBatchInfo").orElseThrow();
@@ -113,10 +113,10 @@ public final class InvalidRecords {
                 return Json.write(set(b.json(), rename(ranges, key, e.pick(List.of("bad topic-0", "Topic",
                         "t-01", "t-2147483648", "..-1"))), "KafkaBatchInfo", "recordsInfo"));
             }),
-            new Mutation("kafka.payload-not-event", false, (e, b) -> b.kind() == RecordKind.SQS_SNS ? null
+            new Mutation("kafka.payload-not-event", false, (e, b) -> b.kind() == Kind.SQS_SNS ? null
                     : Json.write(set(b.json(), JsonString.of(e.pick(List.of("<Whole Event>", "{}", "[]"))),
                             "payload"))),
-            new Mutation("kafka.payload-mismatch", false, (e, b) -> b.kind() == RecordKind.SQS_SNS ? null
+            new Mutation("kafka.payload-mismatch", false, (e, b) -> b.kind() == Kind.SQS_SNS ? null
                     : Json.write(set(b.json(), JsonString.of("other-broker.example.com:9092"), "KafkaBatchInfo",
                             "bootstrapServers"))),
             new Mutation("kafka.payload-size", false, (e, b) -> {

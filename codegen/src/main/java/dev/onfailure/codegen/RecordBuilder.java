@@ -1,6 +1,7 @@
 package dev.onfailure.codegen;
 
 import dev.onfailure.model.Condition;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.model.JsonField;
 import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaEvent;
@@ -42,7 +43,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * KafkaEvent batch = RecordCodec.defaults().readEvent(Path.of("event.json"));
- * List<KafkaFailureRecord> records = RecordBuilder.build(batch, ctx, Destination.S3);   // one record
+ * List<KafkaFailureRecord> records = RecordBuilder.build(batch, ctx, Kind.S3);   // one record
  * }</pre>
  */
 public final class RecordBuilder {
@@ -54,16 +55,19 @@ public final class RecordBuilder {
     }
 
     /**
-     * Returns the records Lambda would send: one for {@link Destination#SQS_SNS} and {@link Destination#S3}, one per
-     * Kafka record for {@link Destination#TOPIC}.
+     * Returns the records Lambda would send to a destination of {@code kind}: one for {@link Kind#SQS_SNS} and
+     * {@link Kind#S3}, one per Kafka record for {@link Kind#TOPIC}.
      *
-     * @throws IllegalArgumentException if the event holds no record
+     * @throws IllegalArgumentException if the event holds no record, or {@code kind} is {@link Kind#EVENT}
      */
-    public static List<KafkaFailureRecord> build(KafkaEvent event, FailureContext ctx, Destination destination) {
+    public static List<KafkaFailureRecord> build(KafkaEvent event, FailureContext ctx, Kind destination) {
+        if (!destination.isRecord()) {
+            throw new IllegalArgumentException("no destination receives a " + destination.id() + ": pick a record kind");
+        }
         if (event.recordCount() == 0) {
             throw new IllegalArgumentException("the event holds no record: Lambda never sends an empty batch");
         }
-        if (destination == Destination.TOPIC) {
+        if (destination == Kind.TOPIC) {
             List<KafkaFailureRecord> records = new ArrayList<>();
             event.records().forEach((key, list) -> list.forEach(r -> records.add(topicRecord(event, key, r, ctx))));
             return records;
@@ -76,7 +80,7 @@ public final class RecordBuilder {
                 .bootstrapServers(event.bootstrapServers().orElse(""))
                 .payloadSize(size)
                 .recordsInfo(ranges(event));
-        if (destination == Destination.S3) {
+        if (destination == Kind.S3) {
             return List.of(S3Record.builder()
                     .requestContext(requestContext(effective)).responseContext(effective.response())
                     .version("1.0").timestamp(Timestamp.of(effective.time()))

@@ -10,7 +10,7 @@ import dev.onfailure.model.KafkaRecord;
 import dev.onfailure.model.Offset;
 import dev.onfailure.model.Payload;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.model.RecordRange;
 import dev.onfailure.model.RequestContext;
 import dev.onfailure.model.ResponseContext;
@@ -184,13 +184,13 @@ public final class RecordGenerators {
     // ---- records ----
 
     static GeneratedRecord record(Entropy e, GeneratorOptions options) {
-        List<RecordKind> kinds = new ArrayList<>();
-        for (RecordKind k : RecordKind.values()) {
+        List<Kind> kinds = new ArrayList<>();
+        for (Kind k : Kind.records()) {
             if (options.kinds().contains(k)) {
                 kinds.add(k);
             }
         }
-        RecordKind kind = e.pick(kinds);
+        Kind kind = e.pick(kinds);
         boolean quirky = !options.strictOnly() && e.chance(40);
         List<String> traits = new ArrayList<>();
         traits.add("kind:" + kind.id());
@@ -230,12 +230,10 @@ public final class RecordGenerators {
                 + e.pick(List.of("", "", ":$LATEST", ":7", ":prod"));
         FailureContext ctx = new FailureContext(condition, functionArn, uuid(e), max ? e.between(0, 1) : e.between(1, 10),
                 response, time);
-        Destination destination = kind == RecordKind.S3 ? Destination.S3
-                : kind == RecordKind.TOPIC ? Destination.TOPIC : Destination.SQS_SNS;
-        List<KafkaFailureRecord> built = RecordBuilder.build(event, ctx, destination);
+        List<KafkaFailureRecord> built = RecordBuilder.build(event, ctx, kind);
         KafkaFailureRecord record = built.get(e.intBetween(0, built.size() - 1));
 
-        if (max && kind != RecordKind.TOPIC) {
+        if (max && kind != Kind.TOPIC) {
             // A batch over the limit: the declared size is what was too big, not the size of what we generated.
             long size = e.between(RecordBuilder.MAX_PAYLOAD_BYTES + 1, 64L << 20);
             record = withBatchInfo(record, ((KafkaBatchInfo) record.batchInfo()).toBuilder().payloadSize(size).build());

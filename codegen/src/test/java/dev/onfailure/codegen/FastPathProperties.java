@@ -38,7 +38,7 @@ final class FastPathProperties {
     @Test
     void generatedSqsSnsBodies_areReadStraightFromBytes() {
         Generator<GeneratedRecord> gen = RecordGenerators.records(GeneratorOptions.defaults().strictOnly(true)
-                .kinds(java.util.EnumSet.of(dev.onfailure.model.RecordKind.SQS_SNS)));
+                .kinds(java.util.EnumSet.of(dev.onfailure.schema.Kind.SQS_SNS)));
         Entropy e = SeededEntropy.of(8);
         int plain = 0;
         for (int i = 0; i < 100; i++) {

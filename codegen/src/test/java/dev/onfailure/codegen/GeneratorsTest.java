@@ -3,7 +3,7 @@ package dev.onfailure.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.schema.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +33,7 @@ final class GeneratorsTest {
         Generator<GeneratedRecord> gen = RecordGenerators.records(GeneratorOptions.defaults());
         Entropy e = SeededEntropy.of(1);
         Set<String> traits = new HashSet<>();
-        Set<RecordKind> kinds = new HashSet<>();
+        Set<Kind> kinds = new HashSet<>();
         StringBuilder all = new StringBuilder();
         for (int i = 0; i < 2000; i++) {
             GeneratedRecord g = gen.generate(e);
@@ -41,7 +41,7 @@ final class GeneratorsTest {
             kinds.add(g.record().kind());
             all.append(RecordCodec.defaults().write(g.record()));
         }
-        assertThat(kinds).containsExactlyInAnyOrder(RecordKind.values());
+        assertThat(kinds).containsExactlyInAnyOrder(Kind.records().toArray(Kind[]::new));
         assertThat(traits).contains("response:absent", "response:null", "response:present", "payload:string",
                 "payload:object", "unknown-fields", "xmpl-request-id", "56-digit-offsets", "placeholder-bootstrap",
                 "condition:MaximumPayloadSizeExceeded", "condition:RecordAgeExceeded");

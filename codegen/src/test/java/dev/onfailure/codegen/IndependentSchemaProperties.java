@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonObject;
 import dev.onfailure.json.JsonValue;
 import dev.onfailure.json.ReadException;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.schema.SchemaKind;
 import dev.onfailure.validator.internal.HarrelEngine;
 import dev.onfailure.validator.internal.JacksonTrees;
 import dev.onfailure.validator.internal.SchemaEngine;
@@ -40,10 +39,10 @@ final class IndependentSchemaProperties {
         } catch (ReadException e) {
             return;
         }
-        if (!(doc instanceof JsonObject o) || RecordKind.detect(o).isEmpty()) {
+        if (!(doc instanceof JsonObject o) || RecordCodec.kindOf(o).isEmpty()) {
             return;
         }
-        SchemaKind kind = SchemaKind.fromId(RecordKind.detect(o).get().id()).orElseThrow();
+        Kind kind = Kind.fromId(RecordCodec.kindOf(o).get().id()).orElseThrow();
         String compact = Json.write(o);
         for (Profile p : Profile.values()) {
             List<SchemaEngine.Violation> a = networknt.validate(kind, p, JacksonTrees.toJackson(o));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onfailure.model.Condition;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.model.JsonField;
 import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaEvent;
@@ -40,7 +41,7 @@ final class RecordBuilderTest {
     @Test
     void sqsSns_rangesCountsAndSize() {
         KafkaEvent event = RecordCodec.defaults().readEvent(EVENT);
-        SqsSnsRecord r = (SqsSnsRecord) RecordBuilder.build(event, CTX, Destination.SQS_SNS).get(0);
+        SqsSnsRecord r = (SqsSnsRecord) RecordBuilder.build(event, CTX, Kind.SQS_SNS).get(0);
         KafkaBatchInfo info = r.batchInfo();
         assertThat(info.batchSize()).isEqualTo(3);
         assertThat(info.payloadSize()).isEqualTo(EVENT.getBytes(StandardCharsets.UTF_8).length);
@@ -57,7 +58,7 @@ final class RecordBuilderTest {
     @Test
     void s3_payloadIsTheEscapedEvent_andReadsBackFieldForField() {
         KafkaEvent event = RecordCodec.defaults().readEvent(EVENT);
-        S3Record r = (S3Record) RecordBuilder.build(event, CTX, Destination.S3).get(0);
+        S3Record r = (S3Record) RecordBuilder.build(event, CTX, Kind.S3).get(0);
         assertThat(r.payload().text()).contains(EVENT);
         S3Record back = (S3Record) RecordCodec.defaults().read(RecordCodec.defaults().write(r));
         assertThat(back.payload().event()).isEqualTo(event);
@@ -66,7 +67,7 @@ final class RecordBuilderTest {
     @Test
     void topic_oneRecordPerKafkaRecord() {
         KafkaEvent event = RecordCodec.defaults().readEvent(EVENT);
-        List<KafkaFailureRecord> records = RecordBuilder.build(event, CTX, Destination.TOPIC);
+        List<KafkaFailureRecord> records = RecordBuilder.build(event, CTX, Kind.TOPIC);
         assertThat(records).hasSize(3);
         TopicRecord first = (TopicRecord) records.get(0);
         assertThat(first.batchInfo().batchSize()).isEqualTo(1);
@@ -79,7 +80,7 @@ final class RecordBuilderTest {
     void overSixMegabytes_becomesMaximumPayloadSizeExceeded() {
         KafkaEvent event = RecordCodec.defaults().readEvent(EVENT.replace("\"eA==\"",
                 "\"" + "A".repeat(6_300_000) + "\""));
-        KafkaFailureRecord r = RecordBuilder.build(event, CTX, Destination.SQS_SNS).get(0);
+        KafkaFailureRecord r = RecordBuilder.build(event, CTX, Kind.SQS_SNS).get(0);
         assertThat(r.requestContext().condition()).isEqualTo(Condition.MAXIMUM_PAYLOAD_SIZE_EXCEEDED);
         assertThat(r.responseContext().isNull()).isTrue();
         assertThat(r.batchInfo().payloadSize()).isGreaterThan(RecordBuilder.MAX_PAYLOAD_BYTES);
@@ -93,8 +94,8 @@ final class RecordBuilderTest {
         FailureContext ctx = FailureContext.of(Condition.RECORD_AGE_EXCEEDED, CTX.functionArn(), 2,
                 JsonField.absent(), clock, () -> id);
         KafkaEvent event = RecordCodec.defaults().readEvent(EVENT);
-        String a = RecordCodec.defaults().write(RecordBuilder.build(event, ctx, Destination.SQS_SNS).get(0));
-        String b = RecordCodec.defaults().write(RecordBuilder.build(event, ctx, Destination.SQS_SNS).get(0));
+        String a = RecordCodec.defaults().write(RecordBuilder.build(event, ctx, Kind.SQS_SNS).get(0));
+        String b = RecordCodec.defaults().write(RecordBuilder.build(event, ctx, Kind.SQS_SNS).get(0));
         assertThat(a).isEqualTo(b).contains("\"requestId\":\"316aa6d0-8154-4b1c-9af7-85d5f4a6bc81\"")
                 .contains("\"timestamp\":\"2024-05-01T10:00:00.123Z\"").doesNotContain("responseContext");
     }
@@ -102,7 +103,7 @@ final class RecordBuilderTest {
     @Test
     void emptyBatch_isRefused() {
         KafkaEvent empty = RecordCodec.defaults().readEvent("{\"eventSource\":\"aws:kafka\",\"records\":{}}");
-        assertThatThrownBy(() -> RecordBuilder.build(empty, CTX, Destination.S3))
+        assertThatThrownBy(() -> RecordBuilder.build(empty, CTX, Kind.S3))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -7,7 +7,7 @@ import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.json.Json;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.schema.SchemaKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.validator.internal.JacksonTrees;
 import dev.onfailure.validator.internal.SchemaEngine;
 import java.util.List;
@@ -25,7 +25,7 @@ final class SchemaProperties {
     }
 
     private static List<SchemaEngine.Violation> validate(KafkaFailureRecord r, Profile p) {
-        SchemaKind kind = SchemaKind.fromId(r.kind().id()).orElseThrow();
+        Kind kind = Kind.fromId(r.kind().id()).orElseThrow();
         return engine.validate(kind, p, JacksonTrees.toJackson(RecordCodec.defaults().toJson(r)));
     }
 
@@ -50,7 +50,7 @@ final class SchemaProperties {
                 .checkAssert(g -> {
                     assertThat(g.strict()).isTrue();
                     assertThat(validate(g.record(), Profile.STRICT)).as("%s", g.traits()).isEmpty();
-                    g.record().payloadIfAny().ifPresent(p -> assertThat(engine.validate(SchemaKind.EVENT,
+                    g.record().payloadIfAny().ifPresent(p -> assertThat(engine.validate(Kind.EVENT,
                             Profile.STRICT, JacksonTrees.toJackson(p.text().map(Json::parse).orElseGet(() ->
                                     p.object().orElseThrow())))).isEmpty());
                 });
@@ -59,7 +59,7 @@ final class SchemaProperties {
     @Test
     void generatedEvents_passTheStrictEventSchema() {
         qt().withExamples(200).forAll(QtEntropy.gen(RecordGenerators.events(GeneratorOptions.defaults())))
-                .checkAssert(e -> assertThat(engine.validate(SchemaKind.EVENT, Profile.STRICT,
+                .checkAssert(e -> assertThat(engine.validate(Kind.EVENT, Profile.STRICT,
                         JacksonTrees.toJackson(RecordCodec.defaults().toJson(e)))).isEmpty());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.model.S3Record;
@@ -47,7 +48,7 @@ final class ValidatorProperties {
                     FailureContext ctx = new FailureContext(dev.onfailure.model.Condition.RECORD_AGE_EXCEEDED,
                             "arn:aws:lambda:us-east-1:123456789012:function:f", "316aa6d0-8154-4b1c-9af7-85d5f4a6bc81",
                             2, dev.onfailure.model.JsonField.absent(), Instant.parse("2030-01-01T00:00:00Z"));
-                    for (Destination d : Destination.values()) {
+                    for (Kind d : Kind.records()) {
                         for (KafkaFailureRecord r : RecordBuilder.build(event, ctx, d)) {
                             String text = RecordCodec.defaults().write(r);
                             assertThat(validator.validate(text, ValidationOptions.of(Profile.STRICT)).findings())

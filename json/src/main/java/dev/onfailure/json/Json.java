@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Reads and writes any JSON document losslessly.
@@ -43,25 +42,6 @@ public final class Json {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Returns the UTF-8 bytes of {@code text} when every character is ASCII (one byte each), else empty: the cheap
-     * test for text that a byte-level reader may take as it is. A lone surrogate, which UTF-8 cannot encode, is not
-     * ASCII.
-     *
-     * <pre>{@code
-     * Json.asciiBytes("{\"a\":1}");   // Optional[7 bytes]
-     * Json.asciiBytes("caf\u00e9");      // Optional.empty
-     * }</pre>
-     */
-    public static Optional<byte[]> asciiBytes(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        // Non-ASCII takes two or more bytes, except a lone surrogate, which becomes '?': decoding back tells them apart
-        if (bytes.length != text.length() || !new String(bytes, StandardCharsets.ISO_8859_1).equals(text)) {
-            return Optional.empty();
-        }
-        return Optional.of(bytes);
     }
 
     /** Parses UTF-8 {@code bytes} with the default limits. */

@@ -101,9 +101,4 @@ public final class ReadException extends RuntimeException {
     public int column() {
         return column;
     }
-
-    /** Returns a copy whose pointer is {@code prefix + pointer()}, for a document read from inside another. */
-    public ReadException under(String prefix, String what) {
-        return new ReadException(problem, what + detail, prefix + pointer, line, column);
-    }
 }

@@ -134,9 +134,10 @@ public final class ReadLimits {
 
     /**
      * Strings of at least this many bytes, read from a byte array, are kept as slices of it and decoded on demand
-     * (1 MiB by default): an S3 payload is then not held twice.
+     * (1 MiB by default): an S3 payload is then not held twice. Not API: only tests choose another length, to read
+     * every string of a corpus as a slice.
      */
-    public int sliceStringsOver() {
+    int sliceStringsOver() {
         return sliceStringsOver;
     }
 
@@ -215,8 +216,8 @@ public final class ReadLimits {
             return this;
         }
 
-        /** Sets the length from which strings read from a byte array are kept as slices (0: every string). */
-        public Builder sliceStringsOver(int value) {
+        /** Sets the length from which strings read from a byte array are kept as slices (0: every string); for tests. */
+        Builder sliceStringsOver(int value) {
             if (value < 0) {
                 throw new IllegalArgumentException("sliceStringsOver must not be negative: " + value);
             }

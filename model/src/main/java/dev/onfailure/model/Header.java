@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class Header {
+public abstract sealed class Header permits ImmutableHeader {
 
     /** The header name. */
     @Value.Parameter

@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract non-sealed class KafkaBatchInfo implements BatchInfo {
+public abstract sealed class KafkaBatchInfo implements BatchInfo permits ImmutableKafkaBatchInfo {
 
     /** The member table of this shape. */
     public static final MemberTable<Members> TABLE =

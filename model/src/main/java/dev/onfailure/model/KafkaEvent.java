@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class KafkaEvent {
+public abstract sealed class KafkaEvent permits ImmutableKafkaEvent {
 
     /** The members of {@code event}, in the order AWS writes them. */
     public enum Members implements Member {

@@ -3,6 +3,7 @@ package dev.onfailure.model;
 import dev.onfailure.json.JsonValue;
 import java.util.Map;
 import java.util.Optional;
+import dev.onfailure.schema.Kind;
 
 /**
  * A record Lambda sends to an on-failure destination when a Kafka event source mapping discards a batch. One of
@@ -57,7 +58,7 @@ public sealed interface KafkaFailureRecord permits SqsSnsRecord, S3Record, Topic
     MemberTable<Members> table();
 
     /** Returns the kind, from the record's shape. */
-    RecordKind kind();
+    Kind kind();
 
     /** {@code requestContext}. */
     RequestContext requestContext();

@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class KafkaRecord {
+public abstract sealed class KafkaRecord permits ImmutableKafkaRecord {
 
     /** The members of {@code event record}, in the order AWS writes them. */
     public enum Members implements Member {
@@ -134,7 +134,7 @@ public abstract class KafkaRecord {
             List<Header> given = headers().get();
             List<Header> copy = List.copyOf(given);
             if (copy != given) {
-                return ImmutableKafkaRecord.copyOf(this).withHeaders(JsonField.of(copy));
+                return ((ImmutableKafkaRecord) this).withHeaders(JsonField.of(copy));   // sealed: the only subclass
             }
         }
         return this;

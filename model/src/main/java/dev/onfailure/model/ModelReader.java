@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiFunction;
+import dev.onfailure.schema.Kind;
 
 /**
  * Binds a parsed {@link JsonValue} to the typed model. Members the model knows must have the JSON type it expects;
@@ -35,7 +36,7 @@ final class ModelReader {
             throw ReadException.at(Problem.NOT_OBJECT, "", "the document is a JSON " + doc.typeName()
                     + ", not an object");
         }
-        RecordKind kind = RecordKind.detect(o).orElseThrow(() -> ReadException.at(Problem.UNKNOWN_KIND, "",
+        Kind kind = RecordCodec.kindOf(o).orElseThrow(() -> ReadException.at(Problem.UNKNOWN_KIND, "",
                 "the object is not a Kafka failure record: it has no KafkaBatchInfo"));
         Obj r = new Obj(o, "");
         RequestContext requestContext =

@@ -6,6 +6,7 @@ import dev.onfailure.json.JsonValue;
 import dev.onfailure.json.ReadException;
 import dev.onfailure.json.ReadLimits;
 import dev.onfailure.json.WriteOptions;
+import dev.onfailure.schema.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,6 +51,26 @@ public final class RecordCodec {
         return new RecordCodec(limits);
     }
 
+    /**
+     * Tells the kind of a JSON object from its members: a Kafka failure record has {@code KafkaBatchInfo}; one with
+     * {@code KafkaBatchInfo.recordInfo} is a Kafka-topic record; otherwise one with {@code payload} is an S3 record,
+     * and one without is an SQS/SNS record. Empty for anything else (never {@link Kind#EVENT}).
+     *
+     * <pre>{@code
+     * RecordCodec.kindOf(jsonObject);   // Optional[S3] when it has KafkaBatchInfo and payload
+     * }</pre>
+     */
+    public static Optional<Kind> kindOf(JsonObject record) {
+        Optional<JsonValue> info = record.get("KafkaBatchInfo");
+        if (info.isEmpty()) {
+            return Optional.empty();
+        }
+        if (info.get() instanceof JsonObject o && o.has("recordInfo") && !o.has("recordsInfo")) {
+            return Optional.of(Kind.TOPIC);
+        }
+        return Optional.of(record.has("payload") ? Kind.S3 : Kind.SQS_SNS);
+    }
+
     /** Returns the limits this codec reads within. */
     public ReadLimits limits() {
         return limits;
@@ -57,25 +78,41 @@ public final class RecordCodec {
 
     /**
      * Reads a record from JSON text. Text that is ASCII (as Lambda writes message bodies) takes the straight-from-bytes
-     * path of {@link #readPlain(byte[])}, up to {@value #PLAIN_TEXT_CHARS} characters.
+     * path of {@link #readPlain(byte[])}.
      */
     public KafkaFailureRecord read(String json) {
         return readPlain(json).map(r -> (KafkaFailureRecord) r).orElseGet(() -> read(Json.parse(json, limits)));
     }
 
     /** The longest text copied to bytes to try the straight-from-bytes path: a record without payload. */
-    public static final int PLAIN_TEXT_CHARS = 1 << 20;
+    private static final int PLAIN_TEXT_CHARS = 1 << 20;
 
     /**
-     * {@link #readPlain(byte[])} of text: empty also for text that is not ASCII or longer than
-     * {@value #PLAIN_TEXT_CHARS} characters, which {@link #read(String)} reads through the tree, every character as
-     * given.
+     * {@link #readPlain(byte[])} of text: empty also for text that is not ASCII or longer than a megabyte, which
+     * {@link #read(String)} reads through the tree, every character as given.
+     *
+     * <pre>{@code
+     * Optional<SqsSnsRecord> r = codec.readPlain(sqsMessage.body());   // empty: read the tree yourself
+     * }</pre>
      */
     public Optional<SqsSnsRecord> readPlain(String json) {
         if (json.length() > PLAIN_TEXT_CHARS) {
             return Optional.empty();
         }
-        return Json.asciiBytes(json).flatMap(this::readPlain);
+        return asciiBytes(json).flatMap(this::readPlain);
+    }
+
+    /**
+     * Returns the UTF-8 bytes of {@code text} when every character is ASCII (one byte each), else empty: the cheap
+     * test for text that the byte reader may take as it is. A lone surrogate, which UTF-8 cannot encode, is not ASCII.
+     */
+    static Optional<byte[]> asciiBytes(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        // Non-ASCII takes two or more bytes, except a lone surrogate, which becomes '?': decoding back tells them apart
+        if (bytes.length != text.length() || !new String(bytes, StandardCharsets.ISO_8859_1).equals(text)) {
+            return Optional.empty();
+        }
+        return Optional.of(bytes);
     }
 
     /** Reads a record from UTF-8 bytes. */
@@ -85,8 +122,17 @@ public final class RecordCodec {
 
     /**
      * Reads an SQS/SNS record straight from UTF-8 bytes when it has exactly the shape Lambda sends (no payload, no
-     * unknown member); empty for anything else, which {@link #read(byte[])} reads through the lossless tree. A fast
-     * path for consumers of message bodies: when it gives a record, it is the record {@code read} would give.
+     * unknown member); empty for anything else, which {@link #read(byte[])} reads through the lossless tree. When it
+     * gives a record, it is the record {@code read} would give.
+     *
+     * <p>Public for callers that need the document's tree whenever the fast path declines, and must not read it twice:
+     * the validator checks such a record without any tree, and parses one (for the schema engine) only otherwise.
+     * {@link #read(byte[])} already takes this path, so a caller that only wants the record has no use for it.
+     *
+     * <pre>{@code
+     * Optional<SqsSnsRecord> r = codec.readPlain(bytes);
+     * JsonValue tree = r.isPresent() ? null : Json.parse(bytes);   // only when needed
+     * }</pre>
      */
     public Optional<SqsSnsRecord> readPlain(byte[] json) {
         if (json.length > limits.maxDocumentBytes()) {

@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class RecordInfo {
+public abstract sealed class RecordInfo permits ImmutableRecordInfo {
 
     /** The members of {@code recordInfo}, in the order AWS writes them. */
     public enum Members implements Member {

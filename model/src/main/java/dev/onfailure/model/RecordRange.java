@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class RecordRange {
+public abstract sealed class RecordRange permits ImmutableRecordRange {
 
     /** The members of {@code recordsInfo entry}, in the order AWS writes them. */
     public enum Members implements Member {

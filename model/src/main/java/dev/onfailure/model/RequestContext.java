@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class RequestContext {
+public abstract sealed class RequestContext permits ImmutableRequestContext {
 
     /** The members of {@code requestContext}, in the order AWS writes them. */
     public enum Members implements Member {

@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class ResponseContext {
+public abstract sealed class ResponseContext permits ImmutableResponseContext {
 
     /** The members of {@code responseContext}, in the order AWS writes them. */
     public enum Members implements Member {

@@ -3,6 +3,7 @@ package dev.onfailure.model;
 import dev.onfailure.json.JsonValue;
 import java.util.Map;
 import org.immutables.value.Value;
+import dev.onfailure.schema.Kind;
 
 /**
  * The record Lambda writes to an S3 bucket: the SQS/SNS record plus {@code payload}, the whole invocation event.
@@ -14,7 +15,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @SuppressWarnings("immutables:from") // from(KafkaFailureRecord) cannot copy the covariant batchInfo; from(this type) does
-public abstract non-sealed class S3Record implements KafkaFailureRecord {
+public abstract sealed class S3Record implements KafkaFailureRecord permits ImmutableS3Record {
 
     /** The member table of this kind. */
     public static final MemberTable<Members> TABLE = MemberTable.of("the record", Members.class);
@@ -25,8 +26,8 @@ public abstract non-sealed class S3Record implements KafkaFailureRecord {
     }
 
     @Override
-    public final RecordKind kind() {
-        return RecordKind.S3;
+    public final Kind kind() {
+        return Kind.S3;
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class SchemaMetadata {
+public abstract sealed class SchemaMetadata permits ImmutableSchemaMetadata {
 
     /** The members of {@code schema metadata}, in the order AWS writes them. */
     public enum Members implements Member {

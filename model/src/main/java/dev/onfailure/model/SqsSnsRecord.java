@@ -3,6 +3,7 @@ package dev.onfailure.model;
 import dev.onfailure.json.JsonValue;
 import java.util.Map;
 import org.immutables.value.Value;
+import dev.onfailure.schema.Kind;
 
 /**
  * The record Lambda sends to an SQS queue or SNS topic: metadata only, no payload.
@@ -17,7 +18,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @SuppressWarnings("immutables:from") // from(KafkaFailureRecord) cannot copy the covariant batchInfo; from(this type) does
-public abstract non-sealed class SqsSnsRecord implements KafkaFailureRecord {
+public abstract sealed class SqsSnsRecord implements KafkaFailureRecord permits ImmutableSqsSnsRecord {
 
     /** The member table of this kind. */
     public static final MemberTable<Members> TABLE = MemberTable.of("the record", java.util.EnumSet.range(Members.REQUEST_CONTEXT, Members.KAFKA_BATCH_INFO));
@@ -28,8 +29,8 @@ public abstract non-sealed class SqsSnsRecord implements KafkaFailureRecord {
     }
 
     @Override
-    public final RecordKind kind() {
-        return RecordKind.SQS_SNS;
+    public final Kind kind() {
+        return Kind.SQS_SNS;
     }
 
     @Override

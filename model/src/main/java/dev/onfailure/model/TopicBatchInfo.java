@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * {@code recordInfo} in place of {@code recordsInfo}, since Lambda writes one message per failed record.
  */
 @Value.Immutable
-public abstract non-sealed class TopicBatchInfo implements BatchInfo {
+public abstract sealed class TopicBatchInfo implements BatchInfo permits ImmutableTopicBatchInfo {
 
     /** The member table of this shape. */
     public static final MemberTable<Members> TABLE =

@@ -3,6 +3,7 @@ package dev.onfailure.model;
 import dev.onfailure.json.JsonValue;
 import java.util.Map;
 import org.immutables.value.Value;
+import dev.onfailure.schema.Kind;
 
 /**
  * The value of a message Lambda writes to a Kafka-topic destination ({@code kafka://topic}), one per failed record:
@@ -15,7 +16,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @SuppressWarnings("immutables:from") // from(KafkaFailureRecord) cannot copy the covariant batchInfo; from(this type) does
-public abstract non-sealed class TopicRecord implements KafkaFailureRecord {
+public abstract sealed class TopicRecord implements KafkaFailureRecord permits ImmutableTopicRecord {
 
     /** The member table of this kind. */
     public static final MemberTable<Members> TABLE = MemberTable.of("the record", Members.class)
@@ -27,8 +28,8 @@ public abstract non-sealed class TopicRecord implements KafkaFailureRecord {
     }
 
     @Override
-    public final RecordKind kind() {
-        return RecordKind.TOPIC;
+    public final Kind kind() {
+        return Kind.TOPIC;
     }
 
     @Override

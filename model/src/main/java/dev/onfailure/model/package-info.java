@@ -12,7 +12,10 @@
  * <p>Nothing the document said is lost: unknown members are kept at every level, offsets and timestamps keep their
  * text, {@code responseContext} keeps whether it was absent, {@code null} or an object.
  */
-@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PUBLIC,
+// Generated classes are package-private and their builders build the abstract type (overshadowImplementation): the
+// API is the abstract types with their builder(), and each abstract type is sealed to its one generated class.
+@Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE,
+        overshadowImplementation = true,
         defaults = @Value.Immutable(copy = true, prehash = false))
 package dev.onfailure.model;
 

@@ -392,7 +392,7 @@ final class RecordCodecTest {
                 + "\"recordInfo\":{\"offset\":\"15\",\"timestamp\":\"2024-05-01T10:00:00.000Z\"}},\"payload\":" + EVENT + "}";
         KafkaFailureRecord r = CODEC.read(json);
         assertThat(r).isInstanceOf(TopicRecord.class);
-        assertThat(r.kind()).isEqualTo(RecordKind.TOPIC);
+        assertThat(r.kind()).isEqualTo(dev.onfailure.schema.Kind.TOPIC);
         assertThat(((TopicRecord) r).batchInfo().recordInfo().offset().text()).isEqualTo("15");
         assertRoundTrip(json);
     }

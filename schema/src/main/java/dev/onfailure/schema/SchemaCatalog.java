@@ -12,15 +12,15 @@ import java.util.Optional;
 /**
  * The JSON Schemas (draft 2020-12) of Lambda's Kafka failure records, shipped as classpath resources.
  *
- * <p>Each {@link SchemaKind} has one document per {@link Profile}; documents share definitions through relative
+ * <p>Each {@link Kind} has one document per {@link Profile}; documents share definitions through relative
  * {@code $ref}s to {@code kafka.common.json}, and every strict document applies the tolerant one it narrows. All
  * {@code $id}s start with {@value #ID_PREFIX}; a validator should map that prefix to {@value #RESOURCE_PREFIX} on the
  * classpath so that no reference is ever fetched from the network.
  *
  * <pre>{@code
- * URI id = SchemaCatalog.id(SchemaKind.S3, Profile.STRICT);
+ * URI id = SchemaCatalog.id(Kind.S3, Profile.STRICT);
  *         // https://onfailure.dev/schemas/strict/kafka.s3.json
- * String text = SchemaCatalog.text(SchemaKind.S3, Profile.STRICT);
+ * String text = SchemaCatalog.text(Kind.S3, Profile.STRICT);
  * }</pre>
  */
 public final class SchemaCatalog {
@@ -38,12 +38,12 @@ public final class SchemaCatalog {
     }
 
     /** Returns the {@code $id} of the schema of {@code kind} in {@code profile}. */
-    public static URI id(SchemaKind kind, Profile profile) {
+    public static URI id(Kind kind, Profile profile) {
         return URI.create(ID_PREFIX + relative(kind.id(), profile));
     }
 
     /** Returns the classpath resource name of the schema of {@code kind} in {@code profile}. */
-    public static String resource(SchemaKind kind, Profile profile) {
+    public static String resource(Kind kind, Profile profile) {
         return RESOURCE_PREFIX + relative(kind.id(), profile);
     }
 
@@ -52,7 +52,7 @@ public final class SchemaCatalog {
         List<String> all = new ArrayList<>();
         for (Profile p : Profile.values()) {
             all.add(RESOURCE_PREFIX + relative(COMMON, p));
-            for (SchemaKind k : SchemaKind.values()) {
+            for (Kind k : Kind.values()) {
                 all.add(resource(k, p));
             }
         }
@@ -69,7 +69,7 @@ public final class SchemaCatalog {
     }
 
     /** Opens the schema of {@code kind} in {@code profile}; the caller closes the stream. */
-    public static InputStream open(SchemaKind kind, Profile profile) {
+    public static InputStream open(Kind kind, Profile profile) {
         return openResource(resource(kind, profile));
     }
 
@@ -83,7 +83,7 @@ public final class SchemaCatalog {
     }
 
     /** Returns the text of the schema of {@code kind} in {@code profile}. */
-    public static String text(SchemaKind kind, Profile profile) {
+    public static String text(Kind kind, Profile profile) {
         return resourceText(resource(kind, profile));
     }
 

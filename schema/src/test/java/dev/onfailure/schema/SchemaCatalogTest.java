@@ -57,15 +57,15 @@ final class SchemaCatalogTest {
 
     @Test
     void catalogue_mapsKindsAndProfiles() {
-        assertThat(SchemaCatalog.id(SchemaKind.S3, Profile.STRICT).toString())
+        assertThat(SchemaCatalog.id(Kind.S3, Profile.STRICT).toString())
                 .isEqualTo("https://onfailure.dev/schemas/strict/kafka.s3.json");
-        assertThat(SchemaCatalog.resource(SchemaKind.EVENT, Profile.TOLERANT))
+        assertThat(SchemaCatalog.resource(Kind.EVENT, Profile.TOLERANT))
                 .isEqualTo("dev/onfailure/schema/tolerant/kafka.event.json");
-        assertThat(SchemaKind.fromId("kafka.topic")).contains(SchemaKind.TOPIC);
+        assertThat(Kind.fromId("kafka.topic")).contains(Kind.TOPIC);
         assertThat(Profile.fromId("STRICT")).contains(Profile.STRICT);
         assertThat(SchemaCatalog.resourceForId("https://example.com/x.json")).isEmpty();
         assertThat(SchemaCatalog.resourceForId(SchemaCatalog.ID_PREFIX + "tolerant/nope.json")).isEmpty();
-        assertThat(SchemaCatalog.text(SchemaKind.SQS_SNS, Profile.TOLERANT)).contains("\"$id\"");
+        assertThat(SchemaCatalog.text(Kind.SQS_SNS, Profile.TOLERANT)).contains("\"$id\"");
     }
 
     @Test

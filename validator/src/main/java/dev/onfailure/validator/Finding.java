@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * finding.code();      // "kafka.offset-order"
+ * finding.type();      // FindingCode.OFFSET_ORDER (FindingCode.SCHEMA for every schema.<keyword> code)
  * finding.severity();  // ERROR
  * finding.pointer();   // "/KafkaBatchInfo/recordsInfo/orders-eu-3/firstRecordOffset"
  * finding.message();   // "firstRecordOffset 1300 is after lastRecordOffset 1200 in orders-eu-3"
@@ -29,6 +30,7 @@ public final class Finding {
     };
 
     private final String code;
+    private final FindingCode type;
     private final Severity severity;
     private final String pointer;
     /** The arguments as names and values in turn, for a finding made from the catalogue; else null. */
@@ -40,15 +42,18 @@ public final class Finding {
     private volatile String message;
 
     /**
-     * Creates a finding.
+     * Creates a finding whose message is given: a {@code schema.<keyword>} finding ({@link FindingCode#schema}), or
+     * one whose severity differs from the catalogue's.
      *
+     * @param type     its entry in the catalogue
      * @param code     the stable code, such as {@code kafka.offset-order} or {@code schema.required}
      * @param severity error or warning, as the profile says
      * @param pointer  an RFC 6901 JSON Pointer into the record ({@code ""} for the whole record)
      * @param message  a sentence a person understands without the code
      * @param args     the values the message was made from, for programs
      */
-    public Finding(String code, Severity severity, String pointer, String message, Map<String, String> args) {
+    Finding(FindingCode type, String code, Severity severity, String pointer, String message, Map<String, String> args) {
+        this.type = Objects.requireNonNull(type, "type");
         this.code = Objects.requireNonNull(code, "code");
         this.severity = Objects.requireNonNull(severity, "severity");
         this.pointer = Objects.requireNonNull(pointer, "pointer");
@@ -64,6 +69,7 @@ public final class Finding {
      */
     Finding(FindingCode template, Severity severity, String pointer, String[] argv) {
         this.code = template.id();
+        this.type = template;
         this.severity = Objects.requireNonNull(severity, "severity");
         this.pointer = Objects.requireNonNull(pointer, "pointer");
         this.argv = argv;
@@ -73,6 +79,14 @@ public final class Finding {
     /** Returns the stable code, such as {@code kafka.offset-order} or {@code schema.required}. */
     public String code() {
         return code;
+    }
+
+    /**
+     * Returns the code's entry in the catalogue, for programs that switch on it: {@link FindingCode#SCHEMA} for every
+     * {@code schema.<keyword>} code, whose keyword is in {@link #code()} and in {@code args().get("keyword")}.
+     */
+    public FindingCode type() {
+        return type;
     }
 
     /** Returns error or warning, as the profile says. */
@@ -117,7 +131,7 @@ public final class Finding {
     /** Returns this finding with another severity, for a documented exception to the catalogue's. */
     public Finding withSeverity(Severity other) {
         return template != null ? new Finding(template, other, pointer, argv)
-                : new Finding(code, other, pointer, message(), args);
+                : new Finding(type, code, other, pointer, message(), args);
     }
 
     @Override

@@ -211,7 +211,7 @@ public enum FindingCode {
     /** Returns a {@code schema.<keyword>} finding. */
     public static Finding schema(String keyword, String pointer, String detail) {
         String capped = detail.length() <= 4 * MAX_ARGUMENT ? detail : cap(detail);
-        return new Finding("schema." + keyword, Severity.ERROR, pointer, capped,
+        return new Finding(SCHEMA, "schema." + keyword, Severity.ERROR, pointer, capped,
                 Map.of("keyword", keyword, "detail", capped));
     }
 

@@ -1,5 +1,6 @@
 package dev.onfailure.validator;
 
+import dev.onfailure.schema.Kind;
 import dev.onfailure.schema.Profile;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * <pre>{@code
  * RecordReport r = report.records().get(0);
  * r.location();   // "/Records/0/body" inside a Lambda SQS event, "" for a bare record
- * r.kind();       // Optional[kafka.s3]
+ * r.kind();       // Optional[S3]
  * r.valid();      // false when any finding is an error
  * }</pre>
  *
@@ -19,11 +20,11 @@ import java.util.Optional;
  *                 Inside an envelope it continues into the JSON held by a string member, e.g.
  *                 {@code /Records/0/body/Message} for an SNS notification delivered through SQS
  * @param envelope the innermost envelope the record came in, if any
- * @param kind     the record kind id (detected or forced), empty when the document is no known record
+ * @param kind     the kind (detected or forced), empty when the document is no known record
  * @param profile  the profile the record was validated under
  * @param findings the findings, sorted by pointer, then code
  */
-public record RecordReport(String location, Optional<Envelope> envelope, Optional<String> kind, Profile profile,
+public record RecordReport(String location, Optional<Envelope> envelope, Optional<Kind> kind, Profile profile,
         List<Finding> findings) {
 
     /** Checks for nulls, copies and sorts the findings. */

@@ -1,7 +1,7 @@
 package dev.onfailure.validator;
 
 import dev.onfailure.schema.Profile;
-import dev.onfailure.schema.SchemaKind;
+import dev.onfailure.schema.Kind;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,13 +10,13 @@ import java.util.Optional;
  *
  * <pre>{@code
  * validator.validate(bytes, ValidationOptions.of(Profile.STRICT));
- * validator.validate(bytes, ValidationOptions.of(Profile.STRICT).asKind(SchemaKind.EVENT));
+ * validator.validate(bytes, ValidationOptions.of(Profile.STRICT).asKind(Kind.EVENT));
  * }</pre>
  *
  * @param profile tolerant (for consumers) or strict (for producers and contract tests)
  * @param kind    the kind to validate as; empty to detect it (and unwrap envelopes)
  */
-public record ValidationOptions(Profile profile, Optional<SchemaKind> kind) {
+public record ValidationOptions(Profile profile, Optional<Kind> kind) {
 
     /** The default: tolerant, kind detected. */
     public static final ValidationOptions TOLERANT = new ValidationOptions(Profile.TOLERANT, Optional.empty());
@@ -33,7 +33,7 @@ public record ValidationOptions(Profile profile, Optional<SchemaKind> kind) {
     }
 
     /** Returns these options forcing {@code kind}: no detection, no envelope unwrapping. */
-    public ValidationOptions asKind(SchemaKind kind) {
+    public ValidationOptions asKind(Kind kind) {
         return new ValidationOptions(profile, Optional.of(kind));
     }
 }

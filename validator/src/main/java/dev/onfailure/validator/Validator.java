@@ -1,17 +1,13 @@
 package dev.onfailure.validator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonObject;
 import dev.onfailure.json.JsonValue;
 import dev.onfailure.json.ReadException;
 import dev.onfailure.json.ReadLimits;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.schema.SchemaKind;
-import dev.onfailure.validator.internal.Envelopes;
 import dev.onfailure.validator.internal.RecordChecker;
 import dev.onfailure.validator.internal.SchemaEngine;
 import dev.onfailure.validator.internal.SchemaFindings;
@@ -47,8 +43,6 @@ public final class Validator {
 
     /** How deep envelopes may nest (an SNS notification inside an SQS message is two). */
     private static final int MAX_ENVELOPE_DEPTH = 3;
-
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final ReadLimits limits;
     private final RecordChecker checker;
@@ -114,7 +108,7 @@ public final class Validator {
             return Optional.empty();
         }
         return checker.readPlain(json).map(record -> new RecordReport(location, envelope,
-                Optional.of(RecordKind.SQS_SNS.id()), options.profile(), checker.check(record, options.profile())));
+                Optional.of(Kind.SQS_SNS), options.profile(), checker.check(record, options.profile())));
     }
 
     /**
@@ -124,11 +118,11 @@ public final class Validator {
      */
     private Optional<RecordReport> plain(String json, String location, Optional<Envelope> envelope,
             ValidationOptions options) {
-        if (options.kind().isPresent() || json.length() > RecordCodec.PLAIN_TEXT_CHARS) {
+        if (options.kind().isPresent()) {
             return Optional.empty();
         }
-        Optional<byte[]> bytes = Json.asciiBytes(json);
-        return bytes.isPresent() ? plain(bytes.get(), location, envelope, options) : Optional.empty();
+        return checker.readPlain(json).map(record -> new RecordReport(location, envelope,
+                Optional.of(Kind.SQS_SNS), options.profile(), checker.check(record, options.profile())));
     }
 
     /** Validates {@code json}, tolerant, kind detected. */
@@ -181,15 +175,6 @@ public final class Validator {
         }
     }
 
-    /** Validates a Jackson tree (duplicate keys and number text are whatever the tree already holds). */
-    public DocumentReport validate(JsonNode tree, ValidationOptions options) {
-        try {
-            return validate(MAPPER.writeValueAsString(tree), options);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Validates a parsed document. */
     public DocumentReport validate(JsonValue document, ValidationOptions options) {
         List<RecordReport> reports = new ArrayList<>();
@@ -206,19 +191,17 @@ public final class Validator {
             return;
         }
         if (options.kind().isPresent()) {
-            SchemaKind kind = options.kind().get();
-            out.add(new RecordReport(location, envelope, Optional.of(kind.id()), profile,
+            Kind kind = options.kind().get();
+            out.add(new RecordReport(location, envelope, Optional.of(kind), profile,
                     checker.check(kind, profile, o)));
             return;
         }
-        Optional<RecordKind> kind = RecordKind.detect(o);
+        Optional<Kind> kind = RecordCodec.kindOf(o);
         if (kind.isPresent()) {
-            SchemaKind schemaKind = SchemaKind.fromId(kind.get().id()).orElseThrow();
-            out.add(new RecordReport(location, envelope, Optional.of(kind.get().id()), profile,
-                    checker.check(schemaKind, profile, o)));
+            out.add(new RecordReport(location, envelope, kind, profile, checker.check(kind.get(), profile, o)));
             return;
         }
-        Optional<Envelopes.Unwrapped> unwrapped = depth < MAX_ENVELOPE_DEPTH ? Envelopes.unwrap(o) : Optional.empty();
+        Optional<Envelope.Unwrapped> unwrapped = depth < MAX_ENVELOPE_DEPTH ? Envelope.unwrap(o) : Optional.empty();
         if (unwrapped.isEmpty()) {
             String hint = o.has("KinesisBatchInfo") || o.has("DDBStreamBatchInfo")
                     ? ": it looks like a Kinesis or DynamoDB Streams record, which this version does not validate"
@@ -233,7 +216,7 @@ public final class Validator {
                     FindingCode.ENVELOPE_EMPTY.finding(profile, "", Map.of("envelope", env.title()))));
             return;
         }
-        for (Envelopes.Message m : unwrapped.get().messages()) {
+        for (Envelope.Message m : unwrapped.get().messages()) {
             String at = location + m.pointer();
             if (m.text().isEmpty()) {
                 out.add(report(at, Optional.of(env), Optional.empty(), profile,
@@ -278,7 +261,7 @@ public final class Validator {
         return new DocumentReport(List.of(report("", Optional.empty(), Optional.empty(), profile, f)));
     }
 
-    private static RecordReport report(String location, Optional<Envelope> envelope, Optional<String> kind,
+    private static RecordReport report(String location, Optional<Envelope> envelope, Optional<Kind> kind,
             Profile profile, Finding finding) {
         return new RecordReport(location, envelope, kind, profile, List.of(finding));
     }

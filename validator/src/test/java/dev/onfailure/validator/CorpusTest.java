@@ -24,7 +24,7 @@ final class CorpusTest {
     @BeforeAll
     static void create() {
         validator = Validator.create();
-        slicing = Validator.create(dev.onfailure.json.ReadLimits.builder().sliceStringsOver(0).build());
+        slicing = Validator.create(dev.onfailure.json.TestLimits.slicingEveryString());
     }
 
     static List<CorpusCase> cases() {

@@ -10,7 +10,7 @@ import dev.onfailure.model.RecordCodec;
 import dev.onfailure.model.SqsSnsRecord;
 import dev.onfailure.model.TopicRecord;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.schema.SchemaKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.FindingCode;
 import dev.onfailure.validator.internal.rules.Rule;
@@ -49,24 +49,29 @@ public final class RecordChecker {
         return codec.readPlain(json);
     }
 
+    /** {@link #readPlain(byte[])} of text: only ASCII text is read that way, so no character is ever changed. */
+    public Optional<SqsSnsRecord> readPlain(String json) {
+        return codec.readPlain(json);
+    }
+
     /**
      * Returns the findings of a record already bound (from its bytes, {@link #readPlain}): the rules' when the fast
      * schema check vouches for it, else networknt's on the tree the record writes, merged with the rules'.
      */
     public List<Finding> check(SqsSnsRecord record, Profile profile) {
-        if (fast(SchemaKind.SQS_SNS, profile, record, Optional.empty())) {
+        if (fast(Kind.SQS_SNS, profile, record, Optional.empty())) {
             RuleContext ctx = new RuleContext(profile, Optional.empty(), Optional.empty());
             for (Rule rule : Rules.ALL) {
                 rule.check(record, ctx);
             }
             return ctx.findings();
         }
-        return check(SchemaKind.SQS_SNS, profile, codec.toJson(record), Optional.of(record), Optional.empty());
+        return check(Kind.SQS_SNS, profile, codec.toJson(record), Optional.of(record), Optional.empty());
     }
 
     /** Returns the findings of the record {@code json} validated as {@code kind}. */
-    public List<Finding> check(SchemaKind kind, Profile profile, JsonObject json) {
-        if (kind == SchemaKind.EVENT) {
+    public List<Finding> check(Kind kind, Profile profile, JsonObject json) {
+        if (kind == Kind.EVENT) {
             return checkEvent(profile, json);
         }
         Optional<KafkaFailureRecord> record = Optional.empty();
@@ -79,7 +84,7 @@ public final class RecordChecker {
         return check(kind, profile, json, record, Optional.ofNullable(unreadable));
     }
 
-    private List<Finding> check(SchemaKind kind, Profile profile, JsonObject json,
+    private List<Finding> check(Kind kind, Profile profile, JsonObject json,
             Optional<KafkaFailureRecord> record, Optional<ReadException> unreadable) {
         if (record.isEmpty()) {
             return Coverage.merge(profile, List.of(), engine.validate(kind, profile, JacksonTrees.toJackson(json)),
@@ -103,7 +108,7 @@ public final class RecordChecker {
             // A string payload's event, for networknt, is the tree the event writes: the string is not parsed
             // again. A payload that is no event needs none: kafka.payload-not-event covers all under /payload.
             if (payload.isPresent() && payload.get().form() == Payload.Form.STRING && event.isPresent()) {
-                payloadViolations = engine.validate(SchemaKind.EVENT, profile,
+                payloadViolations = engine.validate(Kind.EVENT, profile,
                         JacksonTrees.toJackson(codec.toJson(event.get())));
             }
         }
@@ -120,7 +125,7 @@ public final class RecordChecker {
      * vouches for it and for its payload's event. A payload that is no event needs no check: every violation under
      * {@code /payload} is then covered by {@code kafka.payload-not-event}.
      */
-    public static boolean fast(SchemaKind kind, Profile profile, KafkaFailureRecord r, Optional<KafkaEvent> event) {
+    public static boolean fast(Kind kind, Profile profile, KafkaFailureRecord r, Optional<KafkaEvent> event) {
         if (!kind.id().equals(r.kind().id()) || !FastSchemaCheck.record(r, profile)) {
             return false;
         }
@@ -148,7 +153,7 @@ public final class RecordChecker {
         } catch (ReadException e) {
             // not the model's shape: networknt explains
         }
-        return Coverage.merge(profile, semantic, engine.validate(SchemaKind.EVENT, profile,
+        return Coverage.merge(profile, semantic, engine.validate(Kind.EVENT, profile,
                 JacksonTrees.toJackson(json)), List.of(), Optional.empty(), schemaFindings);
     }
 }

@@ -10,7 +10,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.schema.SchemaCatalog;
-import dev.onfailure.schema.SchemaKind;
+import dev.onfailure.schema.Kind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class SchemaEngine {
     public record Violation(String keyword, String pointer, String message, String property, String schemaLocation) {
     }
 
-    private final Map<Profile, Map<SchemaKind, Schema>> schemas = new EnumMap<>(Profile.class);
+    private final Map<Profile, Map<Kind, Schema>> schemas = new EnumMap<>(Profile.class);
 
     /** The schemas are immutable and the same for every validator: one engine per process. */
     private static final class Shared {
@@ -55,8 +55,8 @@ public final class SchemaEngine {
     public SchemaEngine() {
         SchemaRegistry registry = registry();
         for (Profile profile : Profile.values()) {
-            Map<SchemaKind, Schema> byKind = new EnumMap<>(SchemaKind.class);
-            for (SchemaKind kind : SchemaKind.values()) {
+            Map<Kind, Schema> byKind = new EnumMap<>(Kind.class);
+            for (Kind kind : Kind.values()) {
                 try {
                     Schema schema = registry.getSchema(SchemaLocation.of(SchemaCatalog.id(kind, profile).toString()));
                     schema.initializeValidators();
@@ -87,7 +87,7 @@ public final class SchemaEngine {
     }
 
     /** Validates {@code instance} against the schema of {@code kind} in {@code profile}. */
-    public List<Violation> validate(SchemaKind kind, Profile profile, JsonNode instance) {
+    public List<Violation> validate(Kind kind, Profile profile, JsonNode instance) {
         List<Error> errors = schemas.get(profile).get(kind).validate(instance);
         List<Violation> violations = new ArrayList<>(errors.size());
         for (Error e : errors) {

@@ -6,13 +6,12 @@ import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.Payload;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonObject;
 import dev.onfailure.json.JsonValue;
 import dev.onfailure.json.ReadException;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.schema.SchemaKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +35,7 @@ public final class FastPath {
         } catch (ReadException e) {
             return 0;
         }
-        if (!(doc instanceof JsonObject o) || RecordKind.detect(o).isEmpty()) {
+        if (!(doc instanceof JsonObject o) || RecordCodec.kindOf(o).isEmpty()) {
             return 0;
         }
         KafkaFailureRecord r;
@@ -45,7 +44,7 @@ public final class FastPath {
         } catch (ReadException e) {
             return 0;
         }
-        SchemaKind kind = SchemaKind.fromId(r.kind().id()).orElseThrow();
+        Kind kind = Kind.fromId(r.kind().id()).orElseThrow();
         Optional<KafkaEvent> event = Optional.empty();
         JsonObject payloadTree = null;
         if (r.payloadIfAny().isPresent()) {
@@ -67,7 +66,7 @@ public final class FastPath {
             vouched++;
             List<SchemaEngine.Violation> all = new ArrayList<>(ENGINE.validate(kind, profile, JacksonTrees.toJackson(o)));
             if (payloadTree != null && event.isPresent()) {
-                all.addAll(ENGINE.validate(SchemaKind.EVENT, profile, JacksonTrees.toJackson(payloadTree)));
+                all.addAll(ENGINE.validate(Kind.EVENT, profile, JacksonTrees.toJackson(payloadTree)));
             }
             if (event.isEmpty()) {
                 // a payload that is no event: its violations are covered by kafka.payload-not-event

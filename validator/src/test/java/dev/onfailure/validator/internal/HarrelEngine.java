@@ -7,7 +7,7 @@ import dev.harrel.jsonschema.ValidatorFactory;
 import dev.harrel.jsonschema.providers.JacksonNode;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.schema.SchemaCatalog;
-import dev.onfailure.schema.SchemaKind;
+import dev.onfailure.schema.Kind;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,7 +31,7 @@ public final class HarrelEngine {
     }
 
     /** Returns the failed keywords with their instance locations; empty when valid. */
-    public List<String> validate(SchemaKind kind, Profile profile, String json) {
+    public List<String> validate(Kind kind, Profile profile, String json) {
         Validator.Result result = validator.validate(SchemaCatalog.id(kind, profile), json);
         return result.getErrors().stream()
                 .map(e -> e.getKeyword() + " at " + e.getInstanceLocation() + ": " + e.getError())

@@ -12,12 +12,11 @@ import dev.onfailure.fixtures.HandMadeRecords;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.json.Json;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.json.JsonObject;
 import dev.onfailure.json.JsonValue;
 import dev.onfailure.json.ReadException;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.schema.SchemaKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +49,7 @@ final class SchemaConformanceTest {
     }
 
     /** Validates with both engines, checks they agree, and returns networknt's violations. */
-    public static List<SchemaEngine.Violation> check(SchemaKind kind, Profile profile, String json) {
+    public static List<SchemaEngine.Violation> check(Kind kind, Profile profile, String json) {
         JsonNode tree = JacksonTrees.toJackson(Json.parse(json));
         List<SchemaEngine.Violation> a = networknt.validate(kind, profile, tree);
         List<String> b = harrel.validate(kind, profile, json);
@@ -62,7 +61,7 @@ final class SchemaConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("documented")
     void documentedInstances_passTolerant_failStrict(ExampleInstance instance) {
-        SchemaKind kind = SchemaKind.fromId(instance.name().split("/")[0]).orElseThrow();
+        Kind kind = Kind.fromId(instance.name().split("/")[0]).orElseThrow();
         assertThat(check(kind, Profile.TOLERANT, instance.json())).as(instance.name()).isEmpty();
         List<SchemaEngine.Violation> strict = check(kind, Profile.STRICT, instance.json());
         assertThat(strict).as(instance.name()).extracting(SchemaEngine.Violation::pointer)
@@ -72,7 +71,7 @@ final class SchemaConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("handMade")
     void handMadeRecords_haveTheirVerdicts(HandMadeRecord r) {
-        SchemaKind kind = SchemaKind.fromId(r.kind()).orElseThrow();
+        Kind kind = r.kind();
         assertThat(check(kind, Profile.TOLERANT, r.json())).as(r.name()).isEmpty();
         List<SchemaEngine.Violation> strict = check(kind, Profile.STRICT, r.json());
         if (r.strictValid()) {
@@ -88,9 +87,9 @@ final class SchemaConformanceTest {
         KafkaFailureRecord record = RecordCodec.defaults().read(r.json());
         record.payloadIfAny().ifPresent(p -> {
             String event = p.text().orElseGet(() -> Json.write(p.object().orElseThrow()));
-            assertThat(check(SchemaKind.EVENT, Profile.TOLERANT, event)).as(r.name()).isEmpty();
+            assertThat(check(Kind.EVENT, Profile.TOLERANT, event)).as(r.name()).isEmpty();
             if (r.strictValid()) {
-                assertThat(check(SchemaKind.EVENT, Profile.STRICT, event)).as(r.name()).isEmpty();
+                assertThat(check(Kind.EVENT, Profile.STRICT, event)).as(r.name()).isEmpty();
             }
         });
     }
@@ -110,9 +109,9 @@ final class SchemaConformanceTest {
         }
         if (doc instanceof JsonObject o) {
             for (JsonObject record : records(o)) {
-                RecordKind.detect(record).ifPresent(kind -> {
+                RecordCodec.kindOf(record).ifPresent(kind -> {
                     for (Profile p : Profile.values()) {
-                        check(SchemaKind.fromId(kind.id()).orElseThrow(), p, Json.write(record));
+                        check(Kind.fromId(kind.id()).orElseThrow(), p, Json.write(record));
                     }
                 });
             }
@@ -122,12 +121,12 @@ final class SchemaConformanceTest {
     /** The records of a document: itself, or what its envelope holds. */
     private static List<JsonObject> records(JsonObject o) {
         List<JsonObject> out = new ArrayList<>();
-        Optional<Envelopes.Unwrapped> u = Envelopes.unwrap(o);
+        Optional<dev.onfailure.validator.Envelope.Unwrapped> u = dev.onfailure.validator.Envelope.unwrap(o);
         if (u.isEmpty()) {
             out.add(o);
             return out;
         }
-        for (Envelopes.Message m : u.get().messages()) {
+        for (dev.onfailure.validator.Envelope.Message m : u.get().messages()) {
             m.text().ifPresent(t -> {
                 try {
                     if (Json.parse(t) instanceof JsonObject inner) {
@@ -144,7 +143,7 @@ final class SchemaConformanceTest {
     @Test
     void strict_rejectsEachPlaceholderAndImpossibleValue() {
         String good = HandMadeRecords.named("string-payload.s3.json").json();
-        assertThat(check(SchemaKind.S3, Profile.STRICT, good)).isEmpty();
+        assertThat(check(Kind.S3, Profile.STRICT, good)).isEmpty();
         assertStrictFails(good.replace("2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", "2b3c4d5e-6f7a-xmpl-9d0e-1f2a3b4c5d6e"),
                 "/requestContext/requestId");
         String bootstrap = "b-1.orders-prod.x1y2z3.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.orders-prod.x1y2z3.c3.kafka.eu-west-1.amazonaws.com:9098";
@@ -167,13 +166,13 @@ final class SchemaConformanceTest {
     @Test
     void tolerant_acceptsTheDocumentedQuirks_butNotWrongTypes() {
         String good = HandMadeRecords.named("self-managed.sqs-sns.json").json();
-        assertThat(check(SchemaKind.SQS_SNS, Profile.TOLERANT, good.replace("6f1c2a9e-3b4d-4c5e-8f7a-9b0c1d2e3f4a",
+        assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, good.replace("6f1c2a9e-3b4d-4c5e-8f7a-9b0c1d2e3f4a",
                 "316aa6d0-8154-xmpl-9af7-85d5f4a6bc81"))).isEmpty();
-        assertThat(check(SchemaKind.SQS_SNS, Profile.TOLERANT, good.replace("\"batchSize\": 4", "\"batchSize\": \"4\"")))
+        assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, good.replace("\"batchSize\": 4", "\"batchSize\": \"4\"")))
                 .extracting(SchemaEngine.Violation::keyword).contains("type");
-        assertThat(check(SchemaKind.SQS_SNS, Profile.TOLERANT, good.replace("\"orders-eu-west-1-12\":",
+        assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, good.replace("\"orders-eu-west-1-12\":",
                 "\"orders eu-12\":"))).extracting(SchemaEngine.Violation::keyword).contains("propertyNames");
-        assertThat(check(SchemaKind.SQS_SNS, Profile.TOLERANT, good.replace("\"firstRecordOffset\": \"88120\"",
+        assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, good.replace("\"firstRecordOffset\": \"88120\"",
                 "\"firstRecordOffset\": 88120"))).extracting(SchemaEngine.Violation::pointer)
                 .contains("/KafkaBatchInfo/recordsInfo/orders-eu-west-1-12/firstRecordOffset");
     }
@@ -186,11 +185,11 @@ final class SchemaConformanceTest {
         String nullResponse = retry.replaceFirst("\"responseContext\": \\{[^}]*\\}", "\"responseContext\": null");
         String max = retry.replace("RetryAttemptsExhausted", "MaximumPayloadSizeExceeded");
         for (Profile p : Profile.values()) {
-            assertThat(check(SchemaKind.SQS_SNS, p, withoutResponse)).as(p.id()).isNotEmpty();
-            assertThat(check(SchemaKind.SQS_SNS, p, nullResponse)).as(p.id()).isNotEmpty();
-            assertThat(check(SchemaKind.SQS_SNS, p, max)).as(p.id()).extracting(SchemaEngine.Violation::pointer)
+            assertThat(check(Kind.SQS_SNS, p, withoutResponse)).as(p.id()).isNotEmpty();
+            assertThat(check(Kind.SQS_SNS, p, nullResponse)).as(p.id()).isNotEmpty();
+            assertThat(check(Kind.SQS_SNS, p, max)).as(p.id()).extracting(SchemaEngine.Violation::pointer)
                     .contains("/responseContext");
-            assertThat(check(SchemaKind.SQS_SNS, p, max.replaceFirst("\"responseContext\": \\{[^}]*\\}",
+            assertThat(check(Kind.SQS_SNS, p, max.replaceFirst("\"responseContext\": \\{[^}]*\\}",
                     "\"responseContext\": null"))).as(p.id()).isEmpty();
         }
     }
@@ -201,14 +200,14 @@ final class SchemaConformanceTest {
         String servers = "a:1,".repeat(500_000) + "a:1";
         String bootstrap = "b-1.orders-prod.x1y2z3.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.orders-prod.x1y2z3.c3.kafka.eu-west-1.amazonaws.com:9098";
         String big = good.replace("\"bootstrapServers\": \"" + bootstrap + "\"", "\"bootstrapServers\": \"" + servers + "\"");
-        assertThat(check(SchemaKind.S3, Profile.STRICT, big)).isEmpty();
-        assertThat(check(SchemaKind.S3, Profile.STRICT, big.replace(servers, servers + ","))).isNotEmpty();
+        assertThat(check(Kind.S3, Profile.STRICT, big)).isEmpty();
+        assertThat(check(Kind.S3, Profile.STRICT, big.replace(servers, servers + ","))).isNotEmpty();
     }
 
     private static void assertStrictFails(String json, String pointer) {
-        assertThat(check(SchemaKind.S3, Profile.STRICT, json)).extracting(SchemaEngine.Violation::pointer)
+        assertThat(check(Kind.S3, Profile.STRICT, json)).extracting(SchemaEngine.Violation::pointer)
                 .contains(pointer);
-        assertThat(check(SchemaKind.S3, Profile.TOLERANT, json)).isEmpty();
+        assertThat(check(Kind.S3, Profile.TOLERANT, json)).isEmpty();
     }
 
     private static JsonObject without(JsonObject o, String name) {

@@ -1,16 +1,15 @@
-package dev.onfailure.bench;
+package dev.onfailure.validator.internal;
 
+import dev.onfailure.bench.Inputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.json.Json;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.schema.SchemaKind;
 import dev.onfailure.validator.DocumentReport;
 import dev.onfailure.validator.Validator;
-import dev.onfailure.validator.internal.SchemaEngine;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +54,7 @@ public class RecordBenchmark {
 
     private byte[] bytes;
     private JsonNode tree;
-    private SchemaKind kind;
+    private Kind kind;
     private JsonMapper mapper;
     private Validator validator;
     private SchemaEngine engine;
@@ -69,8 +68,7 @@ public class RecordBenchmark {
         validator = Validator.create();
         engine = new SchemaEngine();
         codec = RecordCodec.defaults();
-        kind = SchemaKind.fromId(RecordKind.detect((dev.onfailure.json.JsonObject) Json.parse(bytes))
-                .orElseThrow().id()).orElseThrow();
+        kind = RecordCodec.kindOf((dev.onfailure.json.JsonObject) Json.parse(bytes)).orElseThrow();
         if (!validator.validate(bytes).valid()) {
             throw new IllegalStateException("the benchmark input is not valid: " + validator.validate(bytes).findings());
         }

@@ -1,14 +1,14 @@
-package dev.onfailure.bench;
+package dev.onfailure.validator.internal;
 
+import dev.onfailure.bench.Inputs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.onfailure.cli.Main;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonObject;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.schema.SchemaKind;
-import dev.onfailure.validator.internal.SchemaEngine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -71,7 +71,7 @@ public class NdjsonBenchmark {
         final SchemaEngine engine = new SchemaEngine();
         final List<byte[]> lines = new ArrayList<>();
         final List<JsonNode> trees = new ArrayList<>();
-        final List<SchemaKind> kinds = new ArrayList<>();
+        final List<Kind> kinds = new ArrayList<>();
 
         @Setup
         public void setup() throws IOException {
@@ -82,8 +82,7 @@ public class NdjsonBenchmark {
                     byte[] line = java.util.Arrays.copyOfRange(all, start, i);
                     lines.add(line);
                     trees.add(mapper.readTree(line));
-                    kinds.add(SchemaKind.fromId(RecordKind.detect((JsonObject) Json.parse(line)).orElseThrow().id())
-                            .orElseThrow());
+                    kinds.add(RecordCodec.kindOf((JsonObject) Json.parse(line)).orElseThrow());
                     start = i + 1;
                 }
             }

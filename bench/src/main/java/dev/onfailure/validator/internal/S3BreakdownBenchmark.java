@@ -1,5 +1,6 @@
-package dev.onfailure.bench;
+package dev.onfailure.validator.internal;
 
+import dev.onfailure.bench.Inputs;
 import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
@@ -7,7 +8,6 @@ import dev.onfailure.model.S3Record;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonValue;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.validator.internal.FastSchemaCheck;
 import dev.onfailure.validator.internal.rules.Rule;
 import dev.onfailure.validator.internal.rules.RuleContext;
 import dev.onfailure.validator.internal.rules.Rules;

@@ -1,11 +1,11 @@
-package dev.onfailure.bench;
+package dev.onfailure.validator.internal;
 
+import dev.onfailure.bench.Inputs;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonValue;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.validator.internal.FastSchemaCheck;
 import dev.onfailure.validator.internal.rules.Rule;
 import dev.onfailure.validator.internal.rules.RuleContext;
 import dev.onfailure.validator.internal.rules.Rules;
@@ -113,7 +113,7 @@ public class BreakdownBenchmark {
         for (Rule r : Rules.ALL) {
             r.check(record, ctx);
         }
-        return new dev.onfailure.validator.RecordReport("", Optional.empty(), Optional.of("kafka.sqs-sns"),
+        return new dev.onfailure.validator.RecordReport("", Optional.empty(), Optional.of(dev.onfailure.schema.Kind.SQS_SNS),
                 Profile.TOLERANT, ctx.findings());
     }
 }
