@@ -1,9 +1,18 @@
 package dev.onfailure.codegen;
 
 import dev.onfailure.model.Condition;
+import dev.onfailure.model.JsonType;
+import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.Member;
+import dev.onfailure.model.MemberTable;
 import dev.onfailure.model.RecordCodec;
+<<<<<<< HEAD
 import dev.onfailure.schema.Kind;
+=======
+import dev.onfailure.model.RecordKind;
+import dev.onfailure.model.TopicBatchInfo;
+>>>>>>> design-tables/main
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonNull;
 import dev.onfailure.json.JsonNumber;
@@ -56,9 +65,14 @@ public final class InvalidRecords {
             new Mutation("json.not-object", false, (e, b) -> "[" + Json.write(b.json()) + "]"),
             new Mutation("record.unknown-kind", false, (e, b) -> Json.write(rename(b.json(), "KafkaBatchInfo",
                     "KafkaBatchInformation"))),
-            new Mutation("schema.required", false, (e, b) -> Json.write(remove(b.json(), "version"))),
+            // the first required string member of the record's table (version) goes; its first required integer
+            // member of KafkaBatchInfo (batchSize) becomes a string
+            new Mutation("schema.required", false, (e, b) -> Json.write(remove(b.json(),
+                    firstRequired(b.record().table(), JsonType.STRING)))),
             new Mutation("schema.type", false, (e, b) -> Json.write(set(b.json(), JsonString.of("many"),
-                    "KafkaBatchInfo", "batchSize"))),
+                    KafkaFailureRecord.Members.KAFKA_BATCH_INFO.jsonName(), firstRequired(
+                            b.record().batchInfo() instanceof KafkaBatchInfo ? KafkaBatchInfo.TABLE
+                                    : TopicBatchInfo.TABLE, JsonType.INTEGER)))),
             new Mutation("schema.minimum", false, (e, b) -> Json.write(set(b.json(), JsonNumber.of(-1),
                     "requestContext", "approximateInvokeCount"))),
             new Mutation("schema.maximum", false, (e, b) -> b.kind() != Kind.SQS_SNS ? null
@@ -171,6 +185,21 @@ public final class InvalidRecords {
                 }
             }
         };
+    }
+
+    /** The JSON name of the first member of {@code table} that is required and of {@code type}. */
+    private static String firstRequired(MemberTable<?> table, JsonType type) {
+        for (Member m : table.required(false)) {
+            if (specOf(table, m).types(false).equals(java.util.Set.of(type))) {
+                return m.jsonName();
+            }
+        }
+        throw new IllegalStateException("no required " + type + " member in " + table);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Member.Spec specOf(MemberTable table, Member m) {
+        return table.spec((Enum) m);
     }
 
     // ---- tree surgery on immutable JSON ----

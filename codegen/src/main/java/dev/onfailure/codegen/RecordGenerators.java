@@ -7,9 +7,11 @@ import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.KafkaRecord;
+import dev.onfailure.model.MemberTable;
 import dev.onfailure.model.Offset;
 import dev.onfailure.model.Payload;
 import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.RecordInfo;
 import dev.onfailure.schema.Kind;
 import dev.onfailure.model.RecordRange;
 import dev.onfailure.model.RequestContext;
@@ -18,6 +20,7 @@ import dev.onfailure.model.S3Record;
 import dev.onfailure.model.SchemaMetadata;
 import dev.onfailure.model.SqsSnsRecord;
 import dev.onfailure.model.Timestamp;
+import dev.onfailure.model.TopicBatchInfo;
 import dev.onfailure.model.TopicRecord;
 import dev.onfailure.json.JsonArray;
 import dev.onfailure.json.JsonBoolean;
@@ -306,7 +309,14 @@ public final class RecordGenerators {
     private static KafkaFailureRecord unknownFields(Entropy e, KafkaFailureRecord record) {
         KafkaFailureRecord r = record;
         int where = e.intBetween(0, 4);
-        Map<String, JsonValue> extra = unknownMembers(e);
+        MemberTable<?> table = switch (where) {
+            case 0 -> r.table();
+            case 1 -> RequestContext.TABLE;
+            case 2 -> r.responseContext().isPresent() ? ResponseContext.TABLE : RequestContext.TABLE;
+            case 3 -> r.batchInfo() instanceof KafkaBatchInfo ? KafkaBatchInfo.TABLE : TopicBatchInfo.TABLE;
+            default -> r.batchInfo() instanceof KafkaBatchInfo ? RecordRange.TABLE : RecordInfo.TABLE;
+        };
+        Map<String, JsonValue> extra = unknownMembers(e, table);
         switch (where) {
             case 0:
                 if (r instanceof SqsSnsRecord s) {
@@ -343,11 +353,19 @@ public final class RecordGenerators {
         }
     }
 
-    private static Map<String, JsonValue> unknownMembers(Entropy e) {
+    /** One to three members that {@code table} does not know (a name its type has is never unknown). */
+    private static Map<String, JsonValue> unknownMembers(Entropy e, MemberTable<?> table) {
         Map<String, JsonValue> members = new LinkedHashMap<>();
         int n = e.intBetween(1, 3);
         for (int i = 0; i < n; i++) {
-            members.putIfAbsent(e.pick(UNKNOWN_NAMES), jsonValue(e, 2));
+            String name = e.pick(UNKNOWN_NAMES);
+            JsonValue value = jsonValue(e, 2);
+            if (!table.names().contains(name)) {
+                members.putIfAbsent(name, value);
+            }
+        }
+        if (members.isEmpty()) {
+            members.put("x-unknown", JsonNull.INSTANCE);
         }
         return members;
     }
