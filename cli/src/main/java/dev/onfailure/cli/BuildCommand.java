@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code onfailure build}: the record Lambda would send for a batch, as a producer or emulator needs it. */
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = {"Build the failure record Lambda would send when it discards the batch in EVENT (a Kafka",
-                "invocation event). batchSize, recordsInfo, payloadSize and, for S3, the escaped payload come from the",
-                "event; a batch over 6 MB becomes MaximumPayloadSizeExceeded with a null responseContext. For a",
-                "topic destination, one record per Kafka record is written, one per line."},
+        description = {"Build the failure record Lambda would send when it discards the batch in EVENT (a Kafka"
+                + " invocation event). batchSize, recordsInfo, payloadSize and, for S3, the escaped payload come from the"
+                + " event; a batch over 6 MB becomes MaximumPayloadSizeExceeded with a null responseContext. For a"
+                + " topic destination, one record per Kafka record is written, one per line."},
         footer = {"", "Examples:",
                 "  onfailure build --event event.json --condition RetryAttemptsExhausted \\",
                 "      --function-arn arn:aws:lambda:us-east-1:123456789012:function:f --destination s3",
@@ -54,8 +54,8 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--function-arn", paramLabel = "ARN", required = true, description = "The function's ARN.")
     String functionArn;
 
-    @Option(names = "--destination", paramLabel = "D", required = true, description = "sqs-sns, s3 or topic.")
-    String destination;
+    @Option(names = "--destination", paramLabel = "D", required = true, description = "${COMPLETION-CANDIDATES}.")
+    Choices.DestinationChoice destination;
 
     @Option(names = "--request-id", paramLabel = "ID", description = "The request id (default: a random UUID).")
     String requestId;
@@ -84,8 +84,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Kind d = Kind.fromId("kafka." + destination).filter(Kind::isRecord).orElseThrow(() -> usage("--destination must be sqs-sns, s3"
-                + " or topic, not " + destination));
+        Kind d = destination.kind();
         Instant when;
         try {
             when = time == null ? Instant.now() : Instant.parse(time);

@@ -5,28 +5,23 @@ import dev.onfailure.schema.Kind;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonObject;
 import dev.onfailure.json.JsonValue;
-import dev.onfailure.json.KeyOrder;
 import dev.onfailure.json.Layout;
 import dev.onfailure.json.ReadException;
 import dev.onfailure.json.WriteOptions;
 import dev.onfailure.validator.Validator;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code onfailure format}: reads a document and writes it back, losslessly, in the order and layout asked for. */
 @Command(name = "format", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = {"Write a record (or any JSON document) back in AWS order or sorted, pretty or compact.",
-                "Nothing is lost: number text, string content, null versus absent and unknown members are kept.",
-                "A known record is written in the order AWS uses for SQS and SNS bodies (--order aws) or sorted at",
-                "every level as AWS writes S3 objects (--order sorted); any other document keeps its own order."},
+        description = {"Write a record (or any JSON document) back in AWS order or sorted, pretty or compact."
+                + " Nothing is lost: number text, string content, null versus absent and unknown members are kept."
+                + " A known record is written in the order AWS uses for SQS and SNS bodies (--order aws) or sorted at"
+                + " every level as AWS writes S3 objects (--order sorted); any other document keeps its own order."},
         footer = {"", "Examples:",
                 "  onfailure format failure.json",
                 "  onfailure format --order sorted --compact failure.json > s3-object.json",
@@ -37,12 +32,9 @@ final class FormatCommand implements Callable<Integer> {
 
     private final Io io;
 
-    @Spec
-    CommandSpec spec;
-
     @Option(names = "--order", paramLabel = "ORDER", defaultValue = "aws",
-            description = "aws (the default) or sorted.")
-    String order;
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Choices.Order order;
 
     @ArgGroup(exclusive = true)
     LayoutChoice layout = new LayoutChoice();
@@ -64,12 +56,7 @@ final class FormatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        KeyOrder keyOrder = switch (order.toLowerCase(Locale.ROOT)) {
-            case "aws" -> KeyOrder.AWS;
-            case "sorted" -> KeyOrder.SORTED;
-            default -> throw new ParameterException(spec.commandLine(), "--order must be aws or sorted, not " + order);
-        };
-        WriteOptions options = WriteOptions.of(keyOrder, layout.compact ? Layout.COMPACT : Layout.PRETTY);
+        WriteOptions options = WriteOptions.of(order.order(), layout.compact ? Layout.COMPACT : Layout.PRETTY);
         byte[] bytes;
         try {
             bytes = ReadInput.bytes(path, io.in());

@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code onfailure generate}: seeded, deterministic records for tests, valid or labelled invalid. */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = {"Generate records as NDJSON, one per line. The same seed gives the same output on every run",
-                "and machine. Valid records are realistic and full of the format's edge cases; with --invalid each",
-                "line is {\"expectedCodes\": [...], \"text\": \"<record text>\"}: one mutation of a valid record and",
-                "the finding code it must produce."},
+        description = {"Generate records as NDJSON, one per line. The same seed gives the same output on every run"
+                + " and machine. Valid records are realistic and full of the format's edge cases; with --invalid each"
+                + " line is {\"expectedCodes\": [...], \"text\": \"<record text>\"}: one mutation of a valid record and"
+                + " the finding code it must produce."},
         footer = {"", "Examples:",
                 "  onfailure generate --kind kafka.s3 --count 100 --seed 42 > s3.ndjson",
                 "  onfailure generate --count 1000 --seed 1 --profile strict | onfailure validate --profile strict",
@@ -43,8 +43,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "kafka.sqs-sns, kafka.s3 or kafka.topic (default: all).")
-    List<String> kinds = new ArrayList<>();
+    @Option(names = "--kind", paramLabel = "KIND", description = "${COMPLETION-CANDIDATES} (default: all;"
+            + " repeat for several).")
+    List<Choices.RecordChoice> kinds = new ArrayList<>();
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "10", description = "How many records (default 10).")
     int count;
@@ -53,9 +54,10 @@ final class GenerateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "tolerant",
-            description = "strict: only what a conformant producer emits; tolerant (default): also what only a"
-                    + " tolerant consumer accepts. With --invalid: the profile the records will be checked under.")
-    String profile;
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}): strict makes only what a conformant"
+                    + " producer emits, tolerant also what only a tolerant consumer accepts. With --invalid: the"
+                    + " profile the records will be checked under.")
+    Choices.ProfileChoice profile;
 
     @Option(names = "--invalid", description = "Generate labelled invalid records.")
     boolean invalid;
@@ -70,14 +72,13 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile p = Profile.fromId(profile).orElseThrow(() -> usage("--profile must be tolerant or strict"));
+        Profile p = profile.profile();
         if (count < 0) {
             throw usage("--count must not be negative");
         }
         EnumSet<Kind> set = EnumSet.noneOf(Kind.class);
-        for (String k : kinds) {
-            set.add(Kind.fromId(k).filter(Kind::isRecord).orElseThrow(() -> usage("--kind must be kafka.sqs-sns, kafka.s3 or kafka.topic,"
-                    + " not " + k)));
+        for (Choices.RecordChoice k : kinds) {
+            set.add(k.kind());
         }
         if (set.isEmpty()) {
             set = EnumSet.copyOf(Kind.records());

@@ -341,7 +341,8 @@ final class Inputs {
         }
     }
 
-    private static Iterator<Unit> concat(List<Iterator<Unit>> parts) {
+    /** Returns the units of each part in turn. */
+    static Iterator<Unit> concat(List<Iterator<Unit>> parts) {
         return new Iterator<>() {
             private int i;
 

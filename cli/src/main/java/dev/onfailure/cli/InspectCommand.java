@@ -32,9 +32,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code onfailure inspect}: a summary for people, with the command to re-read the discarded records. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Summarise a failure record for people: kind, condition, function, when, invoke count, and per",
-                "topic-partition the offset range and record count, with a ready kafka-console-consumer command to",
-                "re-read that range. Envelopes (SNS notification, Lambda SQS or SNS event) are unwrapped."},
+        description = {"Summarise a failure record for people: kind, condition, function, when, invoke count, and per"
+                + " topic-partition the offset range and record count, with a ready kafka-console-consumer command to"
+                + " re-read that range. Envelopes (SNS notification, Lambda SQS or SNS event) are unwrapped."},
         footer = {"", "Examples:",
                 "  onfailure inspect failure.json",
                 "  aws s3 cp s3://dlq-bucket/aws/lambda/... - | onfailure inspect -"})
@@ -109,7 +109,7 @@ final class InspectCommand implements Callable<Integer> {
     static void print(PrintWriter out, String where, KafkaFailureRecord r) {
         BatchInfo info = r.batchInfo();
         Condition c = r.requestContext().condition();
-        out.println(where + ": " + r.kind().id() + " record (" + destination(r) + ")");
+        out.println(Shell.visible(where) + ": " + r.kind().id() + " record (" + destination(r) + ")");
         row(out, "condition", c.text() + explain(c));
         row(out, "function", r.requestContext().functionArn());
         row(out, "request", r.requestContext().requestId());
@@ -135,6 +135,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         out.println();
         List<String[]> rows = new ArrayList<>();
+        // rows hold values from the record: made visible before the widths are measured
         Map<String, long[]> counts = counts(event);
         String server = info.bootstrapServers().split(",")[0];
         List<String> commands = new ArrayList<>();
@@ -157,14 +158,16 @@ final class InspectCommand implements Callable<Integer> {
                     t.batchInfo().recordInfo().timestamp().text(), t.batchInfo().recordInfo().timestamp().text()});
             command(tp, t.batchInfo().recordInfo().offset(), "1", server).ifPresent(commands::add);
         }
-        table(out, rows);
+        table(out, rows.stream().map(InspectCommand::visible).toList());
         if (!commands.isEmpty()) {
             out.println();
             out.println("  Re-read the discarded records with:");
             commands.forEach(cmd -> out.println("    " + cmd));
         }
         if (commands.size() < rows.size()) {
-            out.println("  (no command for ranges whose key or offsets are not a real topic-partition and int64 offsets)");
+            out.println(Shell.hasControl(server)
+                    ? "  (no command: the broker list holds control characters, which a copied line must not carry)"
+                    : "  (no command for ranges whose key or offsets are not a real topic-partition and int64 offsets)");
         }
     }
 
@@ -184,12 +187,22 @@ final class InspectCommand implements Callable<Integer> {
         return b.get().subtract(a.get()).add(BigInteger.ONE).toString();
     }
 
-    private static Optional<String> command(Optional<TopicPartition> tp, Offset first, String span, String server) {
-        if (tp.isEmpty() || !first.fitsInt64() || span.equals("?") || span.length() > 9) {
+    /**
+     * The kafka-console-consumer line that re-reads a range. The broker list and the topic come from the record, so
+     * every argument is quoted for the shell (a hostile record must not turn a copied line into another command).
+     */
+    static Optional<String> command(Optional<TopicPartition> tp, Offset first, String span, String server) {
+        if (tp.isEmpty() || !first.fitsInt64() || span.equals("?") || span.length() > 9 || Shell.hasControl(server)) {
             return Optional.empty();
         }
-        return Optional.of("kafka-console-consumer.sh --bootstrap-server " + server + " --topic " + tp.get().topic()
-                + " --partition " + tp.get().partition() + " --offset " + first.text() + " --max-messages " + span);
+        List<String> argv = new ArrayList<>();
+        argv.add("kafka-console-consumer.sh");
+        argv.addAll(Shell.option("--bootstrap-server", server));
+        argv.addAll(Shell.option("--topic", tp.get().topic()));
+        argv.addAll(Shell.option("--partition", Integer.toString(tp.get().partition())));
+        argv.addAll(Shell.option("--offset", first.text()));
+        argv.addAll(Shell.option("--max-messages", span));
+        return Optional.of(Shell.line(argv));
     }
 
     private static String destination(KafkaFailureRecord r) {
@@ -217,7 +230,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String label, String value) {
-        out.printf("  %-13s %s%n", label + ":", value);
+        out.printf("  %-13s %s%n", label + ":", Shell.visible(value));
     }
 
     private static void table(PrintWriter out, List<String[]> rows) {
@@ -234,6 +247,14 @@ final class InspectCommand implements Callable<Integer> {
         for (String[] r : rows) {
             line(out, r, widths);
         }
+    }
+
+    private static String[] visible(String[] cells) {
+        String[] v = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            v[i] = Shell.visible(cells[i]);
+        }
+        return v;
     }
 
     private static void line(PrintWriter out, String[] cells, int[] widths) {

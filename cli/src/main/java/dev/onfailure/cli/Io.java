@@ -9,7 +9,8 @@ import java.io.PrintWriter;
  * @param in       standard input
  * @param out      standard output
  * @param err      standard error
- * @param terminal true when standard output is a terminal: colour and progress are shown only then
+ * @param terminal true when a person is watching: the progress line is shown only then
+ * @param colour   what {@code --color auto} resolves to: colour in output and help
  */
-record Io(InputStream in, PrintWriter out, PrintWriter err, boolean terminal) {
+record Io(InputStream in, PrintWriter out, PrintWriter err, boolean terminal, boolean colour) {
 }

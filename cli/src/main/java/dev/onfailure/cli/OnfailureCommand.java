@@ -7,8 +7,8 @@ import picocli.CommandLine.Spec;
 
 /** The top-level command: only help and version; the work is in the subcommands. */
 @Command(name = "onfailure", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Validate, inspect and produce the JSON records AWS Lambda sends to an on-failure destination",
-                "when a Kafka event source mapping (Amazon MSK or self-managed Kafka) discards a batch."},
+        description = {"Validate, inspect and produce the JSON records AWS Lambda sends to an on-failure destination"
+                + " when a Kafka event source mapping (Amazon MSK or self-managed Kafka) discards a batch."},
         footer = {"", "Examples:",
                 "  onfailure validate dlq-dump/                     # every *.json, *.ndjson, *.jsonl below",
                 "  aws sqs receive-message ... | jq -c '.Messages[].Body|fromjson' | onfailure validate --format json",

@@ -29,12 +29,12 @@ final class SchemaCommand implements Callable<Integer> {
     boolean list;
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "tolerant",
-            description = "tolerant (the default) or strict.")
-    String profile;
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    Choices.ProfileChoice profile;
 
     @Parameters(paramLabel = "KIND", arity = "0..1",
-            description = "kafka.sqs-sns, kafka.s3, kafka.topic, kafka.event, or kafka.common (shared definitions).")
-    String kind;
+            description = "${COMPLETION-CANDIDATES} (kafka.common holds the shared definitions).")
+    Choices.SchemaDocument kind;
 
     SchemaCommand(Io io) {
         this.io = io;
@@ -42,8 +42,7 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Profile p = Profile.fromId(profile).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "--profile must be tolerant or strict, not " + profile));
+        Profile p = profile.profile();
         if (list) {
             for (Kind k : Kind.values()) {
                 for (Profile q : Profile.values()) {
@@ -55,14 +54,7 @@ final class SchemaCommand implements Callable<Integer> {
         if (kind == null) {
             throw new ParameterException(spec.commandLine(), "name a KIND, or use --list");
         }
-        if (kind.equals(SchemaCatalog.COMMON)) {
-            io.out().print(SchemaCatalog.resourceText(SchemaCatalog.RESOURCE_PREFIX + p.id() + "/" + SchemaCatalog.COMMON
-                    + ".json"));
-            return ExitCodes.OK;
-        }
-        Kind k = Kind.fromId(kind).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "unknown kind " + kind + "; try onfailure schema --list"));
-        io.out().print(SchemaCatalog.text(k, p));
+        io.out().print(kind.text(p));
         return ExitCodes.OK;
     }
 }

@@ -5,22 +5,22 @@ import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.RecordReport;
 import dev.onfailure.validator.Severity;
 import java.io.PrintWriter;
+import picocli.CommandLine.Help.Ansi;
 
-/** {@code --format text}: one line per finding, then a summary; colour only on a terminal. */
+/** {@code --format text}: one line per finding, then a summary; colour as {@code --color} says. */
 final class TextReporter implements Reporter {
 
-    private static final String RED = "\u001b[31m";
-    private static final String YELLOW = "\u001b[33m";
-    private static final String GREEN = "\u001b[32m";
-    private static final String BOLD = "\u001b[1m";
-    private static final String RESET = "\u001b[0m";
+    private static final String RED = "red";
+    private static final String YELLOW = "yellow";
+    private static final String GREEN = "green";
+    private static final String BOLD = "bold";
 
     private final PrintWriter out;
-    private final boolean colour;
+    private final Ansi ansi;
 
-    TextReporter(PrintWriter out, boolean colour) {
+    TextReporter(PrintWriter out, Ansi ansi) {
         this.out = out;
-        this.colour = colour;
+        this.ansi = ansi;
     }
 
     @Override
@@ -51,7 +51,11 @@ final class TextReporter implements Reporter {
         out.flush();
     }
 
-    private String paint(String code, String text) {
-        return colour ? code + text + RESET : text;
+    private String paint(String style, String text) {
+        // the texts painted are our own words and finding codes; anything that could read as markup stays plain
+        if (!ansi.enabled() || text.contains("@|") || text.contains("|@")) {
+            return text;
+        }
+        return ansi.string("@|" + style + " " + text + "|@");
     }
 }

@@ -46,7 +46,7 @@ final class CliTest {
         java.io.PrintStream ps = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
         int code = Main.run(new String[] {"validate", path}, java.io.InputStream.nullInputStream(), ps, ps, true);
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("\u001b[31merror\u001b[0m");
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("\u001b[31merror\u001b[39m\u001b[0m");
         assertThat(run("validate", path).out()).doesNotContain("\u001b[");
     }
 

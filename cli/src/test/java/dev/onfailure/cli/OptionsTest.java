@@ -1,0 +1,112 @@
+package dev.onfailure.cli;
+
+import static dev.onfailure.cli.Cli.FIXTURES;
+import static dev.onfailure.cli.Cli.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import dev.onfailure.schema.Kind;
+import dev.onfailure.schema.Profile;
+import org.junit.jupiter.api.Test;
+
+/** The options' vocabularies: picocli converts them in any case, lists them in help and names them when wrong. */
+final class OptionsTest {
+
+    private static final String SWAPPED = FIXTURES + "corpus/invalid/kafka.offset-order/swapped.json";
+    private static final String VALID = FIXTURES + "corpus/valid/in-sqs-event.json";
+
+    @Test
+    void enumOptions_acceptTheirSpellingsInAnyCase() {
+        assertThat(run("validate", "--profile", "STRICT", "--aws-examples").code()).isEqualTo(1);
+        assertThat(run("validate", "--profile", "Tolerant", "--aws-examples").code()).isZero();
+        assertThat(run("validate", "--format", "JSON", VALID).out()).startsWith("{\"source\":");
+        assertThat(run("validate", "--format", "Sarif", VALID).out()).contains("\"version\": \"2.1.0\"");
+        assertThat(run("validate", "--fail-on", "WARNING", "--aws-examples").code()).isEqualTo(1);
+        assertThat(run("validate", "--kind", "KAFKA.S3", SWAPPED).out()).contains("schema.required");
+        assertThat(run("generate", "--kind", "Kafka.Topic", "--count", "2").out()).doesNotContain("recordsInfo");
+        assertThat(run("format", "--order", "SORTED", "--compact", VALID).code()).isZero();
+        assertThat(run("schema", "KAFKA.COMMON").out()).contains("\"conditionResponse\"");
+        assertThat(run("schema", "kafka.event", "--profile", "strict").code()).isZero();
+    }
+
+    @Test
+    void enumOptions_wrongValue_namesTheCandidates_exit2() {
+        Cli.Result r = run("validate", "--format", "xml", VALID);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("onfailure: Invalid value for option '--format': expected one of")
+                .contains("TEXT").contains("SARIF").contains("but was 'xml'").contains("Try 'onfailure validate --help'");
+        assertThat(run("validate", "--kind", "kafka.x").err()).contains("kafka.sqs-sns").contains("kafka.event");
+        assertThat(run("build", "--event", "-", "--condition", "c", "--function-arn", "a", "--destination", "sqs")
+                .err()).contains("sqs-sns").contains("but was 'sqs'");
+        assertThat(run("schema", "nope").err()).contains("kafka.common");
+    }
+
+    @Test
+    void help_listsTheCandidates() {
+        assertThat(help("validate")).contains("text, json, sarif").contains("tolerant, strict")
+                .contains("error, warning").contains("kafka.sqs-sns, kafka.s3, kafka.topic, kafka.event")
+                .contains("auto, always, never");
+        assertThat(help("generate")).contains("kafka.sqs-sns, kafka.s3, kafka.topic");
+        assertThat(help("build")).contains("sqs-sns, s3, topic");
+        assertThat(help("format")).contains("aws, sorted");
+        assertThat(help("schema")).contains("kafka.event, kafka.common");
+    }
+
+    @Test
+    void colour_followsColorOption_overTheTerminal() {
+        assertThat(onTerminal("validate", SWAPPED)).contains("\u001b[31m");
+        assertThat(onTerminal("validate", "--color", "never", SWAPPED)).doesNotContain("\u001b[");
+        assertThat(onTerminal("validate", "--color=NEVER", "--help")).doesNotContain("\u001b[");
+        assertThat(onTerminal("validate", "--help")).contains("\u001b[");
+        assertThat(run("validate", "--color", "always", SWAPPED).out()).contains("\u001b[31merror\u001b[39m");
+        assertThat(run("validate", "--color", "always", "--help").out()).contains("\u001b[");
+        assertThat(run("validate", SWAPPED).out()).doesNotContain("\u001b[");
+        assertThat(run("validate", "--help").out()).doesNotContain("\u001b[");
+    }
+
+    /** The command's help with its lines joined, as the words read. */
+    private static String help(String command) {
+        return run(command, "--help").out().replaceAll("\\s+", " ");
+    }
+
+    private static String onTerminal(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Main.run(args, InputStream.nullInputStream(), ps, ps, true);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Renders a clean run's summary with colour on. */
+    private static final class TextReporterProbe {
+        String summaryLine() {
+            java.io.StringWriter w = new java.io.StringWriter();
+            new TextReporter(new java.io.PrintWriter(w), picocli.CommandLine.Help.Ansi.ON).finish(new Summary());
+            return w.toString();
+        }
+    }
+
+    @Test
+    void choices_coverTheLibrarysValues_underTheirIds() {
+        assertThat(List.of(Choices.ProfileChoice.values())).extracting(Choices.ProfileChoice::profile)
+                .containsExactly(Profile.values());
+        assertThat(List.of(Choices.SchemaChoice.values())).extracting(Choices.SchemaChoice::kind)
+                .containsExactly(Kind.values());
+        assertThat(List.of(Choices.RecordChoice.values())).extracting(Choices.RecordChoice::kind)
+                .containsExactlyElementsOf(Kind.records());
+        assertThat(List.of(Choices.DestinationChoice.values())).extracting(Choices.DestinationChoice::kind)
+                .containsExactlyElementsOf(Kind.records());
+        for (Choices.SchemaChoice c : Choices.SchemaChoice.values()) {
+            assertThat(c.toString()).isEqualTo(c.kind().id());
+        }
+        for (Choices.RecordChoice c : Choices.RecordChoice.values()) {
+            assertThat(c.toString()).isEqualTo(c.kind().id());
+        }
+        for (Choices.DestinationChoice c : Choices.DestinationChoice.values()) {
+            assertThat("kafka." + c).isEqualTo(c.kind().id());
+        }
+    }
+}
