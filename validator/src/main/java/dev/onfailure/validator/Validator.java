@@ -49,7 +49,7 @@ public final class Validator {
 
     private Validator(ReadLimits limits) {
         this.limits = limits;
-        this.checker = new RecordChecker(SchemaEngine.shared(), SchemaFindings.shared(), RecordCodec.withLimits(limits));
+        this.checker = new RecordChecker(SchemaEngine::shared, SchemaFindings::shared, RecordCodec.withLimits(limits));
     }
 
     /**

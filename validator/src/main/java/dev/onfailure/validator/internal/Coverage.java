@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one place where what the checks find becomes one list, each fault once. Where a rule says the same thing as a
@@ -28,10 +29,11 @@ final class Coverage {
      */
     static List<Finding> merge(Profile profile, List<Finding> semantic, List<SchemaEngine.Violation> violations,
             List<SchemaEngine.Violation> payloadViolations, Optional<ReadException> unreadable,
-            SchemaFindings schemaFindings) {
+            Supplier<SchemaFindings> messages) {
         if (violations.isEmpty() && payloadViolations.isEmpty() && unreadable.isEmpty()) {
             return semantic;
         }
+        SchemaFindings schemaFindings = messages.get();
         List<Finding> findings = new ArrayList<>(semantic);
         for (SchemaEngine.Violation v : distinct(violations)) {
             if (!covered(v, "", semantic)) {

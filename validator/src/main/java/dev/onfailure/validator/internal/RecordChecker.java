@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Validates one record (or, forced, one invocation event) in one pipeline: the record is bound once (straight from
@@ -30,12 +31,16 @@ import java.util.Optional;
  */
 public final class RecordChecker {
 
-    private final SchemaEngine engine;
-    private final SchemaFindings schemaFindings;
+    private final Supplier<SchemaEngine> engine;
+    private final Supplier<SchemaFindings> schemaFindings;
     private final RecordCodec codec;
 
-    /** Creates a checker over a loaded engine. */
-    public RecordChecker(SchemaEngine engine, SchemaFindings schemaFindings, RecordCodec codec) {
+    /**
+     * Creates a checker. The engine and the schema messages are asked for only when the fast schema check does not
+     * vouch for a record, so a run whose records are all vouched for never loads networknt (most of a short run's
+     * start-up); an engine that cannot load still fails, with its exception, at the first record that needs it.
+     */
+    public RecordChecker(Supplier<SchemaEngine> engine, Supplier<SchemaFindings> schemaFindings, RecordCodec codec) {
         this.engine = engine;
         this.schemaFindings = schemaFindings;
         this.codec = codec;
@@ -87,7 +92,7 @@ public final class RecordChecker {
     private List<Finding> check(Kind kind, Profile profile, JsonObject json,
             Optional<KafkaFailureRecord> record, Optional<ReadException> unreadable) {
         if (record.isEmpty()) {
-            return Coverage.merge(profile, List.of(), engine.validate(kind, profile, JacksonTrees.toJackson(json)),
+            return Coverage.merge(profile, List.of(), engine.get().validate(kind, profile, JacksonTrees.toJackson(json)),
                     List.of(), unreadable, schemaFindings);
         }
         KafkaFailureRecord r = record.get();
@@ -104,11 +109,11 @@ public final class RecordChecker {
         List<SchemaEngine.Violation> violations = List.of();
         List<SchemaEngine.Violation> payloadViolations = List.of();
         if (!fast(kind, profile, r, event)) {
-            violations = engine.validate(kind, profile, JacksonTrees.toJackson(json));
+            violations = engine.get().validate(kind, profile, JacksonTrees.toJackson(json));
             // A string payload's event, for networknt, is the tree the event writes: the string is not parsed
             // again. A payload that is no event needs none: kafka.payload-not-event covers all under /payload.
             if (payload.isPresent() && payload.get().form() == Payload.Form.STRING && event.isPresent()) {
-                payloadViolations = engine.validate(Kind.EVENT, profile,
+                payloadViolations = engine.get().validate(Kind.EVENT, profile,
                         JacksonTrees.toJackson(codec.toJson(event.get())));
             }
         }
@@ -153,7 +158,7 @@ public final class RecordChecker {
         } catch (ReadException e) {
             // not the model's shape: networknt explains
         }
-        return Coverage.merge(profile, semantic, engine.validate(Kind.EVENT, profile,
+        return Coverage.merge(profile, semantic, engine.get().validate(Kind.EVENT, profile,
                 JacksonTrees.toJackson(json)), List.of(), Optional.empty(), schemaFindings);
     }
 }
