@@ -124,7 +124,10 @@ public final class JsonTokens implements AutoCloseable {
         }
     }
 
-    /** Returns the string just read ({@link Token#STRING}). */
+    /**
+     * Returns the string just read ({@link Token#STRING}). It is decoded now, and its length checked: a string over
+     * the limit makes the reading {@link Token#FAILED} (and returns an empty string).
+     */
     public String text() {
         try {
             return parser.getText();

@@ -21,7 +21,8 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
 
     /** The member table of this shape. */
     public static final MemberTable<Members> TABLE =
-            MemberTable.of("KafkaBatchInfo", java.util.EnumSet.complementOf(java.util.EnumSet.of(Members.RECORD_INFO)));
+            MemberTable.of("KafkaBatchInfo", java.util.EnumSet.complementOf(
+                    java.util.EnumSet.of(Members.RECORD_INFO)));
 
     @Override
     @Value.Default

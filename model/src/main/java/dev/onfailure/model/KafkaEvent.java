@@ -26,7 +26,8 @@ public abstract sealed class KafkaEvent permits ImmutableKafkaEvent {
         /** {@code eventSourceArn}. */
         EVENT_SOURCE_ARN("eventSourceArn", Spec.optional(JsonType.STRING, JsonType.NULL).strictly(JsonType.STRING)),
         /** {@code bootstrapServers}. */
-        BOOTSTRAP_SERVERS("bootstrapServers", Spec.optional(JsonType.STRING, JsonType.NULL).strictly(JsonType.STRING).strictlyRequired()),
+        BOOTSTRAP_SERVERS("bootstrapServers",
+                Spec.optional(JsonType.STRING, JsonType.NULL).strictly(JsonType.STRING).strictlyRequired()),
         /** {@code records}. */
         RECORDS("records", Spec.required(JsonType.OBJECT));
 

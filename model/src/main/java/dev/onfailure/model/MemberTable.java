@@ -20,9 +20,9 @@ import java.util.Set;
  * required members are computed once, here. Immutable.
  *
  * <pre>{@code
- * RequestContext.TABLE.members();                     // [REQUEST_ID, FUNCTION_ARN, CONDITION, APPROXIMATE_INVOKE_COUNT]
- * RequestContext.TABLE.member("condition");           // Optional[CONDITION]
- * RequestContext.TABLE.required(false);               // all four
+ * RequestContext.TABLE.members();              // [REQUEST_ID, FUNCTION_ARN, CONDITION, APPROXIMATE_INVOKE_COUNT]
+ * RequestContext.TABLE.member("condition");    // Optional[CONDITION]
+ * RequestContext.TABLE.required(false);        // all four
  * }</pre>
  *
  * <p>{@code MemberTableTest} holds every table to the JSON Schemas: the same member names, required sets and types.

@@ -143,7 +143,7 @@ public final class Payload {
             try {
                 byte[] bytes = string.utf8();
                 if (bytes != null) {
-                    KafkaEvent fast = new EventStreamReader(limits).read(bytes);
+                    KafkaEvent fast = new KafkaEventReader(limits).read(bytes);
                     if (fast != null) {
                         return fast;
                     }

@@ -138,7 +138,7 @@ public final class RecordCodec {
         if (json.length > limits.maxDocumentBytes()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(new RecordByteReader(limits).read(json));
+        return Optional.ofNullable(new SqsSnsRecordReader(limits).read(json));
     }
 
     /** Reads a record from a UTF-8 stream, which is not closed. */
@@ -164,7 +164,7 @@ public final class RecordCodec {
     /** Reads an invocation event from UTF-8 bytes. */
     public KafkaEvent readEvent(byte[] json) {
         // The common case straight from the tokens; anything unusual through the tree, which explains what is wrong.
-        KafkaEvent fast = new EventStreamReader(limits).read(json);
+        KafkaEvent fast = new KafkaEventReader(limits).read(json);
         return fast != null ? fast : readEvent(Json.parse(json, limits));
     }
 

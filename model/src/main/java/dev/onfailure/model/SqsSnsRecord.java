@@ -21,7 +21,8 @@ import dev.onfailure.schema.Kind;
 public abstract sealed class SqsSnsRecord implements KafkaFailureRecord permits ImmutableSqsSnsRecord {
 
     /** The member table of this kind. */
-    public static final MemberTable<Members> TABLE = MemberTable.of("the record", java.util.EnumSet.range(Members.REQUEST_CONTEXT, Members.KAFKA_BATCH_INFO));
+    public static final MemberTable<Members> TABLE = MemberTable.of("the record",
+            java.util.EnumSet.range(Members.REQUEST_CONTEXT, Members.KAFKA_BATCH_INFO));
 
     @Override
     public final MemberTable<Members> table() {

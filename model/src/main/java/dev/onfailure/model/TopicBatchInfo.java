@@ -13,7 +13,8 @@ public abstract sealed class TopicBatchInfo implements BatchInfo permits Immutab
 
     /** The member table of this shape. */
     public static final MemberTable<Members> TABLE =
-            MemberTable.of("KafkaBatchInfo", java.util.EnumSet.complementOf(java.util.EnumSet.of(Members.RECORDS_INFO)));
+            MemberTable.of("KafkaBatchInfo", java.util.EnumSet.complementOf(
+                    java.util.EnumSet.of(Members.RECORDS_INFO)));
 
     @Override
     @Value.Default

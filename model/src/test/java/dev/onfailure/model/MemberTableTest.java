@@ -37,7 +37,8 @@ final class MemberTableTest {
 
     /** Where each table's type is defined: the tolerant locations, then what strict adds. */
     private static final List<Place> PLACES = List.of(
-            new Place(SqsSnsRecord.TABLE, List.of("tolerant/kafka.sqs-sns.json#"), List.of("strict/kafka.sqs-sns.json#")),
+            new Place(SqsSnsRecord.TABLE, List.of("tolerant/kafka.sqs-sns.json#"),
+                    List.of("strict/kafka.sqs-sns.json#")),
             new Place(S3Record.TABLE, List.of("tolerant/kafka.s3.json#"), List.of("strict/kafka.s3.json#")),
             new Place(TopicRecord.TABLE, List.of("tolerant/kafka.topic.json#"), List.of("strict/kafka.topic.json#")),
             new Place(RequestContext.TABLE, List.of("tolerant/kafka.common.json#/$defs/requestContext"),
@@ -69,8 +70,8 @@ final class MemberTableTest {
 
     @Test
     void everyTable_isHeldToTheSchemas() {
-        assertThat(PLACES.stream().map(p -> (Object) p.table).toList()).containsExactlyInAnyOrder(SqsSnsRecord.TABLE, S3Record.TABLE,
-                TopicRecord.TABLE, RequestContext.TABLE, ResponseContext.TABLE, KafkaBatchInfo.TABLE,
+        assertThat(PLACES.stream().map(p -> (Object) p.table).toList()).containsExactlyInAnyOrder(
+                SqsSnsRecord.TABLE, S3Record.TABLE, TopicRecord.TABLE, RequestContext.TABLE, ResponseContext.TABLE, KafkaBatchInfo.TABLE,
                 TopicBatchInfo.TABLE, RecordRange.TABLE, RecordInfo.TABLE, KafkaEvent.TABLE, KafkaRecord.TABLE,
                 SchemaMetadata.TABLE);
     }

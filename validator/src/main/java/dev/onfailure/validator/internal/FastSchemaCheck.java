@@ -155,9 +155,10 @@ public final class FastSchemaCheck {
     }
 
     private static boolean responseContext(ResponseContext rc, boolean strict) {
+        MemberTable<ResponseContext.Members> table = ResponseContext.TABLE;
         if (rc.statusCode() < 100 || rc.statusCode() > 599
-                || !allowed(rc.executedVersion(), ResponseContext.TABLE, ResponseContext.Members.EXECUTED_VERSION, strict)
-                || !allowed(rc.functionError(), ResponseContext.TABLE, ResponseContext.Members.FUNCTION_ERROR, strict)) {
+                || !allowed(rc.executedVersion(), table, ResponseContext.Members.EXECUTED_VERSION, strict)
+                || !allowed(rc.functionError(), table, ResponseContext.Members.FUNCTION_ERROR, strict)) {
             return false;
         }
         if (!strict) {

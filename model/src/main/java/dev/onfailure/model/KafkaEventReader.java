@@ -18,11 +18,11 @@ import java.util.Map;
  *
  * <p>Member names are looked up in each type's {@link MemberTable}, and which members are required comes from it.
  */
-final class EventStreamReader {
+final class KafkaEventReader {
 
     private final ReadLimits limits;
 
-    EventStreamReader(ReadLimits limits) {
+    KafkaEventReader(ReadLimits limits) {
         this.limits = limits;
     }
 

@@ -14,11 +14,11 @@ import dev.onfailure.json.ReadLimits;
  * from the table. Each object's reader returns null once the cursor has failed (it then stops at the next member),
  * and a null is never handed to a builder.
  */
-final class RecordByteReader {
+final class SqsSnsRecordReader {
 
     private final ReadLimits limits;
 
-    RecordByteReader(ReadLimits limits) {
+    SqsSnsRecordReader(ReadLimits limits) {
         this.limits = limits;
     }
 
@@ -127,7 +127,8 @@ final class RecordByteReader {
             }
             switch (m) {
                 case BATCH_SIZE -> b.batchSize(int32(p, p.integer()));
-                case EVENT_SOURCE_ARN -> b.eventSourceArn(p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string()));
+                case EVENT_SOURCE_ARN ->
+                        b.eventSourceArn(p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string()));
                 case BOOTSTRAP_SERVERS -> b.bootstrapServers(p.string());
                 case PAYLOAD_SIZE -> b.payloadSize(p.integer());
                 case RECORDS_INFO -> ranges = ranges(p, b);

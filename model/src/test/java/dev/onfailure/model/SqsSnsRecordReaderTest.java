@@ -13,11 +13,11 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The straight-from-bytes reader of SQS/SNS records ({@link RecordByteReader} over {@link PlainJson}) may give up on
+ * The straight-from-bytes reader of SQS/SNS records ({@link SqsSnsRecordReader} over {@link PlainJson}) may give up on
  * anything, but what it reads must be exactly what the tree path reads. Each test names the side it exercises: read
  * plainly (and equal to the tree), handed to the tree (and still read right), refused by both.
  */
-class RecordByteReaderTest {
+class SqsSnsRecordReaderTest {
 
     private static final RecordCodec CODEC = RecordCodec.defaults();
     private static final String BASE = sqs(RESPONSE, "{\"t-0\":" + RANGE + ",\"a.b_c-2147483647\":" + RANGE + "}");

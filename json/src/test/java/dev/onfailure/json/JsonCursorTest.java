@@ -1,0 +1,105 @@
+package dev.onfailure.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class JsonCursorTest {
+
+    private static final JsonCursor.Names NAMES = JsonCursor.Names.of("id", "count", "nested");
+
+    private static JsonCursor over(String json) {
+        return JsonCursor.over(json.getBytes(StandardCharsets.UTF_8), ReadLimits.defaults());
+    }
+
+    @Test
+    void plainObject_isRead_namesLookedUpAsBytes() {
+        JsonCursor c = over(" {\"id\" : \"abc\",\n\t\"count\":-42, \"nested\":null, \"other\":{}} ");
+        c.beginObject();
+        assertThat(c.nextMember(true)).isTrue();
+        assertThat(c.nameIn(NAMES)).isZero();
+        assertThat(c.string()).isEqualTo("abc");
+        assertThat(c.nextMember(false)).isTrue();
+        assertThat(c.nameIn(NAMES)).isEqualTo(1);
+        assertThat(c.integer()).isEqualTo(-42);
+        assertThat(c.nextMember(false)).isTrue();
+        assertThat(c.nameIn(NAMES)).isEqualTo(2);
+        assertThat(c.objectOrNull()).isFalse();
+        assertThat(c.nextMember(false)).isTrue();
+        assertThat(c.nameIn(NAMES)).isEqualTo(-1);
+        assertThat(c.name()).isEqualTo("other");
+        assertThat(c.objectOrNull()).isTrue();
+        c.beginObject();
+        assertThat(c.nextMember(true)).isFalse();
+        assertThat(c.nextMember(false)).isFalse();
+        c.end();
+        assertThat(c.failed()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"caf\u00e9\"", "\"a\\nb\"", "\"tab\there\"", "01", "-0", "1.5", "1e3",
+            "1234567890123456789", "true", "nul"})
+    void anythingNotPlain_failsTheCursor_andLaterReadsAreHarmless(String value) {
+        JsonCursor c = over("{\"id\":" + value + "}");
+        c.beginObject();
+        c.nextMember(true);
+        if (value.startsWith("\"")) {
+            assertThat(c.string()).isEmpty();
+        } else if (value.startsWith("n")) {
+            c.nullAhead();
+        } else {
+            assertThat(c.integer()).isZero();
+        }
+        assertThat(c.failed()).isTrue();
+        assertThat(c.nextMember(false)).isFalse();
+        assertThat(c.string()).isEmpty();
+        assertThat(c.integer()).isZero();
+        c.end();
+        assertThat(c.failed()).isTrue();
+    }
+
+    @Test
+    void trailingContent_failsAtTheEnd() {
+        JsonCursor c = over("{} {}");
+        c.beginObject();
+        c.nextMember(true);
+        c.end();
+        assertThat(c.failed()).isTrue();
+    }
+
+    @Test
+    void limitsTooTightForThePlainPath_failFromTheStart() {
+        JsonCursor c = JsonCursor.over("{}".getBytes(StandardCharsets.UTF_8),
+                ReadLimits.builder().maxDepth(2).build());
+        assertThat(c.failed()).isTrue();
+    }
+
+    @Test
+    void stringsOverTheLimit_fail() {
+        JsonCursor c = JsonCursor.over("\"abcdef\"".getBytes(StandardCharsets.UTF_8),
+                ReadLimits.builder().maxStringChars(3).build());
+        assertThat(c.failed()).isFalse();
+        assertThat(c.string()).isEmpty();
+        assertThat(c.failed()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0,0", "7,0", "000,2", "0012,2", "123456789012345678901234567890,0", "00000000000000000001,19",
+            "'',-1", "12a,-1", "'1234567 ',-1", "-1,-1", "123456789012345/,-1", "12345678:,-1"})
+    void digitsStart_classifiesDecimalText(String text, int expected) {
+        JsonCursor c = over("\"" + text + "\"");
+        assertThat(c.string()).isEqualTo(text);
+        assertThat(c.digitsStart()).isEqualTo(expected);
+    }
+
+    @Test
+    void names_mustBeAscii() {
+        assertThatThrownBy(() -> JsonCursor.Names.of("caf\u00e9")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(NAMES.size()).isEqualTo(3);
+    }
+}
