@@ -9,6 +9,7 @@ import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.model.json.Json;
 import dev.onfailure.model.json.JsonArray;
+import dev.onfailure.model.json.JsonNull;
 import dev.onfailure.model.json.JsonObject;
 import dev.onfailure.model.json.JsonPointer;
 import dev.onfailure.model.json.JsonString;
@@ -120,7 +121,7 @@ public final class OnFailureRecords {
         for (int i = 0; i < messages.size(); i++) {
             SQSEvent.SQSMessage m = messages.get(i);
             ItemId id = new ItemId.SqsMessage(String.valueOf(m.getMessageId()));
-            items.add(text(id, m.getBody(), "/Records/" + i + "/body", "body", Envelope.SQS_EVENT));
+            items.add(text(id, m.getBody(), i, Envelope.SQS_EVENT));
         }
         return List.copyOf(items);
     }
@@ -132,8 +133,8 @@ public final class OnFailureRecords {
         for (int i = 0; i < records.size(); i++) {
             SNSEvent.SNS sns = records.get(i).getSNS();
             String messageId = sns == null ? "" : String.valueOf(sns.getMessageId());
-            items.add(text(new ItemId.SnsMessage(messageId), sns == null ? null : sns.getMessage(),
-                    "/Records/" + i + "/Sns/Message", "Sns.Message", Envelope.SNS_EVENT));
+            items.add(text(new ItemId.SnsMessage(messageId), sns == null ? null : sns.getMessage(), i,
+                    Envelope.SNS_EVENT));
         }
         return List.copyOf(items);
     }
@@ -238,14 +239,26 @@ public final class OnFailureRecords {
         return fromReport(id, doc, location, Optional.empty(), bytes);
     }
 
-    /** A document given as text (an SQS body, an SNS message). */
-    private OnFailureItem text(ItemId id, String text, String location, String member, Envelope envelope) {
-        if (text == null) {
-            return OnFailureItem.read(id, Optional.empty(), new RecordReport(location, Optional.of(envelope),
-                    Optional.empty(), profile, List.of(FindingCode.ENVELOPE_MESSAGE_NOT_JSON.finding(profile, "",
-                            "member", member, "detail", "it is missing or not a string"))));
-        }
-        return fromReport(id, validator.validate(text, options), location, Optional.of(envelope), text);
+    /**
+     * A document given as text (an SQS body, an SNS message): validated as the one message of a Lambda event of its
+     * kind, so that the validator's envelope handling decides (a raw record, an SNS notification, a body that is not
+     * JSON) and the report is the one the validator gives for the same message of the whole event.
+     */
+    private OnFailureItem text(ItemId id, String text, int index, Envelope envelope) {
+        JsonValue message = text == null ? JsonNull.INSTANCE : JsonString.of(text);
+        JsonObject record = envelope == Envelope.SNS_EVENT
+                ? JsonObject.builder().put("Sns", JsonObject.builder().put("Message", message).build()).build()
+                : JsonObject.builder().put("body", message).build();
+        String member = envelope == Envelope.SNS_EVENT ? "/Records/0/Sns/Message" : "/Records/0/body";
+        DocumentReport doc = validator.validate(JsonObject.builder().put("Records", JsonArray.of(record)).build(),
+                options);
+        RecordReport r = doc.records().get(0);
+        String inner = r.location().startsWith(member) ? r.location().substring(member.length()) : "";
+        String location = "/Records/" + index + member.substring("/Records/0".length()) + inner;
+        RecordReport placed = new RecordReport(location, r.envelope(), r.kind(), profile, r.findings());
+        Optional<KafkaFailureRecord> typed = r.kind().isPresent() && text != null ? readAt(text, inner)
+                : Optional.empty();
+        return OnFailureItem.read(id, typed, placed);
     }
 
     private OnFailureItem fromReport(ItemId id, DocumentReport doc, String location, Optional<Envelope> outer,
