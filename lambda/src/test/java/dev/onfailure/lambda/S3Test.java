@@ -7,7 +7,7 @@ import dev.onfailure.fixtures.Corpus;
 import dev.onfailure.fixtures.HandMadeRecords;
 import dev.onfailure.lambda.OnFailureItem.Status;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.json.ReadLimits;
+import dev.onfailure.json.ReadLimits;
 import dev.onfailure.schema.Profile;
 import java.util.List;
 import java.util.Optional;
