@@ -23,7 +23,7 @@ import dev.onfailure.json.WriteOptions;
 import dev.onfailure.lambda.OnFailureItem.Status;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.ValidationOptions;
 import dev.onfailure.validator.Validator;
@@ -64,7 +64,7 @@ final class GeneratedRecordsTest {
 
     /** AWS's order for SQS/SNS bodies and Kafka values, sorted for S3 objects, as AWS writes each. */
     static String write(KafkaFailureRecord r) {
-        return r.kind() == RecordKind.S3 ? CODEC.write(r, WriteOptions.of(KeyOrder.SORTED, Layout.COMPACT))
+        return r.kind() == Kind.S3 ? CODEC.write(r, WriteOptions.of(KeyOrder.SORTED, Layout.COMPACT))
                 : CODEC.write(r);
     }
 

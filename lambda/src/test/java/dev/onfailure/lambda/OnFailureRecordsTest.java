@@ -10,6 +10,7 @@ import dev.onfailure.fixtures.HandMadeRecords;
 import dev.onfailure.lambda.OnFailureItem.Status;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.DocumentReport;
 import dev.onfailure.validator.Envelope;
@@ -127,7 +128,7 @@ final class OnFailureRecordsTest {
         assertThat(topic.record()).contains(fixture("retries.topic.json"));
         assertThat(topic.id()).isEqualTo(new ItemId.KafkaMessage("orders-dlq", 0, 10));
         assertThat(topic.report().orElseThrow().location()).isEqualTo("/records/orders-dlq-0/0/value");
-        assertThat(topic.report().orElseThrow().kind()).contains("kafka.topic");
+        assertThat(topic.report().orElseThrow().kind()).contains(Kind.TOPIC);
 
         assertThat(byId(items, "orders-dlq-0-11").report().orElseThrow().codes()).containsExactly("kafka.offset-order");
         OnFailureItem notBase64 = byId(items, "orders-dlq-0-12");

@@ -8,6 +8,7 @@ import dev.onfailure.fixtures.HandMadeRecords;
 import dev.onfailure.lambda.OnFailureItem.Status;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.json.ReadLimits;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.schema.Profile;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +71,7 @@ final class S3Test {
         RecordCodec codec = RecordCodec.defaults();
         assertThat(items.get(0).record()).contains(codec.read(HandMadeRecords.named("string-payload.s3.json").json()));
         assertThat(items.get(1).record()).contains(codec.read(HandMadeRecords.named("object-payload.s3.json").json()));
-        assertThat(items.get(0).report().orElseThrow().kind()).contains("kafka.s3");
+        assertThat(items.get(0).report().orElseThrow().kind()).contains(Kind.S3);
         assertThat(items.get(0).report().orElseThrow().location()).isEmpty();
         assertThat(items.get(2).report().orElseThrow().codes()).containsExactly("kafka.payload-mismatch");
         assertThat(items.get(3).problem().orElseThrow()).isEqualTo(
