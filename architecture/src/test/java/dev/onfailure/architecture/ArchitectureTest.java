@@ -38,6 +38,7 @@ final class ArchitectureTest {
             Module.of("fixtures", "model"),
             Module.of("validator", "model", "schema"),
             Module.of("codegen", "model"),
+            Module.of("lambda", "json", "model", "schema", "validator"),
             Module.of("cli", "validator", "codegen", "fixtures"),
             Module.benchmarks("bench", "cli"));
 
