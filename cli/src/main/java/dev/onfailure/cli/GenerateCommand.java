@@ -15,7 +15,12 @@ import dev.onfailure.json.JsonArray;
 import dev.onfailure.json.JsonObject;
 import dev.onfailure.json.JsonString;
 import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.JsonBoolean;
 import dev.onfailure.schema.Profile;
+import dev.onfailure.validator.FindingCode;
+import dev.onfailure.validator.Severity;
+import dev.onfailure.validator.ValidationOptions;
+import dev.onfailure.validator.Validator;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,13 +34,17 @@ import picocli.CommandLine.Spec;
 /** {@code onfailure generate}: seeded, deterministic records for tests, valid or labelled invalid. */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = {"Generate records as NDJSON, one per line. The same seed gives the same output on every run"
-                + " and machine. Valid records are realistic and full of the format's edge cases; with --invalid each"
-                + " line is {\"expectedCodes\": [...], \"text\": \"<record text>\"}: one mutation of a valid record and"
-                + " the finding code it must produce."},
+                + " and machine. Valid records are realistic and full of the format's edge cases.",
+                "With --invalid each line is a test case: {\"expectedValid\": false, \"expectedCodes\": [{\"code\":"
+                + " \"...\", \"severity\": \"error\"}], \"profile\": \"...\", \"mutation\": \"...\", \"text\":"
+                + " \"<record text>\"}: one mutation of a valid record without findings, and exactly the findings"
+                + " and verdict it must get under --profile. Only cases invalid under that profile are made unless"
+                + " --include-warnings adds those whose only finding is a warning (\"expectedValid\": true)."},
         footer = {"", "Examples:",
                 "  onfailure generate --kind kafka.s3 --count 100 --seed 42 > s3.ndjson",
                 "  onfailure generate --count 1000 --seed 1 --profile strict | onfailure validate --profile strict",
-                "  onfailure generate --invalid --count 50 --seed 7 --profile strict"})
+                "  onfailure generate --invalid --count 50 --seed 7 --profile strict",
+                "  onfailure generate --invalid --include-warnings --count 50"})
 final class GenerateCommand implements Callable<Integer> {
 
     private final Io io;
@@ -59,8 +68,13 @@ final class GenerateCommand implements Callable<Integer> {
                     + " profile the records will be checked under.")
     Choices.ProfileChoice profile;
 
-    @Option(names = "--invalid", description = "Generate labelled invalid records.")
+    @Option(names = "--invalid", description = "Generate labelled test cases: one mutation each, and its verdict.")
     boolean invalid;
+
+    @Option(names = "--include-warnings",
+            description = "With --invalid: also cases whose only finding is a warning under --profile (envelope.empty,"
+                    + " kafka.payload-size, record.unknown-condition, ...), which validate as valid.")
+    boolean includeWarnings;
 
     @Option(names = "--max-records", paramLabel = "N", defaultValue = "20",
             description = "The most Kafka records in one generated batch (1 to 10000; default 20).")
@@ -89,15 +103,14 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        if (includeWarnings && !invalid) {
+            throw usage("--include-warnings goes with --invalid");
+        }
         Entropy entropy = SeededEntropy.of(seed);
         if (invalid) {
-            Generator<InvalidRecord> gen = InvalidRecords.generator(options, p == Profile.STRICT);
+            Generator<InvalidRecord> gen = cases(options, p);
             for (int i = 0; i < count; i++) {
-                InvalidRecord r = gen.generate(entropy);
-                List<JsonValue> codes = new ArrayList<>();
-                r.expectedCodes().forEach(c -> codes.add(JsonString.of(c)));
-                io.out().println(Json.write(JsonObject.builder().put("expectedCodes", JsonArray.of(codes))
-                        .put("text", JsonString.of(r.text())).build()));
+                io.out().println(Json.write(line(gen.generate(entropy), p)));
             }
         } else {
             Generator<GeneratedRecord> gen = RecordGenerators.records(options);
@@ -107,6 +120,42 @@ final class GenerateCommand implements Callable<Integer> {
         }
         io.out().flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Cases for {@code profile}: mutations of records the validator finds nothing in, so that a case's findings are
+     * its mutation's alone; by default only the mutations whose code is an error under the profile.
+     */
+    private Generator<InvalidRecord> cases(GeneratorOptions options, Profile profile) {
+        Validator validator = Validator.create();
+        ValidationOptions validation = ValidationOptions.of(profile);
+        return InvalidRecords.generator(options, profile == Profile.STRICT,
+                code -> includeWarnings || severity(code, profile) == Severity.ERROR,
+                base -> validator.validate(RecordCodec.defaults().write(base), validation).findings().isEmpty());
+    }
+
+    /** One case as a line: the verdict and the findings it must get under {@code profile}, then the record. */
+    static JsonObject line(InvalidRecord r, Profile profile) {
+        List<JsonValue> codes = new ArrayList<>();
+        boolean valid = true;
+        for (String code : r.expectedCodes()) {
+            Severity severity = severity(code, profile);
+            valid &= severity != Severity.ERROR;
+            codes.add(JsonObject.builder().put("code", JsonString.of(code))
+                    .put("severity", JsonString.of(severity.id())).build());
+        }
+        return JsonObject.builder()
+                .put("expectedValid", JsonBoolean.of(valid))
+                .put("expectedCodes", JsonArray.of(codes))
+                .put("profile", JsonString.of(profile.id()))
+                .put("mutation", JsonString.of(r.mutation()))
+                .put("text", JsonString.of(r.text()))
+                .build();
+    }
+
+    private static Severity severity(String code, Profile profile) {
+        return FindingCode.fromId(code).orElseThrow(() -> new IllegalStateException("a mutation labelled with"
+                + " a code the validator does not know: " + code)).severity(profile);
     }
 
     private ParameterException usage(String message) {

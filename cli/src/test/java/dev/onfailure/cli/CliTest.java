@@ -172,18 +172,58 @@ final class CliTest {
     }
 
     @Test
-    void generateInvalid_eachLineYieldsItsCode() throws Exception {
+    void generateInvalid_everyCaseGetsExactlyItsCodesAndVerdict() throws Exception {
         Validator validator = Validator.create();
         for (Profile p : Profile.values()) {
-            Cli.Result r = run("generate", "--invalid", "--count", "60", "--seed", "3", "--profile", p.id());
-            for (String line : r.out().split("\n")) {
-                JsonNode n = MAPPER.readTree(line);
-                String code = n.path("expectedCodes").get(0).asText();
-                DocumentReport report = validator.validate(n.path("text").asText(), ValidationOptions.of(p));
-                assertThat(report.findings()).extracting(Finding::code).as(line).contains(code);
-                assertThat(report.findings()).filteredOn(Finding::isError).allMatch(f -> f.code().equals(code));
+            for (long seed : new long[] {1, 2, 3}) {
+                Cli.Result r = run("generate", "--invalid", "--count", "200", "--seed", Long.toString(seed),
+                        "--profile", p.id());
+                assertThat(r.code()).as(r.err()).isZero();
+                List<String> lines = List.of(r.out().split("\n"));
+                assertThat(lines).hasSize(200);
+                for (String line : lines) {
+                    JsonNode n = assertCase(validator, line, p);
+                    assertThat(n.path("expectedValid").asBoolean()).as("by default only invalid cases: " + line)
+                            .isFalse();
+                }
             }
         }
+    }
+
+    @Test
+    void generateInvalid_includeWarnings_addsCasesThatStayValid() throws Exception {
+        Validator validator = Validator.create();
+        for (Profile p : Profile.values()) {
+            Cli.Result r = run("generate", "--invalid", "--include-warnings", "--count", "150", "--seed", "4",
+                    "--profile", p.id());
+            java.util.Set<String> warningOnly = new java.util.TreeSet<>();
+            for (String line : r.out().split("\n")) {
+                JsonNode n = assertCase(validator, line, p);
+                if (n.path("expectedValid").asBoolean()) {
+                    n.path("expectedCodes").forEach(c -> warningOnly.add(c.path("code").asText()));
+                }
+            }
+            assertThat(warningOnly).as(p.id()).contains("envelope.empty", "kafka.payload-size",
+                    "record.unknown-condition", "kafka.timestamp-order");
+        }
+        assertThat(run("generate", "--include-warnings").code()).isEqualTo(2);
+    }
+
+    /** Validates one case line under {@code p}: exactly the codes, severities and verdict it states. */
+    private static JsonNode assertCase(Validator validator, String line, Profile p) throws Exception {
+        JsonNode n = MAPPER.readTree(line);
+        assertThat(n.fieldNames()).toIterable().containsExactly("expectedValid", "expectedCodes", "profile", "mutation",
+                "text");
+        assertThat(n.path("profile").asText()).isEqualTo(p.id());
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        n.path("expectedCodes").forEach(c -> expected.add(c.path("code").asText() + " " + c.path("severity").asText()));
+        assertThat(expected).as(line).isNotEmpty();
+        DocumentReport report = validator.validate(n.path("text").asText(), ValidationOptions.of(p));
+        java.util.Set<String> actual = new java.util.TreeSet<>();
+        report.findings().forEach(f -> actual.add(f.code() + " " + f.severity().id()));
+        assertThat(actual).as(line).isEqualTo(expected);
+        assertThat(report.valid()).as(line).isEqualTo(n.path("expectedValid").asBoolean());
+        return n;
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Seeded generators of invalid records: a valid, strict-conformant generated record changed by exactly one mutation,
@@ -163,16 +164,43 @@ public final class InvalidRecords {
      *                profile rejects are used only then
      */
     public static Generator<InvalidRecord> generator(GeneratorOptions options, boolean strict) {
+        return generator(options, strict, code -> true, record -> true);
+    }
+
+    /**
+     * Returns a generator of invalid records whose labels are exact: only mutations whose code {@code codes} accepts
+     * are made, and only on base records {@code bases} accepts. A caller that can validate passes a {@code bases}
+     * that accepts only records without findings, so that each case yields its code and nothing else (generated
+     * valid records may carry warnings: legal but implausible values are part of their variety). The base is drawn
+     * again until accepted, so {@code bases} must accept a fair share of records.
+     *
+     * <pre>{@code
+     * Generator<InvalidRecord> errorsOnly = InvalidRecords.generator(GeneratorOptions.defaults(), true,
+     *         code -> !code.equals("envelope.empty"), record -> validator.validate(codec.write(record)).valid());
+     * }</pre>
+     *
+     * @param codes the codes that may be labelled; at least one must have a mutation
+     * @param bases the valid records that may be mutated
+     * @throws IllegalArgumentException if {@code codes} accepts no mutation's code
+     */
+    public static Generator<InvalidRecord> generator(GeneratorOptions options, boolean strict,
+            Predicate<String> codes, Predicate<KafkaFailureRecord> bases) {
         Generator<GeneratedRecord> valid = RecordGenerators.records(options.strictOnly(true));
+        List<Mutation> applicable = new ArrayList<>();
+        for (Mutation m : MUTATIONS) {
+            if ((!m.strictOnly() || strict) && codes.test(m.code())) {
+                applicable.add(m);
+            }
+        }
+        if (applicable.isEmpty()) {
+            throw new IllegalArgumentException("no mutation yields any of the codes asked for");
+        }
         return e -> {
             GeneratedRecord g = valid.generate(e);
-            Base base = new Base(g.record(), RecordCodec.defaults().toJson(g.record()));
-            List<Mutation> applicable = new ArrayList<>();
-            for (Mutation m : MUTATIONS) {
-                if (!m.strictOnly() || strict) {
-                    applicable.add(m);
-                }
+            while (!bases.test(g.record())) {
+                g = valid.generate(e);
             }
+            Base base = new Base(g.record(), RecordCodec.defaults().toJson(g.record()));
             while (true) {
                 Mutation m = e.pick(applicable);
                 String text = m.apply().apply(e, base);
