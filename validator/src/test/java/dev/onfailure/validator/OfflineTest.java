@@ -63,7 +63,7 @@ final class OfflineTest {
                     schema, com.networknt.schema.InputFormat.JSON);
             s.initializeValidators();
             s.validate("\"x\"", com.networknt.schema.InputFormat.JSON);
-        }).isInstanceOf(RuntimeException.class);
+        }).isInstanceOf(com.networknt.schema.SchemaException.class).hasMessageContaining(base + "remote.json");
         assertThat(requests).hasValue(0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.onfailure.validator.internal;
 
+import static dev.onfailure.validator.TextEdits.replaceOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -144,35 +145,35 @@ final class SchemaConformanceTest {
     void strict_rejectsEachPlaceholderAndImpossibleValue() {
         String good = HandMadeRecords.named("string-payload.s3.json").json();
         assertThat(check(Kind.S3, Profile.STRICT, good)).isEmpty();
-        assertStrictFails(good.replace("2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", "2b3c4d5e-6f7a-xmpl-9d0e-1f2a3b4c5d6e"),
+        assertStrictFails(replaceOnce(good, "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", "2b3c4d5e-6f7a-xmpl-9d0e-1f2a3b4c5d6e"),
                 "/requestContext/requestId");
         String bootstrap = "b-1.orders-prod.x1y2z3.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.orders-prod.x1y2z3.c3.kafka.eu-west-1.amazonaws.com:9098";
-        assertStrictFails(good.replace("\"bootstrapServers\": \"" + bootstrap + "\"", "\"bootstrapServers\": \"...\""),
+        assertStrictFails(replaceOnce(good, "\"bootstrapServers\": \"" + bootstrap + "\"", "\"bootstrapServers\": \"...\""),
                 "/KafkaBatchInfo/bootstrapServers");
         assertStrictFails(good.replaceFirst("\"payload\": \".*\",\n", "\"payload\": \"<Whole Event>\",\n"), "/payload");
-        assertStrictFails(good.replace("\"firstRecordOffset\": \"1200\"", "\"firstRecordOffset\": \"9223372036854775808\""),
+        assertStrictFails(replaceOnce(good, "\"firstRecordOffset\": \"1200\"", "\"firstRecordOffset\": \"9223372036854775808\""),
                 "/KafkaBatchInfo/recordsInfo/orders-0/firstRecordOffset");
-        assertStrictFails(good.replace("\"firstRecordOffset\": \"1200\"",
+        assertStrictFails(replaceOnce(good, "\"firstRecordOffset\": \"1200\"",
                 "\"firstRecordOffset\": \"49601189658422359378836298521827638475320189012309704722\""),
                 "/KafkaBatchInfo/recordsInfo/orders-0/firstRecordOffset");
-        assertStrictFails(good.replace("\"timestamp\": \"2024-05-01T10:00:09.999Z\"", "\"timestamp\": \"2024-05-01T10:00:09Z\""),
+        assertStrictFails(replaceOnce(good, "\"timestamp\": \"2024-05-01T10:00:09.999Z\"", "\"timestamp\": \"2024-05-01T10:00:09Z\""),
                 "/timestamp");
-        assertStrictFails(good.replace("\"timestamp\": \"2024-05-01T10:00:09.999Z\"", "\"timestamp\": \"2024-02-30T10:00:09.999Z\""),
+        assertStrictFails(replaceOnce(good, "\"timestamp\": \"2024-05-01T10:00:09.999Z\"", "\"timestamp\": \"2024-02-30T10:00:09.999Z\""),
                 "/timestamp");
-        assertStrictFails(good.replace("\"version\": \"1.0\"", "\"version\": \"1.1\""), "/version");
-        assertStrictFails(good.replace("\"version\": \"1.0\"", "\"version\": \"1.0\", \"extra\": 1"), "");
+        assertStrictFails(replaceOnce(good, "\"version\": \"1.0\"", "\"version\": \"1.1\""), "/version");
+        assertStrictFails(replaceOnce(good, "\"version\": \"1.0\"", "\"version\": \"1.0\", \"extra\": 1"), "");
     }
 
     @Test
     void tolerant_acceptsTheDocumentedQuirks_butNotWrongTypes() {
         String good = HandMadeRecords.named("self-managed.sqs-sns.json").json();
-        assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, good.replace("6f1c2a9e-3b4d-4c5e-8f7a-9b0c1d2e3f4a",
+        assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, replaceOnce(good, "6f1c2a9e-3b4d-4c5e-8f7a-9b0c1d2e3f4a",
                 "316aa6d0-8154-xmpl-9af7-85d5f4a6bc81"))).isEmpty();
-        assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, good.replace("\"batchSize\": 4", "\"batchSize\": \"4\"")))
+        assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, replaceOnce(good, "\"batchSize\": 4", "\"batchSize\": \"4\"")))
                 .extracting(SchemaEngine.Violation::keyword).contains("type");
-        assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, good.replace("\"orders-eu-west-1-12\":",
+        assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, replaceOnce(good, "\"orders-eu-west-1-12\":",
                 "\"orders eu-12\":"))).extracting(SchemaEngine.Violation::keyword).contains("propertyNames");
-        assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, good.replace("\"firstRecordOffset\": \"88120\"",
+        assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, replaceOnce(good, "\"firstRecordOffset\": \"88120\"",
                 "\"firstRecordOffset\": 88120"))).extracting(SchemaEngine.Violation::pointer)
                 .contains("/KafkaBatchInfo/recordsInfo/orders-eu-west-1-12/firstRecordOffset");
     }
@@ -183,7 +184,7 @@ final class SchemaConformanceTest {
         JsonObject o = (JsonObject) Json.parse(retry);
         String withoutResponse = Json.write(without(o, "responseContext"));
         String nullResponse = retry.replaceFirst("\"responseContext\": \\{[^}]*\\}", "\"responseContext\": null");
-        String max = retry.replace("RetryAttemptsExhausted", "MaximumPayloadSizeExceeded");
+        String max = replaceOnce(retry, "RetryAttemptsExhausted", "MaximumPayloadSizeExceeded");
         for (Profile p : Profile.values()) {
             assertThat(check(Kind.SQS_SNS, p, withoutResponse)).as(p.id()).isNotEmpty();
             assertThat(check(Kind.SQS_SNS, p, nullResponse)).as(p.id()).isNotEmpty();
@@ -199,9 +200,9 @@ final class SchemaConformanceTest {
         String good = HandMadeRecords.named("string-payload.s3.json").json();
         String servers = "a:1,".repeat(500_000) + "a:1";
         String bootstrap = "b-1.orders-prod.x1y2z3.c3.kafka.eu-west-1.amazonaws.com:9098,b-2.orders-prod.x1y2z3.c3.kafka.eu-west-1.amazonaws.com:9098";
-        String big = good.replace("\"bootstrapServers\": \"" + bootstrap + "\"", "\"bootstrapServers\": \"" + servers + "\"");
+        String big = replaceOnce(good, "\"bootstrapServers\": \"" + bootstrap + "\"", "\"bootstrapServers\": \"" + servers + "\"");
         assertThat(check(Kind.S3, Profile.STRICT, big)).isEmpty();
-        assertThat(check(Kind.S3, Profile.STRICT, big.replace(servers, servers + ","))).isNotEmpty();
+        assertThat(check(Kind.S3, Profile.STRICT, replaceOnce(big, servers, servers + ","))).isNotEmpty();
     }
 
     private static void assertStrictFails(String json, String pointer) {

@@ -1,5 +1,6 @@
 package dev.onfailure.validator.internal.rules;
 
+import static dev.onfailure.validator.TextEdits.replaceOnce;
 import static dev.onfailure.validator.internal.rules.RuleTesting.run;
 import static dev.onfailure.validator.internal.rules.RuleTesting.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ final class ConditionResponseRuleTest {
 
     @Test
     void maxPayload_withAnObject_isReported() {
-        String json = text("max-payload-null-response.sqs-sns.json").replace("\"responseContext\": null",
+        String json = replaceOnce(text("max-payload-null-response.sqs-sns.json"), "\"responseContext\": null",
                 "\"responseContext\": {\"statusCode\": 200}");
         List<Finding> f = run(rule, json);
         assertThat(f).singleElement().satisfies(x -> {
@@ -32,7 +33,7 @@ final class ConditionResponseRuleTest {
         String json = text("self-managed.sqs-sns.json").replaceFirst("\"responseContext\": \\{[^}]*\\}",
                 "\"responseContext\": null");
         assertThat(run(rule, json)).singleElement().extracting(Finding::message).asString().endsWith("but it is null");
-        String absent = text("record-age-no-response.sqs-sns.json").replace("RecordAgeExceeded", "RetryAttemptsExhausted");
+        String absent = replaceOnce(text("record-age-no-response.sqs-sns.json"), "RecordAgeExceeded", "RetryAttemptsExhausted");
         assertThat(run(rule, absent)).singleElement().extracting(Finding::message).asString().endsWith("but it is absent");
     }
 
@@ -41,7 +42,7 @@ final class ConditionResponseRuleTest {
         assertThat(run(rule, text("self-managed.sqs-sns.json"))).isEmpty();
         assertThat(run(rule, text("max-payload-null-response.sqs-sns.json"))).isEmpty();
         assertThat(run(rule, text("record-age-no-response.sqs-sns.json"))).isEmpty();
-        String maxAbsent = text("record-age-no-response.sqs-sns.json").replace("RecordAgeExceeded",
+        String maxAbsent = replaceOnce(text("record-age-no-response.sqs-sns.json"), "RecordAgeExceeded",
                 "MaximumPayloadSizeExceeded");
         assertThat(run(rule, maxAbsent)).isEmpty();
     }

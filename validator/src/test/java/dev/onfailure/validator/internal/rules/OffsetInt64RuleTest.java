@@ -1,5 +1,6 @@
 package dev.onfailure.validator.internal.rules;
 
+import static dev.onfailure.validator.TextEdits.replaceOnce;
 import static dev.onfailure.validator.internal.rules.RuleTesting.run;
 import static dev.onfailure.validator.internal.rules.RuleTesting.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,7 @@ final class OffsetInt64RuleTest {
 
     @Test
     void beyondInt64_warnsTolerant_failsStrict() {
-        String json = text("record-age-no-response.sqs-sns.json").replace("\"lastRecordOffset\": \"3050\"",
+        String json = replaceOnce(text("record-age-no-response.sqs-sns.json"), "\"lastRecordOffset\": \"3050\"",
                 "\"lastRecordOffset\": \"9223372036854775808\"");
         assertThat(run(rule, json, Profile.TOLERANT)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -29,7 +30,7 @@ final class OffsetInt64RuleTest {
     @Test
     void int64Max_passes_andTopicRecordInfoIsChecked() {
         assertThat(run(rule, text("edge-values.sqs-sns.json"))).isEmpty();
-        String topic = text("retries.topic.json").replace("\"offset\": \"4242\"", "\"offset\": \"99999999999999999999\"");
+        String topic = replaceOnce(text("retries.topic.json"), "\"offset\": \"4242\"", "\"offset\": \"99999999999999999999\"");
         assertThat(run(rule, topic)).singleElement().satisfies(f ->
                 assertThat(f.pointer()).isEqualTo("/KafkaBatchInfo/recordInfo/offset"));
     }

@@ -1,5 +1,6 @@
 package dev.onfailure.validator.internal.rules;
 
+import static dev.onfailure.validator.TextEdits.replaceOnce;
 import static dev.onfailure.validator.internal.rules.RuleTesting.run;
 import static dev.onfailure.validator.internal.rules.RuleTesting.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,7 @@ final class OffsetOrderRuleTest {
 
     @Test
     void firstAfterLast_isReported() {
-        String json = text("record-age-no-response.sqs-sns.json").replace("\"firstRecordOffset\": \"3001\"",
+        String json = replaceOnce(text("record-age-no-response.sqs-sns.json"), "\"firstRecordOffset\": \"3001\"",
                 "\"firstRecordOffset\": \"3100\"");
         assertThat(run(rule, json)).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("kafka.offset-order");
@@ -24,19 +25,17 @@ final class OffsetOrderRuleTest {
     @Test
     void comparedAsNumbers_notAsText() {
         // "900" > "1000" as text, but not as numbers; 56-digit values compare too
-        String json = text("record-age-no-response.sqs-sns.json").replace("\"firstRecordOffset\": \"3001\"",
-                "\"firstRecordOffset\": \"900\"").replace("\"lastRecordOffset\": \"3050\"", "\"lastRecordOffset\": \"1000\"");
+        String json = replaceOnce(replaceOnce(text("record-age-no-response.sqs-sns.json"), "\"firstRecordOffset\": \"3001\"",
+                "\"firstRecordOffset\": \"900\""), "\"lastRecordOffset\": \"3050\"", "\"lastRecordOffset\": \"1000\"");
         assertThat(run(rule, json)).isEmpty();
-        String big = text("record-age-no-response.sqs-sns.json")
-                .replace("\"firstRecordOffset\": \"3001\"", "\"firstRecordOffset\": \"49601189658422359378836298522902373528957594348623495187\"")
-                .replace("\"lastRecordOffset\": \"3050\"", "\"lastRecordOffset\": \"49601189658422359378836298522902373528957594348623495186\"");
+        String big = replaceOnce(replaceOnce(text("record-age-no-response.sqs-sns.json"), "\"firstRecordOffset\": \"3001\"", "\"firstRecordOffset\": \"49601189658422359378836298522902373528957594348623495187\""), "\"lastRecordOffset\": \"3050\"", "\"lastRecordOffset\": \"49601189658422359378836298522902373528957594348623495186\"");
         assertThat(run(rule, big)).hasSize(1);
     }
 
     @Test
     void equalOrNonDecimal_isQuiet() {
         assertThat(run(rule, text("max-payload-null-response.sqs-sns.json"))).isEmpty();
-        String letters = text("record-age-no-response.sqs-sns.json").replace("\"firstRecordOffset\": \"3001\"",
+        String letters = replaceOnce(text("record-age-no-response.sqs-sns.json"), "\"firstRecordOffset\": \"3001\"",
                 "\"firstRecordOffset\": \"zzz\"");
         assertThat(run(rule, letters)).isEmpty();
     }

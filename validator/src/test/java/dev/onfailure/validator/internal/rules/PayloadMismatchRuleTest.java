@@ -1,5 +1,6 @@
 package dev.onfailure.validator.internal.rules;
 
+import static dev.onfailure.validator.TextEdits.replaceOnce;
 import static dev.onfailure.validator.internal.rules.RuleTesting.run;
 import static dev.onfailure.validator.internal.rules.RuleTesting.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,26 +24,26 @@ final class PayloadMismatchRuleTest {
     @Test
     void eachContradiction_isReportedWhereItIs() {
         String s3 = text("string-payload.s3.json");
-        assertThat(run(rule, s3.replace("\"batchSize\": 3", "\"batchSize\": 4"))).extracting(Finding::message)
+        assertThat(run(rule, replaceOnce(s3, "\"batchSize\": 3", "\"batchSize\": 4"))).extracting(Finding::message)
                 .containsExactly("batchSize is 4 but the payload holds 3 records");
-        assertThat(run(rule, s3.replace("\"firstRecordOffset\": \"1200\"", "\"firstRecordOffset\": \"1199\"")))
+        assertThat(run(rule, replaceOnce(s3, "\"firstRecordOffset\": \"1200\"", "\"firstRecordOffset\": \"1199\"")))
                 .extracting(Finding::pointer).containsExactly("/KafkaBatchInfo/recordsInfo/orders-0/firstRecordOffset");
-        assertThat(run(rule, s3.replace("\"lastRecordTimestamp\": \"2024-05-01T10:00:00.950Z\"",
+        assertThat(run(rule, replaceOnce(s3, "\"lastRecordTimestamp\": \"2024-05-01T10:00:00.950Z\"",
                 "\"lastRecordTimestamp\": \"2024-05-01T10:00:00.951Z\""))).extracting(Finding::message).containsExactly(
                 "lastRecordTimestamp 2024-05-01T10:00:00.951Z of orders-0 differs from the payload's"
                         + " 2024-05-01T10:00:00.950Z (1714557600950)");
-        assertThat(run(rule, s3.replace("\"orders-1\": {", "\"orders-9\": {"))).extracting(Finding::message)
+        assertThat(run(rule, replaceOnce(s3, "\"orders-1\": {", "\"orders-9\": {"))).extracting(Finding::message)
                 .containsExactly("recordsInfo has orders-9 but the payload holds no record of it",
                         "the payload holds records of orders-1 but recordsInfo has no entry for it");
         String object = text("object-payload.s3.json");
-        assertThat(run(rule, object.replace("\"bootstrapServers\": \"broker.local:9092\",\n    \"payloadSize\"",
+        assertThat(run(rule, replaceOnce(object, "\"bootstrapServers\": \"broker.local:9092\",\n    \"payloadSize\"",
                 "\"bootstrapServers\": \"other:9092\",\n    \"payloadSize\""))).extracting(Finding::message)
                 .containsExactly("bootstrapServers is \"other:9092\" but the payload's is \"broker.local:9092\"");
     }
 
     @Test
     void topicRecordInfo_warnsTolerant_failsStrict() {
-        String json = text("retries.topic.json").replace("\"offset\": \"4242\"", "\"offset\": \"4243\"");
+        String json = replaceOnce(text("retries.topic.json"), "\"offset\": \"4242\"", "\"offset\": \"4243\"");
         assertThat(run(rule, json, Profile.TOLERANT)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
         assertThat(run(rule, json, Profile.STRICT)).singleElement()

@@ -1,5 +1,6 @@
 package dev.onfailure.validator.internal.rules;
 
+import static dev.onfailure.validator.TextEdits.replaceOnce;
 import static dev.onfailure.validator.internal.rules.RuleTesting.run;
 import static dev.onfailure.validator.internal.rules.RuleTesting.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +28,7 @@ final class PayloadNotEventRuleTest {
 
     @Test
     void objectPayload_pointsAtTheFault() {
-        String json = text("object-payload.s3.json").replace("\"partition\": 4,", "\"partition\": \"4\",");
+        String json = replaceOnce(text("object-payload.s3.json"), "\"partition\": 4,", "\"partition\": \"4\",");
         assertThat(run(rule, json)).singleElement().satisfies(f -> {
             assertThat(f.pointer()).isEqualTo("/payload/records/telemetry.raw-4/0/partition");
             assertThat(f.message()).contains("partition must be an integer, not a string");

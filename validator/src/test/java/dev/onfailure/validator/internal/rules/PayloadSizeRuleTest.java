@@ -1,5 +1,6 @@
 package dev.onfailure.validator.internal.rules;
 
+import static dev.onfailure.validator.TextEdits.replaceOnce;
 import static dev.onfailure.validator.internal.rules.RuleTesting.run;
 import static dev.onfailure.validator.internal.rules.RuleTesting.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,7 @@ final class PayloadSizeRuleTest {
 
     @Test
     void maxPayload_atOrUnderSixMegabytes_warns() {
-        String at = text("max-payload-null-response.sqs-sns.json").replace("\"payloadSize\": 7340032",
+        String at = replaceOnce(text("max-payload-null-response.sqs-sns.json"), "\"payloadSize\": 7340032",
                 "\"payloadSize\": 6291456");
         assertThat(run(rule, at)).singleElement().satisfies(f -> {
             assertThat(f.pointer()).isEqualTo("/KafkaBatchInfo/payloadSize");
@@ -23,7 +24,7 @@ final class PayloadSizeRuleTest {
 
     @Test
     void overTheLimit_orOtherConditions_areQuiet() {
-        assertThat(run(rule, text("max-payload-null-response.sqs-sns.json").replace("\"payloadSize\": 7340032",
+        assertThat(run(rule, replaceOnce(text("max-payload-null-response.sqs-sns.json"), "\"payloadSize\": 7340032",
                 "\"payloadSize\": 6291457"))).isEmpty();
         assertThat(run(rule, text("self-managed.sqs-sns.json"))).isEmpty();
     }

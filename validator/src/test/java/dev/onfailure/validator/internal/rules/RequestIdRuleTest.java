@@ -1,5 +1,6 @@
 package dev.onfailure.validator.internal.rules;
 
+import static dev.onfailure.validator.TextEdits.replaceOnce;
 import static dev.onfailure.validator.internal.rules.RuleTesting.run;
 import static dev.onfailure.validator.internal.rules.RuleTesting.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ final class RequestIdRuleTest {
 
     @Test
     void xmpl_warnsTolerant_failsStrict() {
-        String json = text("self-managed.sqs-sns.json").replace(id, "316aa6d0-8154-xmpl-9af7-85d5f4a6bc81");
+        String json = replaceOnce(text("self-managed.sqs-sns.json"), id, "316aa6d0-8154-xmpl-9af7-85d5f4a6bc81");
         assertThat(run(rule, json, Profile.TOLERANT)).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.message()).isEqualTo("requestId \"316aa6d0-8154-xmpl-9af7-85d5f4a6bc81\" is not a UUID");
@@ -49,7 +50,7 @@ final class RequestIdRuleTest {
 
     @Test
     void longIds_areAbbreviatedInTheMessage() {
-        String json = text("self-managed.sqs-sns.json").replace(id, "x".repeat(5000));
+        String json = replaceOnce(text("self-managed.sqs-sns.json"), id, "x".repeat(5000));
         assertThat(run(rule, json)).singleElement().satisfies(f -> assertThat(f.message()).hasSizeLessThan(200)
                 .contains("(5000 chars)"));
     }

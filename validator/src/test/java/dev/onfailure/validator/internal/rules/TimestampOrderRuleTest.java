@@ -1,5 +1,6 @@
 package dev.onfailure.validator.internal.rules;
 
+import static dev.onfailure.validator.TextEdits.replaceOnce;
 import static dev.onfailure.validator.internal.rules.RuleTesting.run;
 import static dev.onfailure.validator.internal.rules.RuleTesting.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,7 @@ final class TimestampOrderRuleTest {
 
     @Test
     void firstLaterThanLast_warnsInBothProfiles() {
-        String json = text("record-age-no-response.sqs-sns.json").replace(
+        String json = replaceOnce(text("record-age-no-response.sqs-sns.json"), 
                 "\"firstRecordTimestamp\": \"2024-04-30T09:40:00.000Z\"",
                 "\"firstRecordTimestamp\": \"2024-04-30T09:41:00.000Z\"");
         for (Profile p : Profile.values()) {
@@ -44,7 +45,7 @@ final class TimestampOrderRuleTest {
 
     @Test
     void comparedAsInstants_acrossOffsets() {
-        String json = text("record-age-no-response.sqs-sns.json").replace(
+        String json = replaceOnce(text("record-age-no-response.sqs-sns.json"), 
                 "\"firstRecordTimestamp\": \"2024-04-30T09:40:00.000Z\"",
                 "\"firstRecordTimestamp\": \"2024-04-30T10:40:00.000+01:00\"");
         assertThat(run(rule, json)).isEmpty();

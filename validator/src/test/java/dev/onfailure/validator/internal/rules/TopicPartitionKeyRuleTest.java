@@ -1,5 +1,6 @@
 package dev.onfailure.validator.internal.rules;
 
+import static dev.onfailure.validator.TextEdits.replaceOnce;
 import static dev.onfailure.validator.internal.rules.RuleTesting.run;
 import static dev.onfailure.validator.internal.rules.RuleTesting.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,8 +13,7 @@ final class TopicPartitionKeyRuleTest {
 
     @Test
     void badKeys_areReportedWithAReason() {
-        String json = text("self-managed.sqs-sns.json").replace("\"orders-eu-west-1-12\":", "\"orders eu-12\":")
-                .replace("\"payments.v2-0\":", "\"payments.v2-01\":");
+        String json = replaceOnce(replaceOnce(text("self-managed.sqs-sns.json"), "\"orders-eu-west-1-12\":", "\"orders eu-12\":"), "\"payments.v2-0\":", "\"payments.v2-01\":");
         assertThat(run(rule, json)).extracting(f -> f.pointer() + " | " + f.message()).containsExactly(
                 "/KafkaBatchInfo/recordsInfo/orders eu-12 | \"orders eu-12\" is not \"<topic>-<partition>\": the topic"
                         + " name has characters outside [a-zA-Z0-9._-]",
@@ -37,7 +37,7 @@ final class TopicPartitionKeyRuleTest {
 
     @Test
     void payloadObjectKeys_areCheckedToo() {
-        String json = text("object-payload.s3.json").replace("\"telemetry.raw-4\": [", "\"telemetry raw-4\": [");
+        String json = replaceOnce(text("object-payload.s3.json"), "\"telemetry.raw-4\": [", "\"telemetry raw-4\": [");
         assertThat(run(rule, json)).extracting(f -> f.pointer()).contains("/payload/records/telemetry raw-4");
     }
 }

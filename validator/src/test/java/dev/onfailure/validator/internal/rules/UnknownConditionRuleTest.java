@@ -1,5 +1,6 @@
 package dev.onfailure.validator.internal.rules;
 
+import static dev.onfailure.validator.TextEdits.replaceOnce;
 import static dev.onfailure.validator.internal.rules.RuleTesting.run;
 import static dev.onfailure.validator.internal.rules.RuleTesting.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,7 @@ final class UnknownConditionRuleTest {
 
     @Test
     void unknownCondition_warnsInBothProfiles() {
-        String json = text("record-age-no-response.sqs-sns.json").replace("RecordAgeExceeded", "BatchTooOld");
+        String json = replaceOnce(text("record-age-no-response.sqs-sns.json"), "RecordAgeExceeded", "BatchTooOld");
         for (Profile p : Profile.values()) {
             assertThat(run(rule, json, p)).singleElement().satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -28,7 +29,7 @@ final class UnknownConditionRuleTest {
     void knownConditions_areQuiet() {
         for (String c : new String[] {"RetryAttemptsExhausted", "MaximumPayloadSizeExceeded", "RecordAgeExceeded",
                 "RetriesExhausted"}) {
-            String json = text("record-age-no-response.sqs-sns.json").replace("RecordAgeExceeded", c);
+            String json = replaceOnce(text("record-age-no-response.sqs-sns.json"), "RecordAgeExceeded", c);
             assertThat(run(rule, json)).as(c).isEmpty();
         }
     }
