@@ -6,15 +6,29 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** Runs the command in-process and compares its output with golden files. */
 final class Cli {
 
-    /** Where the corpus and records are, seen from the cli module (the tests' working directory). */
-    static final String FIXTURES = "../fixtures/src/main/resources/dev/onfailure/fixtures/";
+    /**
+     * Where the corpus and records are: the fixtures artifact's resources, read from the classpath (a directory in the
+     * reactor, a jar otherwise) and copied once below {@code target/}, because the command reads paths.
+     */
+    static final String FIXTURES = materialize("dev/onfailure/fixtures", Path.of("target", "fixtures"));
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
@@ -46,5 +60,55 @@ final class Cli {
         }
         assertThat(file).as("golden file %s (regenerate with -Dgolden.update=true)", file).exists();
         assertThat(actual).isEqualTo(Files.readString(file));
+    }
+
+    /** Copies the classpath folder {@code resource} to {@code target} (emptied first) and returns its path with a slash. */
+    private static String materialize(String resource, Path target) {
+        URL marker = Cli.class.getClassLoader().getResource(resource + "/corpus/index.json");
+        if (marker == null) {
+            throw new IllegalStateException("the fixtures artifact is not on the test classpath: no " + resource);
+        }
+        try {
+            deleteTree(target);
+            URI uri = marker.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    copyTree(jar.getPath("/" + resource), target);
+                }
+            } else {
+                copyTree(Path.of(uri).getParent().getParent(), target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return target.toString().replace('\\', '/') + "/";
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) walk::iterator) {
+                Path dest = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(f, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        List<Path> all;
+        try (Stream<Path> walk = Files.walk(root)) {
+            all = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path p : all) {
+            Files.delete(p);
+        }
     }
 }
