@@ -7,8 +7,8 @@
  * }</pre>
  */
 module dev.onfailure.json {
-    // transitive while ReadLimits.factory()/parser() show Jackson's types (issue 11 takes them out of the API)
-    requires transitive com.fasterxml.jackson.core;
+    // Jackson's streaming parser reads; none of its types is in this module's API
+    requires com.fasterxml.jackson.core;
 
     exports dev.onfailure.json;
 }
