@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +84,43 @@ final class ArchitectureTest {
         Rules.noPublicGeneratedValues().check(classes);
         assertThat(classes.stream().filter(c -> c.getSimpleName().startsWith("Immutable")).count())
                 .as("the model's generated classes are among those checked").isGreaterThan(10);
+    }
+
+    @Test
+    void everyLibraryModule_hasADescriptor_exportingExactlyItsApiPackages() throws IOException {
+        for (Module m : MODULES) {
+            Path file = ROOT.resolve(m.name()).resolve("target/classes/module-info.class");
+            if (m.measures()) {
+                assertThat(file).as("benchmarks run on the class path").doesNotExist();
+                continue;
+            }
+            ModuleDescriptor d;
+            try (var in = Files.newInputStream(file)) {
+                d = ModuleDescriptor.read(in);
+            }
+            assertThat(d.name()).isEqualTo("dev.onfailure." + m.name());
+            Set<String> api = new TreeSet<>();
+            moduleOfClass.forEach((type, module) -> {
+                String pkg = type.contains(".") ? type.substring(0, type.lastIndexOf('.')) : "";
+                if (module.equals(m.name()) && !pkg.isEmpty() && !Rules.isInternal(pkg)) {
+                    api.add(pkg);
+                }
+            });
+            Set<String> exported = new TreeSet<>();
+            for (ModuleDescriptor.Exports e : d.exports()) {
+                assertThat(e.isQualified()).as("%s exports %s to everyone or not at all", d.name(), e.source()).isFalse();
+                exported.add(e.source());
+            }
+            assertThat(exported).as("what %s exports", d.name()).isEqualTo(m.name().equals("cli") ? Set.of() : api);
+            assertThat(d.opens()).as("what %s opens", d.name()).allSatisfy(o ->
+                    assertThat(o.targets()).as("opened only to picocli").containsExactly("info.picocli"));
+            for (ModuleDescriptor.Requires r : d.requires()) {
+                if (r.name().startsWith("dev.onfailure.")) {
+                    assertThat(Module.reach(MODULES, m.name())).as("%s requires %s", d.name(), r.name())
+                            .contains(r.name().substring("dev.onfailure.".length()));
+                }
+            }
+        }
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.Set;
  *
  * @param name     the module's folder, such as {@code validator}
  * @param uses     the modules it depends on directly (what its pom declares at compile scope)
- * @param measures true for benchmarks: a class may then use the internal packages of the module whose package it
- *                 sits in, as a test would
+ * @param measures true for benchmarks: a class may then use the package it sits in, internal or not, as a test
+ *                 would
  */
 record Module(String name, Set<String> uses, boolean measures) {
 

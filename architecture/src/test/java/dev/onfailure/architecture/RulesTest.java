@@ -63,7 +63,7 @@ final class RulesTest {
     }
 
     @Test
-    void foreignInternals_ownOrFromABenchmarkInTheMeasuredPackage_hold() {
+    void foreignInternals_ownOrFromABenchmarkInThePackageItMeasures_hold() {
         assertThat(Rules.noForeignInternals(TABLE, MODULE_OF_CLASS).evaluate(
                 of(Low.class, LowEngine.class, High.class, LowBenchmark.class)).hasViolation()).isFalse();
     }

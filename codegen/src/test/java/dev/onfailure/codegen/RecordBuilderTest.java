@@ -106,4 +106,13 @@ final class RecordBuilderTest {
         assertThatThrownBy(() -> RecordBuilder.build(empty, CTX, Kind.S3))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void eventKind_isNoDestination() {
+        KafkaEvent event = RecordCodec.defaults().readEvent(EVENT);
+        assertThatThrownBy(() -> RecordBuilder.build(event, CTX, Kind.EVENT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kafka.event");
+        assertThatThrownBy(() -> GeneratorOptions.defaults().kinds(java.util.EnumSet.of(Kind.S3, Kind.EVENT)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kafka.event");
+    }
 }

@@ -15,6 +15,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract sealed class Header permits ImmutableHeader {
 
+    Header() {
+        // sealed: only the generated class extends it
+    }
+
     /** The header name. */
     @Value.Parameter
     public abstract String name();

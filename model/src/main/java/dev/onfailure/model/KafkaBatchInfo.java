@@ -19,6 +19,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract sealed class KafkaBatchInfo implements BatchInfo permits ImmutableKafkaBatchInfo {
 
+    KafkaBatchInfo() {
+        // sealed: only the generated class extends it
+    }
+
     /** The member table of this shape. */
     public static final MemberTable<Members> TABLE =
             MemberTable.of("KafkaBatchInfo", java.util.EnumSet.complementOf(
@@ -65,6 +69,10 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
 
     /** Builds a {@link KafkaBatchInfo}. */
     public static final class Builder extends ImmutableKafkaBatchInfo.Builder {
+
+        Builder() {
+            // through builder()
+        }
     }
 
     @Override

@@ -19,6 +19,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract sealed class KafkaEvent permits ImmutableKafkaEvent {
 
+    KafkaEvent() {
+        // sealed: only the generated class extends it
+    }
+
     /** The members of {@code event}, in the order AWS writes them. */
     public enum Members implements Member {
         /** {@code eventSource}. */
@@ -107,5 +111,9 @@ public abstract sealed class KafkaEvent permits ImmutableKafkaEvent {
 
     /** Builds a {@link KafkaEvent}. */
     public static final class Builder extends ImmutableKafkaEvent.Builder {
+
+        Builder() {
+            // through builder()
+        }
     }
 }

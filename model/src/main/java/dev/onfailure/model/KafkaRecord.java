@@ -21,6 +21,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract sealed class KafkaRecord permits ImmutableKafkaRecord {
 
+    KafkaRecord() {
+        // sealed: only the generated class extends it
+    }
+
     /** The members of {@code event record}, in the order AWS writes them. */
     public enum Members implements Member {
         /** {@code topic}. */
@@ -152,5 +156,9 @@ public abstract sealed class KafkaRecord permits ImmutableKafkaRecord {
 
     /** Builds a {@link KafkaRecord}. */
     public static final class Builder extends ImmutableKafkaRecord.Builder {
+
+        Builder() {
+            // through builder()
+        }
     }
 }

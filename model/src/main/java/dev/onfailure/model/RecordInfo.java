@@ -14,6 +14,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract sealed class RecordInfo permits ImmutableRecordInfo {
 
+    RecordInfo() {
+        // sealed: only the generated class extends it
+    }
+
     /** The members of {@code recordInfo}, in the order AWS writes them. */
     public enum Members implements Member {
         /** {@code offset}. */
@@ -69,5 +73,9 @@ public abstract sealed class RecordInfo permits ImmutableRecordInfo {
 
     /** Builds a {@link RecordInfo}. */
     public static final class Builder extends ImmutableRecordInfo.Builder {
+
+        Builder() {
+            // through builder()
+        }
     }
 }

@@ -19,6 +19,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract sealed class RecordRange permits ImmutableRecordRange {
 
+    RecordRange() {
+        // sealed: only the generated class extends it
+    }
+
     /** The members of {@code recordsInfo entry}, in the order AWS writes them. */
     public enum Members implements Member {
         /** {@code firstRecordOffset}. */
@@ -84,5 +88,9 @@ public abstract sealed class RecordRange permits ImmutableRecordRange {
 
     /** Builds a {@link RecordRange}. */
     public static final class Builder extends ImmutableRecordRange.Builder {
+
+        Builder() {
+            // through builder()
+        }
     }
 }

@@ -19,6 +19,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract sealed class RequestContext permits ImmutableRequestContext {
 
+    RequestContext() {
+        // sealed: only the generated class extends it
+    }
+
     /** The members of {@code requestContext}, in the order AWS writes them. */
     public enum Members implements Member {
         /** {@code requestId}. */
@@ -84,5 +88,9 @@ public abstract sealed class RequestContext permits ImmutableRequestContext {
 
     /** Builds a {@link RequestContext}. */
     public static final class Builder extends ImmutableRequestContext.Builder {
+
+        Builder() {
+            // through builder()
+        }
     }
 }

@@ -15,6 +15,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract sealed class ResponseContext permits ImmutableResponseContext {
 
+    ResponseContext() {
+        // sealed: only the generated class extends it
+    }
+
     /** The members of {@code responseContext}, in the order AWS writes them. */
     public enum Members implements Member {
         /** {@code statusCode}. */
@@ -81,5 +85,9 @@ public abstract sealed class ResponseContext permits ImmutableResponseContext {
 
     /** Builds a {@link ResponseContext}. */
     public static final class Builder extends ImmutableResponseContext.Builder {
+
+        Builder() {
+            // through builder()
+        }
     }
 }

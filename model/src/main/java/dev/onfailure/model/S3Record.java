@@ -17,6 +17,10 @@ import dev.onfailure.schema.Kind;
 @SuppressWarnings("immutables:from") // from(KafkaFailureRecord) cannot copy the covariant batchInfo; from(this type) does
 public abstract sealed class S3Record implements KafkaFailureRecord permits ImmutableS3Record {
 
+    S3Record() {
+        // sealed: only the generated class extends it
+    }
+
     /** The member table of this kind. */
     public static final MemberTable<Members> TABLE = MemberTable.of("the record", Members.class);
 
@@ -62,5 +66,9 @@ public abstract sealed class S3Record implements KafkaFailureRecord permits Immu
 
     /** Builds an {@link S3Record}. */
     public static final class Builder extends ImmutableS3Record.Builder {
+
+        Builder() {
+            // through builder()
+        }
     }
 }

@@ -15,6 +15,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract sealed class SchemaMetadata permits ImmutableSchemaMetadata {
 
+    SchemaMetadata() {
+        // sealed: only the generated class extends it
+    }
+
     /** The members of {@code schema metadata}, in the order AWS writes them. */
     public enum Members implements Member {
         /** {@code dataFormat}. */
@@ -65,5 +69,9 @@ public abstract sealed class SchemaMetadata permits ImmutableSchemaMetadata {
 
     /** Builds a {@link SchemaMetadata}. */
     public static final class Builder extends ImmutableSchemaMetadata.Builder {
+
+        Builder() {
+            // through builder()
+        }
     }
 }

@@ -20,6 +20,10 @@ import dev.onfailure.schema.Kind;
 @SuppressWarnings("immutables:from") // from(KafkaFailureRecord) cannot copy the covariant batchInfo; from(this type) does
 public abstract sealed class SqsSnsRecord implements KafkaFailureRecord permits ImmutableSqsSnsRecord {
 
+    SqsSnsRecord() {
+        // sealed: only the generated class extends it
+    }
+
     /** The member table of this kind. */
     public static final MemberTable<Members> TABLE = MemberTable.of("the record",
             java.util.EnumSet.range(Members.REQUEST_CONTEXT, Members.KAFKA_BATCH_INFO));
@@ -63,5 +67,9 @@ public abstract sealed class SqsSnsRecord implements KafkaFailureRecord permits 
 
     /** Builds an {@link SqsSnsRecord}. */
     public static final class Builder extends ImmutableSqsSnsRecord.Builder {
+
+        Builder() {
+            // through builder()
+        }
     }
 }

@@ -11,6 +11,10 @@ import org.immutables.value.Value;
 @Value.Immutable
 public abstract sealed class TopicBatchInfo implements BatchInfo permits ImmutableTopicBatchInfo {
 
+    TopicBatchInfo() {
+        // sealed: only the generated class extends it
+    }
+
     /** The member table of this shape. */
     public static final MemberTable<Members> TABLE =
             MemberTable.of("KafkaBatchInfo", java.util.EnumSet.complementOf(
@@ -45,5 +49,9 @@ public abstract sealed class TopicBatchInfo implements BatchInfo permits Immutab
 
     /** Builds a {@link TopicBatchInfo}. */
     public static final class Builder extends ImmutableTopicBatchInfo.Builder {
+
+        Builder() {
+            // through builder()
+        }
     }
 }

@@ -18,6 +18,10 @@ import dev.onfailure.schema.Kind;
 @SuppressWarnings("immutables:from") // from(KafkaFailureRecord) cannot copy the covariant batchInfo; from(this type) does
 public abstract sealed class TopicRecord implements KafkaFailureRecord permits ImmutableTopicRecord {
 
+    TopicRecord() {
+        // sealed: only the generated class extends it
+    }
+
     /** The member table of this kind. */
     public static final MemberTable<Members> TABLE = MemberTable.of("the record", Members.class)
             .with(Members.PAYLOAD, Member.Spec.required(JsonType.STRING, JsonType.OBJECT).strictly(JsonType.OBJECT));
@@ -64,5 +68,9 @@ public abstract sealed class TopicRecord implements KafkaFailureRecord permits I
 
     /** Builds a {@link TopicRecord}. */
     public static final class Builder extends ImmutableTopicRecord.Builder {
+
+        Builder() {
+            // through builder()
+        }
     }
 }

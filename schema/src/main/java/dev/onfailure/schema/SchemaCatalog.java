@@ -75,7 +75,8 @@ public final class SchemaCatalog {
 
     /** Opens the document at classpath resource {@code resource}, one of {@link #resources()}. */
     public static InputStream openResource(String resource) {
-        InputStream in = SchemaCatalog.class.getClassLoader().getResourceAsStream(resource);
+        // Class, not ClassLoader: a named module reads its own resources, which stay encapsulated (no opens needed)
+        InputStream in = SchemaCatalog.class.getResourceAsStream("/" + resource);
         if (in == null) {
             throw new IllegalArgumentException("no such schema resource: " + resource);
         }

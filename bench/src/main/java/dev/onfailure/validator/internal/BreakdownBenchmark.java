@@ -6,10 +6,6 @@ import dev.onfailure.model.RecordCodec;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonValue;
 import dev.onfailure.schema.Profile;
-import dev.onfailure.validator.internal.rules.Rule;
-import dev.onfailure.validator.internal.rules.RuleContext;
-import dev.onfailure.validator.internal.rules.Rules;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,8 +20,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where full validation of a small record spends its time, stage by stage: parse, bind, fast schema check, rules.
- * For finding what to optimise; the targets are in {@link RecordBenchmark}.
+ * Where full validation of a small record spends its time, stage by stage: parse, bind, fast schema check (the rules
+ * and the report are {@code RulesBreakdownBenchmark}'s, in the rules' package). For finding what to optimise; the
+ * targets are in {@link RecordBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -94,26 +91,5 @@ public class BreakdownBenchmark {
     @Benchmark
     public boolean fastCheck() {
         return FastSchemaCheck.record(record, Profile.TOLERANT);
-    }
-
-    /** Stage 4: the semantic rules. */
-    @Benchmark
-    public int rules() {
-        RuleContext ctx = new RuleContext(Profile.TOLERANT, Optional.empty(), Optional.empty());
-        for (Rule r : Rules.ALL) {
-            r.check(record, ctx);
-        }
-        return ctx.findings().size();
-    }
-
-    /** Stage 5: the report, findings sorted. */
-    @Benchmark
-    public Object report() {
-        RuleContext ctx = new RuleContext(Profile.TOLERANT, Optional.empty(), Optional.empty());
-        for (Rule r : Rules.ALL) {
-            r.check(record, ctx);
-        }
-        return new dev.onfailure.validator.RecordReport("", Optional.empty(), Optional.of(dev.onfailure.schema.Kind.SQS_SNS),
-                Profile.TOLERANT, ctx.findings());
     }
 }

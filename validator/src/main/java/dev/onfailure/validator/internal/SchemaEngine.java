@@ -81,9 +81,11 @@ public final class SchemaEngine {
                 .build();
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b
                 .schemaRegistryConfig(config)
+                // Our documents come from the catalogue itself, not from networknt's classpath loader: on the module
+                // path the schema module's resources stay encapsulated, and only the catalogue reads them.
                 .schemaLoader(l -> l.fetchRemoteResources(false)
-                        .schemaIdResolvers(r -> r.mapPrefix(SchemaCatalog.ID_PREFIX,
-                                "classpath:" + SchemaCatalog.RESOURCE_PREFIX))));
+                        .resourceLoaders(r -> r.resources(
+                                iri -> SchemaCatalog.resourceForId(iri).map(SchemaCatalog::resourceText).orElse(null)))));
     }
 
     /** Validates {@code instance} against the schema of {@code kind} in {@code profile}. */

@@ -1,0 +1,13 @@
+/**
+ * The onfailure command. It exports nothing: it is run, not used ({@code java -jar onfailure.jar}, or
+ * {@code java -p ... -m dev.onfailure.cli/dev.onfailure.cli.Main}).
+ */
+module dev.onfailure.cli {
+    requires dev.onfailure.validator;
+    requires dev.onfailure.codegen;
+    requires dev.onfailure.fixtures;
+    requires info.picocli;
+
+    // picocli reads and sets the commands' annotated fields reflectively
+    opens dev.onfailure.cli to info.picocli;
+}
