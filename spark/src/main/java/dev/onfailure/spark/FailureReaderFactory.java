@@ -15,15 +15,17 @@ final class FailureReaderFactory implements PartitionReaderFactory {
     private final StructType required;
     private final Profile profile;
     private final HadoopConf conf;
+    private final int readAhead;
 
-    FailureReaderFactory(StructType required, Profile profile, HadoopConf conf) {
+    FailureReaderFactory(StructType required, Profile profile, HadoopConf conf, int readAhead) {
         this.required = required;
         this.profile = profile;
         this.conf = conf;
+        this.readAhead = readAhead;
     }
 
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-        return new FailureReader((FileSplit) partition, required, profile, conf.get());
+        return new FailureReader((FileSplit) partition, required, profile, conf.get(), readAhead);
     }
 }

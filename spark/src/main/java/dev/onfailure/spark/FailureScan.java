@@ -78,7 +78,24 @@ final class FailureScan implements Scan, Batch {
 
     @Override
     public PartitionReaderFactory createReaderFactory() {
-        return new FailureReaderFactory(required, profile, new HadoopConf(hadoopConf(SparkSession.active())));
+        return new FailureReaderFactory(required, profile, new HadoopConf(hadoopConf(SparkSession.active())),
+                readAhead());
+    }
+
+    /** Files fetched ahead per task: option {@code readAhead}; by default 8 on object stores, none on local disk. */
+    private int readAhead() {
+        if (options.containsKey("readAhead")) {
+            String v = options.get("readAhead");
+            if (!v.matches("[0-9]{1,3}")) {
+                throw new IllegalArgumentException("onfailure: option readAhead must be 0 to 999, not " + v);
+            }
+            return Integer.parseInt(v);
+        }
+        boolean local = paths().stream().allMatch(p -> {
+            String scheme = new Path(p).toUri().getScheme();
+            return scheme == null || scheme.equals("file");
+        });
+        return local ? 0 : 8;
     }
 
     private List<String> paths() {
@@ -127,6 +144,16 @@ final class FailureScan implements Scan, Batch {
         }
     }
 
+    private static void walk(FileSystem fs, Path dir, List<FileSplit.File> out) throws IOException {
+        for (FileStatus f : fs.listStatus(dir)) {
+            if (f.isDirectory()) {
+                walk(fs, f.getPath(), out);
+            } else if (f.isFile() && Documents.isRecordFile(f.getPath().getName())) {
+                out.add(new FileSplit.File(f.getPath().toString(), f.getLen()));
+            }
+        }
+    }
+
     /** A file named explicitly is read whatever its name; below a directory only record files are. */
     private static void list(Path path, Configuration conf, List<FileSplit.File> out) {
         try {
@@ -142,11 +169,18 @@ final class FailureScan implements Scan, Batch {
                 return;
             }
             List<FileSplit.File> found = new ArrayList<>();
-            RemoteIterator<LocatedFileStatus> it = fs.listFiles(status.getPath(), true);
-            while (it.hasNext()) {
-                LocatedFileStatus f = it.next();
-                if (f.isFile() && Documents.isRecordFile(f.getPath().getName())) {
-                    found.add(new FileSplit.File(f.getPath().toString(), f.getLen()));
+            if (fs instanceof org.apache.hadoop.fs.LocalFileSystem || fs instanceof org.apache.hadoop.fs.RawLocalFileSystem) {
+                // listFiles makes a LocatedFileStatus, whose permissions the local file system finds by running a
+                // process per file: walked with listStatus, which reads them only when asked
+                walk(fs, status.getPath(), found);
+            } else {
+                // one flat listing on object stores (s3a pages through the prefix)
+                RemoteIterator<LocatedFileStatus> it = fs.listFiles(status.getPath(), true);
+                while (it.hasNext()) {
+                    LocatedFileStatus f = it.next();
+                    if (f.isFile() && Documents.isRecordFile(f.getPath().getName())) {
+                        found.add(new FileSplit.File(f.getPath().toString(), f.getLen()));
+                    }
                 }
             }
             found.sort(java.util.Comparator.comparing(FileSplit.File::path));

@@ -23,7 +23,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  *
  * <p>Options: {@code profile} ({@code tolerant} or {@code strict}); {@code maxPartitionBytes} (default
  * {@code spark.sql.files.maxPartitionBytes}) and {@code openCostInBytes} (default
- * {@code spark.sql.files.openCostInBytes}) to pack files into tasks; any {@code fs.*} option is passed to Hadoop (such
+ * {@code spark.sql.files.openCostInBytes}) to pack files into tasks; {@code readAhead}, the files each task fetches
+ * ahead of the one it validates (default 8 on object stores, where a GET waits for its first byte, 0 on local disk); any {@code fs.*} option is passed to Hadoop (such
  * as {@code fs.s3a.endpoint}). Files are never split. Only the columns a query reads are made: {@code kind, count(*)}
  * validates nothing and parses no payload.
  */

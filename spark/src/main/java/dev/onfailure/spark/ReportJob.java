@@ -90,6 +90,15 @@ public final class ReportJob {
         }
         String output = paths.remove(paths.size() - 1);
         try {
+            // Inputs are checked before anything is written, so a typo leaves no output behind.
+            org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+            for (String p : paths) {
+                org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
+                if (!path.getFileSystem(conf).exists(path)) {
+                    err.println("onfailure report: no such file or directory: " + p);
+                    return 2;
+                }
+            }
             Dataset<Row> records = spark.read().format("onfailure").option("profile", profile)
                     .load(paths.toArray(new String[0]));
             SaveMode mode = overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
@@ -104,7 +113,7 @@ public final class ReportJob {
                     col("topic"), col("condition")).limit(show).collectAsList(), written.columns());
             out.flush();
             return 0;
-        } catch (RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException e) {
             err.println("onfailure report: " + oneLine(e));
             return 2;
         }

@@ -388,8 +388,31 @@ final class RowMaker {
         return v.isPresent() ? v.getAsLong() : null;
     }
 
+    /**
+     * Spark's strings are UTF-8, which cannot hold a lone surrogate (JSON can, as an escape): it becomes U+FFFD,
+     * the replacement character, rather than the {@code ?} Java's encoder would silently put there.
+     */
     private static UTF8String text(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return UTF8String.fromString(wellFormed(s));
+            }
+        }
         return UTF8String.fromString(s);
+    }
+
+    /** {@code s} with every lone surrogate replaced by U+FFFD. */
+    static String wellFormed(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                sb.append(c).append(s.charAt(++i));
+            } else {
+                sb.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return sb.toString();
     }
 
     private static boolean has(StructType s, String name) {
