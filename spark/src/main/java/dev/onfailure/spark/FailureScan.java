@@ -65,10 +65,7 @@ final class FailureScan implements Scan, Batch {
     public InputPartition[] planInputPartitions() {
         SparkSession spark = SparkSession.active();
         Configuration conf = hadoopConf(spark);
-        List<FileSplit.File> files = new ArrayList<>();
-        for (String p : paths()) {
-            list(new Path(p), conf, files);
-        }
+        List<FileSplit.File> files = listAll(paths(), conf, allFiles());
         long maxPartitionBytes = bytes("maxPartitionBytes", spark, "spark.sql.files.maxPartitionBytes",
                 128L << 20);
         long openCost = bytes("openCostInBytes", spark, "spark.sql.files.openCostInBytes", 4L << 20);
@@ -136,7 +133,8 @@ final class FailureScan implements Scan, Batch {
     }
 
     private long bytes(String option, SparkSession spark, String sparkKey, long fallback) {
-        String v = options.containsKey(option) ? options.get(option) : spark.conf().get(sparkKey, Long.toString(fallback));
+        String v = options.containsKey(option) ? options.get(option)
+                : spark.conf().get(sparkKey, Long.toString(fallback));
         try {
             return org.apache.spark.network.util.JavaUtils.byteStringAsBytes(v);
         } catch (NumberFormatException e) {
@@ -144,18 +142,94 @@ final class FailureScan implements Scan, Batch {
         }
     }
 
-    private static void walk(FileSystem fs, Path dir, List<FileSplit.File> out) throws IOException {
+    private static void walk(FileSystem fs, Path dir, String relative, boolean all, List<FileSplit.File> out)
+            throws IOException {
         for (FileStatus f : fs.listStatus(dir)) {
+            String name = relative + f.getPath().getName();
             if (f.isDirectory()) {
-                walk(fs, f.getPath(), out);
-            } else if (f.isFile() && Documents.isRecordFile(f.getPath().getName())) {
+                if (!all || accept(name, true)) {
+                    walk(fs, f.getPath(), name + "/", all, out);
+                }
+            } else if (f.isFile() && accept(name, all)) {
                 out.add(new FileSplit.File(f.getPath().toString(), f.getLen()));
             }
         }
     }
 
+    /** Option {@code files}: {@code all} (the default) or {@code records} (the command's rule). */
+    private boolean allFiles() {
+        String v = options.getOrDefault("files", "all");
+        return switch (v) {
+            case "all" -> true;
+            case "records" -> false;
+            default -> throw new IllegalArgumentException("onfailure: option files must be all or records, not " + v);
+        };
+    }
+
+    /**
+     * Lists every path, several at once (a prefix per day or per mapping lists in parallel), in the order given.
+     */
+    private static List<FileSplit.File> listAll(List<String> paths, Configuration conf, boolean all) {
+        if (paths.size() == 1) {
+            List<FileSplit.File> out = new ArrayList<>();
+            list(new Path(paths.get(0)), conf, all, out);
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(16, paths.size()), r -> {
+                    Thread t = new Thread(r, "onfailure-list");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<List<FileSplit.File>>> parts = new ArrayList<>();
+            for (String p : paths) {
+                parts.add(pool.submit(() -> {
+                    List<FileSplit.File> out = new ArrayList<>();
+                    list(new Path(p), conf, all, out);
+                    return out;
+                }));
+            }
+            List<FileSplit.File> out = new ArrayList<>();
+            for (java.util.concurrent.Future<List<FileSplit.File>> f : parts) {
+                try {
+                    out.addAll(f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while listing", e);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Whether a file below a directory is read: with {@code all}, every file whose path below the directory has no
+     * part starting with {@code _} or {@code .} (Hadoop's and Spark's markers: {@code _SUCCESS}, {@code .crc},
+     * {@code _temporary/}), since S3 destinations name objects without an extension; otherwise the command's rule.
+     */
+    private static boolean accept(String relative, boolean all) {
+        String name = relative.substring(relative.lastIndexOf('/') + 1);
+        if (!all) {
+            return Documents.isRecordFile(name);
+        }
+        for (String part : relative.split("/")) {
+            if (part.startsWith("_") || part.startsWith(".")) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
+    }
+
     /** A file named explicitly is read whatever its name; below a directory only record files are. */
-    private static void list(Path path, Configuration conf, List<FileSplit.File> out) {
+    private static void list(Path path, Configuration conf, boolean all, List<FileSplit.File> out) {
         try {
             FileSystem fs = path.getFileSystem(conf);
             FileStatus status;
@@ -169,16 +243,20 @@ final class FailureScan implements Scan, Batch {
                 return;
             }
             List<FileSplit.File> found = new ArrayList<>();
-            if (fs instanceof org.apache.hadoop.fs.LocalFileSystem || fs instanceof org.apache.hadoop.fs.RawLocalFileSystem) {
+            if (fs instanceof org.apache.hadoop.fs.LocalFileSystem
+                    || fs instanceof org.apache.hadoop.fs.RawLocalFileSystem) {
                 // listFiles makes a LocatedFileStatus, whose permissions the local file system finds by running a
                 // process per file: walked with listStatus, which reads them only when asked
-                walk(fs, status.getPath(), found);
+                walk(fs, status.getPath(), "", all, found);
             } else {
                 // one flat listing on object stores (s3a pages through the prefix)
+                String root = status.getPath().toString();
                 RemoteIterator<LocatedFileStatus> it = fs.listFiles(status.getPath(), true);
                 while (it.hasNext()) {
                     LocatedFileStatus f = it.next();
-                    if (f.isFile() && Documents.isRecordFile(f.getPath().getName())) {
+                    String p = f.getPath().toString();
+                    String relative = p.startsWith(root + "/") ? p.substring(root.length() + 1) : f.getPath().getName();
+                    if (f.isFile() && accept(relative, all)) {
                         found.add(new FileSplit.File(f.getPath().toString(), f.getLen()));
                     }
                 }

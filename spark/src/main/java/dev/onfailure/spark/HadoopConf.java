@@ -6,7 +6,7 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import org.apache.hadoop.conf.Configuration;
 
-/** A Hadoop configuration that travels to executors with the read plan (Configuration is Writable, not Serializable). */
+/** A Hadoop configuration that travels to executors with the plan (Configuration is Writable, not Serializable). */
 final class HadoopConf implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -21,11 +21,14 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * rows.where("not valid").select("source", "findings").show(false);
  * }</pre>
  *
- * <p>Options: {@code profile} ({@code tolerant} or {@code strict}); {@code maxPartitionBytes} (default
- * {@code spark.sql.files.maxPartitionBytes}) and {@code openCostInBytes} (default
- * {@code spark.sql.files.openCostInBytes}) to pack files into tasks; {@code readAhead}, the files each task fetches
- * ahead of the one it validates (default 8 on object stores, where a GET waits for its first byte, 0 on local disk); any {@code fs.*} option is passed to Hadoop (such
- * as {@code fs.s3a.endpoint}). Files are never split. Only the columns a query reads are made: {@code kind, count(*)}
+ * <p>Options: {@code profile} ({@code tolerant} or {@code strict}); {@code files}: below a directory, {@code all}
+ * files (the default: S3 destinations name objects without an extension) except those under a name starting with
+ * {@code _} or {@code .}, or {@code records}: only {@code *.json}, {@code *.ndjson} and {@code *.jsonl}, as the
+ * command reads directories; {@code maxPartitionBytes} (default {@code spark.sql.files.maxPartitionBytes}) and
+ * {@code openCostInBytes} (default {@code spark.sql.files.openCostInBytes}) to pack files into tasks;
+ * {@code readAhead}: the files each task fetches while it validates another (default 8 on object stores, where a GET
+ * waits for its first byte; 0 on local disk); any {@code fs.*} option is passed to Hadoop (such as
+ * {@code fs.s3a.endpoint}). Files are never split. Only the columns a query reads are made: {@code kind, count(*)}
  * validates nothing and parses no payload.
  */
 public final class OnfailureSource implements TableProvider, DataSourceRegister {

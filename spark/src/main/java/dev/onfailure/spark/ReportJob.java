@@ -113,7 +113,8 @@ public final class ReportJob {
                     col("topic"), col("condition")).limit(show).collectAsList(), written.columns());
             out.flush();
             return 0;
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (Exception e) {
+            // Spark's AnalysisException (an existing output, say) is a checked exception Java cannot name here
             err.println("onfailure report: " + oneLine(e));
             return 2;
         }

@@ -87,7 +87,8 @@ final class OnfailureSourceLocalTest {
 
     @Test
     void s3Record_rowHoldsContextRangesAndPayloadCounts() {
-        Row r = spark().read().format("onfailure").load(root.resolve("corpus").toString()).where("source like '%/corpus/valid/string-payload.s3.json'").collectAsList().get(0);
+        Row r = spark().read().format("onfailure").load(root.resolve("corpus").toString())
+                .where("source like '%/corpus/valid/string-payload.s3.json'").collectAsList().get(0);
         assertThat(r.<String>getAs("kind")).isEqualTo("kafka.s3");
         assertThat(r.<Boolean>getAs("valid")).isTrue();
         assertThat(r.<String>getAs("condition")).isEqualTo("RetryAttemptsExhausted");
@@ -146,6 +147,34 @@ final class OnfailureSourceLocalTest {
                 .containsExactly("/corrupt/binary.json", "/corrupt/empty.json", "/corrupt/latin1.json",
                         "/corrupt/lines.ndjson:1", "/corrupt/lines.ndjson:2", "/corrupt/truncated.json");
         assertThat(rows).allMatch(r -> !r.getBoolean(1));
+    }
+
+    @Test
+    void extensionlessObjects_areRead_markersAndHiddenFilesAreNot() throws IOException {
+        Path dir = Files.createTempDirectory("onfailure-spark-keys");
+        String record = Files.readString(root.resolve("corpus/valid/string-payload.s3.json"));
+        Path key = dir.resolve("aws/lambda/0b4c3a7e-1f2d-4e5a-9b8c-7d6e5f4a3b2c/orders-0/2026/12/01/"
+                + "2026-12-01T10.00.00-5f0e1d2c-3b4a-4c5d-8e9f-0a1b2c3d4e5f");
+        Files.createDirectories(key.getParent());
+        Files.writeString(key, record);
+        Files.writeString(dir.resolve("named.json"), record);
+        Files.writeString(dir.resolve("_SUCCESS"), "");
+        Files.writeString(dir.resolve(".hidden.json"), record);
+        Files.createDirectories(dir.resolve("_temporary"));
+        Files.writeString(dir.resolve("_temporary/part.json"), record);
+        List<String> all = spark().read().format("onfailure").load(dir.toString()).select("source", "valid")
+                .collectAsList().stream().map(r -> r.getString(0).substring(dir.toString().length()) + " "
+                        + r.getBoolean(1)).toList();
+        assertThat(all).containsExactly("/aws/lambda/0b4c3a7e-1f2d-4e5a-9b8c-7d6e5f4a3b2c/orders-0/2026/12/01/"
+                + "2026-12-01T10.00.00-5f0e1d2c-3b4a-4c5d-8e9f-0a1b2c3d4e5f true", "/named.json true");
+        List<String> records = spark().read().format("onfailure").option("files", "records").load(dir.toString())
+                .select("source").collectAsList().stream()
+                .map(r -> r.getString(0).substring(dir.toString().length())).toList();
+        List<String> command = Command.validate(dir.toString(), "tolerant").stream()
+                .map(l -> l.substring(l.indexOf(dir.toString()) + dir.toString().length(), l.indexOf("\",\"kind")))
+                .toList();
+        assertThat(records).containsExactlyElementsOf(command)
+                .contains("/named.json", "/.hidden.json", "/_temporary/part.json");
     }
 
     @Test

@@ -52,7 +52,8 @@ final class SparkBenchmark {
         out.add(row("spark local[2], every column", docs, spark2[1]));
         out.add(row("spark local[2], kind + count(*)", docs, spark2[2]));
         out.add(String.format(Locale.ROOT, "scaling local[1] -> local[2]: %.2fx (command's columns), %.2fx (every"
-                + " column); command 1 -> 2 threads: %.2fx", spark1[0] / spark2[0], spark1[1] / spark2[1], cmd1 / cmd2));
+                + " column); command 1 -> 2 threads: %.2fx", spark1[0] / spark2[0], spark1[1] / spark2[1],
+                cmd1 / cmd2));
         out.add(String.format(Locale.ROOT, "cost per document vs the command on one core: %.2fx (command's columns),"
                 + " %.2fx (every column)", spark1[0] / cmd1, spark1[1] / cmd1));
         System.out.println("\n==== SparkBenchmark ====\n" + String.join("\n", out) + "\n========================");
