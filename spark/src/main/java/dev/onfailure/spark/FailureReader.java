@@ -1,6 +1,6 @@
 package dev.onfailure.spark;
 
-import dev.onfailure.model.json.ReadLimits;
+import dev.onfailure.json.ReadLimits;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.ValidationOptions;
 import dev.onfailure.validator.Validator;

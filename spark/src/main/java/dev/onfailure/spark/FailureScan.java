@@ -1,10 +1,10 @@
 package dev.onfailure.spark;
 
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonArray;
-import dev.onfailure.model.json.JsonString;
-import dev.onfailure.model.json.JsonValue;
-import dev.onfailure.model.json.ReadException;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonArray;
+import dev.onfailure.json.JsonString;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.ReadException;
 import dev.onfailure.schema.Profile;
 import java.io.FileNotFoundException;
 import java.io.IOException;

@@ -4,22 +4,23 @@ import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaRecord;
 import dev.onfailure.model.Offset;
 import dev.onfailure.model.Payload;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.model.RecordCodec;
 import dev.onfailure.model.Timestamp;
 import dev.onfailure.model.TopicPartition;
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonNumber;
-import dev.onfailure.model.json.JsonObject;
-import dev.onfailure.model.json.JsonString;
-import dev.onfailure.model.json.JsonValue;
-import dev.onfailure.model.json.ReadException;
-import dev.onfailure.model.json.ReadLimits;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonNumber;
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.JsonString;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.ReadException;
+import dev.onfailure.json.ReadLimits;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.validator.DocumentReport;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.RecordReport;
 import dev.onfailure.validator.ValidationOptions;
 import dev.onfailure.validator.Validator;
-import dev.onfailure.validator.internal.Envelopes;
+import dev.onfailure.validator.Envelope;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -86,7 +87,7 @@ final class RowMaker {
             if (report) {
                 ReadStats.VALIDATIONS.incrementAndGet();
                 for (RecordReport r : validator.validate(bytes, options).records()) {
-                    out.accept(row(source, new Entry(r.location(), Optional.empty(), r.kind(), Optional.empty()),
+                    out.accept(row(source, new Entry(r.location(), Optional.empty(), r.kind().map(Kind::id), Optional.empty()),
                             Optional.of(r)));
                 }
             } else {
@@ -115,7 +116,8 @@ final class RowMaker {
         entries.forEach(e -> byLocation.putIfAbsent(e.location(), e));
         for (RecordReport r : reports) {
             Entry e = byLocation.getOrDefault(r.location(),
-                    new Entry(r.location(), r.envelope().map(x -> x.id()), r.kind(), Optional.empty()));
+                    new Entry(r.location(), r.envelope().map(x -> x.id()), r.kind().map(Kind::id),
+                            Optional.empty()));
             out.accept(row(source, e, Optional.of(r)));
         }
     }
@@ -142,12 +144,12 @@ final class RowMaker {
             out.add(new Entry(location, envelope, Optional.empty(), Optional.empty()));
             return;
         }
-        Optional<RecordKind> kind = RecordKind.detect(o);
+        Optional<Kind> kind = RecordCodec.kindOf(o);
         if (kind.isPresent()) {
             out.add(new Entry(location, envelope, Optional.of(kind.get().id()), Optional.of(o)));
             return;
         }
-        Optional<Envelopes.Unwrapped> unwrapped = depth < MAX_ENVELOPE_DEPTH ? Envelopes.unwrap(o) : Optional.empty();
+        Optional<Envelope.Unwrapped> unwrapped = depth < MAX_ENVELOPE_DEPTH ? Envelope.unwrap(o) : Optional.empty();
         if (unwrapped.isEmpty()) {
             out.add(new Entry(location, envelope, Optional.empty(), Optional.empty()));
             return;
@@ -157,7 +159,7 @@ final class RowMaker {
             out.add(new Entry(location, env, Optional.empty(), Optional.empty()));
             return;
         }
-        for (Envelopes.Message m : unwrapped.get().messages()) {
+        for (Envelope.Message m : unwrapped.get().messages()) {
             String at = location + m.pointer();
             if (m.text().isEmpty()) {
                 out.add(new Entry(at, env, Optional.empty(), Optional.empty()));
@@ -212,7 +214,7 @@ final class RowMaker {
                     if (e.json().isEmpty()) {
                         yield null;
                     }
-                    boolean topic = e.kind().filter(RecordKind.TOPIC.id()::equals).isPresent();
+                    boolean topic = e.kind().filter(Kind.TOPIC.id()::equals).isPresent();
                     if (payloadRecords || (topic && payloadTopics)) {
                         payload = parsed(rec);
                     }

@@ -1,13 +1,13 @@
 package dev.onfailure.spark;
 
 import dev.onfailure.cli.Main;
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonArray;
-import dev.onfailure.model.json.JsonBoolean;
-import dev.onfailure.model.json.JsonNull;
-import dev.onfailure.model.json.JsonObject;
-import dev.onfailure.model.json.JsonString;
-import dev.onfailure.model.json.JsonValue;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonArray;
+import dev.onfailure.json.JsonBoolean;
+import dev.onfailure.json.JsonNull;
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.JsonString;
+import dev.onfailure.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

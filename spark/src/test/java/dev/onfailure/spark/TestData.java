@@ -11,15 +11,15 @@ import dev.onfailure.fixtures.HostileCase;
 import dev.onfailure.fixtures.HostileCorpus;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.RecordKind;
-import dev.onfailure.model.json.Json;
-import dev.onfailure.model.json.JsonArray;
-import dev.onfailure.model.json.JsonObject;
-import dev.onfailure.model.json.JsonString;
-import dev.onfailure.model.json.JsonValue;
-import dev.onfailure.model.json.KeyOrder;
-import dev.onfailure.model.json.Layout;
-import dev.onfailure.model.json.WriteOptions;
+import dev.onfailure.schema.Kind;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonArray;
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.JsonString;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.KeyOrder;
+import dev.onfailure.json.Layout;
+import dev.onfailure.json.WriteOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +122,7 @@ final class TestData {
 
     /** As destinations write them: S3 objects sorted, SQS/SNS bodies and topic messages in AWS order. */
     private static String text(KafkaFailureRecord r, int i) {
-        KeyOrder order = r.kind() == RecordKind.S3 ? KeyOrder.SORTED : KeyOrder.AWS;
+        KeyOrder order = r.kind() == Kind.S3 ? KeyOrder.SORTED : KeyOrder.AWS;
         return CODEC.write(r, WriteOptions.of(order, i % 3 == 0 ? Layout.PRETTY : Layout.COMPACT));
     }
 
