@@ -26,6 +26,12 @@ final class SparkBenchmark {
     private static final int FILES = Integer.getInteger("bench.files", 4000);
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
 
+    /** Runs the benchmark outside Maven (see bench/README.md). */
+    public static void main(String[] args) throws IOException {
+        new SparkBenchmark().run();
+        System.exit(0);
+    }
+
     @Test
     void run() throws IOException {
         Path dir = Files.createTempDirectory("onfailure-spark-bench");
