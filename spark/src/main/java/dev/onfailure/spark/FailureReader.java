@@ -1,0 +1,198 @@
+package dev.onfailure.spark;
+
+import dev.onfailure.json.ReadLimits;
+import dev.onfailure.schema.Profile;
+import dev.onfailure.validator.ValidationOptions;
+import dev.onfailure.validator.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads a split's files in order, one document at a time. Nothing in a file fails the task: bad JSON and documents
+ * over the limits are rows with their {@code json.*} finding, and a file that cannot be opened or read is a row with
+ * {@code readError} (after the rows of the documents read before the failure).
+ *
+ * <p>On an object store each GET waits tens of milliseconds for its first byte, far longer than validating a record,
+ * so the next {@code readAhead} whole-document files are fetched in the background while this one is validated
+ * (NDJSON files are streamed a line at a time when their turn comes). At most {@code readAhead} documents of at most
+ * the document limit are held ahead.
+ */
+final class FailureReader implements PartitionReader<InternalRow> {
+
+    /** One validator per executor JVM: it is thread-safe, and its schemas are loaded once. */
+    private static volatile Validator shared;
+
+    /** A file whose turn has come, or is coming: its bytes fetched ahead, or to be streamed. */
+    private record Pending(FileSplit.File file, String source, boolean ndjson,
+            CompletableFuture<byte[]> fetched) {
+    }
+
+    private final Iterator<FileSplit.File> files;
+    private final Configuration conf;
+    private final RowMaker maker;
+    private final long maxBytes;
+    private final int readAhead;
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final ArrayDeque<InternalRow> rows = new ArrayDeque<>();
+    private ExecutorService fetcher;
+    private InputStream open;
+    private Documents.Reader documents;
+    private String source;
+    private InternalRow current;
+
+    FailureReader(FileSplit split, StructType required, Profile profile, Configuration conf, int readAhead) {
+        this.files = split.files().iterator();
+        this.conf = conf;
+        ReadLimits limits = ReadLimits.defaults();
+        this.maxBytes = limits.maxDocumentBytes();
+        this.readAhead = readAhead;
+        this.maker = new RowMaker(required, validator(), ValidationOptions.of(profile), limits);
+    }
+
+    private static Validator validator() {
+        Validator v = shared;
+        if (v == null) {
+            synchronized (FailureReader.class) {
+                v = shared;
+                if (v == null) {
+                    v = Validator.create();
+                    shared = v;
+                }
+            }
+        }
+        return v;
+    }
+
+    /** A local file's path without {@code file:}, as the command prints it; any other file system's URI. */
+    static String sourceOf(String path) {
+        URI uri = new Path(path).toUri();
+        return "file".equals(uri.getScheme()) ? uri.getPath() : path;
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        while (rows.isEmpty()) {
+            if (documents == null) {
+                fill();
+                if (pending.isEmpty()) {
+                    return false;
+                }
+                start(pending.poll());
+                continue;
+            }
+            Documents.Document d;
+            try {
+                d = documents.next();
+            } catch (IOException | RuntimeException e) {
+                maker.unreadable(source, "cannot read: " + message(e), rows::add);
+                closeCurrent();
+                continue;
+            }
+            if (d == null) {
+                closeCurrent();
+                continue;
+            }
+            maker.rows(d.source(), d.bytes(), rows::add);
+        }
+        current = rows.poll();
+        return true;
+    }
+
+    /** Keeps {@code readAhead} files fetching (at least the next file known). */
+    private void fill() {
+        while (files.hasNext() && pending.size() < Math.max(1, readAhead)) {
+            FileSplit.File f = files.next();
+            Path path = new Path(f.path());
+            boolean ndjson = Documents.isNdjson(path.getName());
+            CompletableFuture<byte[]> fetched = null;
+            if (readAhead > 0 && !ndjson) {
+                if (fetcher == null) {
+                    fetcher = Executors.newFixedThreadPool(readAhead, r -> {
+                        Thread t = new Thread(r, "onfailure-read-ahead");
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                fetched = CompletableFuture.supplyAsync(() -> fetch(path), fetcher);
+            }
+            pending.add(new Pending(f, sourceOf(f.path()), ndjson, fetched));
+        }
+    }
+
+    private byte[] fetch(Path path) {
+        try (InputStream in = path.getFileSystem(conf).open(path)) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void start(Pending p) {
+        source = p.source();
+        if (p.fetched() != null) {
+            byte[] bytes;
+            try {
+                bytes = p.fetched().get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
+                maker.unreadable(source, "cannot read: " + message(cause), rows::add);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading " + source, e);
+            }
+            documents = Documents.of(source, false, new java.io.ByteArrayInputStream(bytes), maxBytes);
+            return;
+        }
+        Path path = new Path(p.file().path());
+        try {
+            open = path.getFileSystem(conf).open(path);
+            documents = Documents.of(source, p.ndjson(), open, maxBytes);
+        } catch (IOException | RuntimeException e) {
+            maker.unreadable(source, "cannot open: " + message(e), rows::add);
+        }
+    }
+
+    private void closeCurrent() {
+        documents = null;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException e) {
+                // everything was read; a failed close loses nothing
+            }
+            open = null;
+        }
+    }
+
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    @Override
+    public InternalRow get() {
+        return current;
+    }
+
+    @Override
+    public void close() {
+        closeCurrent();
+        pending.clear();
+        if (fetcher != null) {
+            fetcher.shutdownNow();
+        }
+    }
+}

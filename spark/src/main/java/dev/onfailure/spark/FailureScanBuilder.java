@@ -1,0 +1,28 @@
+package dev.onfailure.spark;
+
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+/** Keeps only the columns (and nested fields) the query reads, so the readers make nothing else. */
+final class FailureScanBuilder implements ScanBuilder, SupportsPushDownRequiredColumns {
+
+    private final CaseInsensitiveStringMap options;
+    private StructType required = FailureRows.SCHEMA;
+
+    FailureScanBuilder(CaseInsensitiveStringMap options) {
+        this.options = options;
+    }
+
+    @Override
+    public void pruneColumns(StructType requiredSchema) {
+        this.required = requiredSchema;
+    }
+
+    @Override
+    public Scan build() {
+        return new FailureScan(options, required);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.onfailure.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.connector.read.InputPartition;
+
+/** The whole files one task reads, in order. */
+record FileSplit(List<File> files) implements InputPartition {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A file and its length. */
+    record File(String path, long length) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    FileSplit {
+        files = List.copyOf(files);
+    }
+
+    /**
+     * Packs {@code files} into splits in order, as Spark packs files: at most {@code maxSplitBytes} each (a file over
+     * it gets a split of its own), counting {@code openCost} for every file, with the target lowered so that the
+     * bytes spread over {@code parallelism} tasks at least.
+     */
+    static List<FileSplit> pack(List<File> files, long maxPartitionBytes, long openCost, int parallelism) {
+        long total = 0;
+        for (File f : files) {
+            total += f.length() + openCost;
+        }
+        long maxSplitBytes = Math.min(maxPartitionBytes, Math.max(openCost, total / Math.max(1, parallelism)));
+        List<FileSplit> out = new ArrayList<>();
+        List<File> current = new ArrayList<>();
+        long size = 0;
+        for (File f : files) {
+            if (!current.isEmpty() && size + f.length() > maxSplitBytes) {
+                out.add(new FileSplit(current));
+                current = new ArrayList<>();
+                size = 0;
+            }
+            current.add(f);
+            size += f.length() + openCost;
+        }
+        if (!current.isEmpty()) {
+            out.add(new FileSplit(current));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.onfailure.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.explode_outer;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The ready job: reads failure records, writes them as a Parquet table and a summary beside it, and prints the
+ * summary.
+ *
+ * <pre>
+ * spark-submit --class dev.onfailure.spark.ReportJob onfailure-spark.jar \
+ *     s3a://dlq-bucket/failures/ s3a://reports/onfailure/2026-12-01 --profile strict
+ * </pre>
+ *
+ * <p>It writes {@code <output>/records} (one row per record, {@link FailureRows#SCHEMA}) and {@code <output>/summary}:
+ * per function, topic and condition, the failure records ({@code records}), how many of them are invalid
+ * ({@code invalid}), the Kafka offsets waiting to be redriven ({@code offsetsWaiting}: the sum of
+ * {@code last - first + 1} over their ranges) and the first and last failure time. An existing output is an error
+ * unless {@code --overwrite} is given: nothing is replaced that was not asked for, and a rerun never duplicates.
+ * Exit codes: 0 done, 2 a usage error or an input or output that could not be used.
+ */
+public final class ReportJob {
+
+    private static final String USAGE = "usage: ReportJob INPUT... OUTPUT [--profile tolerant|strict] [--overwrite]"
+            + " [--show N]";
+
+    private ReportJob() {
+    }
+
+    /** Runs the job in the session spark-submit made, and exits with its code. */
+    public static void main(String[] args) {
+        SparkSession spark = SparkSession.builder().appName("onfailure report").getOrCreate();
+        int code;
+        try {
+            code = run(spark, args, System.out, System.err);
+        } finally {
+            spark.stop();
+        }
+        System.exit(code);
+    }
+
+    /** Runs the job in {@code spark}, printing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(SparkSession spark, String[] args, PrintStream out, PrintStream err) {
+        List<String> paths = new ArrayList<>();
+        String profile = "tolerant";
+        boolean overwrite = false;
+        int show = 100;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--profile" -> {
+                    if (i + 1 >= args.length) {
+                        return usage(err, "--profile needs a value");
+                    }
+                    profile = args[++i];
+                }
+                case "--overwrite" -> overwrite = true;
+                case "--show" -> {
+                    if (i + 1 >= args.length || !args[i + 1].matches("[0-9]{1,9}")) {
+                        return usage(err, "--show needs a number");
+                    }
+                    show = Integer.parseInt(args[++i]);
+                }
+                default -> {
+                    if (args[i].startsWith("--")) {
+                        return usage(err, "unknown option " + args[i]);
+                    }
+                    paths.add(args[i]);
+                }
+            }
+        }
+        if (paths.size() < 2) {
+            return usage(err, "give at least one input and the output");
+        }
+        if (!profile.equals("tolerant") && !profile.equals("strict")) {
+            return usage(err, "--profile must be tolerant or strict, not " + profile);
+        }
+        String output = paths.remove(paths.size() - 1);
+        try {
+            // Inputs are checked before anything is written, so a typo leaves no output behind.
+            org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+            for (String p : paths) {
+                org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
+                if (!path.getFileSystem(conf).exists(path)) {
+                    err.println("onfailure report: no such file or directory: " + p);
+                    return 2;
+                }
+            }
+            Dataset<Row> records = spark.read().format("onfailure").option("profile", profile)
+                    .load(paths.toArray(new String[0]));
+            SaveMode mode = overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
+            records.write().mode(mode).parquet(output + "/records");
+            // The summary is computed from the table just written: the records are read and validated once.
+            Dataset<Row> summary = summary(spark.read().parquet(output + "/records"));
+            summary.coalesce(1).write().mode(mode).parquet(output + "/summary");
+            Dataset<Row> written = spark.read().parquet(output + "/summary");
+            out.println("onfailure report: " + written.count() + " function/topic/condition groups; records in "
+                    + output + "/records, summary in " + output + "/summary");
+            print(out, written.orderBy(col("invalid").desc(), col("records").desc(), col("functionArn"),
+                    col("topic"), col("condition")).limit(show).collectAsList(), written.columns());
+            out.flush();
+            return 0;
+        } catch (Exception e) {
+            // Spark's AnalysisException (an existing output, say) is a checked exception Java cannot name here
+            err.println("onfailure report: " + oneLine(e));
+            return 2;
+        }
+    }
+
+    /**
+     * Per function, topic and condition: {@code records}, {@code invalid}, {@code offsetsWaiting},
+     * {@code firstFailure}, {@code lastFailure}. A record with ranges in several topics counts once in each.
+     */
+    public static Dataset<Row> summary(Dataset<Row> records) {
+        Column waiting = col("range.lastOffset").minus(col("range.firstOffset")).plus(1);
+        return records
+                .select(col("source"), col("valid"), col("functionArn"), col("condition"), col("timestamp"),
+                        explode_outer(col("ranges")).as("range"))
+                .withColumn("topic", col("range.topic"))
+                .groupBy(col("functionArn"), col("topic"), col("condition"))
+                .agg(count_distinct(col("source")).as("records"),
+                        count_distinct(when(col("valid").equalTo(false), col("source"))).as("invalid"),
+                        sum(when(waiting.geq(0), waiting)).cast("decimal(38,0)").as("offsetsWaiting"),
+                        min(col("timestamp")).as("firstFailure"),
+                        max(col("timestamp")).as("lastFailure"));
+    }
+
+    /** Prints rows as an aligned table (nulls as {@code -}). */
+    static void print(PrintStream out, List<Row> rows, String[] columns) {
+        List<String[]> cells = new ArrayList<>();
+        cells.add(columns);
+        for (Row r : rows) {
+            String[] line = new String[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                line[i] = r.isNullAt(i) ? "-" : String.valueOf(r.get(i));
+            }
+            cells.add(line);
+        }
+        int[] widths = new int[columns.length];
+        for (String[] line : cells) {
+            for (int i = 0; i < line.length; i++) {
+                widths[i] = Math.max(widths[i], line[i].length());
+            }
+        }
+        for (String[] line : cells) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < line.length; i++) {
+                sb.append(line[i]);
+                if (i < line.length - 1) {
+                    sb.append(" ".repeat(widths[i] - line[i].length() + 2));
+                }
+            }
+            out.println(sb);
+        }
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("onfailure report: " + problem);
+        err.println(USAGE);
+        return 2;
+    }
+
+    private static String oneLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || !t.getMessage().startsWith("onfailure"))) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

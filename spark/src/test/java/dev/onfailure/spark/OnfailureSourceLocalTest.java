@@ -1,0 +1,200 @@
+package dev.onfailure.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code format("onfailure")} on a local directory of a few thousand files, against the command. */
+final class OnfailureSourceLocalTest {
+
+    private static Path root;
+    private static int files;
+
+    @BeforeAll
+    static void data() throws IOException {
+        root = Files.createTempDirectory("onfailure-spark-local");
+        files = TestData.write(root, new TestData.Plan(17, 1700, 300, 30, 40, false, Long.MAX_VALUE));
+    }
+
+    private static SparkSession spark() {
+        return LocalSpark.get();
+    }
+
+    private static Dataset<Row> read(String profile) {
+        return spark().read().format("onfailure").option("profile", profile).load(root.toString());
+    }
+
+    @Test
+    void rows_tolerant_equalTheCommandsJsonOutput() {
+        assertThat(files).isGreaterThan(2000);
+        List<String> expected = Command.validate(root.toString(), "tolerant");
+        List<String> actual = read("tolerant").select("source", "kind", "valid", "findings").collectAsList()
+                .stream().map(Command::line).toList();
+        assertThat(actual).hasSize(expected.size()).containsExactlyElementsOf(expected);
+        assertThat(expected).anyMatch(l -> l.contains("\"json.limit\"")).anyMatch(l -> l.contains("\"kafka.s3\""))
+                .anyMatch(l -> l.contains("\"kafka.topic\"")).anyMatch(l -> l.contains("#/Records/1/body"))
+                .anyMatch(l -> l.contains(".ndjson:12\""));
+    }
+
+    @Test
+    void rows_strict_equalTheCommandsJsonOutput() {
+        List<String> expected = Command.validate(root.toString(), "strict");
+        List<String> actual = read("strict").select("source", "kind", "valid", "findings").collectAsList()
+                .stream().map(Command::line).toList();
+        assertThat(actual).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void kindCount_parsesNoPayload_validatesNothing_andCountsAsTheFullRead() {
+        Map<String, Long> full = counts(read("tolerant").select("source", "kind", "valid", "findings", "ranges")
+                .groupBy("kind").count());
+        ReadStats.reset();
+        Map<String, Long> light = counts(read("tolerant").groupBy("kind").count());
+        assertThat(ReadStats.DOCUMENTS.get()).isPositive();
+        assertThat(ReadStats.VALIDATIONS.get()).isZero();
+        assertThat(ReadStats.PAYLOADS.get()).isZero();
+        assertThat(ReadStats.MESSAGES.get()).isZero();
+        assertThat(light).isEqualTo(full).containsKeys("kafka.sqs-sns", "kafka.s3", "kafka.topic", "-");
+    }
+
+    @Test
+    void kindAndValid_makeNoMessages_andParseNoPayloadThemselves() {
+        ReadStats.reset();
+        long invalid = read("tolerant").select("kind", "valid").where("not valid").count();
+        assertThat(invalid).isPositive();
+        assertThat(ReadStats.VALIDATIONS.get()).isPositive();
+        assertThat(ReadStats.MESSAGES.get()).isZero();
+        assertThat(ReadStats.PAYLOADS.get()).isZero();
+        ReadStats.reset();
+        String invalidDir = root.resolve("invalid").toString();
+        spark().read().format("onfailure").load(invalidDir).select("findings.code").collectAsList();
+        assertThat(ReadStats.MESSAGES.get()).isZero();
+        spark().read().format("onfailure").load(invalidDir).select("findings").collectAsList();
+        assertThat(ReadStats.MESSAGES.get()).isPositive();
+    }
+
+    @Test
+    void s3Record_rowHoldsContextRangesAndPayloadCounts() {
+        Row r = spark().read().format("onfailure").load(root.resolve("corpus").toString())
+                .where("source like '%/corpus/valid/string-payload.s3.json'").collectAsList().get(0);
+        assertThat(r.<String>getAs("kind")).isEqualTo("kafka.s3");
+        assertThat(r.<Boolean>getAs("valid")).isTrue();
+        assertThat(r.<String>getAs("condition")).isEqualTo("RetryAttemptsExhausted");
+        assertThat(r.<String>getAs("functionArn"))
+                .isEqualTo("arn:aws:lambda:eu-west-1:210987654321:function:orders-consumer");
+        assertThat(r.<String>getAs("requestId")).isEqualTo("2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e");
+        assertThat(r.<String>getAs("timestampText")).isEqualTo("2024-05-01T10:00:09.999Z");
+        assertThat(r.<java.sql.Timestamp>getAs("timestamp").toInstant())
+                .isEqualTo(java.time.Instant.parse("2024-05-01T10:00:09.999Z"));
+        assertThat(r.<Long>getAs("batchSize")).isEqualTo(3L);
+        assertThat(r.<Long>getAs("payloadSize")).isEqualTo(1782L);
+        assertThat(r.<String>getAs("payloadForm")).isEqualTo("string");
+        assertThat(r.<String>getAs("responseContextState")).isEqualTo("object");
+        assertThat(r.<Row>getAs("responseContext").<Long>getAs("statusCode")).isEqualTo(200L);
+        List<Row> ranges = r.getList(r.fieldIndex("ranges"));
+        assertThat(ranges).hasSize(2);
+        Row first = ranges.get(0);
+        assertThat(first.<String>getAs("topic")).isEqualTo("orders");
+        assertThat(first.<Integer>getAs("partition")).isEqualTo(0);
+        assertThat(first.<BigDecimal>getAs("firstOffset")).isEqualByComparingTo("1200");
+        assertThat(first.<BigDecimal>getAs("lastOffset")).isEqualByComparingTo("1201");
+        assertThat(first.<String>getAs("lastOffsetText")).isEqualTo("1201");
+        assertThat(first.<String>getAs("lastTimestampText")).isEqualTo("2024-05-01T10:00:00.950Z");
+        assertThat(first.<Long>getAs("payloadRecords")).isEqualTo(2L);
+        assertThat(ranges.get(1).<Long>getAs("payloadRecords")).isEqualTo(1L);
+    }
+
+    @Test
+    void hugeOffsets_areDecimalsWhenTheyFit_andTextAlways() {
+        List<Row> rows = spark().read().format("onfailure")
+                .load(root.resolve("generated").toString(), root.resolve("corpus").toString())
+                .selectExpr("source", "explode(ranges) as r")
+                .selectExpr("source", "r.firstOffset as first", "r.firstOffsetText as text").collectAsList();
+        assertThat(rows).isNotEmpty();
+        for (Row row : rows) {
+            String text = row.getString(2);
+            BigDecimal first = row.getDecimal(1);
+            if (text != null && text.matches("-?[0-9]{1,38}")) {
+                assertThat(first).as(row.getString(0)).isEqualByComparingTo(text);
+            } else {
+                assertThat(first).as(row.getString(0)).isNull();
+            }
+        }
+        assertThat(rows).anyMatch(row -> row.getString(2) != null && row.getString(2).length() >= 19
+                && row.getDecimal(1) != null);
+        assertThat(rows).anyMatch(row -> row.getString(2) != null && row.getString(2).length() > 38
+                && row.getDecimal(1) == null);
+    }
+
+    @Test
+    void unreadableAndCorruptFiles_areRows_notFailures() {
+        List<Row> rows = spark().read().format("onfailure").load(root.resolve("corrupt").toString())
+                .select("source", "valid", "findings.code")
+                .collectAsList();
+        assertThat(rows).extracting(r -> r.getString(0).substring(r.getString(0).indexOf("/corrupt/")))
+                .containsExactly("/corrupt/binary.json", "/corrupt/empty.json", "/corrupt/latin1.json",
+                        "/corrupt/lines.ndjson:1", "/corrupt/lines.ndjson:2", "/corrupt/truncated.json");
+        assertThat(rows).allMatch(r -> !r.getBoolean(1));
+    }
+
+    @Test
+    void extensionlessObjects_areRead_markersAndHiddenFilesAreNot() throws IOException {
+        Path dir = Files.createTempDirectory("onfailure-spark-keys");
+        String record = Files.readString(root.resolve("corpus/valid/string-payload.s3.json"));
+        Path key = dir.resolve("aws/lambda/0b4c3a7e-1f2d-4e5a-9b8c-7d6e5f4a3b2c/orders-0/2026/12/01/"
+                + "2026-12-01T10.00.00-5f0e1d2c-3b4a-4c5d-8e9f-0a1b2c3d4e5f");
+        Files.createDirectories(key.getParent());
+        Files.writeString(key, record);
+        Files.writeString(dir.resolve("named.json"), record);
+        Files.writeString(dir.resolve("_SUCCESS"), "");
+        Files.writeString(dir.resolve(".hidden.json"), record);
+        Files.createDirectories(dir.resolve("_temporary"));
+        Files.writeString(dir.resolve("_temporary/part.json"), record);
+        List<String> all = spark().read().format("onfailure").load(dir.toString()).select("source", "valid")
+                .collectAsList().stream().map(r -> r.getString(0).substring(dir.toString().length()) + " "
+                        + r.getBoolean(1)).toList();
+        assertThat(all).containsExactly("/aws/lambda/0b4c3a7e-1f2d-4e5a-9b8c-7d6e5f4a3b2c/orders-0/2026/12/01/"
+                + "2026-12-01T10.00.00-5f0e1d2c-3b4a-4c5d-8e9f-0a1b2c3d4e5f true", "/named.json true");
+        List<String> records = spark().read().format("onfailure").option("files", "records").load(dir.toString())
+                .select("source").collectAsList().stream()
+                .map(r -> r.getString(0).substring(dir.toString().length())).toList();
+        List<String> command = Command.validate(dir.toString(), "tolerant").stream()
+                .map(l -> l.substring(l.indexOf(dir.toString()) + dir.toString().length(), l.indexOf("\",\"kind")))
+                .toList();
+        assertThat(records).containsExactlyElementsOf(command)
+                .contains("/named.json", "/.hidden.json", "/_temporary/part.json");
+    }
+
+    @Test
+    void missingPath_isOneClearError() {
+        assertThatThrownBy(() -> spark().read().format("onfailure").load(root.resolve("nowhere").toString()).count())
+                .hasMessageContaining("onfailure: no such file or directory");
+        assertThatThrownBy(() -> spark().read().format("onfailure").option("profile", "lax").load(root.toString())
+                .count()).hasMessageContaining("option profile must be tolerant or strict");
+    }
+
+    @Test
+    void schema_isTheDocumentedOne() {
+        assertThat(read("tolerant").schema()).isEqualTo(FailureRows.SCHEMA);
+    }
+
+    private static Map<String, Long> counts(Dataset<Row> grouped) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Row r : grouped.collectAsList()) {
+            out.put(r.isNullAt(0) ? "-" : r.getString(0), r.getLong(1));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.onfailure.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code format("onfailure")} through {@code s3a://} against S3Proxy, against the command on the same files. */
+final class OnfailureSourceS3Test {
+
+    private static Path local;
+    private static S3Bucket s3;
+
+    @BeforeAll
+    static void bucket() throws Exception {
+        local = Files.createTempDirectory("onfailure-spark-s3-src");
+        TestData.write(local, new TestData.Plan(23, 1200, 200, 10, 20, true, 4 << 20));
+        s3 = new S3Bucket(Files.createTempDirectory("onfailure-spark-s3-store"));
+        s3.upload("dlq", "failures/", local);
+        s3.configure(LocalSpark.get().sparkContext().hadoopConfiguration());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Configuration conf = LocalSpark.get().sparkContext().hadoopConfiguration();
+        conf.unset("fs.s3a.endpoint");
+        s3.stop();
+    }
+
+    private static SparkSession spark() {
+        return LocalSpark.get();
+    }
+
+    @Test
+    void rows_strict_overS3a_equalTheCommandOnTheSameFiles() {
+        String prefix = local.toString();
+        List<String> expected = Command.validate(prefix, "strict").stream()
+                .map(l -> l.replace("\"source\":\"" + prefix + "/", "\"source\":\"s3a://dlq/failures/")).toList();
+        List<String> actual = spark().read().format("onfailure").option("profile", "strict")
+                .load("s3a://dlq/failures/").select("source", "kind", "valid", "findings").collectAsList()
+                .stream().map(Command::line).toList();
+        assertThat(expected).hasSizeGreaterThan(1500);
+        assertThat(actual).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void kindCount_overS3a_validatesNothing() {
+        ReadStats.reset();
+        List<Row> counts = spark().read().format("onfailure").load("s3a://dlq/failures/generated/")
+                .groupBy("kind").count().orderBy("kind").collectAsList();
+        assertThat(counts).extracting(r -> r.getString(0)).containsExactly("kafka.s3", "kafka.sqs-sns", "kafka.topic");
+        assertThat(counts.stream().mapToLong(r -> r.getLong(1)).sum()).isEqualTo(1200);
+        assertThat(ReadStats.VALIDATIONS.get()).isZero();
+        assertThat(ReadStats.PAYLOADS.get()).isZero();
+    }
+
+    @Test
+    void oneObject_byName_isRead() {
+        List<Row> rows = spark().read().format("onfailure")
+                .load("s3a://dlq/failures/corpus/valid/in-sqs-event.json").select("source", "envelope", "valid")
+                .collectAsList();
+        assertThat(rows).isNotEmpty().allMatch(r -> r.getString(0)
+                .startsWith("s3a://dlq/failures/corpus/valid/in-sqs-event.json#/Records/")
+                && "sqs-event".equals(r.getString(1)) && r.getBoolean(2));
+    }
+}

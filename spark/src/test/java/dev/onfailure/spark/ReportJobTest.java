@@ -1,0 +1,91 @@
+package dev.onfailure.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+final class ReportJobTest {
+
+    private static Path input;
+
+    @BeforeAll
+    static void data() throws IOException {
+        input = Files.createTempDirectory("onfailure-report-in");
+        TestData.write(input, new TestData.Plan(5, 300, 60, 4, 6, false, 1 << 20));
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ReportJob.run(LocalSpark.get(), args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void report_writesRecordsAndSummary_andPrintsTheSummary() throws IOException {
+        Path output = Files.createTempDirectory("onfailure-report-out").resolve("run");
+        Run r = run(input.toString(), output.toString(), "--profile", "strict");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        SparkSession spark = LocalSpark.get();
+        long records = spark.read().parquet(output + "/records").count();
+        long expected = spark.read().format("onfailure").load(input.toString()).count();
+        assertThat(records).isEqualTo(expected);
+        List<Row> summary = spark.read().parquet(output + "/summary").collectAsList();
+        assertThat(summary).isNotEmpty();
+        assertThat(r.out()).contains("functionArn", "topic", "condition", "records", "invalid", "offsetsWaiting")
+                .contains("RetryAttemptsExhausted");
+        // offsets waiting: the sum of last - first + 1 over the ranges, computed here the slow way
+        BigDecimal waiting = summary.stream().map(s -> s.<BigDecimal>getAs("offsetsWaiting"))
+                .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal direct = spark.read().parquet(output + "/records").selectExpr("explode(ranges) as r")
+                .selectExpr("r.lastOffset - r.firstOffset + 1 as n").where("n >= 0").collectAsList().stream()
+                .map(x -> x.getDecimal(0)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(waiting).isEqualByComparingTo(direct).isPositive();
+        long invalid = summary.stream().mapToLong(s -> s.<Long>getAs("invalid")).sum();
+        assertThat(invalid).isPositive();
+    }
+
+    @Test
+    void rerun_withoutOverwrite_refuses_withOverwrite_replaces() throws IOException {
+        Path output = Files.createTempDirectory("onfailure-report-out").resolve("again");
+        assertThat(run(input.resolve("corpus").toString(), output.toString()).code()).isZero();
+        Run again = run(input.resolve("corpus").toString(), output.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err().strip().lines()).hasSize(1).first().asString().startsWith("onfailure report:")
+                .contains("already exists");
+        assertThat(run(input.resolve("corpus").toString(), output.toString(), "--overwrite").code()).isZero();
+        assertThat(LocalSpark.get().read().parquet(output + "/records").count())
+                .isEqualTo(LocalSpark.get().read().format("onfailure").load(input.resolve("corpus").toString())
+                        .count());
+    }
+
+    @Test
+    void usageErrors_exit2_withOneLineAndTheUsage() {
+        Run none = run();
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).startsWith("onfailure report: give at least one input and the output");
+        Run profile = run("in", "out", "--profile", "lax");
+        assertThat(profile.code()).isEqualTo(2);
+        assertThat(profile.err()).contains("--profile must be tolerant or strict, not lax");
+        Run missing = run(input.resolve("nowhere").toString(), input.resolve("out").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("onfailure report: no such file or directory");
+        assertThat(Files.exists(input.resolve("out"))).isFalse();
+    }
+}
