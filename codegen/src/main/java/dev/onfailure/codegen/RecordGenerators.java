@@ -497,8 +497,9 @@ public final class RecordGenerators {
 
     private static String mskArn(Entropy e, String region, String account, String cluster) {
         String partition = region.startsWith("us-gov") ? "aws-us-gov" : "aws";
+        // Provisioned clusters end "-<n>", MSK Serverless ones "-s<n>".
         return "arn:" + partition + ":kafka:" + region + ":" + account + ":cluster/" + cluster + "/" + uuid(e) + "-"
-                + e.intBetween(1, 25);
+                + (e.intBetween(0, 3) == 0 ? "s" : "") + e.intBetween(1, 25);
     }
 
     static String uuid(Entropy e) {
