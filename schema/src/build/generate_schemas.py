@@ -10,7 +10,7 @@ UUID="^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{1
 ISO_LOOSE="^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"
 ISO_AWS="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}Z$"
 LAMBDA_ARN="^arn:aws[a-zA-Z-]*:lambda:[a-z]{2}(-[a-z]+)+-[0-9]:[0-9]{12}:function:[a-zA-Z0-9_-]{1,64}(:(\\$LATEST|[a-zA-Z0-9_-]{1,128}))?$"
-MSK_ARN="^arn:aws[a-zA-Z-]*:kafka:[a-z]{2}(-[a-z]+)+-[0-9]:[0-9]{12}:cluster/[a-zA-Z0-9-]{1,64}/[0-9a-fA-F-]{36}(-[0-9]+)?$"
+MSK_ARN="^arn:aws[a-zA-Z-]*:kafka:[a-z]{2}(-[a-z]+)+-[0-9]:[0-9]{12}:cluster/[a-zA-Z0-9-]{1,64}/[0-9a-fA-F-]{36}(-s?[0-9]+)?$"
 HOST="[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]"
 # One host:port then any number of ",host:port": written without a repeated group, so that long inputs cannot
 # overflow a backtracking regex engine's stack.

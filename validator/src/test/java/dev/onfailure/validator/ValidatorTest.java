@@ -64,6 +64,17 @@ final class ValidatorTest {
     }
 
     @Test
+    void serverlessMskArn_passesStrict() {
+        String provisioned = HandMadeRecords.named("string-payload.s3.json").json();
+        assertThat(provisioned).contains("7d6e5f4a3b2c-3");
+        String serverless = provisioned.replace("7d6e5f4a3b2c-3", "7d6e5f4a3b2c-s2");
+        RecordReport strict = single(validator.validate(serverless, STRICT));
+        assertThat(strict.findings()).as("%s", strict.findings()).isEmpty();
+        assertThat(single(validator.validate(provisioned.replace("7d6e5f4a3b2c-3", "7d6e5f4a3b2c-x2"), STRICT))
+                .codes()).contains("schema.pattern");
+    }
+
+    @Test
     void s3Example_placeholderPayload_isNotAnEvent_warningThenError() {
         String s3 = DocumentedExamples.s3().instances().get(0).json();
         Finding tolerant = find(single(validator.validate(s3)), "kafka.payload-not-event");

@@ -39,7 +39,7 @@ public final class FastSchemaCheck {
     private static final Pattern LAMBDA_ARN = Pattern.compile("^arn:aws[a-zA-Z-]*:lambda:[a-z]{2}(-[a-z]+)+-[0-9]:"
             + "[0-9]{12}:function:[a-zA-Z0-9_-]{1,64}(:(\\$LATEST|[a-zA-Z0-9_-]{1,128}))?$");
     private static final Pattern MSK_ARN = Pattern.compile("^arn:aws[a-zA-Z-]*:kafka:[a-z]{2}(-[a-z]+)+-[0-9]:"
-            + "[0-9]{12}:cluster/[a-zA-Z0-9-]{1,64}/[0-9a-fA-F-]{36}(-[0-9]+)?$");
+            + "[0-9]{12}:cluster/[a-zA-Z0-9-]{1,64}/[0-9a-fA-F-]{36}(-s?[0-9]+)?$");
     private static final Pattern BOOT_CHARS = Pattern.compile("^[A-Za-z0-9._:,\\[\\]-]+$");
     private static final Pattern BOOT_END = Pattern.compile(":[0-9]{1,5}$");
     private static final Pattern BOOT_EMPTY = Pattern.compile("^[,:]|,[,:]|,$");
