@@ -50,6 +50,7 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
     @Value.Check
     protected void check() {
         TABLE.checkUnknown(unknownFields());
+        NumberTexts.check(numberText(), java.util.Set.of("batchSize", "payloadSize"), "KafkaBatchInfo");
     }
 
     /** Returns a new builder. */
@@ -68,4 +69,7 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
 
     @Override
     public abstract Map<String, JsonValue> unknownFields();
+
+    @Override
+    public abstract Map<String, String> numberText();
 }

@@ -81,6 +81,7 @@ final class ModelReader {
                 .condition(Condition.of(o.string(RequestContext.Members.CONDITION)))
                 .approximateInvokeCount(o.int64(RequestContext.Members.APPROXIMATE_INVOKE_COUNT))
                 .unknownFields(o.unknown(RequestContext.TABLE))
+                .numberText(o.numberText())
                 .build();
     }
 
@@ -91,6 +92,7 @@ final class ModelReader {
                 .executedVersion(o.optionalString(ResponseContext.Members.EXECUTED_VERSION))
                 .functionError(o.optionalString(ResponseContext.Members.FUNCTION_ERROR))
                 .unknownFields(o.unknown(ResponseContext.TABLE))
+                .numberText(o.numberText())
                 .build();
     }
 
@@ -103,6 +105,7 @@ final class ModelReader {
                 .payloadSize(o.int64(BatchInfo.Members.PAYLOAD_SIZE))
                 .recordsInfo(o.required(BatchInfo.Members.RECORDS_INFO, this::recordsInfo))
                 .unknownFields(o.unknown(KafkaBatchInfo.TABLE))
+                .numberText(o.numberText())
                 .build();
     }
 
@@ -115,6 +118,7 @@ final class ModelReader {
                 .payloadSize(o.int64(BatchInfo.Members.PAYLOAD_SIZE))
                 .recordInfo(o.required(BatchInfo.Members.RECORD_INFO, this::recordInfo))
                 .unknownFields(o.unknown(TopicBatchInfo.TABLE))
+                .numberText(o.numberText())
                 .build();
     }
 
@@ -202,6 +206,7 @@ final class ModelReader {
                 .keySchemaMetadata(o.optional(KafkaRecord.Members.KEY_SCHEMA_METADATA, this::schemaMetadata))
                 .valueSchemaMetadata(o.optional(KafkaRecord.Members.VALUE_SCHEMA_METADATA, this::schemaMetadata))
                 .unknownFields(o.unknown(KafkaRecord.TABLE))
+                .numberText(o.numberText())
                 .build();
     }
 
@@ -265,6 +270,8 @@ final class ModelReader {
     private static final class Obj {
         final JsonObject json;
         final String at;
+        /** Integer members written in a non-canonical form, by name; made only when one is met. */
+        private Map<String, String> numberText = Map.of();
 
         Obj(JsonObject json, String at) {
             this.json = json;
@@ -332,11 +339,33 @@ final class ModelReader {
         }
 
         long int64(Member m) {
-            return asLong(member(m), at, m.jsonName(), Long.MIN_VALUE, Long.MAX_VALUE);
+            return kept(member(m), m.jsonName(), Long.MIN_VALUE, Long.MAX_VALUE);
         }
 
         int int32(Member m) {
-            return (int) asLong(member(m), at, m.jsonName(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+            return (int) kept(member(m), m.jsonName(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+
+        Map<String, String> numberText() {
+            return numberText;
+        }
+
+        /**
+         * The integer member {@code name}, in any form JSON Schema counts as an integer ({@code 2E0}, {@code 1.0},
+         * {@code -0}); a form other than the canonical one is kept in {@link #numberText()}.
+         */
+        private long kept(JsonValue v, String name, long min, long max) {
+            if (v instanceof JsonNumber n && n.longValueExact().isEmpty()) {
+                OptionalLong value = n.integralValue();
+                if (value.isPresent() && value.getAsLong() >= min && value.getAsLong() <= max) {
+                    if (numberText.isEmpty()) {
+                        numberText = new LinkedHashMap<>();
+                    }
+                    numberText.put(name, n.text());
+                    return value.getAsLong();
+                }
+            }
+            return asLong(v, at, name, min, max);
         }
 
         Map<String, JsonValue> unknown(MemberTable<?> table) {
@@ -369,7 +398,7 @@ final class ModelReader {
             if (value.isEmpty() || value.getAsLong() < min || value.getAsLong() > max) {
                 String range = max == Integer.MAX_VALUE ? "a 32-bit" : "a 64-bit";
                 throw ReadException.at(Problem.SHAPE, JsonPointer.append(at, name), name + " must be " + range
-                        + " integer in canonical form, not " + describe(n));
+                        + " integer, not " + describe(n));
             }
             return value.getAsLong();
         }

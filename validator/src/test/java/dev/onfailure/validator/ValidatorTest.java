@@ -63,6 +63,20 @@ final class ValidatorTest {
         assertThat(strict.valid()).as("%s", strict.findings()).isEqualTo(r.strictValid());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"approximateInvokeCount\": 3.0", "\"batchSize\": 3E0", "\"payloadSize\": 1.782e3",
+        "\"statusCode\": 2.00E2", "\"approximateInvokeCount\": 30E-1"})
+    void integersInOtherForms_areIntegers_forTheModelAsForTheSchema(String member) {
+        String record = HandMadeRecords.named("string-payload.s3.json").json();
+        String name = member.substring(0, member.indexOf(':') + 1);
+        String changed = record.replaceFirst(java.util.regex.Pattern.quote(name) + " [0-9]+", member);
+        assertThat(changed).as(member).isNotEqualTo(record);
+        for (ValidationOptions o : List.of(ValidationOptions.TOLERANT, STRICT)) {
+            RecordReport r = single(validator.validate(changed, o));
+            assertThat(r.findings()).as("%s %s", member, r.findings()).isEmpty();
+        }
+    }
+
     @Test
     void serverlessMskArn_passesStrict() {
         String provisioned = HandMadeRecords.named("string-payload.s3.json").json();
