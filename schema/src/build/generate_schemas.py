@@ -51,12 +51,10 @@ tc["$defs"] = {
    }
  },
  "conditionResponse": {
-   "description": "MaximumPayloadSizeExceeded means the function never ran, so responseContext is null or absent; RetryAttemptsExhausted means it ran, so responseContext is an object.",
+   "description": "MaximumPayloadSizeExceeded means the function never ran, so responseContext is null or absent (AWS: \"null if record is MaximumPayloadSizeExceeded\"). That a condition where the function ran needs a responseContext object is inferred, not stated: the strict profile requires it.",
    "allOf": [
      {"if": {"required": ["requestContext"], "properties": {"requestContext": {"description": "The request context of a record whose condition is MaximumPayloadSizeExceeded.", "required": ["condition"], "properties": {"condition": {"description": "MaximumPayloadSizeExceeded.", "const": "MaximumPayloadSizeExceeded"}}}}},
-      "then": {"properties": {"responseContext": {"description": "Null: the function never ran.", "type": "null"}}}},
-     {"if": {"required": ["requestContext"], "properties": {"requestContext": {"description": "The request context of a record whose condition is RetryAttemptsExhausted.", "required": ["condition"], "properties": {"condition": {"description": "RetryAttemptsExhausted.", "const": "RetryAttemptsExhausted"}}}}},
-      "then": {"required": ["responseContext"], "properties": {"responseContext": {"description": "An object: the function ran and failed.", "type": "object"}}}}
+      "then": {"properties": {"responseContext": {"description": "Null: the function never ran.", "type": "null"}}}}
    ]
  },
  "version": {"description": "The record format version: \"1.0\".", "type": "string", "minLength": 1},
@@ -252,6 +250,10 @@ sc["$defs"] = {
      "responseContext":{"description":"An object, or null when the function never ran.","if":{"type":"object"},"then":{"$ref":"#/$defs/responseContext"}},
      "version":{"description":"The record format version.","$ref":"#/$defs/version"},
      "timestamp":{"description":"When Lambda made the record.","$ref":"#/$defs/timestamp"}}},
+ "conditionResponse":{"description":"RetryAttemptsExhausted and RetriesExhausted mean the function ran and failed, so a conformant producer writes responseContext as an object (inferred from AWS's examples, which show one with each).",
+   "allOf":[
+     {"if":{"required":["requestContext"],"properties":{"requestContext":{"description":"The request context of a record whose condition says the function ran.","required":["condition"],"properties":{"condition":{"description":"RetryAttemptsExhausted or RetriesExhausted.","enum":["RetryAttemptsExhausted","RetriesExhausted"]}}}}},
+      "then":{"required":["responseContext"],"properties":{"responseContext":{"description":"An object: the function ran and failed.","type":"object"}}}}]},
  "payloadString":{"description":"The whole invocation event as an escaped JSON string: JSON text of an object (placeholders such as \"<Whole Event>\" fail).",
    "type":"string","pattern":"^\\s*\\{","contentMediaType":"application/json","contentSchema":{"$ref":"kafka.event.json"}}
 }
@@ -263,7 +265,7 @@ def strict_record(name, title, desc, batch, payload):
              "version":lit("The record format version."),"timestamp":lit("When Lambda made the record."),
              "KafkaBatchInfo":{"description":"The discarded batch.","$ref":"kafka.common.json#/$defs/"+batch}}
     if payload: props["payload"]=payload
-    d.update({"$ref":"../tolerant/"+name+".json","allOf":[{"$ref":"kafka.common.json#/$defs/recordCoreProperties"}],
+    d.update({"$ref":"../tolerant/"+name+".json","allOf":[{"$ref":"kafka.common.json#/$defs/recordCoreProperties"},{"$ref":"kafka.common.json#/$defs/conditionResponse"}],
       "properties":props,"additionalProperties":False})
     return d
 

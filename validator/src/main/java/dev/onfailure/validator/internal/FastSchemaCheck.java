@@ -59,7 +59,7 @@ public final class FastSchemaCheck {
         if (strict && !r.unknownFields().isEmpty()) {
             return false;
         }
-        if (!requestContext(r.requestContext(), strict) || !conditionResponse(r)) {
+        if (!requestContext(r.requestContext(), strict) || !conditionResponse(r, strict)) {
             return false;
         }
         if (r.responseContext().isPresent() && !responseContext(r.responseContext().get(), strict)) {
@@ -143,12 +143,13 @@ public final class FastSchemaCheck {
                 && LAMBDA_ARN.matcher(rc.functionArn()).find());
     }
 
-    private static boolean conditionResponse(KafkaFailureRecord r) {
+    private static boolean conditionResponse(KafkaFailureRecord r, boolean strict) {
         Condition c = r.requestContext().condition();
         if (c.is(Condition.Known.MAXIMUM_PAYLOAD_SIZE_EXCEEDED)) {
             return !r.responseContext().isPresent();
         }
-        if (c.is(Condition.Known.RETRY_ATTEMPTS_EXHAUSTED)) {
+        // Only the strict schema requires a response where the function ran: AWS's text does not state it.
+        if (strict && (c.is(Condition.Known.RETRY_ATTEMPTS_EXHAUSTED) || c.is(Condition.Known.RETRIES_EXHAUSTED))) {
             return r.responseContext().isPresent();
         }
         return true;
