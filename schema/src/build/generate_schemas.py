@@ -45,7 +45,7 @@ tc["$defs"] = {
    "type": ["object","null"],
    "required": ["statusCode"],
    "properties": {
-     "statusCode": {"description": "The invocation's HTTP status: 200 even when the function failed.", "type": "integer", "minimum": 100, "maximum": 599},
+     "statusCode": {"description": "The invocation's status: 200 even when the function failed. Any 32-bit integer here (an emulator writes 0 for records that were never sent); the strict profile wants an HTTP status.", "type": "integer", "minimum": -2147483648, "maximum": 2147483647},
      "executedVersion": {"description": "The function version that ran: $LATEST or a version number.", "type": "string"},
      "functionError": {"description": "The kind of function error: Unhandled or Handled.", "type": "string"}
    }
@@ -84,14 +84,16 @@ tc["$defs"] = {
    }
  },
  "batchInfo": {
-   "description": "KafkaBatchInfo of an SQS/SNS or S3 record: the discarded batch, one recordsInfo entry per topic-partition.",
+   "description": "KafkaBatchInfo of an SQS/SNS or S3 record: the discarded batch, one recordsInfo entry per topic-partition. Tools such as the Go emulator gopherstack write one record per failed Kafka record instead, with a single recordInfo and no recordsInfo: accepted here (the validator reports kafka.single-record-info), refused by the strict profile.",
    "allOf": [{"$ref": "#/$defs/batchInfoCommon"}],
    "type": "object",
-   "required": ["recordsInfo"],
+   "if": {"required": ["recordInfo"]},
+   "else": {"required": ["recordsInfo"]},
    "properties": {
      "recordsInfo": {"description": "One entry per topic-partition, keyed \"<topic>-<partition>\".", "type": "object", "minProperties": 1,
         "propertyNames": {"$ref": "#/$defs/topicPartitionKey"},
-        "additionalProperties": {"$ref": "#/$defs/recordRange"}}
+        "additionalProperties": {"$ref": "#/$defs/recordRange"}},
+     "recordInfo": {"description": "One failed record's offset and timestamp, where AWS documents recordsInfo (the single-record form of emulators).", "$ref": "#/$defs/recordInfo"}
    }
  },
  "recordInfo": {
@@ -174,7 +176,7 @@ d.update({"type":"object","required":["eventSource","records"],
        "keySchemaMetadata":{"description":"Schema registry metadata of the key.","$ref":"#/$defs/schemaMetadata"},
        "valueSchemaMetadata":{"description":"Schema registry metadata of the value.","$ref":"#/$defs/schemaMetadata"}}},
    "header":{"description":"One header: {\"name\": [bytes]}.","type":"object","minProperties":1,"maxProperties":1,
-      "additionalProperties":{"description":"The header value as signed bytes.","type":"array","items":{"type":"integer","minimum":-128,"maximum":127}}},
+      "additionalProperties":{"description":"The header value as bytes: signed (-128 to 127) as AWS writes them, or unsigned (up to 255) as some tools do (the validator reports kafka.header-unsigned).","type":"array","items":{"type":"integer","minimum":-128,"maximum":255}}},
    "schemaMetadata":{"description":"Schema registry metadata: the data format and the schema's id.","type":"object","required":["dataFormat","schemaId"],
       "properties":{"dataFormat":{"description":"AVRO, PROTOBUF or JSON.","type":"string"},"schemaId":{"description":"The schema's id in the registry.","type":"string"}}}}})
 w("tolerant","kafka.event",d)
@@ -202,7 +204,7 @@ sc["$defs"] = {
  "responseContext": {"description":"Strict responseContext.", "$ref":"../tolerant/kafka.common.json#/$defs/responseContext",
    "required":["statusCode","executedVersion"],
    "properties":{
-     "statusCode":lit("The invocation's HTTP status."),
+     "statusCode":{"description":"The invocation's HTTP status.","minimum":100,"maximum":599},
      "executedVersion":{"description":"$LATEST or a version number.","pattern":"^(\\$LATEST|[0-9]+)$"},
      "functionError":{"description":"Unhandled or Handled.","enum":["Unhandled","Handled"]}},
    "additionalProperties": False},
@@ -301,7 +303,7 @@ d.update({"$ref":"../tolerant/kafka.event.json",
      "timestampType":{"description":"CREATE_TIME or LOG_APPEND_TIME.","enum":["CREATE_TIME","LOG_APPEND_TIME"]},
      "key":{"description":"Base64, or null.","type":["string","null"],"pattern":"^[A-Za-z0-9+/]*={0,2}$"},
      "value":{"description":"Base64, or null for a tombstone.","type":["string","null"],"pattern":"^[A-Za-z0-9+/]*={0,2}$"},
-     "headers":lit("The record headers."),
+     "headers":{"description":"The record headers, their bytes signed as AWS writes them.","items":{"additionalProperties":{"items":{"maximum":127}}}},
      "keySchemaMetadata":{"description":"Schema registry metadata of the key.","$ref":"#/$defs/schemaMetadata"},
      "valueSchemaMetadata":{"description":"Schema registry metadata of the value.","$ref":"#/$defs/schemaMetadata"}},
    "required":["headers"],

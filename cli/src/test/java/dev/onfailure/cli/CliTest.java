@@ -233,6 +233,39 @@ final class CliTest {
     }
 
     @Test
+    void formatOrderInput_givesEmulatorRecordsBackTokenForToken() {
+        for (dev.onfailure.fixtures.WildRecords.WildRecord w : dev.onfailure.fixtures.WildRecords.all()) {
+            Cli.Result r = withInput(w.json(), "format", "--order", "input", "--compact", "-");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).as(w.name()).isEqualTo(w.json() + "\n");
+            Cli.Result pretty = withInput(w.json(), "format", "--order", "input", "-");
+            assertThat(withInput(pretty.out(), "format", "--order", "input", "--compact", "-").out())
+                    .isEqualTo(w.json() + "\n");
+        }
+        // pretty input order matches the tree's own layout when nothing is escaped
+        String plain = "{\"b\": [1, {}, []], \"a\": {\"y\": 1.50, \"x\": null}}";
+        assertThat(withInput(plain, "format", "--order", "input", "-").out())
+                .isEqualTo(Json.write(Json.parse(plain), dev.onfailure.json.WriteOptions.of(
+                        dev.onfailure.json.KeyOrder.AWS, dev.onfailure.json.Layout.PRETTY)) + "\n");
+        assertThat(withInput("{\"a\":1,}", "format", "--order", "input", "-").code()).isEqualTo(1);
+        assertThat(run("format", "--order", "nope", "x").code()).isEqualTo(2);
+    }
+
+    @Test
+    void inspect_singleRecordForm_isABatchOfOne(@TempDir Path dir) throws Exception {
+        for (dev.onfailure.fixtures.WildRecords.WildRecord w : dev.onfailure.fixtures.WildRecords.all()) {
+            Path f = dir.resolve(w.name());
+            Files.writeString(f, w.json());
+            Cli.Result r = run("inspect", f.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).as(w.name()).contains("batch:        1 record");
+        }
+        Path s3 = dir.resolve("gopherstack.msk.s3.json");
+        assertThat(run("inspect", s3.toString()).out()).contains("single recordInfo")
+                .contains("--topic audit-log --partition 11 --offset 90210 --max-messages 1");
+    }
+
+    @Test
     void schema_listAndPrint() throws Exception {
         golden("schema-list.txt", run("schema", "--list").out());
         assertThat(run("schema", "kafka.s3", "--profile", "strict").out())

@@ -29,8 +29,29 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
         return JsonField.absent();
     }
 
-    /** {@code recordsInfo}: entries keyed {@code "<topic>-<partition>"}, keys and order kept verbatim. */
+    /**
+     * {@code recordsInfo}: entries keyed {@code "<topic>-<partition>"}, keys and order kept verbatim; empty for a
+     * record in the single-record form ({@link #isSingleRecord()}).
+     */
     public abstract Map<String, RecordRange> recordsInfo();
+
+    /**
+     * {@code recordInfo}: one failed record's offset and timestamp, where AWS documents {@code recordsInfo}. The Go
+     * emulator gopherstack writes SQS, SNS and S3 records so, one per failed Kafka record with {@code batchSize} 1;
+     * absent in AWS's form. Not a member of {@link #TABLE} (AWS's form); read and written beside it.
+     */
+    @Value.Default
+    public JsonField<RecordInfo> recordInfo() {
+        return JsonField.absent();
+    }
+
+    /**
+     * Returns true for the single-record form: a {@code recordInfo} and no {@code recordsInfo} entry, a batch of one
+     * record as emulators write it.
+     */
+    public boolean isSingleRecord() {
+        return recordInfo().isPresent() && recordsInfo().isEmpty();
+    }
 
     /**
      * Returns the entries whose key parses as a {@link TopicPartition}, in order; keys that do not parse are left
@@ -50,6 +71,10 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
     @Value.Check
     protected void check() {
         TABLE.checkUnknown(unknownFields());
+        if (unknownFields().containsKey("recordInfo")) {
+            throw new IllegalStateException("unknownFields of KafkaBatchInfo holds \"recordInfo\"; set it through"
+                    + " recordInfo()");
+        }
         NumberTexts.check(numberText(), java.util.Set.of("batchSize", "payloadSize"), "KafkaBatchInfo");
     }
 

@@ -103,8 +103,10 @@ final class ModelReader {
                 .eventSourceArn(o.optionalString(BatchInfo.Members.EVENT_SOURCE_ARN))
                 .bootstrapServers(o.string(BatchInfo.Members.BOOTSTRAP_SERVERS))
                 .payloadSize(o.int64(BatchInfo.Members.PAYLOAD_SIZE))
-                .recordsInfo(o.required(BatchInfo.Members.RECORDS_INFO, this::recordsInfo))
-                .unknownFields(o.unknown(KafkaBatchInfo.TABLE))
+                .recordInfo(o.optional(BatchInfo.Members.RECORD_INFO, this::recordInfo))
+                .recordsInfo(o.json.has("recordsInfo") || !o.json.has("recordInfo")
+                        ? o.required(BatchInfo.Members.RECORDS_INFO, this::recordsInfo) : Map.of())
+                .unknownFields(without(o.unknown(KafkaBatchInfo.TABLE), "recordInfo"))
                 .numberText(o.numberText())
                 .build();
     }
@@ -223,26 +225,48 @@ final class ModelReader {
                         + h.json.size());
             }
             Map.Entry<String, JsonValue> e = h.json.members().entrySet().iterator().next();
-            headers.add(Header.of(e.getKey(), bytes(e.getValue(), JsonPointer.append(hAt, e.getKey()))));
+            headers.add(header(e.getKey(), e.getValue(), JsonPointer.append(hAt, e.getKey())));
         }
         return headers;
     }
 
-    private static byte[] bytes(JsonValue v, String at) {
+    /**
+     * A header: its value's numbers are bytes, signed (-128..127) as AWS writes them or unsigned (0..255) as some
+     * tools do, in any integer form; the text is kept when any is not the signed canonical form.
+     */
+    private static Header header(String name, JsonValue v, String at) {
         if (!(v instanceof JsonArray array)) {
             throw ReadException.at(Problem.SHAPE, at, "a header value must be an array of bytes, not " + article(v));
         }
         byte[] bytes = new byte[array.size()];
+        boolean canonical = true;
         for (int i = 0; i < bytes.length; i++) {
             JsonValue e = array.get(i);
-            OptionalLong b = e instanceof JsonNumber n ? n.longValueExact() : OptionalLong.empty();
-            if (b.isEmpty() || b.getAsLong() < -128 || b.getAsLong() > 127) {
+            OptionalLong b = e instanceof JsonNumber n ? n.integralValue() : OptionalLong.empty();
+            if (b.isEmpty() || b.getAsLong() < -128 || b.getAsLong() > 255) {
                 throw ReadException.at(Problem.SHAPE, JsonPointer.append(at, i), "a header byte must be an integer"
-                        + " from -128 to 127 (signed), not " + describe(e));
+                        + " from -128 to 127 (signed, as AWS writes it) or up to 255 (unsigned), not " + describe(e));
             }
             bytes[i] = (byte) b.getAsLong();
+            canonical &= b.getAsLong() <= 127 && ((JsonNumber) e).longValueExact().isPresent();
         }
-        return bytes;
+        if (canonical) {
+            return Header.of(name, bytes);
+        }
+        List<String> text = new ArrayList<>(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            text.add(((JsonNumber) array.get(i)).text());
+        }
+        return ImmutableHeader.builder().name(name).value(bytes).valueText(text).build();
+    }
+
+    private static Map<String, JsonValue> without(Map<String, JsonValue> members, String name) {
+        if (!members.containsKey(name)) {
+            return members;
+        }
+        Map<String, JsonValue> rest = new LinkedHashMap<>(members);
+        rest.remove(name);
+        return rest;
     }
 
     private SchemaMetadata schemaMetadata(JsonValue v, String at) {

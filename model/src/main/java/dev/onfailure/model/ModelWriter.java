@@ -72,9 +72,14 @@ final class ModelWriter {
                 case EVENT_SOURCE_ARN -> field(info.eventSourceArn(), JsonString::of);
                 case BOOTSTRAP_SERVERS -> JsonString.of(info.bootstrapServers());
                 case PAYLOAD_SIZE -> NumberTexts.number("payloadSize", info.payloadSize(), info.numberText());
-                case RECORDS_INFO -> ranges(((KafkaBatchInfo) info).recordsInfo());
+                case RECORDS_INFO -> info instanceof KafkaBatchInfo k && k.isSingleRecord() ? null
+                        : ranges(((KafkaBatchInfo) info).recordsInfo());
                 case RECORD_INFO -> recordInfo(((TopicBatchInfo) info).recordInfo());
             });
+        }
+        // The single-record form emulators write for SQS, SNS and S3: recordInfo where AWS writes recordsInfo.
+        if (info instanceof KafkaBatchInfo k && k.recordInfo().isPresent()) {
+            b.put("recordInfo", recordInfo(k.recordInfo().get()));
         }
         return b.putAll(info.unknownFields()).build();
     }
@@ -156,8 +161,10 @@ final class ModelWriter {
         for (Header h : headers) {
             byte[] bytes = h.value();
             List<JsonValue> values = new ArrayList<>(bytes.length);
-            for (byte x : bytes) {
-                values.add(JsonNumber.of(x));
+            List<String> text = h.valueText();
+            for (int i = 0; i < bytes.length; i++) {
+                values.add(text.size() == bytes.length && written(text.get(i), bytes[i])
+                        ? new JsonNumber(text.get(i)) : JsonNumber.of(bytes[i]));
             }
             elements.add(JsonObject.of(Map.of(h.name(), JsonArray.of(values))));
         }
@@ -173,6 +180,13 @@ final class ModelWriter {
             });
         }
         return b.putAll(md.unknownFields()).build();
+    }
+
+    /** True when {@code text} is a number that denotes {@code b}, signed or unsigned. */
+    private static boolean written(String text, byte b) {
+        java.util.OptionalLong v = JsonNumber.isJsonNumber(text) ? new JsonNumber(text).integralValue()
+                : java.util.OptionalLong.empty();
+        return v.isPresent() && v.getAsLong() >= -128 && v.getAsLong() <= 255 && (byte) v.getAsLong() == b;
     }
 
     private static void put(JsonObject.Builder b, Member m, JsonValue value) {

@@ -193,7 +193,8 @@ final class RecordByteReader {
 
     /**
      * Returns {@code seen} with member {@code m}'s bit; fails the cursor for a member the table does not have
-     * ({@code m} null) or one seen before.
+     * ({@code m} null), one seen before, or one out of AWS's order (a member that comes after it in the table was
+     * seen): the tree path reads such a record and reports its order, so both paths give one report.
      */
     private static long see(JsonCursor p, long seen, Enum<?> m) {
         if (m == null) {
@@ -201,7 +202,7 @@ final class RecordByteReader {
             return seen;
         }
         long bit = MemberTable.bit(m);
-        if ((seen & bit) != 0) {
+        if ((seen & -bit) != 0) {
             p.fail();
         }
         return seen | bit;

@@ -368,12 +368,42 @@ final class RecordCodecTest {
 
     @Test
     void event_headerByteOutOfRange_isShapeWithPointer() {
-        String bad = EVENT.replace("[104,-1,-128,127]", "[104,200]");
+        String bad = EVENT.replace("[104,-1,-128,127]", "[104,256]");
         assertThatThrownBy(() -> CODEC.readEvent(bad)).isInstanceOfSatisfying(ReadException.class, ex -> {
             assertThat(ex.problem()).isEqualTo(ReadException.Problem.SHAPE);
             assertThat(ex.pointer()).isEqualTo("/records/my-topic-0/0/headers/0/h/1");
-            assertThat(ex.detail()).contains("-128 to 127").contains("200");
+            assertThat(ex.detail()).contains("-128 to 127").contains("256");
         });
+    }
+
+    @Test
+    void event_unsignedHeaderBytes_areTheSameBytes_writtenBackAsWritten() {
+        String unsigned = EVENT.replace("[104,-1,-128,127]", "[104,255,128,127,1.0]");
+        KafkaEvent e = CODEC.readEvent(unsigned);
+        Header h = e.allRecords().get(0).headers().get().get(0);
+        assertThat(h.value()).containsExactly(104, -1, -128, 127, 1);
+        assertThat(h.isUnsigned()).isTrue();
+        assertThat(h.valueText()).containsExactly("104", "255", "128", "127", "1.0");
+        assertThat(CODEC.write(e, dev.onfailure.json.WriteOptions.COMPACT)).isEqualTo(unsigned);
+        assertThat(e).isNotEqualTo(CODEC.readEvent(EVENT.replace("[104,-1,-128,127]", "[104,-1,-128,127,1]")));
+        assertThat(CODEC.readEvent(EVENT).allRecords().get(0).headers().get().get(0).isUnsigned()).isFalse();
+    }
+
+    @Test
+    void singleRecordForm_isReadAsItsDestinationsKind_andWrittenBack() {
+        String info = "{\"offset\":\"42\",\"timestamp\":\"2025-03-14T09:26:51.120Z\"}";
+        String sqs = sqs(RESPONSE, "{}").replace("\"recordsInfo\":{}", "\"recordInfo\":" + info);
+        KafkaFailureRecord r = CODEC.read(sqs);
+        assertThat(r).isInstanceOf(SqsSnsRecord.class);
+        KafkaBatchInfo b = (KafkaBatchInfo) r.batchInfo();
+        assertThat(b.isSingleRecord()).isTrue();
+        assertThat(b.recordInfo().get().offset().text()).isEqualTo("42");
+        assertThat(CODEC.write(r)).isEqualTo(sqs);
+        String s3 = sqs.substring(0, sqs.length() - 1) + ",\"payload\":\"{}\"}";
+        assertThat(CODEC.read(s3)).isInstanceOf(S3Record.class);
+        String topic = sqs.substring(0, sqs.length() - 1) + ",\"payload\":{}}";
+        assertThat(CODEC.read(topic)).isInstanceOf(TopicRecord.class);
+        assertThat(((KafkaBatchInfo) CODEC.read(sqs(RESPONSE, "{}")).batchInfo()).isSingleRecord()).isFalse();
     }
 
     // Payloads.

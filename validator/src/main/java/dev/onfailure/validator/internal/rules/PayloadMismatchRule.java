@@ -47,10 +47,13 @@ final class PayloadMismatchRule implements Rule {
         }
         compare(ctx, "eventSourceArn", info.eventSourceArn(), event.eventSourceArn());
         compare(ctx, "bootstrapServers", JsonField.of(info.bootstrapServers()), event.bootstrapServers());
-        if (info instanceof KafkaBatchInfo batch) {
+        if (info instanceof KafkaBatchInfo batch && batch.isSingleRecord()) {
+            // The single-record form emulators write: compared as a Kafka-topic record's recordInfo.
+            recordInfo(ctx, batch.recordInfo().get(), event);
+        } else if (info instanceof KafkaBatchInfo batch) {
             ranges(ctx, batch, event);
         } else if (info instanceof TopicBatchInfo topic) {
-            recordInfo(ctx, topic, event);
+            recordInfo(ctx, topic.recordInfo(), event);
         }
     }
 
@@ -86,15 +89,14 @@ final class PayloadMismatchRule implements Rule {
         }
     }
 
-    private static void recordInfo(RuleContext ctx, TopicBatchInfo info, KafkaEvent event) {
+    private static void recordInfo(RuleContext ctx, dev.onfailure.model.RecordInfo info, KafkaEvent event) {
         List<KafkaRecord> all = event.allRecords();
         if (all.size() != 1) {
             return;
         }
         KafkaRecord only = all.get(0);
-        offset(ctx, "/KafkaBatchInfo/recordInfo", "offset", info.recordInfo().offset(), only.offset(), "", true);
-        timestamp(ctx, "/KafkaBatchInfo/recordInfo", "timestamp", info.recordInfo().timestamp(), only.timestamp(), "",
-                true);
+        offset(ctx, "/KafkaBatchInfo/recordInfo", "offset", info.offset(), only.offset(), "", true);
+        timestamp(ctx, "/KafkaBatchInfo/recordInfo", "timestamp", info.timestamp(), only.timestamp(), "", true);
     }
 
     private static void offset(RuleContext ctx, String at, String member, Offset declared, long actual, String label,
