@@ -115,7 +115,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         FailureContext ctx = new FailureContext(c, functionArn, requestId != null ? requestId
                 : UUID.randomUUID().toString(), invokeCount, response(c), when);
-        if (withKey && d != Destination.TOPIC) {
+        if (withKey && d != Kind.TOPIC) {
             throw usage("--with-key applies to --destination topic only: the other destinations have no message key");
         }
         WriteOptions options = WriteOptions.of(KeyOrder.AWS, pretty ? Layout.PRETTY : Layout.COMPACT);

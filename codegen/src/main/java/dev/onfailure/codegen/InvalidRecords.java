@@ -7,11 +7,8 @@ import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.Member;
 import dev.onfailure.model.MemberTable;
 import dev.onfailure.model.RecordCodec;
-<<<<<<< HEAD
-import dev.onfailure.schema.Kind;
-=======
 import dev.onfailure.model.TopicBatchInfo;
->>>>>>> design-tables/main
+import dev.onfailure.schema.Kind;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonNull;
 import dev.onfailure.json.JsonNumber;

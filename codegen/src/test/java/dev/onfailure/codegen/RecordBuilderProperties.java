@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.onfailure.model.Condition;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.model.JsonField;
 import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaEvent;
@@ -57,10 +58,10 @@ final class RecordBuilderProperties {
 
     private static Gen<Built> built(Generator<KafkaEvent> events) {
         return QtEntropy.gen(e -> new Built(events.generate(e), contexts().generate(e),
-                e.pick(List.of(Destination.values()))));
+                e.pick(List.of(Kind.SQS_SNS, Kind.S3, Kind.TOPIC))));
     }
 
-    record Built(KafkaEvent event, FailureContext ctx, Destination destination) {
+    record Built(KafkaEvent event, FailureContext ctx, Kind destination) {
     }
 
     @Test
@@ -112,7 +113,7 @@ final class RecordBuilderProperties {
             assertThat(r.requestContext().requestId()).isEqualTo(b.ctx().requestId());
             assertThat(CODEC.read(CODEC.write(r))).isEqualTo(r);
         }
-        if (b.destination() != Destination.TOPIC) {
+        if (b.destination() != Kind.TOPIC) {
             assertThat(records).hasSize(1);
             KafkaBatchInfo info = (KafkaBatchInfo) records.get(0).batchInfo();
             assertThat(info.batchSize()).isEqualTo(event.recordCount());

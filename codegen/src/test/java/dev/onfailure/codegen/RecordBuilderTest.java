@@ -87,7 +87,7 @@ final class RecordBuilderTest {
         FailureContext ctx = new FailureContext(aws.requestContext().condition(), aws.requestContext().functionArn(),
                 aws.requestContext().requestId(), aws.requestContext().approximateInvokeCount(),
                 aws.responseContext(), aws.timestamp().toInstant().orElseThrow());
-        List<KafkaFailureRecord> built = RecordBuilder.build(event, ctx, Destination.TOPIC);
+        List<KafkaFailureRecord> built = RecordBuilder.build(event, ctx, Kind.TOPIC);
         assertThat(built).hasSize(1);
         TopicRecord one = (TopicRecord) built.get(0);
         // AWS's example contradicts its own payload in payloadSize and recordInfo; everything else must be its text.
@@ -101,7 +101,7 @@ final class RecordBuilderTest {
     @Test
     void topic_payloadMembersSortedAtEveryLevel_asAwsShows() {
         KafkaEvent event = RecordCodec.defaults().readEvent(EVENT);
-        TopicRecord first = (TopicRecord) RecordBuilder.build(event, CTX, Destination.TOPIC).get(0);
+        TopicRecord first = (TopicRecord) RecordBuilder.build(event, CTX, Kind.TOPIC).get(0);
         String payload = Json.write(first.payload().toJson(), WriteOptions.COMPACT);
         assertThat(payload).isEqualTo(Json.write(first.payload().toJson(),
                 WriteOptions.of(dev.onfailure.json.KeyOrder.SORTED, dev.onfailure.json.Layout.COMPACT)));
@@ -113,13 +113,13 @@ final class RecordBuilderTest {
         String big = "\"" + "A".repeat(3_500_000) + "\"";
         KafkaEvent event = RecordCodec.defaults().readEvent(EVENT.replace("\"eA==\"", big).replace("\"eQ==\"", big));
         assertThat(RecordBuilder.payloadSize(event)).isGreaterThan(RecordBuilder.MAX_PAYLOAD_BYTES);
-        List<KafkaFailureRecord> records = RecordBuilder.build(event, CTX, Destination.TOPIC);
+        List<KafkaFailureRecord> records = RecordBuilder.build(event, CTX, Kind.TOPIC);
         assertThat(records).hasSize(3).allSatisfy(r -> {
             assertThat(r.requestContext().condition()).isEqualTo(Condition.MAXIMUM_PAYLOAD_SIZE_EXCEEDED);
             assertThat(r.responseContext().isNull()).isTrue();
             assertThat(r.batchInfo().payloadSize()).isLessThan(RecordBuilder.MAX_PAYLOAD_BYTES);
         });
-        assertThat(RecordBuilder.build(RecordCodec.defaults().readEvent(EVENT), CTX, Destination.TOPIC))
+        assertThat(RecordBuilder.build(RecordCodec.defaults().readEvent(EVENT), CTX, Kind.TOPIC))
                 .allSatisfy(r -> assertThat(r.requestContext().condition()).isEqualTo(CTX.condition()));
     }
 
@@ -131,7 +131,7 @@ final class RecordBuilderTest {
         for (int i = 0; i < messages.size(); i++) {
             dev.onfailure.model.KafkaRecord original = event.allRecords().get(i);
             assertThat(messages.get(i).key()).isEqualTo(original.key().value());
-            assertThat(messages.get(i).value()).isEqualTo(RecordBuilder.build(event, CTX, Destination.TOPIC).get(i));
+            assertThat(messages.get(i).value()).isEqualTo(RecordBuilder.build(event, CTX, Kind.TOPIC).get(i));
         }
         String keyed = DocumentedExamples.topic().instances().get(0).json();
         KafkaEvent aws = ((TopicRecord) RecordCodec.defaults().read(keyed)).payload().event();

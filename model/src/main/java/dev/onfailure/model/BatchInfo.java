@@ -62,10 +62,5 @@ public sealed interface BatchInfo permits KafkaBatchInfo, TopicBatchInfo {
      */
     Map<String, String> numberText();
 
-    /**
-     * Integer members written in another form than the canonical one ({@code 1.0}, {@code 2E0}, {@code -0}, which JSON
-     * Schema counts as integers), by member name, as written; empty when every integer is canonical. The typed
-     * accessors hold the values; writers write these forms back where they still denote the value.
-     */
-    Map<String, String> numberText();
+
 }
