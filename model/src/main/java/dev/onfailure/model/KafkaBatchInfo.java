@@ -20,8 +20,13 @@ import org.immutables.value.Value;
 public abstract sealed class KafkaBatchInfo implements BatchInfo permits ImmutableKafkaBatchInfo {
 
     /** The member table of this shape. */
-    public static final MemberTable<Members> TABLE =
-            MemberTable.of("KafkaBatchInfo", java.util.EnumSet.complementOf(java.util.EnumSet.of(Members.RECORD_INFO)));
+    /**
+     * The members: AWS's form has {@code recordsInfo}; the single-record form other tools write has {@code recordInfo}
+     * in its place, so each is optional in the table and the reader wants one of them.
+     */
+    public static final MemberTable<Members> TABLE = MemberTable.of("KafkaBatchInfo", Members.class)
+            .with(Members.RECORDS_INFO, Member.Spec.optional(JsonType.OBJECT))
+            .with(Members.RECORD_INFO, Member.Spec.optional(JsonType.OBJECT));
 
     @Override
     @Value.Default
@@ -38,7 +43,7 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
     /**
      * {@code recordInfo}: one failed record's offset and timestamp, where AWS documents {@code recordsInfo}. The Go
      * emulator gopherstack writes SQS, SNS and S3 records so, one per failed Kafka record with {@code batchSize} 1;
-     * absent in AWS's form. Not a member of {@link #TABLE} (AWS's form); read and written beside it.
+     * absent in AWS's form.
      */
     @Value.Default
     public JsonField<RecordInfo> recordInfo() {
@@ -71,10 +76,7 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
     @Value.Check
     protected void check() {
         TABLE.checkUnknown(unknownFields());
-        if (unknownFields().containsKey("recordInfo")) {
-            throw new IllegalStateException("unknownFields of KafkaBatchInfo holds \"recordInfo\"; set it through"
-                    + " recordInfo()");
-        }
+
         NumberTexts.check(numberText(), java.util.Set.of("batchSize", "payloadSize"), "KafkaBatchInfo");
     }
 

@@ -74,12 +74,10 @@ final class ModelWriter {
                 case PAYLOAD_SIZE -> NumberTexts.number("payloadSize", info.payloadSize(), info.numberText());
                 case RECORDS_INFO -> info instanceof KafkaBatchInfo k && k.isSingleRecord() ? null
                         : ranges(((KafkaBatchInfo) info).recordsInfo());
-                case RECORD_INFO -> recordInfo(((TopicBatchInfo) info).recordInfo());
+                // the single-record form emulators write for SQS, SNS and S3: recordInfo where AWS writes recordsInfo
+                case RECORD_INFO -> info instanceof TopicBatchInfo t ? recordInfo(t.recordInfo())
+                        : field(((KafkaBatchInfo) info).recordInfo(), ModelWriter::recordInfo);
             });
-        }
-        // The single-record form emulators write for SQS, SNS and S3: recordInfo where AWS writes recordsInfo.
-        if (info instanceof KafkaBatchInfo k && k.recordInfo().isPresent()) {
-            b.put("recordInfo", recordInfo(k.recordInfo().get()));
         }
         return b.putAll(info.unknownFields()).build();
     }

@@ -131,10 +131,14 @@ final class RecordByteReader {
                 case BOOTSTRAP_SERVERS -> b.bootstrapServers(p.string());
                 case PAYLOAD_SIZE -> b.payloadSize(p.integer());
                 case RECORDS_INFO -> ranges = ranges(p, b);
-                case RECORD_INFO -> p.fail();   // a Kafka-topic record's: not in this table
+                case RECORD_INFO -> p.fail();   // the single-record form: the tree path reads it
             }
         }
         if (!complete(p, seen, KafkaBatchInfo.TABLE)) {
+            return null;
+        }
+        if ((seen & MemberTable.bit(BatchInfo.Members.RECORDS_INFO)) == 0) {
+            p.fail(); // AWS's form has recordsInfo; the tree path explains its absence
             return null;
         }
         KafkaBatchInfo info = b.build();
