@@ -10,7 +10,7 @@ UUID="^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{1
 ISO_LOOSE="^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"
 ISO_AWS="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}Z$"
 LAMBDA_ARN="^arn:aws[a-zA-Z-]*:lambda:[a-z]{2}(-[a-z]+)+-[0-9]:[0-9]{12}:function:[a-zA-Z0-9_-]{1,64}(:(\\$LATEST|[a-zA-Z0-9_-]{1,128}))?$"
-MSK_ARN="^arn:aws[a-zA-Z-]*:kafka:[a-z]{2}(-[a-z]+)+-[0-9]:[0-9]{12}:cluster/[a-zA-Z0-9-]{1,64}/[0-9a-fA-F-]{36}(-[0-9]+)?$"
+MSK_ARN="^arn:aws[a-zA-Z-]*:kafka:[a-z]{2}(-[a-z]+)+-[0-9]:[0-9]{12}:cluster/[a-zA-Z0-9-]{1,64}/[0-9a-fA-F-]{36}(-s?[0-9]+)?$"
 HOST="[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]"
 # One host:port then any number of ",host:port": written without a repeated group, so that long inputs cannot
 # overflow a backtracking regex engine's stack.
@@ -45,18 +45,16 @@ tc["$defs"] = {
    "type": ["object","null"],
    "required": ["statusCode"],
    "properties": {
-     "statusCode": {"description": "The invocation's HTTP status: 200 even when the function failed.", "type": "integer", "minimum": 100, "maximum": 599},
+     "statusCode": {"description": "The invocation's status: 200 even when the function failed. Any 32-bit integer here (an emulator writes 0 for records that were never sent); the strict profile wants an HTTP status.", "type": "integer", "minimum": -2147483648, "maximum": 2147483647},
      "executedVersion": {"description": "The function version that ran: $LATEST or a version number.", "type": "string"},
      "functionError": {"description": "The kind of function error: Unhandled or Handled.", "type": "string"}
    }
  },
  "conditionResponse": {
-   "description": "MaximumPayloadSizeExceeded means the function never ran, so responseContext is null or absent; RetryAttemptsExhausted means it ran, so responseContext is an object.",
+   "description": "MaximumPayloadSizeExceeded means the function never ran, so responseContext is null or absent (AWS: \"null if record is MaximumPayloadSizeExceeded\"). That a condition where the function ran needs a responseContext object is inferred, not stated: the strict profile requires it.",
    "allOf": [
      {"if": {"required": ["requestContext"], "properties": {"requestContext": {"description": "The request context of a record whose condition is MaximumPayloadSizeExceeded.", "required": ["condition"], "properties": {"condition": {"description": "MaximumPayloadSizeExceeded.", "const": "MaximumPayloadSizeExceeded"}}}}},
-      "then": {"properties": {"responseContext": {"description": "Null: the function never ran.", "type": "null"}}}},
-     {"if": {"required": ["requestContext"], "properties": {"requestContext": {"description": "The request context of a record whose condition is RetryAttemptsExhausted.", "required": ["condition"], "properties": {"condition": {"description": "RetryAttemptsExhausted.", "const": "RetryAttemptsExhausted"}}}}},
-      "then": {"required": ["responseContext"], "properties": {"responseContext": {"description": "An object: the function ran and failed.", "type": "object"}}}}
+      "then": {"properties": {"responseContext": {"description": "Null: the function never ran.", "type": "null"}}}}
    ]
  },
  "version": {"description": "The record format version: \"1.0\".", "type": "string", "minLength": 1},
@@ -86,14 +84,16 @@ tc["$defs"] = {
    }
  },
  "batchInfo": {
-   "description": "KafkaBatchInfo of an SQS/SNS or S3 record: the discarded batch, one recordsInfo entry per topic-partition.",
+   "description": "KafkaBatchInfo of an SQS/SNS or S3 record: the discarded batch, one recordsInfo entry per topic-partition. Tools such as the Go emulator gopherstack write one record per failed Kafka record instead, with a single recordInfo and no recordsInfo: accepted here (the validator reports kafka.single-record-info), refused by the strict profile.",
    "allOf": [{"$ref": "#/$defs/batchInfoCommon"}],
    "type": "object",
-   "required": ["recordsInfo"],
+   "if": {"required": ["recordInfo"]},
+   "else": {"required": ["recordsInfo"]},
    "properties": {
      "recordsInfo": {"description": "One entry per topic-partition, keyed \"<topic>-<partition>\".", "type": "object", "minProperties": 1,
         "propertyNames": {"$ref": "#/$defs/topicPartitionKey"},
-        "additionalProperties": {"$ref": "#/$defs/recordRange"}}
+        "additionalProperties": {"$ref": "#/$defs/recordRange"}},
+     "recordInfo": {"description": "One failed record's offset and timestamp, where AWS documents recordsInfo (the single-record form of emulators).", "$ref": "#/$defs/recordInfo"}
    }
  },
  "recordInfo": {
@@ -176,7 +176,7 @@ d.update({"type":"object","required":["eventSource","records"],
        "keySchemaMetadata":{"description":"Schema registry metadata of the key.","$ref":"#/$defs/schemaMetadata"},
        "valueSchemaMetadata":{"description":"Schema registry metadata of the value.","$ref":"#/$defs/schemaMetadata"}}},
    "header":{"description":"One header: {\"name\": [bytes]}.","type":"object","minProperties":1,"maxProperties":1,
-      "additionalProperties":{"description":"The header value as signed bytes.","type":"array","items":{"type":"integer","minimum":-128,"maximum":127}}},
+      "additionalProperties":{"description":"The header value as bytes: signed (-128 to 127) as AWS writes them, or unsigned (up to 255) as some tools do (the validator reports kafka.header-unsigned).","type":"array","items":{"type":"integer","minimum":-128,"maximum":255}}},
    "schemaMetadata":{"description":"Schema registry metadata: the data format and the schema's id.","type":"object","required":["dataFormat","schemaId"],
       "properties":{"dataFormat":{"description":"AVRO, PROTOBUF or JSON.","type":"string"},"schemaId":{"description":"The schema's id in the registry.","type":"string"}}}}})
 w("tolerant","kafka.event",d)
@@ -204,7 +204,7 @@ sc["$defs"] = {
  "responseContext": {"description":"Strict responseContext.", "$ref":"../tolerant/kafka.common.json#/$defs/responseContext",
    "required":["statusCode","executedVersion"],
    "properties":{
-     "statusCode":lit("The invocation's HTTP status."),
+     "statusCode":{"description":"The invocation's HTTP status.","minimum":100,"maximum":599},
      "executedVersion":{"description":"$LATEST or a version number.","pattern":"^(\\$LATEST|[0-9]+)$"},
      "functionError":{"description":"Unhandled or Handled.","enum":["Unhandled","Handled"]}},
    "additionalProperties": False},
@@ -252,6 +252,10 @@ sc["$defs"] = {
      "responseContext":{"description":"An object, or null when the function never ran.","if":{"type":"object"},"then":{"$ref":"#/$defs/responseContext"}},
      "version":{"description":"The record format version.","$ref":"#/$defs/version"},
      "timestamp":{"description":"When Lambda made the record.","$ref":"#/$defs/timestamp"}}},
+ "conditionResponse":{"description":"RetryAttemptsExhausted and RetriesExhausted mean the function ran and failed, so a conformant producer writes responseContext as an object (inferred from AWS's examples, which show one with each).",
+   "allOf":[
+     {"if":{"required":["requestContext"],"properties":{"requestContext":{"description":"The request context of a record whose condition says the function ran.","required":["condition"],"properties":{"condition":{"description":"RetryAttemptsExhausted or RetriesExhausted.","enum":["RetryAttemptsExhausted","RetriesExhausted"]}}}}},
+      "then":{"required":["responseContext"],"properties":{"responseContext":{"description":"An object: the function ran and failed.","type":"object"}}}}]},
  "payloadString":{"description":"The whole invocation event as an escaped JSON string: JSON text of an object (placeholders such as \"<Whole Event>\" fail).",
    "type":"string","pattern":"^\\s*\\{","contentMediaType":"application/json","contentSchema":{"$ref":"kafka.event.json"}}
 }
@@ -263,7 +267,7 @@ def strict_record(name, title, desc, batch, payload):
              "version":lit("The record format version."),"timestamp":lit("When Lambda made the record."),
              "KafkaBatchInfo":{"description":"The discarded batch.","$ref":"kafka.common.json#/$defs/"+batch}}
     if payload: props["payload"]=payload
-    d.update({"$ref":"../tolerant/"+name+".json","allOf":[{"$ref":"kafka.common.json#/$defs/recordCoreProperties"}],
+    d.update({"$ref":"../tolerant/"+name+".json","allOf":[{"$ref":"kafka.common.json#/$defs/recordCoreProperties"},{"$ref":"kafka.common.json#/$defs/conditionResponse"}],
       "properties":props,"additionalProperties":False})
     return d
 
@@ -299,7 +303,7 @@ d.update({"$ref":"../tolerant/kafka.event.json",
      "timestampType":{"description":"CREATE_TIME or LOG_APPEND_TIME.","enum":["CREATE_TIME","LOG_APPEND_TIME"]},
      "key":{"description":"Base64, or null.","type":["string","null"],"pattern":"^[A-Za-z0-9+/]*={0,2}$"},
      "value":{"description":"Base64, or null for a tombstone.","type":["string","null"],"pattern":"^[A-Za-z0-9+/]*={0,2}$"},
-     "headers":lit("The record headers."),
+     "headers":{"description":"The record headers, their bytes signed as AWS writes them.","items":{"additionalProperties":{"items":{"maximum":127}}}},
      "keySchemaMetadata":{"description":"Schema registry metadata of the key.","$ref":"#/$defs/schemaMetadata"},
      "valueSchemaMetadata":{"description":"Schema registry metadata of the value.","$ref":"#/$defs/schemaMetadata"}},
    "required":["headers"],

@@ -3,12 +3,14 @@ package dev.onfailure.cli;
 import dev.onfailure.schema.Kind;
 import dev.onfailure.codegen.FailureContext;
 import dev.onfailure.codegen.RecordBuilder;
+import dev.onfailure.codegen.TopicMessage;
 import dev.onfailure.model.Condition;
 import dev.onfailure.model.JsonField;
 import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.model.ResponseContext;
+import dev.onfailure.json.Json;
 import dev.onfailure.json.KeyOrder;
 import dev.onfailure.json.Layout;
 import dev.onfailure.json.ReadException;
@@ -16,7 +18,6 @@ import dev.onfailure.json.WriteOptions;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,13 +30,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = {"Build the failure record Lambda would send when it discards the batch in EVENT (a Kafka"
                 + " invocation event). batchSize, recordsInfo, payloadSize and, for S3, the escaped payload come from the"
-                + " event; a batch over 6 MB becomes MaximumPayloadSizeExceeded with a null responseContext. For a"
-                + " topic destination, one record per Kafka record is written, one per line."},
+                + " event; a batch over 6 MB becomes MaximumPayloadSizeExceeded with a null responseContext (for every"
+                + " destination: the function is invoked with the batch). For a topic destination, one record per Kafka"
+                + " record is written, one per line, its payload's members sorted as in AWS's example; --with-key adds"
+                + " the message key Lambda uses, the original record's key."},
         footer = {"", "Examples:",
                 "  onfailure build --event event.json --condition RetryAttemptsExhausted \\",
                 "      --function-arn arn:aws:lambda:us-east-1:123456789012:function:f --destination s3",
                 "  onfailure build --event event.json --condition RecordAgeExceeded --function-arn ARN \\",
-                "      --destination topic --request-id 316aa6d0-8154-4b1c-9af7-85d5f4a6bc81 --time 2024-05-01T10:00:00Z"})
+                "      --destination topic --request-id 316aa6d0-8154-4b1c-9af7-85d5f4a6bc81 --time 2024-05-01T10:00:00Z",
+                "  onfailure build --event event.json --condition RetriesExhausted --function-arn ARN \\",
+                "      --destination topic --with-key     # {\"key\":\"dGVzdC1rZXk=\",\"value\":{...}} per line"})
 final class BuildCommand implements Callable<Integer> {
 
     private final Io io;
@@ -78,6 +83,11 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--pretty", description = "Pretty-print (the default is one compact record per line).")
     boolean pretty;
 
+    @Option(names = "--with-key", description = {"Topic destination only: print each message as",
+            "{\"key\":K,\"value\":RECORD}, K the original record's key (base64, as in the event) or null when it had",
+            "none (Kafka's default partitioning then)."})
+    boolean withKey;
+
     BuildCommand(Io io) {
         this.io = io;
     }
@@ -104,16 +114,26 @@ final class BuildCommand implements Callable<Integer> {
         }
         FailureContext ctx = new FailureContext(c, functionArn, requestId != null ? requestId
                 : UUID.randomUUID().toString(), invokeCount, response(c), when);
-        List<KafkaFailureRecord> records;
+        if (withKey && d != Kind.TOPIC) {
+            throw usage("--with-key applies to --destination topic only: the other destinations have no message key");
+        }
+        WriteOptions options = WriteOptions.of(KeyOrder.AWS, pretty ? Layout.PRETTY : Layout.COMPACT);
         try {
-            records = RecordBuilder.build(batch, ctx, d);
+            if (withKey) {
+                for (TopicMessage m : RecordBuilder.topicMessages(batch, ctx)) {
+                    String key = m.key().map(Json::quote).orElse("null");
+                    String sep = pretty ? "\n" : "";
+                    String value = RecordCodec.defaults().write(m.value(), options);
+                    io.out().println("{\"key\":" + key + ",\"value\":" + sep + value + sep + "}");
+                }
+            } else {
+                for (KafkaFailureRecord r : RecordBuilder.build(batch, ctx, d)) {
+                    io.out().println(RecordCodec.defaults().write(r, options));
+                }
+            }
         } catch (IllegalArgumentException e) {
             io.err().println("onfailure: " + e.getMessage());
             return ExitCodes.USAGE;
-        }
-        WriteOptions options = WriteOptions.of(KeyOrder.AWS, pretty ? Layout.PRETTY : Layout.COMPACT);
-        for (KafkaFailureRecord r : records) {
-            io.out().println(RecordCodec.defaults().write(r, options));
         }
         io.out().flush();
         return ExitCodes.OK;

@@ -185,7 +185,9 @@ final class Choices {
     /** {@code format --order}. */
     enum Order {
         AWS(KeyOrder.AWS),
-        SORTED(KeyOrder.SORTED);
+        SORTED(KeyOrder.SORTED),
+        /** The document's own member order and every token as written (the model's order is not used). */
+        INPUT(KeyOrder.AWS);
 
         private final KeyOrder order;
 

@@ -21,11 +21,14 @@ import picocli.CommandLine.Parameters;
         description = {"Write a record (or any JSON document) back in AWS order or sorted, pretty or compact."
                 + " Nothing is lost: number text, string content, null versus absent and unknown members are kept."
                 + " A known record is written in the order AWS uses for SQS and SNS bodies (--order aws) or sorted at"
-                + " every level as AWS writes S3 objects (--order sorted); any other document keeps its own order."},
+                + " every level as AWS writes S3 objects (--order sorted); any other document keeps its own order."
+                + " --order input keeps the document's own member order and every token as written (a string's"
+                + " escapes such as \\u003c, a number's form): a compact record comes back byte for byte."},
         footer = {"", "Examples:",
                 "  onfailure format failure.json",
                 "  onfailure format --order sorted --compact failure.json > s3-object.json",
                 "  pbpaste | onfailure format -",
+                "  onfailure format --order input --compact emulator-record.json   # token for token",
                 "", "Exit codes: 0 written; 1 the input is not well-formed JSON (its json.* finding is printed);",
                 "2 a usage error or an input that could not be read."})
 final class FormatCommand implements Callable<Integer> {
@@ -74,7 +77,8 @@ final class FormatCommand implements Callable<Integer> {
                     + ": " + f.message()));
             return ExitCodes.FINDINGS;
         }
-        io.out().println(write(doc, options));
+        io.out().println(order == Choices.Order.INPUT ? TokenLayout.layout(bytes, !layout.compact)
+                : write(doc, options));
         return ExitCodes.OK;
     }
 

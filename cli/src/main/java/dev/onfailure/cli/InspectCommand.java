@@ -120,7 +120,9 @@ final class InspectCommand implements Callable<Integer> {
         row(out, "cluster", info.eventSourceArn().value().orElse("self-managed Kafka (no eventSourceArn)"));
         row(out, "brokers", info.bootstrapServers());
         row(out, "batch", info.batchSize() + " record" + (info.batchSize() == 1 ? "" : "s") + ", payload "
-                + info.payloadSize() + " bytes");
+                + info.payloadSize() + " bytes" + (info instanceof KafkaBatchInfo k && k.isSingleRecord()
+                        ? "; a single recordInfo where AWS writes recordsInfo (as the Go emulator gopherstack writes)"
+                        : ""));
         Optional<KafkaEvent> event = Optional.empty();
         if (r.payloadIfAny().isPresent()) {
             Payload p = r.payloadIfAny().get();
@@ -139,7 +141,10 @@ final class InspectCommand implements Callable<Integer> {
         Map<String, long[]> counts = counts(event);
         String server = info.bootstrapServers().split(",")[0];
         List<String> commands = new ArrayList<>();
-        if (info instanceof KafkaBatchInfo batch) {
+        if (info instanceof KafkaBatchInfo batch && batch.isSingleRecord()) {
+            // A batch of one: the topic-partition only the payload (if any) names.
+            single(event, batch.recordInfo().get(), server, rows, commands);
+        } else if (info instanceof KafkaBatchInfo batch) {
             for (Map.Entry<String, RecordRange> e : batch.recordsInfo().entrySet()) {
                 RecordRange range = e.getValue();
                 Optional<TopicPartition> tp = TopicPartition.parse(e.getKey());
@@ -151,12 +156,7 @@ final class InspectCommand implements Callable<Integer> {
                 command(tp, range.firstRecordOffset(), span, server).ifPresent(commands::add);
             }
         } else if (r instanceof TopicRecord t) {
-            Optional<TopicPartition> tp = event.flatMap(ev -> ev.allRecords().stream().findFirst())
-                    .flatMap(KafkaRecord::topicPartition);
-            rows.add(new String[] {tp.map(TopicPartition::key).orElse("(unknown: no payload record)"),
-                    t.batchInfo().recordInfo().offset().text(), t.batchInfo().recordInfo().offset().text(), "1",
-                    t.batchInfo().recordInfo().timestamp().text(), t.batchInfo().recordInfo().timestamp().text()});
-            command(tp, t.batchInfo().recordInfo().offset(), "1", server).ifPresent(commands::add);
+            single(event, t.batchInfo().recordInfo(), server, rows, commands);
         }
         table(out, rows.stream().map(InspectCommand::visible).toList());
         if (!commands.isEmpty()) {
@@ -169,6 +169,16 @@ final class InspectCommand implements Callable<Integer> {
                     ? "  (no command: the broker list holds control characters, which a copied line must not carry)"
                     : "  (no command for ranges whose key or offsets are not a real topic-partition and int64 offsets)");
         }
+    }
+
+    /** The row and command of one failed record: its offset and timestamp, its topic-partition from the payload. */
+    private static void single(Optional<KafkaEvent> event, dev.onfailure.model.RecordInfo info, String server,
+            List<String[]> rows, List<String> commands) {
+        Optional<TopicPartition> tp = event.flatMap(ev -> ev.allRecords().stream().findFirst())
+                .flatMap(KafkaRecord::topicPartition);
+        rows.add(new String[] {tp.map(TopicPartition::key).orElse("(unknown: no payload record)"),
+                info.offset().text(), info.offset().text(), "1", info.timestamp().text(), info.timestamp().text()});
+        command(tp, info.offset(), "1", server).ifPresent(commands::add);
     }
 
     private static Map<String, long[]> counts(Optional<KafkaEvent> event) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.onfailure.fixtures.HandMadeRecords;
 import dev.onfailure.fixtures.JsonText;
+import dev.onfailure.json.Json;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.model.S3Record;
 import dev.onfailure.schema.Profile;
@@ -243,6 +244,65 @@ final class CliTest {
         assertThat(withInput(topic.out(), "validate", "--profile", "strict").code()).isZero();
         assertThat(run("build", "--event", dir.resolve("none.json").toString(), "--condition", "x",
                 "--function-arn", "a", "--destination", "s3").code()).isEqualTo(2);
+    }
+
+    @Test
+    void buildTopic_followsAwsExample_andGivesTheOriginalKey(@TempDir Path dir) throws Exception {
+        String example = dev.onfailure.fixtures.DocumentedExamples.topic().instances().get(0).json();
+        dev.onfailure.model.TopicRecord aws = (dev.onfailure.model.TopicRecord) RecordCodec.defaults().read(example);
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, dev.onfailure.json.Json.write(aws.payload().toJson()));
+        List<String> common = List.of("build", "--event", event.toString(), "--condition", "RetriesExhausted",
+                "--function-arn", aws.requestContext().functionArn(), "--destination", "topic",
+                "--request-id", aws.requestContext().requestId(), "--time", aws.timestamp().text(), "--invoke-count",
+                "3");
+        Cli.Result r = run(common.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        dev.onfailure.model.TopicRecord built = (dev.onfailure.model.TopicRecord) RecordCodec.defaults()
+                .read(r.out().trim());
+        assertThat(Json.write(built.payload().toJson())).isEqualTo(Json.write(aws.payload().toJson()));
+        assertThat(built.requestContext()).isEqualTo(aws.requestContext());
+        assertThat(built.responseContext()).isEqualTo(aws.responseContext());
+        List<String> keyed = new java.util.ArrayList<>(common);
+        keyed.add("--with-key");
+        Cli.Result k = run(keyed.toArray(String[]::new));
+        assertThat(k.code()).as(k.err()).isZero();
+        assertThat(k.out().trim()).isEqualTo("{\"key\":\"dGVzdC1rZXk=\",\"value\":" + r.out().trim() + "}");
+        keyed.set(keyed.indexOf("topic"), "s3");
+        assertThat(run(keyed.toArray(String[]::new)).code()).isEqualTo(2);
+    }
+
+    @Test
+    void formatOrderInput_givesEmulatorRecordsBackTokenForToken() {
+        for (dev.onfailure.fixtures.WildRecords.WildRecord w : dev.onfailure.fixtures.WildRecords.all()) {
+            Cli.Result r = withInput(w.json(), "format", "--order", "input", "--compact", "-");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).as(w.name()).isEqualTo(w.json() + "\n");
+            Cli.Result pretty = withInput(w.json(), "format", "--order", "input", "-");
+            assertThat(withInput(pretty.out(), "format", "--order", "input", "--compact", "-").out())
+                    .isEqualTo(w.json() + "\n");
+        }
+        // pretty input order matches the tree's own layout when nothing is escaped
+        String plain = "{\"b\": [1, {}, []], \"a\": {\"y\": 1.50, \"x\": null}}";
+        assertThat(withInput(plain, "format", "--order", "input", "-").out())
+                .isEqualTo(Json.write(Json.parse(plain), dev.onfailure.json.WriteOptions.of(
+                        dev.onfailure.json.KeyOrder.AWS, dev.onfailure.json.Layout.PRETTY)) + "\n");
+        assertThat(withInput("{\"a\":1,}", "format", "--order", "input", "-").code()).isEqualTo(1);
+        assertThat(run("format", "--order", "nope", "x").code()).isEqualTo(2);
+    }
+
+    @Test
+    void inspect_singleRecordForm_isABatchOfOne(@TempDir Path dir) throws Exception {
+        for (dev.onfailure.fixtures.WildRecords.WildRecord w : dev.onfailure.fixtures.WildRecords.all()) {
+            Path f = dir.resolve(w.name());
+            Files.writeString(f, w.json());
+            Cli.Result r = run("inspect", f.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).as(w.name()).contains("batch:        1 record");
+        }
+        Path s3 = dir.resolve("gopherstack.msk.s3.json");
+        assertThat(run("inspect", s3.toString()).out()).contains("single recordInfo")
+                .contains("--topic audit-log --partition 11 --offset 90210 --max-messages 1");
     }
 
     @Test

@@ -96,7 +96,7 @@ public final class InvalidRecords {
                         .put("executedVersion", JsonString.of("$LATEST")).put("functionError", JsonString.of("Unhandled"))
                         .build();
                 return Json.write(b.json().has("responseContext") ? set(j, response, "responseContext")
-                        : add(j, "responseContext", response));
+                        : addAfter(j, "requestContext", "responseContext", response));
             }),
             new Mutation("kafka.offset-order", false, (e, b) -> b.kind() != Kind.SQS_SNS ? null
                     : rangeEdit(b, (range, key) -> {
@@ -125,8 +125,10 @@ public final class InvalidRecords {
                         "t-01", "t-2147483648", "..-1"))), "KafkaBatchInfo", "recordsInfo"));
             }),
             new Mutation("kafka.payload-not-event", false, (e, b) -> b.kind() == Kind.SQS_SNS ? null
-                    : Json.write(set(b.json(), JsonString.of(e.pick(List.of("<Whole Event>", "{}", "[]"))),
-                            "payload"))),
+                    // a Kafka-topic record's payload stays an object: a string beside recordInfo is the S3 form
+                    : Json.write(set(b.json(), b.kind() == Kind.TOPIC
+                            ? JsonObject.builder().put("event", JsonString.of("<Whole Event>")).build()
+                            : JsonString.of(e.pick(List.of("<Whole Event>", "{}", "[]"))), "payload"))),
             new Mutation("kafka.payload-mismatch", false, (e, b) -> b.kind() == Kind.SQS_SNS ? null
                     : Json.write(set(b.json(), JsonString.of("other-broker.example.com:9092"), "KafkaBatchInfo",
                             "bootstrapServers"))),
@@ -146,7 +148,21 @@ public final class InvalidRecords {
             new Mutation("envelope.message-not-json", false, (e, b) -> Json.write(JsonObject.builder()
                     .put("Type", JsonString.of("Notification"))
                     .put("Message", JsonString.of(Json.write(b.json()).substring(1))).build())),
-            new Mutation("envelope.empty", false, (e, b) -> "{\"Records\":[]}"));
+            new Mutation("envelope.empty", false, (e, b) -> "{\"Records\":[]}"),
+            // differences from AWS's form, as other tools write records
+            new Mutation("kafka.single-record-info", false, (e, b) -> b.kind() != Kind.SQS_SNS ? null
+                    : singleRecordInfo(b)),
+            new Mutation("kafka.header-unsigned", false, (e, b) -> unsignedHeader(b)),
+            new Mutation("record.member-order", false, (e, b) -> {
+                JsonObject.Builder r = JsonObject.builder().put("KafkaBatchInfo",
+                        b.json().get("KafkaBatchInfo").orElseThrow());
+                b.json().members().forEach((k, v) -> {
+                    if (!k.equals("KafkaBatchInfo")) {
+                        r.put(k, v);
+                    }
+                });
+                return Json.write(r.build());
+            }));
 
     private InvalidRecords() {
     }
@@ -228,6 +244,54 @@ public final class InvalidRecords {
 
     // ---- tree surgery on immutable JSON ----
 
+    /** The single-record form: {@code recordInfo} (the first range's first record) in place of {@code recordsInfo}. */
+    private static String singleRecordInfo(Base b) {
+        JsonObject info = (JsonObject) b.json().get("KafkaBatchInfo").orElseThrow();
+        JsonObject ranges = (JsonObject) info.get("recordsInfo").orElseThrow();
+        JsonObject first = (JsonObject) ranges.get(ranges.names().iterator().next()).orElseThrow();
+        JsonObject recordInfo = JsonObject.builder().put("offset", first.get("firstRecordOffset").orElseThrow())
+                .put("timestamp", first.get("firstRecordTimestamp").orElseThrow()).build();
+        JsonObject.Builder changed = JsonObject.builder();
+        info.members().forEach((k, v) -> {
+            if (k.equals("recordsInfo")) {
+                changed.put("recordInfo", recordInfo);
+            } else {
+                changed.put(k, v);
+            }
+        });
+        return Json.write(set(b.json(), changed.build(), "KafkaBatchInfo"));
+    }
+
+    /** A header byte of an object payload's first header written unsigned (200 for -56); null without one. */
+    private static String unsignedHeader(Base b) {
+        if (!(b.json().get("payload").orElse(null) instanceof JsonObject event)
+                || !(event.get("records").orElse(null) instanceof JsonObject records)) {
+            return null;
+        }
+        for (String key : records.names()) {
+            if (!(records.get(key).orElseThrow() instanceof dev.onfailure.json.JsonArray list)) {
+                continue;
+            }
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) instanceof JsonObject record
+                        && record.get("headers").orElse(null) instanceof dev.onfailure.json.JsonArray headers
+                        && headers.size() > 0 && headers.get(0) instanceof JsonObject header) {
+                    String name = header.names().iterator().next();
+                    List<JsonValue> bytes = new ArrayList<>(((dev.onfailure.json.JsonArray) header.get(name)
+                            .orElseThrow()).elements());
+                    bytes.add(JsonNumber.of(200));
+                    List<JsonValue> newHeaders = new ArrayList<>(headers.elements());
+                    newHeaders.set(0, JsonObject.builder().put(name, dev.onfailure.json.JsonArray.of(bytes)).build());
+                    List<JsonValue> newList = new ArrayList<>(list.elements());
+                    newList.set(i, set(record, dev.onfailure.json.JsonArray.of(newHeaders), "headers"));
+                    return Json.write(set(b.json(), dev.onfailure.json.JsonArray.of(newList), "payload", "records",
+                            key));
+                }
+            }
+        }
+        return null;
+    }
+
     private static String rangeEdit(Base b, BiFunction<JsonObject, String, JsonObject> edit) {
         JsonObject info = (JsonObject) b.json().get("KafkaBatchInfo").orElseThrow();
         JsonObject ranges = (JsonObject) info.get("recordsInfo").orElseThrow();
@@ -264,6 +328,18 @@ public final class InvalidRecords {
     static JsonObject rename(JsonObject o, String from, String to) {
         JsonObject.Builder b = JsonObject.builder();
         o.members().forEach((k, v) -> b.put(k.equals(from) ? to : k, v));
+        return b.build();
+    }
+
+    /** Adds {@code name} right after {@code after}, where AWS's order puts it. */
+    static JsonObject addAfter(JsonObject o, String after, String name, JsonValue value) {
+        JsonObject.Builder b = JsonObject.builder();
+        o.members().forEach((k, v) -> {
+            b.put(k, v);
+            if (k.equals(after)) {
+                b.put(name, value);
+            }
+        });
         return b.build();
     }
 

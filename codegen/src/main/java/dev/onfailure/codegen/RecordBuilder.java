@@ -18,6 +18,10 @@ import dev.onfailure.model.SqsSnsRecord;
 import dev.onfailure.model.Timestamp;
 import dev.onfailure.model.TopicBatchInfo;
 import dev.onfailure.model.TopicRecord;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.JsonObject;
+import dev.onfailure.json.KeyOrder;
+import dev.onfailure.json.Layout;
 import dev.onfailure.json.WriteOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,9 +40,13 @@ import java.util.Map;
  *       milliseconds, from the event's epoch milliseconds);</li>
  *   <li>{@code payloadSize} is the UTF-8 length of the event serialised compactly; above 6 MB (6,291,456 bytes) the
  *       condition becomes {@code MaximumPayloadSizeExceeded} and {@code responseContext} null, since the function
- *       never ran;</li>
+ *       never ran. That is decided from the whole batch for every destination: Lambda invokes the function with the
+ *       batch, not with one record;</li>
  *   <li>for S3, {@code payload} is the event as an escaped JSON string; for a Kafka topic, one record per Kafka record,
- *       with {@code recordInfo} and the event reduced to that record as a {@code payload} object.</li>
+ *       with {@code recordInfo}, {@code batchSize} 1, {@code payloadSize} the size of the event reduced to that
+ *       record, and that event as a {@code payload} object whose members are sorted at every level, as in AWS's
+ *       example ("Record format for a Kafka destination"). {@link #topicMessages} adds the message key Lambda uses:
+ *       the original record's key.</li>
  * </ul>
  *
  * <pre>{@code
@@ -69,7 +77,7 @@ public final class RecordBuilder {
         }
         if (destination == Kind.TOPIC) {
             List<KafkaFailureRecord> records = new ArrayList<>();
-            event.records().forEach((key, list) -> list.forEach(r -> records.add(topicRecord(event, key, r, ctx))));
+            topicMessages(event, ctx).forEach(m -> records.add(m.value()));
             return records;
         }
         long size = payloadSize(event);
@@ -125,10 +133,38 @@ public final class RecordBuilder {
         return ranges;
     }
 
-    private static TopicRecord topicRecord(KafkaEvent event, String key, KafkaRecord r, FailureContext ctx) {
+    /**
+     * Returns the messages Lambda would write to a Kafka-topic destination ({@code kafka://}) for the batch in
+     * {@code event}: one per Kafka record, in the event's order, each keyed with the original record's key ("Lambda
+     * uses the same partition key from the original record when producing to the destination topic").
+     *
+     * <pre>{@code
+     * for (TopicMessage m : RecordBuilder.topicMessages(batch, ctx)) {
+     *     producer.send(new ProducerRecord<>("failed-records", m.keyBytes().orElse(null), codec.write(m.value())));
+     * }
+     * }</pre>
+     *
+     * @throws IllegalArgumentException if the event holds no record
+     */
+    public static List<TopicMessage> topicMessages(KafkaEvent event, FailureContext ctx) {
+        if (event.recordCount() == 0) {
+            throw new IllegalArgumentException("the event holds no record: Lambda never sends an empty batch");
+        }
+        // The function is invoked with the batch: whether it was too large is a property of the batch.
+        FailureContext effective = effective(ctx, payloadSize(event));
+        List<TopicMessage> messages = new ArrayList<>();
+        event.records().forEach((key, list) -> list.forEach(r -> messages.add(new TopicMessage(
+                r.key().isPresent() ? java.util.Optional.of(r.key().get()) : java.util.Optional.empty(),
+                topicRecord(event, key, r, effective)))));
+        return List.copyOf(messages);
+    }
+
+    private static TopicRecord topicRecord(KafkaEvent event, String key, KafkaRecord r, FailureContext effective) {
         KafkaEvent one = event.toBuilder().records(Map.of(key, List.of(r))).build();
         long size = payloadSize(one);
-        FailureContext effective = effective(ctx, size);
+        // AWS's example shows the payload's members sorted at every level.
+        JsonObject sorted = (JsonObject) Json.parse(Json.write(RecordCodec.defaults().toJson(one),
+                WriteOptions.of(KeyOrder.SORTED, Layout.COMPACT)));
         return TopicRecord.builder()
                 .requestContext(requestContext(effective)).responseContext(effective.response())
                 .version("1.0").timestamp(Timestamp.of(effective.time()))
@@ -140,7 +176,7 @@ public final class RecordBuilder {
                         .recordInfo(RecordInfo.builder().offset(Offset.of(r.offset()))
                                 .timestamp(Timestamp.ofEpochMilli(r.timestamp())).build())
                         .build())
-                .payload(Payload.ofObject(RecordCodec.defaults().toJson(one)))
+                .payload(Payload.ofObject(sorted))
                 .build();
     }
 

@@ -161,6 +161,11 @@ public final class RecordGenerators {
         KafkaRecord.Builder r = KafkaRecord.builder()
                 .topic(topic).partition(partition).offset(offset).timestamp(time)
                 .timestampType(logAppend ? "LOG_APPEND_TIME" : "CREATE_TIME");
+        if (e.chance(5)) {
+            String member = e.pick(List.of("partition", "offset", "timestamp"));
+            long value = member.equals("partition") ? partition : member.equals("offset") ? offset : time;
+            r.putNumberText(member, integerForm(e, value));
+        }
         int keyChoice = e.intBetween(0, 19);
         if (keyChoice == 1 || keyChoice == 2) {
             r.key(JsonField.ofNull());
@@ -245,6 +250,18 @@ public final class RecordGenerators {
             record = s3.toBuilder().payload(Payload.ofObject(RecordCodec.defaults().toJson(event))).build();
         }
         record.payloadIfAny().ifPresent(p -> traits.add("payload:" + p.form().name().toLowerCase(Locale.ROOT)));
+        if (e.chance(15)) {
+            // Integers in forms JSON Schema counts as integers (1.0, 2E0): valid under both profiles.
+            record = withRequestContext(record, record.requestContext().toBuilder().putNumberText(
+                    "approximateInvokeCount", integerForm(e, record.requestContext().approximateInvokeCount())).build());
+            String batchSize = integerForm(e, record.batchInfo().batchSize());
+            record = record instanceof TopicRecord t
+                    ? t.toBuilder().batchInfo(t.batchInfo().toBuilder().putNumberText("batchSize", batchSize).build())
+                            .build()
+                    : withBatchInfo(record, ((KafkaBatchInfo) record.batchInfo()).toBuilder()
+                            .putNumberText("batchSize", batchSize).build());
+            traits.add("number-forms");
+        }
 
         boolean strict = true;
         if (quirky) {
@@ -265,6 +282,26 @@ public final class RecordGenerators {
             }
         }
         return new GeneratedRecord(record, strict, traits);
+    }
+
+    /**
+     * Returns {@code value} written in another form than the canonical one that JSON Schema still counts as that
+     * integer: {@code 3.0}, {@code 3E0}, {@code 3e+0}, {@code 30E-1}, {@code 0.3E1}, or {@code -0} for zero.
+     */
+    static String integerForm(Entropy e, long value) {
+        String v = Long.toString(value);
+        switch (e.intBetween(0, 4)) {
+            case 0:
+                return v + ".0";
+            case 1:
+                return value == 0 ? "-0" : v + "E0";
+            case 2:
+                return v + "e+0";
+            case 3:
+                return value == 0 ? "0E-1" : v + "0E-1";
+            default:
+                return value < 0 ? v + ".00" : "0." + v + "E" + v.length();
+        }
     }
 
     private static KafkaFailureRecord quirk(Entropy e, KafkaFailureRecord record, String quirk) {
@@ -497,8 +534,9 @@ public final class RecordGenerators {
 
     private static String mskArn(Entropy e, String region, String account, String cluster) {
         String partition = region.startsWith("us-gov") ? "aws-us-gov" : "aws";
+        // Provisioned clusters end "-<n>", MSK Serverless ones "-s<n>".
         return "arn:" + partition + ":kafka:" + region + ":" + account + ":cluster/" + cluster + "/" + uuid(e) + "-"
-                + e.intBetween(1, 25);
+                + (e.intBetween(0, 3) == 0 ? "s" : "") + e.intBetween(1, 25);
     }
 
     static String uuid(Entropy e) {

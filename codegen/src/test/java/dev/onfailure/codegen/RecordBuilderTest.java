@@ -3,6 +3,7 @@ package dev.onfailure.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.onfailure.fixtures.DocumentedExamples;
 import dev.onfailure.model.Condition;
 import dev.onfailure.schema.Kind;
 import dev.onfailure.model.JsonField;
@@ -15,6 +16,8 @@ import dev.onfailure.model.ResponseContext;
 import dev.onfailure.model.S3Record;
 import dev.onfailure.model.SqsSnsRecord;
 import dev.onfailure.model.TopicRecord;
+import dev.onfailure.json.Json;
+import dev.onfailure.json.WriteOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -74,6 +77,67 @@ final class RecordBuilderTest {
         assertThat(first.batchInfo().recordInfo().offset().text()).isEqualTo("12");
         assertThat(first.payload().event().recordCount()).isEqualTo(1);
         assertThat(first.batchInfo().payloadSize()).isEqualTo(RecordBuilder.payloadSize(first.payload().event()));
+    }
+
+    @Test
+    void topic_followsAwsExample_memberForMember() {
+        String example = DocumentedExamples.topic().instances().get(0).json();
+        TopicRecord aws = (TopicRecord) RecordCodec.defaults().read(example);
+        KafkaEvent event = aws.payload().event();
+        FailureContext ctx = new FailureContext(aws.requestContext().condition(), aws.requestContext().functionArn(),
+                aws.requestContext().requestId(), aws.requestContext().approximateInvokeCount(),
+                aws.responseContext(), aws.timestamp().toInstant().orElseThrow());
+        List<KafkaFailureRecord> built = RecordBuilder.build(event, ctx, Kind.TOPIC);
+        assertThat(built).hasSize(1);
+        TopicRecord one = (TopicRecord) built.get(0);
+        // AWS's example contradicts its own payload in payloadSize and recordInfo; everything else must be its text.
+        String expected = Json.write(Json.parse(example), WriteOptions.COMPACT)
+                .replace("\"payloadSize\":1162", "\"payloadSize\":" + RecordBuilder.payloadSize(event))
+                .replace("\"offset\":\"49601189658422359378836298521827638475320189012309704722\"", "\"offset\":\"100\"")
+                .replace("\"timestamp\":\"2019-11-14T18:16:04.835Z\"", "\"timestamp\":\"2025-06-05T09:44:52.330Z\"");
+        assertThat(RecordCodec.defaults().write(one)).isEqualTo(expected);
+    }
+
+    @Test
+    void topic_payloadMembersSortedAtEveryLevel_asAwsShows() {
+        KafkaEvent event = RecordCodec.defaults().readEvent(EVENT);
+        TopicRecord first = (TopicRecord) RecordBuilder.build(event, CTX, Kind.TOPIC).get(0);
+        String payload = Json.write(first.payload().toJson(), WriteOptions.COMPACT);
+        assertThat(payload).isEqualTo(Json.write(first.payload().toJson(),
+                WriteOptions.of(dev.onfailure.json.KeyOrder.SORTED, dev.onfailure.json.Layout.COMPACT)));
+        assertThat(payload).startsWith("{\"bootstrapServers\"");
+    }
+
+    @Test
+    void topic_oversizedBatch_decidedFromTheBatch_notFromOneRecord() {
+        String big = "\"" + "A".repeat(3_500_000) + "\"";
+        KafkaEvent event = RecordCodec.defaults().readEvent(EVENT.replace("\"eA==\"", big).replace("\"eQ==\"", big));
+        assertThat(RecordBuilder.payloadSize(event)).isGreaterThan(RecordBuilder.MAX_PAYLOAD_BYTES);
+        List<KafkaFailureRecord> records = RecordBuilder.build(event, CTX, Kind.TOPIC);
+        assertThat(records).hasSize(3).allSatisfy(r -> {
+            assertThat(r.requestContext().condition()).isEqualTo(Condition.MAXIMUM_PAYLOAD_SIZE_EXCEEDED);
+            assertThat(r.responseContext().isNull()).isTrue();
+            assertThat(r.batchInfo().payloadSize()).isLessThan(RecordBuilder.MAX_PAYLOAD_BYTES);
+        });
+        assertThat(RecordBuilder.build(RecordCodec.defaults().readEvent(EVENT), CTX, Kind.TOPIC))
+                .allSatisfy(r -> assertThat(r.requestContext().condition()).isEqualTo(CTX.condition()));
+    }
+
+    @Test
+    void topicMessages_keyIsTheOriginalRecordsKey() {
+        KafkaEvent event = RecordCodec.defaults().readEvent(EVENT);
+        List<TopicMessage> messages = RecordBuilder.topicMessages(event, CTX);
+        assertThat(messages).hasSize(3);
+        for (int i = 0; i < messages.size(); i++) {
+            dev.onfailure.model.KafkaRecord original = event.allRecords().get(i);
+            assertThat(messages.get(i).key()).isEqualTo(original.key().value());
+            assertThat(messages.get(i).value()).isEqualTo(RecordBuilder.build(event, CTX, Kind.TOPIC).get(i));
+        }
+        String keyed = DocumentedExamples.topic().instances().get(0).json();
+        KafkaEvent aws = ((TopicRecord) RecordCodec.defaults().read(keyed)).payload().event();
+        TopicMessage m = RecordBuilder.topicMessages(aws, CTX).get(0);
+        assertThat(m.key()).contains("dGVzdC1rZXk=");
+        assertThat(new String(m.keyBytes().orElseThrow(), StandardCharsets.UTF_8)).isEqualTo("test-key");
     }
 
     @Test

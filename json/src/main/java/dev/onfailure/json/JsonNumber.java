@@ -127,6 +127,48 @@ public record JsonNumber(String text) implements JsonValue {
         }
     }
 
+    /**
+     * Returns the value as a {@code long} when it is an integer in the {@code long} range, however it is written:
+     * {@code 1}, {@code 1.0}, {@code 2E0}, {@code 1e2}, {@code -0} and {@code 100e-2} all qualify, as JSON Schema's
+     * {@code "type": "integer"} counts them. {@link #text()} keeps the form.
+     *
+     * <pre>{@code
+     * new JsonNumber("2E0").integralValue();   // OptionalLong[2]
+     * new JsonNumber("1.5").integralValue();   // OptionalLong.empty
+     * }</pre>
+     */
+    public OptionalLong integralValue() {
+        if (isIntegral()) {
+            if (text.length() > 20) {
+                return OptionalLong.empty();
+            }
+            try {
+                return OptionalLong.of(Long.parseLong(text)); // also -0
+            } catch (NumberFormatException e) {
+                return OptionalLong.empty();
+            }
+        }
+        BigDecimal d;
+        try {
+            d = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+        if (d.signum() == 0) {
+            return OptionalLong.of(0);
+        }
+        // Digits left of the point, computed without expanding the number: 1e1000000000 must not be materialised.
+        long integerDigits = (long) d.precision() - d.scale();
+        if (integerDigits > 19 || integerDigits < 1) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(d.longValueExact());
+        } catch (ArithmeticException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     @Override
     public String typeName() {
         return "number";

@@ -54,4 +54,13 @@ public sealed interface BatchInfo permits KafkaBatchInfo, TopicBatchInfo {
 
     /** Members the model does not know, in the order they were read. */
     Map<String, JsonValue> unknownFields();
+
+    /**
+     * Integer members written in another form than the canonical one ({@code 1.0}, {@code 2E0}, {@code -0}, which JSON
+     * Schema counts as integers), by member name, as written; empty when every integer is canonical. The typed
+     * accessors hold the values; writers write these forms back where they still denote the value.
+     */
+    Map<String, String> numberText();
+
+
 }

@@ -24,9 +24,13 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
     }
 
     /** The member table of this shape. */
-    public static final MemberTable<Members> TABLE =
-            MemberTable.of("KafkaBatchInfo", java.util.EnumSet.complementOf(
-                    java.util.EnumSet.of(Members.RECORD_INFO)));
+    /**
+     * The members: AWS's form has {@code recordsInfo}; the single-record form other tools write has {@code recordInfo}
+     * in its place, so each is optional in the table and the reader wants one of them.
+     */
+    public static final MemberTable<Members> TABLE = MemberTable.of("KafkaBatchInfo", Members.class)
+            .with(Members.RECORDS_INFO, Member.Spec.optional(JsonType.OBJECT))
+            .with(Members.RECORD_INFO, Member.Spec.optional(JsonType.OBJECT));
 
     @Override
     @Value.Default
@@ -34,8 +38,29 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
         return JsonField.absent();
     }
 
-    /** {@code recordsInfo}: entries keyed {@code "<topic>-<partition>"}, keys and order kept verbatim. */
+    /**
+     * {@code recordsInfo}: entries keyed {@code "<topic>-<partition>"}, keys and order kept verbatim; empty for a
+     * record in the single-record form ({@link #isSingleRecord()}).
+     */
     public abstract Map<String, RecordRange> recordsInfo();
+
+    /**
+     * {@code recordInfo}: one failed record's offset and timestamp, where AWS documents {@code recordsInfo}. The Go
+     * emulator gopherstack writes SQS, SNS and S3 records so, one per failed Kafka record with {@code batchSize} 1;
+     * absent in AWS's form.
+     */
+    @Value.Default
+    public JsonField<RecordInfo> recordInfo() {
+        return JsonField.absent();
+    }
+
+    /**
+     * Returns true for the single-record form: a {@code recordInfo} and no {@code recordsInfo} entry, a batch of one
+     * record as emulators write it.
+     */
+    public boolean isSingleRecord() {
+        return recordInfo().isPresent() && recordsInfo().isEmpty();
+    }
 
     /**
      * Returns the entries whose key parses as a {@link TopicPartition}, in order; keys that do not parse are left
@@ -55,6 +80,8 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
     @Value.Check
     protected void check() {
         TABLE.checkUnknown(unknownFields());
+
+        NumberTexts.check(numberText(), java.util.Set.of("batchSize", "payloadSize"), "KafkaBatchInfo");
     }
 
     /** Returns a new builder. */
@@ -77,4 +104,7 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
 
     @Override
     public abstract Map<String, JsonValue> unknownFields();
+
+    @Override
+    public abstract Map<String, String> numberText();
 }

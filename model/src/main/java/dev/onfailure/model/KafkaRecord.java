@@ -118,6 +118,13 @@ public abstract sealed class KafkaRecord permits ImmutableKafkaRecord {
     /** Members the model does not know, in the order they were read. */
     public abstract Map<String, JsonValue> unknownFields();
 
+    /**
+     * Integer members written in another form than the canonical one ({@code 1.0}, {@code 2E0}, {@code -0}, which JSON
+     * Schema counts as integers), by member name, as written; empty when every integer is canonical. The typed
+     * accessors hold the values; writers write these forms back where they still denote the value.
+     */
+    public abstract Map<String, String> numberText();
+
     /** Returns the headers, or an empty list when absent or null. */
     public List<Header> headerList() {
         return headers().orElse(List.of());
@@ -133,6 +140,7 @@ public abstract sealed class KafkaRecord permits ImmutableKafkaRecord {
     @Value.Check
     protected KafkaRecord normalize() {
         TABLE.checkUnknown(unknownFields());
+        NumberTexts.check(numberText(), java.util.Set.of("partition", "offset", "timestamp"), "KafkaRecord");
         // JsonField holds the caller's list; keep an unmodifiable copy so the value stays immutable.
         if (headers().isPresent()) {
             List<Header> given = headers().get();

@@ -81,6 +81,7 @@ final class ModelReader {
                 .condition(Condition.of(o.string(RequestContext.Members.CONDITION)))
                 .approximateInvokeCount(o.int64(RequestContext.Members.APPROXIMATE_INVOKE_COUNT))
                 .unknownFields(o.unknown(RequestContext.TABLE))
+                .numberText(o.numberText())
                 .build();
     }
 
@@ -91,6 +92,7 @@ final class ModelReader {
                 .executedVersion(o.optionalString(ResponseContext.Members.EXECUTED_VERSION))
                 .functionError(o.optionalString(ResponseContext.Members.FUNCTION_ERROR))
                 .unknownFields(o.unknown(ResponseContext.TABLE))
+                .numberText(o.numberText())
                 .build();
     }
 
@@ -101,8 +103,11 @@ final class ModelReader {
                 .eventSourceArn(o.optionalString(BatchInfo.Members.EVENT_SOURCE_ARN))
                 .bootstrapServers(o.string(BatchInfo.Members.BOOTSTRAP_SERVERS))
                 .payloadSize(o.int64(BatchInfo.Members.PAYLOAD_SIZE))
-                .recordsInfo(o.required(BatchInfo.Members.RECORDS_INFO, this::recordsInfo))
-                .unknownFields(o.unknown(KafkaBatchInfo.TABLE))
+                .recordInfo(o.optional(BatchInfo.Members.RECORD_INFO, this::recordInfo))
+                .recordsInfo(o.json.has("recordsInfo") || !o.json.has("recordInfo")
+                        ? o.required(BatchInfo.Members.RECORDS_INFO, this::recordsInfo) : Map.of())
+                .unknownFields(without(o.unknown(KafkaBatchInfo.TABLE), "recordInfo"))
+                .numberText(o.numberText())
                 .build();
     }
 
@@ -115,6 +120,7 @@ final class ModelReader {
                 .payloadSize(o.int64(BatchInfo.Members.PAYLOAD_SIZE))
                 .recordInfo(o.required(BatchInfo.Members.RECORD_INFO, this::recordInfo))
                 .unknownFields(o.unknown(TopicBatchInfo.TABLE))
+                .numberText(o.numberText())
                 .build();
     }
 
@@ -202,6 +208,7 @@ final class ModelReader {
                 .keySchemaMetadata(o.optional(KafkaRecord.Members.KEY_SCHEMA_METADATA, this::schemaMetadata))
                 .valueSchemaMetadata(o.optional(KafkaRecord.Members.VALUE_SCHEMA_METADATA, this::schemaMetadata))
                 .unknownFields(o.unknown(KafkaRecord.TABLE))
+                .numberText(o.numberText())
                 .build();
     }
 
@@ -218,26 +225,48 @@ final class ModelReader {
                         + h.json.size());
             }
             Map.Entry<String, JsonValue> e = h.json.members().entrySet().iterator().next();
-            headers.add(Header.of(e.getKey(), bytes(e.getValue(), JsonPointer.append(hAt, e.getKey()))));
+            headers.add(header(e.getKey(), e.getValue(), JsonPointer.append(hAt, e.getKey())));
         }
         return headers;
     }
 
-    private static byte[] bytes(JsonValue v, String at) {
+    /**
+     * A header: its value's numbers are bytes, signed (-128..127) as AWS writes them or unsigned (0..255) as some
+     * tools do, in any integer form; the text is kept when any is not the signed canonical form.
+     */
+    private static Header header(String name, JsonValue v, String at) {
         if (!(v instanceof JsonArray array)) {
             throw ReadException.at(Problem.SHAPE, at, "a header value must be an array of bytes, not " + article(v));
         }
         byte[] bytes = new byte[array.size()];
+        boolean canonical = true;
         for (int i = 0; i < bytes.length; i++) {
             JsonValue e = array.get(i);
-            OptionalLong b = e instanceof JsonNumber n ? n.longValueExact() : OptionalLong.empty();
-            if (b.isEmpty() || b.getAsLong() < -128 || b.getAsLong() > 127) {
+            OptionalLong b = e instanceof JsonNumber n ? n.integralValue() : OptionalLong.empty();
+            if (b.isEmpty() || b.getAsLong() < -128 || b.getAsLong() > 255) {
                 throw ReadException.at(Problem.SHAPE, JsonPointer.append(at, i), "a header byte must be an integer"
-                        + " from -128 to 127 (signed), not " + describe(e));
+                        + " from -128 to 127 (signed, as AWS writes it) or up to 255 (unsigned), not " + describe(e));
             }
             bytes[i] = (byte) b.getAsLong();
+            canonical &= b.getAsLong() <= 127 && ((JsonNumber) e).longValueExact().isPresent();
         }
-        return bytes;
+        if (canonical) {
+            return Header.of(name, bytes);
+        }
+        List<String> text = new ArrayList<>(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            text.add(((JsonNumber) array.get(i)).text());
+        }
+        return ImmutableHeader.builder().name(name).value(bytes).valueText(text).build();
+    }
+
+    private static Map<String, JsonValue> without(Map<String, JsonValue> members, String name) {
+        if (!members.containsKey(name)) {
+            return members;
+        }
+        Map<String, JsonValue> rest = new LinkedHashMap<>(members);
+        rest.remove(name);
+        return rest;
     }
 
     private SchemaMetadata schemaMetadata(JsonValue v, String at) {
@@ -265,6 +294,8 @@ final class ModelReader {
     private static final class Obj {
         final JsonObject json;
         final String at;
+        /** Integer members written in a non-canonical form, by name; made only when one is met. */
+        private Map<String, String> numberText = Map.of();
 
         Obj(JsonObject json, String at) {
             this.json = json;
@@ -332,11 +363,33 @@ final class ModelReader {
         }
 
         long int64(Member m) {
-            return asLong(member(m), at, m.jsonName(), Long.MIN_VALUE, Long.MAX_VALUE);
+            return kept(member(m), m.jsonName(), Long.MIN_VALUE, Long.MAX_VALUE);
         }
 
         int int32(Member m) {
-            return (int) asLong(member(m), at, m.jsonName(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+            return (int) kept(member(m), m.jsonName(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+
+        Map<String, String> numberText() {
+            return numberText;
+        }
+
+        /**
+         * The integer member {@code name}, in any form JSON Schema counts as an integer ({@code 2E0}, {@code 1.0},
+         * {@code -0}); a form other than the canonical one is kept in {@link #numberText()}.
+         */
+        private long kept(JsonValue v, String name, long min, long max) {
+            if (v instanceof JsonNumber n && n.longValueExact().isEmpty()) {
+                OptionalLong value = n.integralValue();
+                if (value.isPresent() && value.getAsLong() >= min && value.getAsLong() <= max) {
+                    if (numberText.isEmpty()) {
+                        numberText = new LinkedHashMap<>();
+                    }
+                    numberText.put(name, n.text());
+                    return value.getAsLong();
+                }
+            }
+            return asLong(v, at, name, min, max);
         }
 
         Map<String, JsonValue> unknown(MemberTable<?> table) {
@@ -369,7 +422,7 @@ final class ModelReader {
             if (value.isEmpty() || value.getAsLong() < min || value.getAsLong() > max) {
                 String range = max == Integer.MAX_VALUE ? "a 32-bit" : "a 64-bit";
                 throw ReadException.at(Problem.SHAPE, JsonPointer.append(at, name), name + " must be " + range
-                        + " integer in canonical form, not " + describe(n));
+                        + " integer, not " + describe(n));
             }
             return value.getAsLong();
         }

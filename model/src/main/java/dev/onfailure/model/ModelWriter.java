@@ -43,7 +43,8 @@ final class ModelWriter {
                 case REQUEST_ID -> JsonString.of(rc.requestId());
                 case FUNCTION_ARN -> JsonString.of(rc.functionArn());
                 case CONDITION -> JsonString.of(rc.condition().text());
-                case APPROXIMATE_INVOKE_COUNT -> JsonNumber.of(rc.approximateInvokeCount());
+                case APPROXIMATE_INVOKE_COUNT -> NumberTexts.number("approximateInvokeCount", rc.approximateInvokeCount(),
+                        rc.numberText());
             });
         }
         return b.putAll(rc.unknownFields()).build();
@@ -53,7 +54,7 @@ final class ModelWriter {
         JsonObject.Builder b = JsonObject.builder();
         for (ResponseContext.Members m : ResponseContext.TABLE.members()) {
             put(b, m, switch (m) {
-                case STATUS_CODE -> JsonNumber.of(rc.statusCode());
+                case STATUS_CODE -> NumberTexts.number("statusCode", rc.statusCode(), rc.numberText());
                 case EXECUTED_VERSION -> field(rc.executedVersion(), JsonString::of);
                 case FUNCTION_ERROR -> field(rc.functionError(), JsonString::of);
             });
@@ -67,12 +68,15 @@ final class ModelWriter {
         JsonObject.Builder b = JsonObject.builder();
         for (BatchInfo.Members m : table.members()) {
             put(b, m, switch (m) {
-                case BATCH_SIZE -> JsonNumber.of(info.batchSize());
+                case BATCH_SIZE -> NumberTexts.number("batchSize", info.batchSize(), info.numberText());
                 case EVENT_SOURCE_ARN -> field(info.eventSourceArn(), JsonString::of);
                 case BOOTSTRAP_SERVERS -> JsonString.of(info.bootstrapServers());
-                case PAYLOAD_SIZE -> JsonNumber.of(info.payloadSize());
-                case RECORDS_INFO -> ranges(((KafkaBatchInfo) info).recordsInfo());
-                case RECORD_INFO -> recordInfo(((TopicBatchInfo) info).recordInfo());
+                case PAYLOAD_SIZE -> NumberTexts.number("payloadSize", info.payloadSize(), info.numberText());
+                case RECORDS_INFO -> info instanceof KafkaBatchInfo k && k.isSingleRecord() ? null
+                        : ranges(((KafkaBatchInfo) info).recordsInfo());
+                // the single-record form emulators write for SQS, SNS and S3: recordInfo where AWS writes recordsInfo
+                case RECORD_INFO -> info instanceof TopicBatchInfo t ? recordInfo(t.recordInfo())
+                        : field(((KafkaBatchInfo) info).recordInfo(), ModelWriter::recordInfo);
             });
         }
         return b.putAll(info.unknownFields()).build();
@@ -136,9 +140,9 @@ final class ModelWriter {
         for (KafkaRecord.Members m : KafkaRecord.TABLE.members()) {
             put(b, m, switch (m) {
                 case TOPIC -> JsonString.of(r.topic());
-                case PARTITION -> JsonNumber.of(r.partition());
-                case OFFSET -> JsonNumber.of(r.offset());
-                case TIMESTAMP -> JsonNumber.of(r.timestamp());
+                case PARTITION -> NumberTexts.number("partition", r.partition(), r.numberText());
+                case OFFSET -> NumberTexts.number("offset", r.offset(), r.numberText());
+                case TIMESTAMP -> NumberTexts.number("timestamp", r.timestamp(), r.numberText());
                 case TIMESTAMP_TYPE -> JsonString.of(r.timestampType());
                 case KEY -> field(r.key(), JsonString::of);
                 case KEY_SCHEMA_METADATA -> field(r.keySchemaMetadata(), ModelWriter::schemaMetadata);
@@ -155,8 +159,10 @@ final class ModelWriter {
         for (Header h : headers) {
             byte[] bytes = h.value();
             List<JsonValue> values = new ArrayList<>(bytes.length);
-            for (byte x : bytes) {
-                values.add(JsonNumber.of(x));
+            List<String> text = h.valueText();
+            for (int i = 0; i < bytes.length; i++) {
+                values.add(text.size() == bytes.length && written(text.get(i), bytes[i])
+                        ? new JsonNumber(text.get(i)) : JsonNumber.of(bytes[i]));
             }
             elements.add(JsonObject.of(Map.of(h.name(), JsonArray.of(values))));
         }
@@ -172,6 +178,13 @@ final class ModelWriter {
             });
         }
         return b.putAll(md.unknownFields()).build();
+    }
+
+    /** True when {@code text} is a number that denotes {@code b}, signed or unsigned. */
+    private static boolean written(String text, byte b) {
+        java.util.OptionalLong v = JsonNumber.isJsonNumber(text) ? new JsonNumber(text).integralValue()
+                : java.util.OptionalLong.empty();
+        return v.isPresent() && v.getAsLong() >= -128 && v.getAsLong() <= 255 && (byte) v.getAsLong() == b;
     }
 
     private static void put(JsonObject.Builder b, Member m, JsonValue value) {

@@ -53,8 +53,9 @@ public final class RecordCodec {
 
     /**
      * Tells the kind of a JSON object from its members: a Kafka failure record has {@code KafkaBatchInfo}; one with
-     * {@code KafkaBatchInfo.recordInfo} is a Kafka-topic record; otherwise one with {@code payload} is an S3 record,
-     * and one without is an SQS/SNS record. Empty for anything else (never {@link Kind#EVENT}).
+     * {@code payload} is an S3 record and one without an SQS/SNS record, except that one with
+     * {@code KafkaBatchInfo.recordInfo} (no {@code recordsInfo}) and a payload other than a string is a Kafka-topic
+     * record, so the single-record form emulators write for every destination keeps its destination's kind. Empty for anything else (never {@link Kind#EVENT}).
      *
      * <pre>{@code
      * RecordCodec.kindOf(jsonObject);   // Optional[S3] when it has KafkaBatchInfo and payload
@@ -65,10 +66,14 @@ public final class RecordCodec {
         if (info.isEmpty()) {
             return Optional.empty();
         }
-        if (info.get() instanceof JsonObject o && o.has("recordInfo") && !o.has("recordsInfo")) {
+        // The single-record form emulators write for every destination keeps its destination's kind: a recordInfo
+        // with no payload is an SQS/SNS record, with a string payload an S3 record.
+        Optional<JsonValue> payload = record.get("payload");
+        if (info.get() instanceof JsonObject o && o.has("recordInfo") && !o.has("recordsInfo") && payload.isPresent()
+                && !(payload.get() instanceof dev.onfailure.json.JsonString)) {
             return Optional.of(Kind.TOPIC);
         }
-        return Optional.of(record.has("payload") ? Kind.S3 : Kind.SQS_SNS);
+        return Optional.of(payload.isPresent() ? Kind.S3 : Kind.SQS_SNS);
     }
 
     /** Returns the limits this codec reads within. */

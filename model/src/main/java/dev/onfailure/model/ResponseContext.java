@@ -68,9 +68,17 @@ public abstract sealed class ResponseContext permits ImmutableResponseContext {
     /** Members the model does not know, in the order they were read. */
     public abstract Map<String, JsonValue> unknownFields();
 
+    /**
+     * Integer members written in another form than the canonical one ({@code 1.0}, {@code 2E0}, {@code -0}, which JSON
+     * Schema counts as integers), by member name, as written; empty when every integer is canonical. The typed
+     * accessors hold the values; writers write these forms back where they still denote the value.
+     */
+    public abstract Map<String, String> numberText();
+
     @Value.Check
     protected void check() {
         TABLE.checkUnknown(unknownFields());
+        NumberTexts.check(numberText(), java.util.Set.of("statusCode"), "ResponseContext");
     }
 
     /** Returns a new builder. */

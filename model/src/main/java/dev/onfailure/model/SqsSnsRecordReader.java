@@ -132,10 +132,14 @@ final class SqsSnsRecordReader {
                 case BOOTSTRAP_SERVERS -> b.bootstrapServers(p.string());
                 case PAYLOAD_SIZE -> b.payloadSize(p.integer());
                 case RECORDS_INFO -> ranges = ranges(p, b);
-                case RECORD_INFO -> p.fail();   // a Kafka-topic record's: not in this table
+                case RECORD_INFO -> p.fail();   // the single-record form: the tree path reads it
             }
         }
         if (!complete(p, seen, KafkaBatchInfo.TABLE)) {
+            return null;
+        }
+        if ((seen & MemberTable.bit(BatchInfo.Members.RECORDS_INFO)) == 0) {
+            p.fail(); // AWS's form has recordsInfo; the tree path explains its absence
             return null;
         }
         KafkaBatchInfo info = b.build();
@@ -194,7 +198,8 @@ final class SqsSnsRecordReader {
 
     /**
      * Returns {@code seen} with member {@code m}'s bit; fails the cursor for a member the table does not have
-     * ({@code m} null) or one seen before.
+     * ({@code m} null), one seen before, or one out of AWS's order (a member that comes after it in the table was
+     * seen): the tree path reads such a record and reports its order, so both paths give one report.
      */
     private static long see(JsonCursor p, long seen, Enum<?> m) {
         if (m == null) {
@@ -202,7 +207,7 @@ final class SqsSnsRecordReader {
             return seen;
         }
         long bit = MemberTable.bit(m);
-        if ((seen & bit) != 0) {
+        if ((seen & -bit) != 0) {
             p.fail();
         }
         return seen | bit;

@@ -32,9 +32,13 @@ public abstract sealed class TopicBatchInfo implements BatchInfo permits Immutab
     @Override
     public abstract Map<String, JsonValue> unknownFields();
 
+    @Override
+    public abstract Map<String, String> numberText();
+
     @Value.Check
     protected void check() {
         TABLE.checkUnknown(unknownFields());
+        NumberTexts.check(numberText(), java.util.Set.of("batchSize", "payloadSize"), "TopicBatchInfo");
     }
 
     /** Returns a new builder. */

@@ -70,9 +70,13 @@ final class SchemaCatalogTest {
 
     @Test
     void conditionResponseRule_isExpressedWithIfThen() {
+        // Tolerant: only what AWS's text states (MaximumPayloadSizeExceeded: null); strict adds what is inferred.
         String common = SchemaCatalog.resourceText("dev/onfailure/schema/tolerant/kafka.common.json");
         assertThat(common).contains("\"conditionResponse\"").contains("\"if\"").contains("\"then\"")
-                .contains("\"MaximumPayloadSizeExceeded\"").contains("\"RetryAttemptsExhausted\"");
+                .contains("\"MaximumPayloadSizeExceeded\"");
+        String strict = SchemaCatalog.resourceText("dev/onfailure/schema/strict/kafka.common.json");
+        assertThat(strict).contains("\"conditionResponse\"").contains("\"RetryAttemptsExhausted\"")
+                .contains("\"RetriesExhausted\"");
     }
 
     /** Every schema under "properties" must carry a description, at any depth. */

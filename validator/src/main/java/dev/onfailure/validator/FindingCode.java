@@ -64,6 +64,18 @@ public enum FindingCode {
     UNKNOWN_CONDITION("record.unknown-condition", Severity.WARNING, Severity.WARNING,
             "condition \"{condition}\" is none of the known values (RetryAttemptsExhausted,"
                     + " MaximumPayloadSizeExceeded, RecordAgeExceeded, RetriesExhausted)"),
+    /** An SQS/SNS or S3 record with a single recordInfo where AWS documents recordsInfo. */
+    SINGLE_RECORD_INFO("kafka.single-record-info", Severity.WARNING, Severity.ERROR,
+            "a single recordInfo where AWS documents recordsInfo for a {kind} record: the form the Go emulator"
+                    + " gopherstack writes (one record per failed Kafka record), read as a batch of one"),
+    /** A payload header byte is above 127: unsigned, where AWS sends signed bytes. */
+    HEADER_UNSIGNED("kafka.header-unsigned", Severity.WARNING, Severity.ERROR,
+            "header \"{name}\"{where} has bytes above 127: unsigned (0 to 255) where AWS sends signed bytes"
+                    + " (-128 to 127); the bytes are the same"),
+    /** Members in neither AWS's order nor sorted. */
+    MEMBER_ORDER("record.member-order", Severity.WARNING, Severity.ERROR,
+            "the members of {what} come as {order}: neither AWS's order ({aws}) nor sorted, so another tool wrote"
+                    + " it (JSON gives order no meaning)"),
     /**
      * The record passes the schema but cannot be read as the typed model; a safety net that should never fire (the
      * tolerant schema admits nothing the model cannot hold).

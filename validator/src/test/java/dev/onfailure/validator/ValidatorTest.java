@@ -64,6 +64,31 @@ final class ValidatorTest {
         assertThat(strict.valid()).as("%s", strict.findings()).isEqualTo(r.strictValid());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"approximateInvokeCount\": 3.0", "\"batchSize\": 3E0", "\"payloadSize\": 1.782e3",
+        "\"statusCode\": 2.00E2", "\"approximateInvokeCount\": 30E-1"})
+    void integersInOtherForms_areIntegers_forTheModelAsForTheSchema(String member) {
+        String record = HandMadeRecords.named("string-payload.s3.json").json();
+        String name = member.substring(0, member.indexOf(':') + 1);
+        String changed = record.replaceFirst(java.util.regex.Pattern.quote(name) + " [0-9]+", member);
+        assertThat(changed).as(member).isNotEqualTo(record);
+        for (ValidationOptions o : List.of(ValidationOptions.TOLERANT, STRICT)) {
+            RecordReport r = single(validator.validate(changed, o));
+            assertThat(r.findings()).as("%s %s", member, r.findings()).isEmpty();
+        }
+    }
+
+    @Test
+    void serverlessMskArn_passesStrict() {
+        String provisioned = HandMadeRecords.named("string-payload.s3.json").json();
+        assertThat(provisioned).contains("7d6e5f4a3b2c-3");
+        String serverless = provisioned.replace("7d6e5f4a3b2c-3", "7d6e5f4a3b2c-s2");
+        RecordReport strict = single(validator.validate(serverless, STRICT));
+        assertThat(strict.findings()).as("%s", strict.findings()).isEmpty();
+        assertThat(single(validator.validate(provisioned.replace("7d6e5f4a3b2c-3", "7d6e5f4a3b2c-x2"), STRICT))
+                .codes()).contains("schema.pattern");
+    }
+
     @Test
     void s3Example_placeholderPayload_isNotAnEvent_warningThenError() {
         String s3 = DocumentedExamples.s3().instances().get(0).json();

@@ -121,8 +121,10 @@ public final class RecordChecker {
         for (Rule rule : Rules.ALL) {
             rule.check(r, ctx);
         }
-        return Coverage.merge(profile, ctx.findings(), violations, payloadViolations, Optional.empty(),
-                schemaFindings);
+        // Member order only the tree knows: the byte path reads AWS's order only, so both paths agree.
+        List<Finding> semantic = new java.util.ArrayList<>(ctx.findings());
+        MemberOrder.check(json, profile, semantic);
+        return Coverage.merge(profile, semantic, violations, payloadViolations, Optional.empty(), schemaFindings);
     }
 
     /**

@@ -30,6 +30,9 @@ final class OffsetInt64Rule implements Rule {
                     }
                 }
             });
+            if (info.recordInfo().isPresent() && beyond(info.recordInfo().get().offset())) {
+                report(info.recordInfo().get().offset(), "offset", "/KafkaBatchInfo/recordInfo/", "", ctx);
+            }
         } else if (r.batchInfo() instanceof TopicBatchInfo info && beyond(info.recordInfo().offset())) {
             report(info.recordInfo().offset(), "offset", "/KafkaBatchInfo/recordInfo/", "", ctx);
         }

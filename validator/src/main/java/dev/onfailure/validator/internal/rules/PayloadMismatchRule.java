@@ -10,9 +10,7 @@ import dev.onfailure.model.Offset;
 import dev.onfailure.model.Timestamp;
 import dev.onfailure.model.TopicBatchInfo;
 import dev.onfailure.json.JsonPointer;
-import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.FindingCode;
-import dev.onfailure.validator.Severity;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +21,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The payload must agree with the metadata beside it: the same topic-partitions, the same first and last offsets and
- * timestamps, as many records as {@code batchSize}, the same {@code eventSourceArn} and {@code bootstrapServers}.
- *
- * <p>One documented exception: AWS's own Kafka-topic example disagrees with itself between {@code recordInfo} and
- * its payload, so under the tolerant profile that comparison only warns.
+ * The payload must agree with the metadata beside it. What rests on AWS's text (an S3 record's payload is "the entire
+ * invocation record" of the batch its {@code KafkaBatchInfo} describes) is an error in both profiles: a
+ * topic-partition on one side only, other first or last offsets, an S3 record whose {@code batchSize} is not the
+ * payload's record count. What is inferred is a warning under tolerant and an error under strict: the timestamps of
+ * the lowest and highest offsets (AWS does not say which record's timestamp {@code firstRecordTimestamp} is), a
+ * different {@code eventSourceArn} or {@code bootstrapServers}, a Kafka-topic record's {@code batchSize} against its
+ * payload (AWS: the metadata gives "details about the original batch") and its {@code recordInfo} against its payload
+ * (AWS's own example disagrees with itself there).
  */
 final class PayloadMismatchRule implements Rule {
 
@@ -41,14 +42,18 @@ final class PayloadMismatchRule implements Rule {
         BatchInfo info = r.batchInfo();
         if (info.batchSize() != event.recordCount()) {
             report(ctx, "/KafkaBatchInfo/batchSize", "batchSize is " + info.batchSize() + " but the payload holds "
-                    + event.recordCount() + " record" + (event.recordCount() == 1 ? "" : "s"));
+                    + event.recordCount() + " record" + (event.recordCount() == 1 ? "" : "s"),
+                    info instanceof TopicBatchInfo);
         }
         compare(ctx, "eventSourceArn", info.eventSourceArn(), event.eventSourceArn());
         compare(ctx, "bootstrapServers", JsonField.of(info.bootstrapServers()), event.bootstrapServers());
-        if (info instanceof KafkaBatchInfo batch) {
+        if (info instanceof KafkaBatchInfo batch && batch.isSingleRecord()) {
+            // The single-record form emulators write: compared as a Kafka-topic record's recordInfo.
+            recordInfo(ctx, batch.recordInfo().get(), event);
+        } else if (info instanceof KafkaBatchInfo batch) {
             ranges(ctx, batch, event);
         } else if (info instanceof TopicBatchInfo topic) {
-            recordInfo(ctx, topic, event);
+            recordInfo(ctx, topic.recordInfo(), event);
         }
     }
 
@@ -73,8 +78,8 @@ final class PayloadMismatchRule implements Rule {
             String label = " of " + Texts.abbreviate(key);
             offset(ctx, at, "firstRecordOffset", range.firstRecordOffset(), first.offset(), label, false);
             offset(ctx, at, "lastRecordOffset", range.lastRecordOffset(), last.offset(), label, false);
-            timestamp(ctx, at, "firstRecordTimestamp", range.firstRecordTimestamp(), first.timestamp(), label, false);
-            timestamp(ctx, at, "lastRecordTimestamp", range.lastRecordTimestamp(), last.timestamp(), label, false);
+            timestamp(ctx, at, "firstRecordTimestamp", range.firstRecordTimestamp(), first.timestamp(), label, true);
+            timestamp(ctx, at, "lastRecordTimestamp", range.lastRecordTimestamp(), last.timestamp(), label, true);
         });
         for (String key : byKey.keySet()) {
             if (!info.recordsInfo().containsKey(key)) {
@@ -84,33 +89,32 @@ final class PayloadMismatchRule implements Rule {
         }
     }
 
-    private static void recordInfo(RuleContext ctx, TopicBatchInfo info, KafkaEvent event) {
+    private static void recordInfo(RuleContext ctx, dev.onfailure.model.RecordInfo info, KafkaEvent event) {
         List<KafkaRecord> all = event.allRecords();
         if (all.size() != 1) {
             return;
         }
         KafkaRecord only = all.get(0);
-        offset(ctx, "/KafkaBatchInfo/recordInfo", "offset", info.recordInfo().offset(), only.offset(), "", true);
-        timestamp(ctx, "/KafkaBatchInfo/recordInfo", "timestamp", info.recordInfo().timestamp(), only.timestamp(), "",
-                true);
+        offset(ctx, "/KafkaBatchInfo/recordInfo", "offset", info.offset(), only.offset(), "", true);
+        timestamp(ctx, "/KafkaBatchInfo/recordInfo", "timestamp", info.timestamp(), only.timestamp(), "", true);
     }
 
     private static void offset(RuleContext ctx, String at, String member, Offset declared, long actual, String label,
-            boolean topic) {
+            boolean inferred) {
         Optional<BigInteger> value = declared.toBigInteger();
         if (value.isPresent() && !value.get().equals(BigInteger.valueOf(actual))) {
             report(ctx, JsonPointer.append(at, member), member + " " + Texts.abbreviate(declared.text()) + label
-                    + " differs from the payload's " + actual, topic);
+                    + " differs from the payload's " + actual, inferred);
         }
     }
 
     private static void timestamp(RuleContext ctx, String at, String member, Timestamp declared, long actualMillis,
-            String label, boolean topic) {
+            String label, boolean inferred) {
         Optional<Instant> value = declared.toInstant();
         if (value.isPresent() && !value.get().equals(Instant.ofEpochMilli(actualMillis))) {
             report(ctx, JsonPointer.append(at, member), member + " " + declared.text() + label
                     + " differs from the payload's " + Timestamp.ofEpochMilli(actualMillis).text() + " ("
-                    + actualMillis + ")", topic);
+                    + actualMillis + ")", inferred);
         }
     }
 
@@ -119,7 +123,7 @@ final class PayloadMismatchRule implements Rule {
         String b = payload.value().orElse(null);
         if (!Objects.equals(a, b)) {
             report(ctx, "/KafkaBatchInfo/" + member, member + " is " + describe(a) + " but the payload's is "
-                    + describe(b));
+                    + describe(b), true);
         }
     }
 
@@ -131,9 +135,9 @@ final class PayloadMismatchRule implements Rule {
         report(ctx, pointer, detail, false);
     }
 
-    private static void report(RuleContext ctx, String pointer, String detail, boolean topicRecordInfo) {
-        if (topicRecordInfo && ctx.profile() == Profile.TOLERANT) {
-            ctx.report(FindingCode.PAYLOAD_MISMATCH, Severity.WARNING, pointer, "detail", detail);
+    private static void report(RuleContext ctx, String pointer, String detail, boolean inferred) {
+        if (inferred) {
+            ctx.reportInferred(FindingCode.PAYLOAD_MISMATCH, pointer, "detail", detail);
         } else {
             ctx.report(FindingCode.PAYLOAD_MISMATCH, pointer, "detail", detail);
         }

@@ -56,6 +56,16 @@ public final class RuleContext {
         findings.add(code.finding(profile, pointer, namesAndValues).withSeverity(severity));
     }
 
+    /**
+     * Reports a finding of {@code code} that rests on inference rather than on AWS's text: a warning under the
+     * tolerant profile, an error under the strict one, whatever the catalogue's severity for the code's grounded
+     * cases.
+     */
+    public void reportInferred(FindingCode code, String pointer, String... namesAndValues) {
+        Severity severity = profile == Profile.STRICT ? Severity.ERROR : Severity.WARNING;
+        findings.add(code.finding(profile, pointer, namesAndValues).withSeverity(severity));
+    }
+
     /** Returns what was reported. */
     public List<Finding> findings() {
         return findings;

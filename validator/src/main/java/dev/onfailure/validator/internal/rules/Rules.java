@@ -16,7 +16,9 @@ public final class Rules {
             new TimestampOrderRule(),
             new PayloadSizeRule(),
             new PayloadNotEventRule(),
-            new PayloadMismatchRule());
+            new PayloadMismatchRule(),
+            new SingleRecordInfoRule(),
+            new HeaderUnsignedRule());
 
     private Rules() {
     }

@@ -10,7 +10,10 @@ import java.util.Optional;
 
 /**
  * Every {@code recordsInfo} key, and every key of the payload's {@code records}, is {@code <legal topic>-<partition>},
- * split on the last hyphen.
+ * split on the last hyphen. A key without a hyphen before a number contradicts AWS's text ("Each of the keys under
+ * recordsInfo contains both the Kafka topic and partition, separated by a hyphen"): an error in both profiles. A
+ * partition with a leading zero or beyond int32, or a topic name Kafka would refuse, breaks Kafka's rules, which AWS
+ * does not restate: a warning under tolerant, an error under strict.
  */
 public final class TopicPartitionKeyRule implements Rule {
 
@@ -18,20 +21,41 @@ public final class TopicPartitionKeyRule implements Rule {
     public void check(KafkaFailureRecord r, RuleContext ctx) {
         if (r.batchInfo() instanceof KafkaBatchInfo info) {
             for (String key : info.recordsInfo().keySet()) {
-                explain(key).ifPresent(reason -> ctx.report(FindingCode.TOPIC_PARTITION_KEY,
-                        JsonPointer.append("/KafkaBatchInfo/recordsInfo", key),
-                        "key", Texts.abbreviate(key), "reason", reason));
+                explain(key).ifPresent(reason -> report(ctx, key,
+                        JsonPointer.append("/KafkaBatchInfo/recordsInfo", key), reason));
             }
         }
         ctx.payloadEvent().ifPresent(event -> {
             boolean object = r.payloadIfAny().map(p -> p.form() == Payload.Form.OBJECT).orElse(false);
             for (String key : event.records().keySet()) {
-                explain(key).ifPresent(reason -> ctx.report(FindingCode.TOPIC_PARTITION_KEY,
+                explain(key).ifPresent(reason -> report(ctx, key,
                         object ? JsonPointer.append("/payload/records", key) : "/payload",
-                        "key", Texts.abbreviate(key), "reason", reason
-                                + (object ? "" : " (a key of the payload string's records)")));
+                        reason + (object ? "" : " (a key of the payload string's records)")));
             }
         });
+    }
+
+    private static void report(RuleContext ctx, String key, String pointer, String reason) {
+        if (contradictsAws(key)) {
+            ctx.report(FindingCode.TOPIC_PARTITION_KEY, pointer, "key", Texts.abbreviate(key), "reason", reason);
+        } else {
+            ctx.reportInferred(FindingCode.TOPIC_PARTITION_KEY, pointer, "key", Texts.abbreviate(key), "reason",
+                    reason);
+        }
+    }
+
+    /** True when {@code key} is not a topic, a hyphen and a number, as AWS's text describes every key. */
+    static boolean contradictsAws(String key) {
+        int hyphen = key.lastIndexOf('-');
+        if (hyphen <= 0 || hyphen == key.length() - 1) {
+            return true;
+        }
+        for (int i = hyphen + 1; i < key.length(); i++) {
+            if (key.charAt(i) < '0' || key.charAt(i) > '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns why {@code key} is not a topic-partition key, or empty when it is one. */
