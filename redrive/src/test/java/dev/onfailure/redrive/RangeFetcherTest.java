@@ -97,9 +97,14 @@ final class RangeFetcherTest {
 
     @Test
     void topicRecords_giveBackOneRecordEach() {
-        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+        List<FetchRange> ranges = new ArrayList<>();
         for (KafkaFailureRecord r : Batches.failureRecords(batch(), Destination.TOPIC, "r-topic")) {
-            all.addAll(fetchAll(r));
+            ranges.addAll(FetchRange.of(r));
+        }
+        assertThat(ranges).hasSize(20).allMatch(r -> r.first() == r.last() && r.expected() == 1);
+        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
+        try (RangeFetcher f = fetcher()) {
+            f.fetch(ranges).forEach(r -> all.addAll(r.records()));
         }
         assertSameRecords(all, batch());
     }
