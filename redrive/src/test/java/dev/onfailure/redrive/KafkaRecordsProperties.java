@@ -6,7 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaRecord;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.json.WriteOptions;
+import dev.onfailure.json.WriteOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +49,19 @@ final class KafkaRecordsProperties {
         qt().withExamples(300).forAll(consumerRecords()).checkAssert(r -> {
             KafkaRecord model = KafkaRecords.fromConsumerRecord(r);
             assertThat(KafkaRecords.fromConsumerRecord(KafkaRecords.toConsumerRecord(model))).isEqualTo(model);
+        });
+    }
+
+    @Test
+    void recordLine_isWhatTheCodecReads() {
+        qt().withExamples(300).forAll(consumerRecords()).checkAssert(r -> {
+            String line = LambdaJson.record(r);
+            String event = "{\"eventSource\":\"SelfManagedKafka\",\"records\":{\"" + r.topic() + "-" + r.partition()
+                    + "\":[" + line + "]}}";
+            KafkaRecord read = CODEC.readEvent(event).allRecords().get(0);
+            assertThat(read).isEqualTo(KafkaRecords.fromConsumerRecord(r));
+            assertThat(LambdaJson.event(List.of(r), "SelfManagedKafka", Optional.empty(), Optional.empty()))
+                    .isEqualTo(event);
         });
     }
 
