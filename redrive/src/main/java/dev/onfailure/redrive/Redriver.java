@@ -339,8 +339,11 @@ public final class Redriver {
         return found;
     }
 
-    /** Returns the original record's identity from a redriven record's provenance headers. */
-    static Optional<String> provenance(ConsumerRecord<byte[], byte[]> r) {
+    /**
+     * Returns which original record a redriven record is, {@code "<topic> <partition> <offset>"}, from its
+     * provenance headers (the last of each name); empty for a record without them.
+     */
+    public static Optional<String> provenance(ConsumerRecord<byte[], byte[]> r) {
         Header topic = r.headers().lastHeader(ORIGINAL_TOPIC);
         Header partition = r.headers().lastHeader(ORIGINAL_PARTITION);
         Header offset = r.headers().lastHeader(ORIGINAL_OFFSET);

@@ -28,13 +28,13 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 
 /** Produces awkward records (null keys, binary values, every signed header byte, repeated names) and builds failure records for batches of them. */
-final class Batches {
+public final class Batches {
 
     private Batches() {
     }
 
     /** Every byte value, -128..127. */
-    static byte[] everyByte() {
+    public static byte[] everyByte() {
         byte[] b = new byte[256];
         for (int i = 0; i < 256; i++) {
             b[i] = (byte) (i - 128);
@@ -46,7 +46,7 @@ final class Batches {
      * Produces {@code n} records to {@code topic}/{@code partition} and returns them as a consumer would read them
      * (offsets and timestamps from the broker's acknowledgements).
      */
-    static List<ConsumerRecord<byte[], byte[]>> produce(KafkaProducer<byte[], byte[]> producer, String topic,
+    public static List<ConsumerRecord<byte[], byte[]>> produce(KafkaProducer<byte[], byte[]> producer, String topic,
             int partition, int n, long seed) throws Exception {
         SplittableRandom random = new SplittableRandom(seed);
         // Recent timestamps: older ones than retention.ms (7 days) would be deleted by the broker under the test.
@@ -75,7 +75,7 @@ final class Batches {
     }
 
     /** The invocation event holding {@code records}, keyed by topic-partition in their order. */
-    static KafkaEvent event(List<ConsumerRecord<byte[], byte[]>> records) {
+    public static KafkaEvent event(List<ConsumerRecord<byte[], byte[]>> records) {
         Map<String, List<KafkaRecord>> byKey = new LinkedHashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             byKey.computeIfAbsent(r.topic() + "-" + r.partition(), k -> new ArrayList<>())
@@ -88,7 +88,7 @@ final class Batches {
                 .records(byKey).build();
     }
 
-    static FailureContext context(String requestId) {
+    public static FailureContext context(String requestId) {
         return new FailureContext(Condition.RETRY_ATTEMPTS_EXHAUSTED,
                 "arn:aws:lambda:us-east-1:123456789012:function:orders", requestId, 3,
                 JsonField.of(ResponseContext.builder().statusCode(200).executedVersion(JsonField.of("$LATEST"))
@@ -97,13 +97,13 @@ final class Batches {
     }
 
     /** The failure records Lambda would send for {@code records} to {@code destination}. */
-    static List<KafkaFailureRecord> failureRecords(List<ConsumerRecord<byte[], byte[]>> records,
+    public static List<KafkaFailureRecord> failureRecords(List<ConsumerRecord<byte[], byte[]>> records,
             Destination destination, String requestId) {
         return RecordBuilder.build(event(records), context(requestId), destination);
     }
 
     /** The S3 record for {@code records} with its payload as an object, as emulators write it. */
-    static KafkaFailureRecord s3WithObjectPayload(List<ConsumerRecord<byte[], byte[]>> records, String requestId) {
+    public static KafkaFailureRecord s3WithObjectPayload(List<ConsumerRecord<byte[], byte[]>> records, String requestId) {
         S3Record s3 = (S3Record) failureRecords(records, Destination.S3, requestId).get(0);
         KafkaEvent event = s3.payload().event();
         return s3.toBuilder().payload(Payload.ofObject(RecordCodec.defaults().toJson(event))).build();
