@@ -7,7 +7,7 @@ import dev.onfailure.json.ReadException;
 import dev.onfailure.json.ReadLimits;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.validator.internal.Envelopes;
+import dev.onfailure.validator.Envelope;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -73,9 +73,9 @@ final class FailureInputs {
     private void collect(JsonValue v, String source, String at, int depth) throws BadInput {
         String where = source + (at.isEmpty() ? "" : "#" + at);
         if (v instanceof JsonObject o && depth < 3 && !o.has("KafkaBatchInfo")) {
-            Optional<Envelopes.Unwrapped> u = Envelopes.unwrap(o);
+            Optional<Envelope.Unwrapped> u = Envelope.unwrap(o);
             if (u.isPresent()) {
-                for (Envelopes.Message m : u.get().messages()) {
+                for (Envelope.Message m : u.get().messages()) {
                     if (m.text().isEmpty()) {
                         throw new BadInput(source + "#" + at + m.pointer() + ": no message text in the envelope");
                     }

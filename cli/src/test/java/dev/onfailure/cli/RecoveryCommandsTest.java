@@ -2,7 +2,7 @@ package dev.onfailure.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onfailure.codegen.Destination;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
@@ -76,7 +76,7 @@ final class RecoveryCommandsTest {
 
     @Test
     void fetch_sqsRecord_writesTheOriginalRecords_andReportsEachRange() throws Exception {
-        Path f = file("sqs.json", Batches.failureRecords(batch(), Destination.SQS_SNS, "req-1").get(0));
+        Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-1").get(0));
         Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", broker.bootstrap());
         assertThat(r.err()).isEqualTo(f + " orders-eu-west-1-0 2..11: expected 10 (span), found 10\n"
                 + f + " orders-eu-west-1-1 0..4: expected 5 (span), found 5\n");
@@ -86,7 +86,7 @@ final class RecoveryCommandsTest {
 
     @Test
     void fetch_asEvent_isOneInvocationEventPerFailureRecord() throws Exception {
-        Path f = file("sqs.json", Batches.failureRecords(batch(), Destination.SQS_SNS, "req-1").get(0));
+        Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-1").get(0));
         Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", broker.bootstrap(), "--as", "event");
         assertThat(r.code()).isZero();
         assertThat(r.out().lines()).hasSize(1);
@@ -96,7 +96,7 @@ final class RecoveryCommandsTest {
 
     @Test
     void fetch_s3Payload_withoutACluster_andVerified() throws Exception {
-        Path string = file("s3.json", Batches.failureRecords(batch(), Destination.S3, "req-2").get(0));
+        Path string = file("s3.json", Batches.failureRecords(batch(), Kind.S3, "req-2").get(0));
         Path object = file("s3o.json", Batches.s3WithObjectPayload(batch(), "req-3"));
         Cli.Result r = Cli.run("fetch", string.toString(), object.toString());
         assertThat(r.code()).isZero();
@@ -111,7 +111,7 @@ final class RecoveryCommandsTest {
     @Test
     void fetch_topicRecords_inNdjson() throws Exception {
         StringBuilder ndjson = new StringBuilder();
-        for (KafkaFailureRecord t : Batches.failureRecords(batch(), Destination.TOPIC, "req-4")) {
+        for (KafkaFailureRecord t : Batches.failureRecords(batch(), Kind.TOPIC, "req-4")) {
             ndjson.append(CODEC.write(t).replace("\n", "")).append('\n');
         }
         Path f = dir.resolve("topic.ndjson");
@@ -128,7 +128,7 @@ final class RecoveryCommandsTest {
         try (KafkaProducer<byte[], byte[]> p = broker.producer(Map.of())) {
             records = Batches.produce(p, "trimmed", 0, 10, 3);
         }
-        Path f = file("t.json", Batches.failureRecords(records, Destination.SQS_SNS, "req-5").get(0));
+        Path f = file("t.json", Batches.failureRecords(records, Kind.SQS_SNS, "req-5").get(0));
         broker.admin().deleteRecords(Map.of(new org.apache.kafka.common.TopicPartition("trimmed", 0),
                 RecordsToDelete.beforeOffset(4))).all().get(30, TimeUnit.SECONDS);
         Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", broker.bootstrap());
@@ -140,7 +140,7 @@ final class RecoveryCommandsTest {
 
     @Test
     void fetch_56DigitOffset_isOneClearLine_exit2() throws Exception {
-        String text = CODEC.write(Batches.failureRecords(batch(), Destination.SQS_SNS, "req-6").get(0))
+        String text = CODEC.write(Batches.failureRecords(batch(), Kind.SQS_SNS, "req-6").get(0))
                 .replaceFirst("\"lastRecordOffset\" ?: ?\"11\"",
                         "\"lastRecordOffset\":\"49601189658422359378836298521827638475320189012309704722\"");
         assertThat(text).contains("4960118965842235937883629852182763847532018901230970472");
@@ -160,7 +160,7 @@ final class RecoveryCommandsTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Path f = file("sqs.json", Batches.failureRecords(batch(), Destination.SQS_SNS, "req-7").get(0));
+        Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-7").get(0));
         Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", "127.0.0.1:" + port, "--timeout", "2");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("onfailure: no answer from 127.0.0.1:" + port
@@ -169,7 +169,7 @@ final class RecoveryCommandsTest {
 
     @Test
     void fetch_unknownTopic_isOneClearLine_exit2() throws Exception {
-        String text = CODEC.write(Batches.failureRecords(p0.subList(0, 2), Destination.SQS_SNS, "req-8").get(0))
+        String text = CODEC.write(Batches.failureRecords(p0.subList(0, 2), Kind.SQS_SNS, "req-8").get(0))
                 .replace("orders-eu-west-1-0", "gone-topic-0");
         Path f = dir.resolve("gone.json");
         Files.writeString(f, text);
@@ -180,7 +180,7 @@ final class RecoveryCommandsTest {
 
     @Test
     void fetch_sqsRecord_withoutACluster_saysWhatIsMissing() throws Exception {
-        Path f = file("sqs.json", Batches.failureRecords(batch(), Destination.SQS_SNS, "req-9").get(0));
+        Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-9").get(0));
         Cli.Result r = Cli.run("fetch", f.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("onfailure: " + f + ": an SQS/SNS failure record carries no records, only "
@@ -189,7 +189,7 @@ final class RecoveryCommandsTest {
 
     @Test
     void redrive_sendsEachRecordOnce_andARerunSendsNothing() throws Exception {
-        Path f = file("sqs.json", Batches.failureRecords(batch(), Destination.SQS_SNS, "req-10").get(0));
+        Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-10").get(0));
         Path cp = dir.resolve("redrive.checkpoint");
         Cli.Result dry = Cli.run("redrive", f.toString(), "--bootstrap-server", broker.bootstrap(), "--to-topic",
                 "orders-replay", "--dry-run", "--checkpoint", cp.toString());
@@ -217,7 +217,7 @@ final class RecoveryCommandsTest {
 
     @Test
     void redrive_toItsOwnTopic_isRefused() throws Exception {
-        Path f = file("sqs.json", Batches.failureRecords(batch(), Destination.SQS_SNS, "req-11").get(0));
+        Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-11").get(0));
         Cli.Result r = Cli.run("redrive", f.toString(), "--bootstrap-server", broker.bootstrap(), "--to-topic", TOPIC,
                 "--checkpoint", dir.resolve("own.checkpoint").toString());
         assertThat(r.code()).isEqualTo(2);

@@ -1,6 +1,6 @@
 package dev.onfailure.redrive;
 
-import dev.onfailure.codegen.Destination;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.codegen.FailureContext;
 import dev.onfailure.codegen.RecordBuilder;
 import dev.onfailure.model.Condition;
@@ -98,13 +98,13 @@ public final class Batches {
 
     /** The failure records Lambda would send for {@code records} to {@code destination}. */
     public static List<KafkaFailureRecord> failureRecords(List<ConsumerRecord<byte[], byte[]>> records,
-            Destination destination, String requestId) {
+            Kind destination, String requestId) {
         return RecordBuilder.build(event(records), context(requestId), destination);
     }
 
     /** The S3 record for {@code records} with its payload as an object, as emulators write it. */
     public static KafkaFailureRecord s3WithObjectPayload(List<ConsumerRecord<byte[], byte[]>> records, String requestId) {
-        S3Record s3 = (S3Record) failureRecords(records, Destination.S3, requestId).get(0);
+        S3Record s3 = (S3Record) failureRecords(records, Kind.S3, requestId).get(0);
         KafkaEvent event = s3.payload().event();
         return s3.toBuilder().payload(Payload.ofObject(RecordCodec.defaults().toJson(event))).build();
     }

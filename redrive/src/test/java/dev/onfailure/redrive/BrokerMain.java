@@ -1,6 +1,6 @@
 package dev.onfailure.redrive;
 
-import dev.onfailure.codegen.Destination;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ public final class BrokerMain {
             batch.addAll(Batches.produce(p, "orders-eu-west-1", 1, 20, 2).subList(0, 4));
         }
         RecordCodec codec = RecordCodec.defaults();
-        for (Destination d : List.of(Destination.SQS_SNS, Destination.S3)) {
+        for (Kind d : List.of(Kind.SQS_SNS, Kind.S3)) {
             KafkaFailureRecord r = Batches.failureRecords(batch, d, "316aa6d0-8154-4b1c-9af7-85d5f4a6bc81").get(0);
             Files.writeString(dir.resolve(d.id() + ".json"), codec.write(r));
         }

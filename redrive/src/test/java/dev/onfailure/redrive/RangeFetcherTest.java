@@ -4,7 +4,7 @@ import static dev.onfailure.redrive.KafkaRecordsProperties.assertSame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.onfailure.codegen.Destination;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.Offset;
 import dev.onfailure.model.RecordRange;
@@ -81,7 +81,7 @@ final class RangeFetcherTest {
 
     @Test
     void sqsRecord_givesBackExactlyTheBatch() {
-        KafkaFailureRecord record = Batches.failureRecords(batch(), Destination.SQS_SNS, "r-sqs").get(0);
+        KafkaFailureRecord record = Batches.failureRecords(batch(), Kind.SQS_SNS, "r-sqs").get(0);
         List<FetchRange> ranges = FetchRange.of(record);
         assertThat(ranges).extracting(FetchRange::basis).containsOnly(FetchRange.Basis.SPAN);
         assertSameRecords(fetchAll(record), batch());
@@ -89,7 +89,7 @@ final class RangeFetcherTest {
 
     @Test
     void s3Records_bothPayloadForms_giveBackExactlyTheBatch() {
-        KafkaFailureRecord string = Batches.failureRecords(batch(), Destination.S3, "r-s3").get(0);
+        KafkaFailureRecord string = Batches.failureRecords(batch(), Kind.S3, "r-s3").get(0);
         assertThat(FetchRange.of(string)).extracting(FetchRange::basis).containsOnly(FetchRange.Basis.PAYLOAD);
         assertSameRecords(fetchAll(string), batch());
         assertSameRecords(fetchAll(Batches.s3WithObjectPayload(batch(), "r-s3o")), batch());
@@ -98,7 +98,7 @@ final class RangeFetcherTest {
     @Test
     void topicRecords_giveBackOneRecordEach() {
         List<FetchRange> ranges = new ArrayList<>();
-        for (KafkaFailureRecord r : Batches.failureRecords(batch(), Destination.TOPIC, "r-topic")) {
+        for (KafkaFailureRecord r : Batches.failureRecords(batch(), Kind.TOPIC, "r-topic")) {
             ranges.addAll(FetchRange.of(r));
         }
         assertThat(ranges).hasSize(20).allMatch(r -> r.first() == r.last() && r.expected() == 1);
@@ -112,7 +112,7 @@ final class RangeFetcherTest {
     @Test
     void singleRange_expectsBatchSize() {
         List<ConsumerRecord<byte[], byte[]>> one = produced.get(1).subList(3, 9);
-        KafkaFailureRecord record = Batches.failureRecords(one, Destination.SQS_SNS, "r-one").get(0);
+        KafkaFailureRecord record = Batches.failureRecords(one, Kind.SQS_SNS, "r-one").get(0);
         FetchRange range = FetchRange.of(record).get(0);
         assertThat(range.basis()).isEqualTo(FetchRange.Basis.BATCH_SIZE);
         assertThat(range.expected()).isEqualTo(6);
@@ -156,7 +156,7 @@ final class RangeFetcherTest {
         try (KafkaProducer<byte[], byte[]> p = broker.producer(Map.of())) {
             records = Batches.produce(p, "deleted-part", 0, 20, 7);
         }
-        KafkaFailureRecord record = Batches.failureRecords(records.subList(3, 13), Destination.SQS_SNS, "r-del")
+        KafkaFailureRecord record = Batches.failureRecords(records.subList(3, 13), Kind.SQS_SNS, "r-del")
                 .get(0);
         broker.admin().deleteRecords(Map.of(new org.apache.kafka.common.TopicPartition("deleted-part", 0),
                 RecordsToDelete.beforeOffset(8))).all().get(30, TimeUnit.SECONDS);
@@ -273,7 +273,7 @@ final class RangeFetcherTest {
 
     @Test
     void offsetBeyondInt64_isRefusedBeforeAnyRead() {
-        SqsSnsRecord record = (SqsSnsRecord) Batches.failureRecords(batch(), Destination.SQS_SNS, "r-big").get(0);
+        SqsSnsRecord record = (SqsSnsRecord) Batches.failureRecords(batch(), Kind.SQS_SNS, "r-big").get(0);
         String key = record.batchInfo().recordsInfo().keySet().iterator().next();
         RecordRange range = record.batchInfo().recordsInfo().get(key).toBuilder()
                 .lastRecordOffset(Offset.of("49601189658422359378836298521827638475320189012309704722")).build();

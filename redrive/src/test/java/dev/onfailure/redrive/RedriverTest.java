@@ -3,7 +3,7 @@ package dev.onfailure.redrive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.onfailure.codegen.Destination;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.model.KafkaFailureRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +59,7 @@ final class RedriverTest {
     private static List<RedriveRecord> fetched() {
         List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(produced.get(0).subList(5, 35));
         batch.addAll(produced.get(1).subList(5, 35));
-        KafkaFailureRecord record = Batches.failureRecords(batch, Destination.SQS_SNS, "req-1").get(0);
+        KafkaFailureRecord record = Batches.failureRecords(batch, Kind.SQS_SNS, "req-1").get(0);
         List<RedriveRecord> out = new ArrayList<>();
         try (RangeFetcher f = RangeFetcher.connect(Map.of("bootstrap.servers", broker.bootstrap()), TIMEOUT)) {
             for (FetchedRange r : f.fetch(FetchRange.of(record))) {
