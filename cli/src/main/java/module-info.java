@@ -6,6 +6,8 @@ module dev.onfailure.cli {
     requires dev.onfailure.validator;
     requires dev.onfailure.codegen;
     requires dev.onfailure.fixtures;
+    requires dev.onfailure.redrive;
+    requires kafka.clients;
     requires info.picocli;
 
     // picocli reads and sets the commands' annotated fields reflectively

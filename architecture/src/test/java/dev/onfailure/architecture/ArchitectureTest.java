@@ -40,7 +40,8 @@ final class ArchitectureTest {
             Module.of("validator", "model", "schema"),
             Module.of("codegen", "model"),
             Module.of("lambda", "json", "model", "schema", "validator"),
-            Module.of("cli", "validator", "codegen", "fixtures"),
+            Module.of("redrive", "model"),
+            Module.of("cli", "validator", "codegen", "fixtures", "redrive"),
             Module.benchmarks("bench", "cli"));
 
     private static final Path ROOT = Path.of("..");

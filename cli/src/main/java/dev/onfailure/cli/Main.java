@@ -52,7 +52,9 @@ public final class Main {
                 .addSubcommand(new InspectCommand(io))
                 .addSubcommand(new GenerateCommand(io))
                 .addSubcommand(new BuildCommand(io))
-                .addSubcommand(new SchemaCommand(io));
+                .addSubcommand(new SchemaCommand(io))
+                .addSubcommand(new FetchCommand(io))
+                .addSubcommand(new RedriveCommand(io));
         // after the subcommands, so that these settings reach them too
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setColorScheme(Help.defaultColorScheme(io.colour() ? Ansi.ON : Ansi.OFF));

@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
                 "  aws sqs receive-message ... | jq -c '.Messages[].Body|fromjson' | onfailure validate --format json",
                 "  onfailure validate --profile strict --aws-examples",
                 "  onfailure inspect failure.json                   # what failed, and how to re-read it",
+                "  onfailure fetch failure.json --bootstrap-server localhost:9092   # the discarded records back",
+                "  onfailure redrive failure.json --bootstrap-server localhost:9092 --to-topic orders-replay",
                 "  onfailure generate --kind kafka.s3 --count 10 --seed 7",
                 "", "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error or unreadable input."})
 final class OnfailureCommand implements Runnable {
@@ -24,6 +26,6 @@ final class OnfailureCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "a command is required: validate, format, inspect, generate, build or schema");
+                "a command is required: validate, format, inspect, generate, build, schema, fetch or redrive");
     }
 }

@@ -1,0 +1,198 @@
+package dev.onfailure.cli;
+
+import dev.onfailure.redrive.FetchRange;
+import dev.onfailure.redrive.FetchedRange;
+import dev.onfailure.redrive.LambdaJson;
+import dev.onfailure.redrive.RangeFetcher;
+import dev.onfailure.redrive.RecoveryException;
+import dev.onfailure.redrive.Verification;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code onfailure fetch}: the original records of failure records, read back by offset or from the payload. */
+@Command(name = "fetch", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Get the discarded Kafka records back. For every failure record and every topic-partition",
+                "range in it, read exactly the offsets first..last from the cluster (assign and seek: no consumer",
+                "group, nothing committed; read_committed unless --kafka-config says otherwise), or take them from",
+                "the payload of S3 and Kafka-topic records. Writes NDJSON in the Lambda Kafka event's record form on",
+                "standard output, and per range on standard error how many records were expected and found and",
+                "which offsets are absent and why (deleted, aborted, compacted-or-marker, beyond-end)."},
+        footer = {"", "Examples:",
+                "  onfailure fetch failure.json --bootstrap-server b-1.msk:9092",
+                "  onfailure fetch dlq-dump/ --bootstrap-server localhost:9092 --as event > events.ndjson",
+                "  onfailure fetch s3-record.json                                  # from the payload, no cluster",
+                "  onfailure fetch s3-record.json --bootstrap-server localhost:9092 --verify",
+                "", "Exit codes: 0 every record found, 1 offsets absent or --verify differences, 2 unreadable input,",
+                "bad offsets or an unreachable cluster."})
+final class FetchCommand implements Callable<Integer> {
+
+    /** Ranges are read together in windows of about this many records. */
+    private static final long WINDOW_RECORDS = 20_000;
+    private static final int WINDOW_RANGES = 500;
+
+    enum As {
+        records, event
+    }
+
+    private final Io io;
+
+    @Parameters(paramLabel = "SOURCE", arity = "0..*",
+            description = "Failure records: files, directories, NDJSON, - for standard input (the default).")
+    List<String> sources = new ArrayList<>();
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--from", paramLabel = "cluster|payload",
+            description = "Where records come from (default: cluster when a cluster is named, else payload).")
+    Recovery.From from;
+
+    @Option(names = "--as", paramLabel = "records|event", defaultValue = "records",
+            description = "records: one NDJSON line per Kafka record; event: one Lambda Kafka invocation event per "
+                    + "failure record (default: ${DEFAULT-VALUE}).")
+    As as;
+
+    @Option(names = "--verify",
+            description = "Compare the payload's records with the cluster's copy, record by record.")
+    boolean verify;
+
+    FetchCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = io.err();
+        try {
+            boolean cluster = kafka.hasCluster();
+            Recovery.From source = from != null ? from : cluster ? Recovery.From.cluster : Recovery.From.payload;
+            if ((source == Recovery.From.cluster || verify) && !cluster) {
+                err.println("onfailure: fetch: give --bootstrap-server (or bootstrap.servers in --kafka-config) to "
+                        + (verify ? "verify against" : "read from") + " the cluster");
+                return ExitCodes.USAGE;
+            }
+            FailureInputs inputs = new FailureInputs(sources, io.in());
+            boolean incomplete = false;
+            if (source == Recovery.From.payload && !verify) {
+                for (Optional<FailureInputs.Located> r = inputs.next(); r.isPresent(); r = inputs.next()) {
+                    write(r.get(), Recovery.fromPayload(r.get()));
+                }
+            } else {
+                try (RangeFetcher fetcher = RangeFetcher.connect(kafka.settings(), kafka.timeout())) {
+                    List<FailureInputs.Located> window = new ArrayList<>();
+                    List<List<FetchRange>> ranges = new ArrayList<>();
+                    long records = 0;
+                    int count = 0;
+                    for (Optional<FailureInputs.Located> r = inputs.next(); r.isPresent(); r = inputs.next()) {
+                        List<FetchRange> rs = ranges(r.get());
+                        window.add(r.get());
+                        ranges.add(rs);
+                        for (FetchRange f : rs) {
+                            records += Math.min(f.expected(), f.span());
+                            count++;
+                        }
+                        if (records >= WINDOW_RECORDS || count >= WINDOW_RANGES) {
+                            incomplete |= flush(fetcher, window, ranges, source);
+                            records = 0;
+                            count = 0;
+                        }
+                    }
+                    incomplete |= flush(fetcher, window, ranges, source);
+                }
+            }
+            io.out().flush();
+            return incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
+        } catch (FailureInputs.BadInput e) {
+            io.out().flush();
+            err.println("onfailure: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (RecoveryException e) {
+            io.out().flush();
+            err.println("onfailure: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("onfailure: cannot read " + kafka.config + ": " + Inputs.message(e));
+            return ExitCodes.USAGE;
+        } catch (IllegalArgumentException e) {
+            io.out().flush();
+            err.println("onfailure: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    static List<FetchRange> ranges(FailureInputs.Located r) throws FailureInputs.BadInput {
+        try {
+            return FetchRange.of(r.record());
+        } catch (IllegalArgumentException e) {
+            throw new FailureInputs.BadInput(r.where() + ": " + e.getMessage());
+        }
+    }
+
+    /** Fetches the window's ranges together, writes its records in input order, and empties it. */
+    private boolean flush(RangeFetcher fetcher, List<FailureInputs.Located> window, List<List<FetchRange>> ranges,
+            Recovery.From source) throws FailureInputs.BadInput {
+        List<FetchRange> all = new ArrayList<>();
+        ranges.forEach(all::addAll);
+        List<FetchedRange> fetched = fetcher.fetch(all);
+        boolean incomplete = false;
+        int k = 0;
+        for (int i = 0; i < window.size(); i++) {
+            FailureInputs.Located r = window.get(i);
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+            for (int j = 0; j < ranges.get(i).size(); j++, k++) {
+                FetchedRange f = fetched.get(k);
+                io.err().println(Recovery.report(r.where(), f));
+                incomplete |= Recovery.incomplete(f);
+                records.addAll(f.records());
+            }
+            if (verify) {
+                List<ConsumerRecord<byte[], byte[]>> payload = Recovery.fromPayload(r);
+                List<Verification.Difference> diffs = Verification.compare(payload, records);
+                for (Verification.Difference d : diffs) {
+                    io.err().println(r.where() + " verify: " + d);
+                }
+                if (diffs.isEmpty()) {
+                    io.err().println(r.where() + " verify: the payload's " + payload.size()
+                            + " records are the cluster's, byte for byte");
+                }
+                incomplete |= !diffs.isEmpty();
+                if (source == Recovery.From.payload) {
+                    records = payload;
+                }
+            }
+            write(r, records);
+        }
+        window.clear();
+        ranges.clear();
+        return incomplete;
+    }
+
+    private void write(FailureInputs.Located r, List<ConsumerRecord<byte[], byte[]>> records)
+            throws FailureInputs.BadInput {
+        PrintWriter out = io.out();
+        try {
+            if (as == As.event) {
+                out.println(LambdaJson.event(records, Recovery.eventSource(r.record()),
+                        Recovery.eventSourceArn(r.record()), Recovery.bootstrapServers(r.record())));
+            } else {
+                StringBuilder s = new StringBuilder(256);
+                for (ConsumerRecord<byte[], byte[]> c : records) {
+                    s.setLength(0);
+                    LambdaJson.appendRecord(s, c);
+                    out.println(s);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new FailureInputs.BadInput(r.where() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.onfailure.cli;
+
+import dev.onfailure.redrive.FetchRange;
+import dev.onfailure.redrive.FetchedRange;
+import dev.onfailure.redrive.RangeFetcher;
+import dev.onfailure.redrive.RecoveryException;
+import dev.onfailure.redrive.RedriveRecord;
+import dev.onfailure.redrive.RedriveReport;
+import dev.onfailure.redrive.Redriver;
+import dev.onfailure.redrive.Target;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code onfailure redrive}: republish the original records of failure records, each exactly once. */
+@Command(name = "redrive", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Replay a discarded batch: get the original records back (from the cluster by offset, or with",
+                "--from payload from S3 and Kafka-topic records) and republish them to --to-topic, or with",
+                "--to-source to the topics and partitions they came from. Same key, value and headers, plus",
+                "provenance headers onfailure.original.topic, .partition, .offset and .request-id; an idempotent",
+                "producer with acks=all. Safe to rerun: a checkpoint records what the broker acknowledged, and a",
+                "run stopped at any point and run again sends each record exactly once."},
+        footer = {"", "Examples:",
+                "  onfailure redrive failure.json --bootstrap-server b-1.msk:9092 --to-topic orders-replay",
+                "  onfailure redrive dlq-dump/ --bootstrap-server localhost:9092 --to-topic orders-replay --dry-run",
+                "  onfailure redrive s3-record.json --from payload --bootstrap-server localhost:9092 --to-source",
+                "", "Exit codes: 0 every record sent (or sent before), 1 some offsets were absent (the rest is sent),",
+                "2 unreadable input, bad offsets, an unreachable cluster or a failed send (run again to resume)."})
+final class RedriveCommand implements Callable<Integer> {
+
+    private final Io io;
+
+    @Parameters(paramLabel = "SOURCE", arity = "0..*",
+            description = "Failure records: files, directories, NDJSON, - for standard input (the default).")
+    List<String> sources = new ArrayList<>();
+
+    @Mixin
+    KafkaOptions kafka;
+
+    static final class Where {
+        @Option(names = "--to-topic", paramLabel = "TOPIC", required = true,
+                description = "Send every record to TOPIC (it must exist; never a record's own topic).")
+        String topic;
+
+        @Option(names = "--to-source", required = true,
+                description = "Send each record back to its own topic and partition.")
+        boolean source;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Where where;
+
+    @Option(names = "--from", paramLabel = "cluster|payload", defaultValue = "cluster",
+            description = "Where records come from (default: ${DEFAULT-VALUE}).")
+    Recovery.From from;
+
+    @Option(names = "--keep-timestamp", description = "Keep each record's original timestamp (default: now).")
+    boolean keepTimestamp;
+
+    @Option(names = "--dry-run", description = "Show what would be sent and where; send nothing.")
+    boolean dryRun;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "The checkpoint file (default: one per redrive under $XDG_STATE_HOME/onfailure/redrive, "
+                    + "or ~/.local/state/onfailure/redrive; printed at start).")
+    Path checkpoint;
+
+    RedriveCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = io.err();
+        PrintWriter out = io.out();
+        try {
+            boolean cluster = kafka.hasCluster();
+            if (!cluster && !(dryRun && from == Recovery.From.payload)) {
+                err.println("onfailure: redrive: give --bootstrap-server (or bootstrap.servers in --kafka-config)");
+                return ExitCodes.USAGE;
+            }
+            Target target = where.source ? Target.source() : Target.topic(where.topic);
+            List<FailureInputs.Located> inputs = new FailureInputs(sources, io.in()).all();
+            List<RedriveRecord> records = new ArrayList<>();
+            boolean incomplete = false;
+            if (from == Recovery.From.payload) {
+                for (FailureInputs.Located r : inputs) {
+                    String id = r.record().requestContext().requestId();
+                    Recovery.fromPayload(r).forEach(c -> records.add(new RedriveRecord(id, c)));
+                }
+            } else {
+                List<FetchRange> ranges = new ArrayList<>();
+                List<String> whereOf = new ArrayList<>();
+                for (FailureInputs.Located r : inputs) {
+                    for (FetchRange f : FetchCommand.ranges(r)) {
+                        ranges.add(f);
+                        whereOf.add(r.where());
+                    }
+                }
+                try (RangeFetcher fetcher = RangeFetcher.connect(kafka.settings(), kafka.timeout())) {
+                    List<FetchedRange> fetched = fetcher.fetch(ranges);
+                    for (int i = 0; i < fetched.size(); i++) {
+                        FetchedRange f = fetched.get(i);
+                        err.println(Recovery.report(whereOf.get(i), f));
+                        incomplete |= Recovery.incomplete(f);
+                        for (ConsumerRecord<byte[], byte[]> c : f.records()) {
+                            records.add(new RedriveRecord(f.range().requestId(), c));
+                        }
+                    }
+                }
+            }
+            Map<String, Object> settings = kafka.settings();
+            settings.putIfAbsent("bootstrap.servers", "(none: dry run)");
+            Redriver.Builder builder = Redriver.builder().config(settings).target(target)
+                    .keepTimestamp(keepTimestamp).timeout(kafka.timeout());
+            if (checkpoint != null) {
+                builder.checkpoint(checkpoint);
+            }
+            Redriver redriver = builder.build();
+            if (dryRun) {
+                List<Redriver.Outgoing> plan = redriver.plan(records);
+                for (Redriver.Outgoing o : plan) {
+                    ConsumerRecord<byte[], byte[]> c = o.original().record();
+                    out.println(c.topic() + "-" + c.partition() + "@" + c.offset() + " -> " + o.record().topic()
+                            + (o.record().partition() == null ? "" : "-" + o.record().partition())
+                            + " (key " + size(c.key()) + ", value " + size(c.value()) + ", "
+                            + o.record().headers().toArray().length + " headers"
+                            + (keepTimestamp ? ", timestamp " + c.timestamp() : "") + ")");
+                }
+                out.println("dry run: would send " + plan.size() + " record" + (plan.size() == 1 ? "" : "s")
+                        + (records.size() > plan.size() ? " (" + (records.size() - plan.size())
+                        + " named twice, sent once)" : "") + "; checkpoint " + redriver.checkpointFor(records));
+                out.flush();
+                return incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
+            }
+            err.println("onfailure: redrive: checkpoint " + redriver.checkpointFor(records));
+            RedriveReport report = redriver.redrive(records);
+            out.println("sent " + report.sent() + " of " + report.records() + " records to "
+                    + (target.isSource() ? "their own topics" : target.topicName().orElseThrow())
+                    + (report.alreadySent() > 0 ? "; " + report.alreadySent() + " sent by an earlier run"
+                    + (report.reconciled() > 0 ? " (" + report.reconciled() + " found in the target after a stop)"
+                    : "") : "")
+                    + (report.duplicates() > 0 ? "; " + report.duplicates() + " named twice, sent once" : ""));
+            out.flush();
+            return incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
+        } catch (FailureInputs.BadInput | RecoveryException | IllegalArgumentException e) {
+            out.flush();
+            err.println("onfailure: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("onfailure: cannot read " + kafka.config + ": " + Inputs.message(e));
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private static String size(byte[] b) {
+        return b == null ? "null" : b.length + " bytes";
+    }
+}

@@ -1,0 +1,227 @@
+package dev.onfailure.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onfailure.schema.Kind;
+import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.RecordCodec;
+import dev.onfailure.redrive.Batches;
+import dev.onfailure.redrive.LambdaJson;
+import dev.onfailure.redrive.Redriver;
+import dev.onfailure.redrive.TestBroker;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fetch} and {@code redrive} against a real in-process broker, as a user runs them. */
+final class RecoveryCommandsTest {
+
+    private static final String TOPIC = "orders-eu-west-1";
+    private static final RecordCodec CODEC = RecordCodec.defaults();
+
+    private static TestBroker broker;
+    private static List<ConsumerRecord<byte[], byte[]>> p0;
+    private static List<ConsumerRecord<byte[], byte[]>> p1;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = TestBroker.start();
+        broker.createTopic(TOPIC, 2, Map.of());
+        broker.createTopic("orders-replay", 2, Map.of());
+        try (KafkaProducer<byte[], byte[]> p = broker.producer(Map.of())) {
+            p0 = Batches.produce(p, TOPIC, 0, 20, 1);
+            p1 = Batches.produce(p, TOPIC, 1, 20, 2);
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        broker.stop();
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> batch() {
+        List<ConsumerRecord<byte[], byte[]>> b = new ArrayList<>(p0.subList(2, 12));
+        b.addAll(p1.subList(0, 5));
+        return b;
+    }
+
+    private Path file(String name, KafkaFailureRecord record) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, CODEC.write(record));
+        return f;
+    }
+
+    private static String lines(List<ConsumerRecord<byte[], byte[]>> records) {
+        StringBuilder s = new StringBuilder();
+        records.forEach(r -> s.append(LambdaJson.record(r)).append('\n'));
+        return s.toString();
+    }
+
+    @Test
+    void fetch_sqsRecord_writesTheOriginalRecords_andReportsEachRange() throws Exception {
+        Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-1").get(0));
+        Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", broker.bootstrap());
+        assertThat(r.err()).isEqualTo(f + " orders-eu-west-1-0 2..11: expected 10 (span), found 10\n"
+                + f + " orders-eu-west-1-1 0..4: expected 5 (span), found 5\n");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo(lines(batch()));
+    }
+
+    @Test
+    void fetch_asEvent_isOneInvocationEventPerFailureRecord() throws Exception {
+        Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-1").get(0));
+        Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", broker.bootstrap(), "--as", "event");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().lines()).hasSize(1);
+        KafkaEvent event = CODEC.readEvent(r.out().trim());
+        assertThat(event).isEqualTo(Batches.event(batch()));
+    }
+
+    @Test
+    void fetch_s3Payload_withoutACluster_andVerified() throws Exception {
+        Path string = file("s3.json", Batches.failureRecords(batch(), Kind.S3, "req-2").get(0));
+        Path object = file("s3o.json", Batches.s3WithObjectPayload(batch(), "req-3"));
+        Cli.Result r = Cli.run("fetch", string.toString(), object.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo(lines(batch()) + lines(batch()));
+
+        Cli.Result v = Cli.run("fetch", string.toString(), "--bootstrap-server", broker.bootstrap(), "--verify");
+        assertThat(v.code()).isZero();
+        assertThat(v.err()).contains(string + " verify: the payload's 15 records are the cluster's, byte for byte");
+        assertThat(v.out()).isEqualTo(lines(batch()));
+    }
+
+    @Test
+    void fetch_topicRecords_inNdjson() throws Exception {
+        StringBuilder ndjson = new StringBuilder();
+        for (KafkaFailureRecord t : Batches.failureRecords(batch(), Kind.TOPIC, "req-4")) {
+            ndjson.append(CODEC.write(t).replace("\n", "")).append('\n');
+        }
+        Path f = dir.resolve("topic.ndjson");
+        Files.writeString(f, ndjson);
+        Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", broker.bootstrap());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo(lines(batch()));
+    }
+
+    @Test
+    void fetch_deletedOffsets_areReported_exit1() throws Exception {
+        broker.createTopic("trimmed", 1, Map.of());
+        List<ConsumerRecord<byte[], byte[]>> records;
+        try (KafkaProducer<byte[], byte[]> p = broker.producer(Map.of())) {
+            records = Batches.produce(p, "trimmed", 0, 10, 3);
+        }
+        Path f = file("t.json", Batches.failureRecords(records, Kind.SQS_SNS, "req-5").get(0));
+        broker.admin().deleteRecords(Map.of(new org.apache.kafka.common.TopicPartition("trimmed", 0),
+                RecordsToDelete.beforeOffset(4))).all().get(30, TimeUnit.SECONDS);
+        Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", broker.bootstrap());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo(f + " trimmed-0 0..9: expected 10 (batchSize), found 6; absent 0-3 deleted"
+                + " (log start offset 4)\n");
+        assertThat(r.out()).isEqualTo(lines(records.subList(4, 10)));
+    }
+
+    @Test
+    void fetch_56DigitOffset_isOneClearLine_exit2() throws Exception {
+        String text = CODEC.write(Batches.failureRecords(batch(), Kind.SQS_SNS, "req-6").get(0))
+                .replaceFirst("\"lastRecordOffset\" ?: ?\"11\"",
+                        "\"lastRecordOffset\":\"49601189658422359378836298521827638475320189012309704722\"");
+        assertThat(text).contains("4960118965842235937883629852182763847532018901230970472");
+        Path f = dir.resolve("big.json");
+        Files.writeString(f, text);
+        Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", broker.bootstrap());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("onfailure: " + f + ": orders-eu-west-1-0/lastRecordOffset: offset "
+                + "49601189658422359378836298521827638475320189012309704722 has 56 digits: Kafka offsets are int64, "
+                + "at most 9223372036854775807 (19 digits)\n");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void fetch_brokerDown_isOneClearLine_exit2() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-7").get(0));
+        Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", "127.0.0.1:" + port, "--timeout", "2");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("onfailure: no answer from 127.0.0.1:" + port
+                + " within 2s (is the cluster up and reachable?)\n");
+    }
+
+    @Test
+    void fetch_unknownTopic_isOneClearLine_exit2() throws Exception {
+        String text = CODEC.write(Batches.failureRecords(p0.subList(0, 2), Kind.SQS_SNS, "req-8").get(0))
+                .replace("orders-eu-west-1-0", "gone-topic-0");
+        Path f = dir.resolve("gone.json");
+        Files.writeString(f, text);
+        Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", broker.bootstrap());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("onfailure: topic gone-topic does not exist on ").doesNotContain("\tat ");
+    }
+
+    @Test
+    void fetch_sqsRecord_withoutACluster_saysWhatIsMissing() throws Exception {
+        Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-9").get(0));
+        Cli.Result r = Cli.run("fetch", f.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("onfailure: " + f + ": an SQS/SNS failure record carries no records, only "
+                + "offsets: give --bootstrap-server to read them from the cluster\n");
+    }
+
+    @Test
+    void redrive_sendsEachRecordOnce_andARerunSendsNothing() throws Exception {
+        Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-10").get(0));
+        Path cp = dir.resolve("redrive.checkpoint");
+        Cli.Result dry = Cli.run("redrive", f.toString(), "--bootstrap-server", broker.bootstrap(), "--to-topic",
+                "orders-replay", "--dry-run", "--checkpoint", cp.toString());
+        assertThat(dry.code()).isZero();
+        assertThat(dry.out()).contains("orders-eu-west-1-0@2 -> orders-replay (key 5 bytes, value ")
+                .endsWith("dry run: would send 15 records; checkpoint " + cp + "\n");
+        assertThat(broker.readAll("orders-replay")).isEmpty();
+
+        Cli.Result run = Cli.run("redrive", f.toString(), "--bootstrap-server", broker.bootstrap(), "--to-topic",
+                "orders-replay", "--checkpoint", cp.toString(), "--keep-timestamp");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.err()).contains("onfailure: redrive: checkpoint " + cp);
+        assertThat(run.out()).isEqualTo("sent 15 of 15 records to orders-replay\n");
+        Cli.Result again = Cli.run("redrive", f.toString(), "--bootstrap-server", broker.bootstrap(), "--to-topic",
+                "orders-replay", "--checkpoint", cp.toString(), "--keep-timestamp");
+        assertThat(again.out()).isEqualTo("sent 0 of 15 records to orders-replay; 15 sent by an earlier run\n");
+
+        List<ConsumerRecord<byte[], byte[]>> target = broker.readAll("orders-replay");
+        Set<String> ids = new HashSet<>();
+        for (ConsumerRecord<byte[], byte[]> t : target) {
+            assertThat(ids.add(Redriver.provenance(t).orElseThrow())).isTrue();
+        }
+        assertThat(ids).hasSize(15);
+    }
+
+    @Test
+    void redrive_toItsOwnTopic_isRefused() throws Exception {
+        Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-11").get(0));
+        Cli.Result r = Cli.run("redrive", f.toString(), "--bootstrap-server", broker.bootstrap(), "--to-topic", TOPIC,
+                "--checkpoint", dir.resolve("own.checkpoint").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).endsWith("onfailure: record orders-eu-west-1-0@2 came from orders-eu-west-1: redriving "
+                + "to its own topic needs --to-source\n");
+    }
+}

@@ -1,0 +1,438 @@
+package dev.onfailure.redrive;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Republishes original records to a topic, each exactly once across reruns: same key, value and headers, plus
+ * provenance headers {@value #ORIGINAL_TOPIC}, {@value #ORIGINAL_PARTITION}, {@value #ORIGINAL_OFFSET} and
+ * {@value #REQUEST_ID}; an idempotent producer with {@code acks=all}.
+ *
+ * <pre>{@code
+ * Redriver redriver = Redriver.builder()
+ *         .config(Map.of("bootstrap.servers", "localhost:9092"))
+ *         .target(Target.topic("orders-replay"))
+ *         .checkpoint(Path.of("orders.checkpoint"))
+ *         .build();
+ * RedriveReport report = redriver.redrive(records);   // run it again after any stop: nothing is sent twice
+ * }</pre>
+ *
+ * <p><b>Exactly once across reruns.</b> The checkpoint records the original records the broker acknowledged. The
+ * window between an acknowledgement and its checkpoint line (a crash, a kill) is closed by a write-ahead intent:
+ * before its first send a run writes the target partitions' end offsets and forces them to disk; a rerun that finds
+ * an intent without {@code done} reads the target from those offsets to its end and counts every record carrying
+ * our provenance headers as sent. See ARCHITECTURE.md for why this and not a transactional producer.
+ */
+public final class Redriver {
+
+    /** Provenance header: the original record's topic (UTF-8). */
+    public static final String ORIGINAL_TOPIC = "onfailure.original.topic";
+    /** Provenance header: the original record's partition (decimal text). */
+    public static final String ORIGINAL_PARTITION = "onfailure.original.partition";
+    /** Provenance header: the original record's offset (decimal text). */
+    public static final String ORIGINAL_OFFSET = "onfailure.original.offset";
+    /** Provenance header: the failure record's {@code requestContext.requestId} (UTF-8). */
+    public static final String REQUEST_ID = "onfailure.original.request-id";
+
+    private final Map<String, Object> config;
+    private final Target target;
+    private final boolean keepTimestamp;
+    private final Optional<Path> checkpoint;
+    private final Duration timeout;
+    private final Function<Map<String, Object>, Producer<byte[], byte[]>> producers;
+
+    private Redriver(Builder b) {
+        this.config = Map.copyOf(b.config);
+        this.target = Objects.requireNonNull(b.target, "target");
+        this.keepTimestamp = b.keepTimestamp;
+        this.checkpoint = Optional.ofNullable(b.checkpoint);
+        this.timeout = b.timeout;
+        this.producers = b.producers;
+    }
+
+    /** Returns a new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** One outgoing record: where it goes, and the record as it will be sent. */
+    public record Outgoing(RedriveRecord original, ProducerRecord<byte[], byte[]> record) {
+    }
+
+    /**
+     * Returns what {@code records} become, without contacting anything (for {@code --dry-run}): distinct records in
+     * input order, each with its provenance headers and destination.
+     *
+     * @throws IllegalArgumentException if a record would go to the topic it came from and the target is not
+     *                                  {@link Target#source()}
+     */
+    public List<Outgoing> plan(List<RedriveRecord> records) {
+        Map<String, RedriveRecord> distinct = new LinkedHashMap<>();
+        for (RedriveRecord r : records) {
+            distinct.putIfAbsent(r.identity(), r);
+        }
+        List<Outgoing> out = new ArrayList<>(distinct.size());
+        for (RedriveRecord r : distinct.values()) {
+            out.add(new Outgoing(r, outgoing(r)));
+        }
+        return out;
+    }
+
+    private ProducerRecord<byte[], byte[]> outgoing(RedriveRecord r) {
+        ConsumerRecord<byte[], byte[]> c = r.record();
+        String topic;
+        Integer partition;
+        if (target.isSource()) {
+            topic = c.topic();
+            partition = c.partition();
+        } else {
+            topic = target.topicName().orElseThrow();
+            if (topic.equals(c.topic())) {
+                throw new IllegalArgumentException("record " + c.topic() + "-" + c.partition() + "@" + c.offset()
+                        + " came from " + topic + ": redriving to its own topic needs --to-source");
+            }
+            partition = null;
+        }
+        RecordHeaders headers = new RecordHeaders();
+        for (Header h : c.headers()) {
+            headers.add(h.key(), h.value());
+        }
+        headers.add(ORIGINAL_TOPIC, c.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add(ORIGINAL_PARTITION, Integer.toString(c.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add(ORIGINAL_OFFSET, Long.toString(c.offset()).getBytes(StandardCharsets.UTF_8));
+        headers.add(REQUEST_ID, r.requestId().getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(topic, partition, keepTimestamp ? c.timestamp() : null, c.key(), c.value(),
+                headers);
+    }
+
+    /** Returns the checkpoint this redriver uses for {@code records}: the one given, or the default place. */
+    public Path checkpointFor(List<RedriveRecord> records) {
+        return checkpoint.orElseGet(() -> Checkpoint.defaultPath(target, records));
+    }
+
+    /**
+     * Sends every record of {@code records} the checkpoint does not show as sent, and records each acknowledgement.
+     *
+     * @throws IllegalArgumentException if a record would go to its own topic without {@link Target#source()}
+     * @throws RecoveryException        if the cluster cannot be reached, a topic does not exist, access is denied,
+     *                                  or a send fails; what was acknowledged is in the checkpoint, so a rerun
+     *                                  continues where this one stopped
+     */
+    public RedriveReport redrive(List<RedriveRecord> records) {
+        List<Outgoing> plan = plan(records);
+        long duplicates = records.size() - plan.size();
+        Path path = checkpointFor(records);
+        try (Checkpoint cp = Checkpoint.open(path, target)) {
+            Set<String> sent = new java.util.HashSet<>(cp.sent);
+            long reconciled = 0;
+            Set<String> wanted = new java.util.HashSet<>();
+            plan.forEach(o -> wanted.add(o.original().identity()));
+            if (!cp.unfinishedIntent.isEmpty()) {
+                for (String id : reconcile(cp.unfinishedIntent, wanted)) {
+                    if (sent.add(id)) {
+                        cp.sent(id);
+                        reconciled++;
+                    }
+                }
+                cp.sync();
+            }
+            List<Outgoing> todo = new ArrayList<>();
+            long already = 0;
+            for (Outgoing o : plan) {
+                if (sent.contains(o.original().identity())) {
+                    already++;
+                } else {
+                    todo.add(o);
+                }
+            }
+            if (todo.isEmpty()) {
+                cp.done();
+                return new RedriveReport(plan.size(), duplicates, already, reconciled, 0, path);
+            }
+            Set<String> topics = new LinkedHashSet<>();
+            todo.forEach(o -> topics.add(o.record().topic()));
+            cp.intent(endOffsets(topics));
+            long acked = send(todo, cp);
+            cp.done();
+            return new RedriveReport(plan.size(), duplicates, already, reconciled, acked, path);
+        }
+    }
+
+    private long send(List<Outgoing> todo, Checkpoint cp) {
+        Map<String, Object> c = new HashMap<>(config);
+        c.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        c.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        c.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        c.put(ProducerConfig.ACKS_CONFIG, "all");
+        c.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "onfailure-redrive");
+        c.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout.toMillis()));
+        c.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        c.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
+        c.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(2 * timeout.toMillis()
+                + Long.parseLong(String.valueOf(c.get(ProducerConfig.LINGER_MS_CONFIG)))));
+        AtomicLong acked = new AtomicLong();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Producer<byte[], byte[]> producer;
+        try {
+            producer = producers.apply(c);
+        } catch (KafkaException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new RecoveryException("cannot make a producer: " + cause.getMessage(), e);
+        }
+        RuntimeException thrown = null;
+        try {
+            for (Outgoing o : todo) {
+                if (failure.get() != null) {
+                    break;
+                }
+                String id = o.original().identity();
+                producer.send(o.record(), (metadata, e) -> {
+                    if (e == null) {
+                        cp.sent(id);
+                        acked.incrementAndGet();
+                    } else {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+            }
+            producer.flush();
+        } catch (RuntimeException e) {
+            thrown = e;
+        } finally {
+            // Closing waits for what is in flight, so its acknowledgements reach the checkpoint too.
+            try {
+                producer.close(timeout);
+            } catch (RuntimeException e) {
+                if (thrown == null) {
+                    thrown = e;
+                }
+            }
+            cp.sync();
+        }
+        Exception cause = thrown != null ? thrown : failure.get();
+        if (cause != null) {
+            throw new RecoveryException("redrive stopped after " + acked.get() + " of " + todo.size()
+                    + " records were acknowledged (" + describe(cause) + "); the checkpoint " + cp.path()
+                    + " keeps them: run the same command again to send the rest", cause);
+        }
+        return acked.get();
+    }
+
+    private String describe(Exception e) {
+        if (e instanceof TimeoutException) {
+            return "no answer from " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) + " within "
+                    + RangeFetcher.seconds(timeout);
+        }
+        if (e instanceof AuthorizationException) {
+            return "not authorized: " + e.getMessage() + "; redrive needs Write on the target topic";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer() {
+        Map<String, Object> c = new HashMap<>(config);
+        c.keySet().removeIf(k -> !ConsumerConfig.configNames().contains(k) || k.equals(ConsumerConfig.GROUP_ID_CONFIG));
+        c.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        c.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Our records are not transactional; read_committed would stop at another producer's open transaction.
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "onfailure-redrive-reconcile");
+        c.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
+        return new KafkaConsumer<>(c);
+    }
+
+    /** The target partitions' end offsets now, for the intent. */
+    private Map<TopicPartition, Long> endOffsets(Set<String> topics) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer()) {
+            List<TopicPartition> tps = new ArrayList<>();
+            for (String topic : topics) {
+                List<PartitionInfo> infos = c.partitionsFor(topic, timeout);
+                if (infos == null || infos.isEmpty()) {
+                    throw new RecoveryException("target topic " + topic + " does not exist on "
+                            + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
+                            + " (create it first; redrive does not create topics)");
+                }
+                infos.forEach(i -> tps.add(new TopicPartition(topic, i.partition())));
+            }
+            return new LinkedHashMap<>(c.endOffsets(tps, timeout));
+        } catch (KafkaException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Reads the target from the unfinished run's intent offsets to its end and returns the identities of the
+     * records there that carry our provenance headers and that this redrive wants.
+     */
+    private Set<String> reconcile(Map<TopicPartition, Long> from, Set<String> wanted) {
+        Set<String> found = new java.util.HashSet<>();
+        try (KafkaConsumer<byte[], byte[]> c = consumer()) {
+            c.assign(from.keySet());
+            Map<TopicPartition, Long> ends = c.endOffsets(from.keySet(), timeout);
+            Map<TopicPartition, Long> starts = c.beginningOffsets(from.keySet(), timeout);
+            List<TopicPartition> active = new ArrayList<>();
+            for (Map.Entry<TopicPartition, Long> e : from.entrySet()) {
+                long start = Math.max(e.getValue(), starts.get(e.getKey()));
+                if (start < ends.get(e.getKey())) {
+                    c.seek(e.getKey(), start);
+                    active.add(e.getKey());
+                }
+            }
+            c.pause(from.keySet().stream().filter(tp -> !active.contains(tp)).toList());
+            long lastProgress = System.nanoTime();
+            while (!active.isEmpty()) {
+                var batch = c.poll(Duration.ofMillis(200));
+                if (!batch.isEmpty()) {
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > timeout.toNanos()) {
+                    throw new RecoveryException("no records from " + active + " within " + RangeFetcher.seconds(timeout)
+                            + " while reconciling the checkpoint with the target");
+                }
+                for (ConsumerRecord<byte[], byte[]> r : batch) {
+                    provenance(r).filter(wanted::contains).ifPresent(found::add);
+                }
+                List<TopicPartition> finished = new ArrayList<>();
+                for (TopicPartition tp : active) {
+                    if (c.position(tp, timeout) >= ends.get(tp)) {
+                        finished.add(tp);
+                    }
+                }
+                active.removeAll(finished);
+                c.pause(finished);
+            }
+        } catch (KafkaException e) {
+            throw translate(e);
+        }
+        return found;
+    }
+
+    /**
+     * Returns which original record a redriven record is, {@code "<topic> <partition> <offset>"}, from its
+     * provenance headers (the last of each name); empty for a record without them.
+     */
+    public static Optional<String> provenance(ConsumerRecord<byte[], byte[]> r) {
+        Header topic = r.headers().lastHeader(ORIGINAL_TOPIC);
+        Header partition = r.headers().lastHeader(ORIGINAL_PARTITION);
+        Header offset = r.headers().lastHeader(ORIGINAL_OFFSET);
+        if (topic == null || partition == null || offset == null || topic.value() == null
+                || partition.value() == null || offset.value() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(topic.value(), StandardCharsets.UTF_8) + " "
+                + new String(partition.value(), StandardCharsets.UTF_8) + " "
+                + new String(offset.value(), StandardCharsets.UTF_8));
+    }
+
+    private RuntimeException translate(KafkaException e) {
+        if (e instanceof TimeoutException) {
+            return new RecoveryException("no answer from " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
+                    + " within " + RangeFetcher.seconds(timeout) + " (is the cluster up and reachable?)", e);
+        }
+        if (e instanceof AuthorizationException) {
+            return new RecoveryException("not authorized: " + e.getMessage()
+                    + " (redrive needs Describe and Read on the target to check it, Write to send)", e);
+        }
+        return new RecoveryException("Kafka: " + e.getMessage(), e);
+    }
+
+    /** Builds a {@link Redriver}. */
+    public static final class Builder {
+
+        private final Map<String, Object> config = new HashMap<>();
+        private Target target;
+        private boolean keepTimestamp;
+        private Path checkpoint;
+        private Duration timeout = Duration.ofSeconds(30);
+        private Function<Map<String, Object>, Producer<byte[], byte[]>> producers = KafkaProducer::new;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds client settings: {@code bootstrap.servers} (required) and any security settings. Serializers,
+         * idempotence and {@code acks=all} are set by the redriver.
+         */
+        public Builder config(Map<String, ?> settings) {
+            config.putAll(settings);
+            return this;
+        }
+
+        /** Sets where records go. */
+        public Builder target(Target target) {
+            this.target = Objects.requireNonNull(target, "target");
+            return this;
+        }
+
+        /** Keeps each record's original timestamp (default: the producer's time of sending). */
+        public Builder keepTimestamp(boolean keep) {
+            this.keepTimestamp = keep;
+            return this;
+        }
+
+        /** Sets the checkpoint file; by default one under the user's state directory, see {@link #checkpointFor}. */
+        public Builder checkpoint(Path path) {
+            this.checkpoint = Objects.requireNonNull(path, "path");
+            return this;
+        }
+
+        /** Sets how long to wait for the cluster (default 30 s). */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Sets how the producer is made from its settings; tests use it to inject faults. */
+        Builder producers(Function<Map<String, Object>, Producer<byte[], byte[]>> producers) {
+            this.producers = producers;
+            return this;
+        }
+
+        /**
+         * Returns the redriver.
+         *
+         * @throws IllegalArgumentException if {@code bootstrap.servers} or the target is missing
+         */
+        public Redriver build() {
+            if (!config.containsKey(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+                throw new IllegalArgumentException("bootstrap.servers is required");
+            }
+            if (target == null) {
+                throw new IllegalArgumentException("a target is required");
+            }
+            return new Redriver(this);
+        }
+    }
+}
