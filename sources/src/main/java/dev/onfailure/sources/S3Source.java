@@ -91,7 +91,12 @@ final class S3Source implements Source {
     private Iterator<S3Object> listing() {
         ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(location.bucket())
                 .prefix(location.prefix().isEmpty() ? null : location.prefix()).build();
-        Iterator<S3Object> all = s3.listObjectsV2Paginator(request).contents().iterator();
+        Iterator<S3Object> all;
+        try {
+            all = s3.listObjectsV2Paginator(request).contents().iterator(); // asks for the first page
+        } catch (SdkException e) {
+            throw listFailure(e);
+        }
         return new Iterator<>() {
             private S3Object next;
 
