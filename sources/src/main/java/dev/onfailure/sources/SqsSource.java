@@ -34,6 +34,12 @@ final class SqsSource implements Source {
     private final SqsClient sqs;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong handed = new AtomicLong();
+    /**
+     * The latest receipt handle per message id: a message received again (its visibility timeout ran out) gets a new
+     * handle, and SQS deletes a message only with the latest.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> receipts =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private String queueUrl;
     private boolean started;
 
@@ -66,7 +72,8 @@ final class SqsSource implements Source {
             throw new IllegalArgumentException(document.origin().source() + " was not received from an SQS queue");
         }
         try {
-            sqs.deleteMessage(b -> b.queueUrl(m.queueUrl()).receiptHandle(document.receipt().get()));
+            String receipt = receipts.getOrDefault(m.messageId(), document.receipt().get());
+            sqs.deleteMessage(b -> b.queueUrl(m.queueUrl()).receiptHandle(receipt));
         } catch (SdkException e) {
             throw failure(e, "sqs:DeleteMessage");
         }
@@ -149,6 +156,7 @@ final class SqsSource implements Source {
             }
             for (Message m : response.messages()) {
                 received.incrementAndGet();
+                receipts.put(m.messageId(), m.receiptHandle());
                 if (!seen.add(m.messageId())) {
                     continue; // came back after its visibility timeout: already handed out in this run
                 }

@@ -2,7 +2,7 @@ package dev.onfailure.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.onfailure.codegen.Destination;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.codegen.FailureContext;
 import dev.onfailure.codegen.GeneratedRecord;
 import dev.onfailure.codegen.GeneratorOptions;
@@ -16,7 +16,6 @@ import dev.onfailure.model.JsonField;
 import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.RecordKind;
 import dev.onfailure.model.ResponseContext;
 import dev.onfailure.json.KeyOrder;
 import dev.onfailure.json.Layout;
@@ -41,7 +40,7 @@ import java.util.Set;
  * generated valid records of the destination's kind (for S3 both payload forms), labelled invalid records, and text
  * that is not JSON. Each has a name, used as an S3 key suffix, a Kafka key or an SQS message attribute.
  */
-final class Corpus {
+public final class Corpus {
 
     private static final RecordCodec CODEC = RecordCodec.defaults();
 
@@ -49,13 +48,9 @@ final class Corpus {
     }
 
     /** The documents for {@code destination}, by name, in a fixed order. */
-    static Map<String, byte[]> of(Destination destination) {
-        RecordKind kind = switch (destination) {
-            case S3 -> RecordKind.S3;
-            case TOPIC -> RecordKind.TOPIC;
-            default -> RecordKind.SQS_SNS;
-        };
-        WriteOptions order = WriteOptions.of(kind == RecordKind.S3 ? KeyOrder.SORTED : KeyOrder.AWS, Layout.COMPACT);
+    public static Map<String, byte[]> of(Kind destination) {
+        Kind kind = destination;
+        WriteOptions order = WriteOptions.of(kind == Kind.S3 ? KeyOrder.SORTED : KeyOrder.AWS, Layout.COMPACT);
         Map<String, byte[]> docs = new LinkedHashMap<>();
         FailureContext ctx = new FailureContext(Condition.RETRY_ATTEMPTS_EXHAUSTED,
                 "arn:aws:lambda:us-east-1:123456789012:function:orders", "316aa6d0-8154-4b1c-9af7-85d5f4a6bc81", 3,
@@ -72,12 +67,12 @@ final class Corpus {
         }
         Set<String> forms = new HashSet<>();
         var records = RecordGenerators.records(GeneratorOptions.defaults().kinds(Set.of(kind)).maxRecords(3));
-        for (int seed = 0; seed < 200 && (seed < 8 || kind == RecordKind.S3 && forms.size() < 2); seed++) {
+        for (int seed = 0; seed < 200 && (seed < 8 || kind == Kind.S3 && forms.size() < 2); seed++) {
             GeneratedRecord r = records.generate(SeededEntropy.of(seed));
             r.traits().stream().filter(t -> t.startsWith("payload:")).forEach(forms::add);
             docs.put("generated-" + seed, bytes(CODEC.write(r.record(), order)));
         }
-        if (kind == RecordKind.S3) {
+        if (kind == Kind.S3) {
             assertThat(forms).as("both S3 payload forms").contains("payload:string", "payload:object");
         }
         var invalid = InvalidRecords.generator(GeneratorOptions.defaults().kinds(Set.of(kind)).maxRecords(3), false);
@@ -89,12 +84,12 @@ final class Corpus {
         return docs;
     }
 
-    static byte[] bytes(String text) {
+    public static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The report the same bytes give when read from a file, as the command reads files. */
-    static DocumentReport fromFile(Validator validator, byte[] bytes) {
+    public static DocumentReport fromFile(Validator validator, byte[] bytes) {
         try {
             Path file = Files.createTempFile("onfailure-corpus", ".json");
             try {
@@ -109,7 +104,7 @@ final class Corpus {
     }
 
     /** Drains a source. */
-    static List<Document> read(Source source) {
+    public static List<Document> read(Source source) {
         List<Document> out = new ArrayList<>();
         source.documents().forEachRemaining(out::add);
         return out;

@@ -12,7 +12,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** One Kafka broker in KRaft mode (combined broker and controller), in-process, on ephemeral ports. */
-final class KafkaServer implements AutoCloseable {
+public final class KafkaServer implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
 
@@ -20,7 +20,7 @@ final class KafkaServer implements AutoCloseable {
         this.cluster = cluster;
     }
 
-    static KafkaServer start() throws Exception {
+    public static KafkaServer start() throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 .setConfigProp("auto.create.topics.enable", "false")
@@ -33,18 +33,18 @@ final class KafkaServer implements AutoCloseable {
         return new KafkaServer(cluster);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 
-    void createTopic(String name, int partitions) throws Exception {
+    public void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = cluster.admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
         }
     }
 
     /** A producer as Lambda would use one: acknowledged by the broker, idempotent. */
-    KafkaProducer<byte[], byte[]> producer() {
+    public KafkaProducer<byte[], byte[]> producer() {
         Properties p = new Properties();
         p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",

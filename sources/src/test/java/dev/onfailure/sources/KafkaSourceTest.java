@@ -3,7 +3,7 @@ package dev.onfailure.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.onfailure.codegen.Destination;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.validator.Validator;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,7 @@ final class KafkaSourceTest {
         server = KafkaServer.start();
         producer = server.producer();
         server.createTopic("failures", 3);
-        List<byte[]> corpus = new ArrayList<>(Corpus.of(Destination.TOPIC).values());
+        List<byte[]> corpus = new ArrayList<>(Corpus.of(Kind.TOPIC).values());
         corpus.add(Corpus.bytes(""));
         for (int i = 0; i < corpus.size(); i++) {
             if (i == corpus.size() / 2) {

@@ -10,7 +10,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** S3Proxy in-process on 127.0.0.1, an ephemeral port, in memory, checking AWS Signature V4 against {@link TestAws}. */
-final class S3Server implements AutoCloseable {
+public final class S3Server implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final URI endpoint;
@@ -20,7 +20,7 @@ final class S3Server implements AutoCloseable {
         this.endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
-    static S3Server start() throws Exception {
+    public static S3Server start() throws Exception {
         TestAws.install();
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
@@ -34,12 +34,12 @@ final class S3Server implements AutoCloseable {
         return new S3Server(proxy);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** A client that writes as a producer would. */
-    S3Client client() {
+    public S3Client client() {
         return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(TestAws.ACCESS_KEY,
                         TestAws.SECRET_KEY)))

@@ -3,7 +3,7 @@ package dev.onfailure.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.onfailure.codegen.Destination;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.json.ReadLimits;
 import dev.onfailure.validator.DocumentReport;
 import dev.onfailure.validator.Validator;
@@ -41,7 +41,7 @@ final class S3SourceTest {
         server = S3Server.start();
         client = server.client();
         client.createBucket(b -> b.bucket("failures"));
-        Map<String, byte[]> corpus = Corpus.of(Destination.S3);
+        Map<String, byte[]> corpus = Corpus.of(Kind.S3);
         corpus.put("empty", new byte[0]);
         corpus.put("over-limit", Corpus.bytes("{\"payload\":\"" + "x".repeat((int) LIMIT * 3) + "\"}"));
         int i = 0;

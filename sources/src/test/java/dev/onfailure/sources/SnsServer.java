@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * Timestamp, SignatureVersion, Signature, SigningCertURL, UnsubscribeURL, MessageAttributes?}), signed (SHA1withRSA,
  * signature version 1) with a key made for the run.
  */
-final class SnsServer implements AutoCloseable {
+public final class SnsServer implements AutoCloseable {
 
     private static final String REGION = "us-east-1";
     private static final String ACCOUNT = "000000000000";
@@ -58,7 +58,7 @@ final class SnsServer implements AutoCloseable {
     }
 
     /** Starts on 127.0.0.1, an ephemeral port, delivering through {@code sqs}. */
-    static SnsServer start(SqsClient sqs) throws IOException, GeneralSecurityException {
+    public static SnsServer start(SqsClient sqs) throws IOException, GeneralSecurityException {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -68,7 +68,7 @@ final class SnsServer implements AutoCloseable {
         return server;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
     }
 

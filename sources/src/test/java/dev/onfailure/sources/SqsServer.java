@@ -9,7 +9,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** ElasticMQ in-process on 127.0.0.1, an ephemeral port. */
-final class SqsServer implements AutoCloseable {
+public final class SqsServer implements AutoCloseable {
 
     private final SQSRestServer server;
     private final URI endpoint;
@@ -19,7 +19,7 @@ final class SqsServer implements AutoCloseable {
         this.endpoint = URI.create("http://127.0.0.1:" + port);
     }
 
-    static SqsServer start() {
+    public static SqsServer start() {
         TestAws.install();
         SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort()
                 .withAWSRegion("us-east-1").withAWSAccountId("000000000000").start();
@@ -27,12 +27,12 @@ final class SqsServer implements AutoCloseable {
         return new SqsServer(server, port);
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** A client that writes as a producer would. */
-    SqsClient client() {
+    public SqsClient client() {
         return SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(TestAws.ACCESS_KEY,
                         TestAws.SECRET_KEY)))

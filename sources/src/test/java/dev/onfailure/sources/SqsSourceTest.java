@@ -3,7 +3,7 @@ package dev.onfailure.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.onfailure.codegen.Destination;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.validator.DocumentReport;
 import dev.onfailure.validator.Envelope;
 import dev.onfailure.validator.RecordReport;
@@ -38,7 +38,7 @@ final class SqsSourceTest {
     private static SnsServer snsServer;
     private static SqsClient sqs;
     private static final Validator VALIDATOR = Validator.create();
-    private static final Map<String, byte[]> corpus = Corpus.of(Destination.SQS_SNS);
+    private static final Map<String, byte[]> corpus = Corpus.of(Kind.SQS_SNS);
 
     @BeforeAll
     static void start() throws Exception {

@@ -10,18 +10,18 @@ import java.nio.file.Path;
  * profile that the servers accept and a profile {@code wrong} that they refuse. The SDK reads the file named by the
  * {@code aws.sharedCredentialsFile} system property, set once per test JVM before any client is made.
  */
-final class TestAws {
+public final class TestAws {
 
-    static final String ACCESS_KEY = "onfailure-test-key";
-    static final String SECRET_KEY = "onfailure-test-secret";
-    static final String WRONG_PROFILE = "wrong";
+    public static final String ACCESS_KEY = "onfailure-test-key";
+    public static final String SECRET_KEY = "onfailure-test-secret";
+    public static final String WRONG_PROFILE = "wrong";
 
     private static boolean installed;
 
     private TestAws() {
     }
 
-    static synchronized void install() {
+    public static synchronized void install() {
         if (installed) {
             return;
         }
