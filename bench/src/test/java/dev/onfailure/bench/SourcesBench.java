@@ -5,7 +5,7 @@ import dev.onfailure.codegen.GeneratorOptions;
 import dev.onfailure.codegen.RecordGenerators;
 import dev.onfailure.codegen.SeededEntropy;
 import dev.onfailure.model.RecordCodec;
-import dev.onfailure.model.RecordKind;
+import dev.onfailure.schema.Kind;
 import dev.onfailure.sources.KafkaServer;
 import dev.onfailure.sources.S3Server;
 import dev.onfailure.sources.TestAws;
@@ -74,7 +74,7 @@ public final class SourcesBench {
     /** Strict-valid generated records of every kind, as they are written. */
     private static List<byte[]> records(int n) {
         var gen = RecordGenerators.records(GeneratorOptions.defaults().strictOnly(true).maxRecords(3)
-                .kinds(Set.of(RecordKind.SQS_SNS, RecordKind.S3, RecordKind.TOPIC)));
+                .kinds(Set.of(Kind.SQS_SNS, Kind.S3, Kind.TOPIC)));
         List<byte[]> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(RecordCodec.defaults().write(gen.generate(SeededEntropy.of(i)).record())

@@ -1,6 +1,6 @@
 package dev.onfailure.sources;
 
-import dev.onfailure.codegen.Destination;
+import dev.onfailure.schema.Kind;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,17 +33,17 @@ public final class LocalServers {
                 KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             s3.createBucket(b -> b.bucket("failures"));
             int i = 0;
-            for (Map.Entry<String, byte[]> e : Corpus.of(Destination.S3).entrySet()) {
+            for (Map.Entry<String, byte[]> e : Corpus.of(Kind.S3).entrySet()) {
                 String key = String.format("aws/lambda/3f1e2d4c-5b6a-4798-8a9b-0c1d2e3f4a5b/orders-0/2026/11/30/"
                         + "2026-11-30T10.00.%02d-%s", i++ % 60, e.getKey());
                 s3.putObject(b -> b.bucket("failures").key(key), RequestBody.fromBytes(e.getValue()));
             }
             String url = sqs.createQueue(b -> b.queueName("failures")).queueUrl();
-            for (byte[] body : Corpus.of(Destination.SQS_SNS).values()) {
+            for (byte[] body : Corpus.of(Kind.SQS_SNS).values()) {
                 sqs.sendMessage(b -> b.queueUrl(url).messageBody(new String(body, StandardCharsets.UTF_8)));
             }
             kafka.createTopic("failures", 2);
-            for (byte[] value : Corpus.of(Destination.TOPIC).values()) {
+            for (byte[] value : Corpus.of(Kind.TOPIC).values()) {
                 producer.send(new ProducerRecord<>("failures", null, value)).get();
             }
         }
