@@ -38,7 +38,8 @@ final class ArchitectureTest {
             Module.of("fixtures", "model"),
             Module.of("validator", "model", "schema"),
             Module.of("codegen", "model"),
-            Module.of("cli", "validator", "codegen", "fixtures"),
+            Module.of("sources", "model", "validator"),
+            Module.of("cli", "validator", "codegen", "fixtures", "sources"),
             Module.benchmarks("bench", "cli"));
 
     private static final Path ROOT = Path.of("..");
