@@ -7,6 +7,7 @@ module dev.onfailure.cli {
     requires dev.onfailure.codegen;
     requires dev.onfailure.fixtures;
     requires dev.onfailure.redrive;
+    requires dev.onfailure.sources;
     requires kafka.clients;
     requires info.picocli;
 

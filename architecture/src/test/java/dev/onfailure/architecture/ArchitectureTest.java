@@ -41,7 +41,8 @@ final class ArchitectureTest {
             Module.of("codegen", "model"),
             Module.of("lambda", "json", "model", "schema", "validator"),
             Module.of("redrive", "model"),
-            Module.of("cli", "validator", "codegen", "fixtures", "redrive"),
+            Module.of("sources", "model", "validator"),
+            Module.of("cli", "validator", "codegen", "fixtures", "redrive", "sources"),
             Module.benchmarks("bench", "cli"));
 
     private static final Path ROOT = Path.of("..");

@@ -12,7 +12,18 @@ import dev.onfailure.validator.Validator;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
+import dev.onfailure.sources.Location;
+import dev.onfailure.sources.SourceOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,11 +40,17 @@ import picocli.CommandLine.Parameters;
                 "  onfailure format --order sorted --compact failure.json > s3-object.json",
                 "  pbpaste | onfailure format -",
                 "  onfailure format --order input --compact emulator-record.json   # token for token",
+                "  onfailure format --output-dir dlq/ s3://dlq-bucket/aws/lambda/     # one file per object",
+                "  onfailure format --output-dir dlq/ sqs://orders-dlq --max-messages 100",
+                "  onfailure format --output-dir dlq/ kafka://orders-failures --bootstrap-server b-1.example:9092",
                 "", "Exit codes: 0 written; 1 the input is not well-formed JSON (its json.* finding is printed);",
                 "2 a usage error or an input that could not be read."})
 final class FormatCommand implements Callable<Integer> {
 
     private final Io io;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--order", paramLabel = "ORDER", defaultValue = "aws",
             description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
@@ -50,7 +67,16 @@ final class FormatCommand implements Callable<Integer> {
         boolean compact;
     }
 
-    @Parameters(paramLabel = "PATH", arity = "0..1", description = "The document; - or nothing for standard input.")
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "With an s3://, sqs:// or kafka:// location: write each document to a file below DIR"
+                    + " (DIR/bucket/key, DIR/queue/message-id.json, DIR/topic/partition@offset.json).")
+    Path outputDir;
+
+    @Mixin
+    RemoteOptions remoteOptions = new RemoteOptions();
+
+    @Parameters(paramLabel = "PATH", arity = "0..1",
+            description = "The document; - or nothing for standard input; or an s3://, sqs://, kafka:// location.")
     String path;
 
     FormatCommand(Io io) {
@@ -60,6 +86,17 @@ final class FormatCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WriteOptions options = WriteOptions.of(order.order(), layout.compact ? Layout.COMPACT : Layout.PRETTY);
+        if (path != null && Location.isLocation(path)) {
+            if (outputDir == null) {
+                throw new ParameterException(spec.commandLine(), "--output-dir is needed to format " + path
+                        + ": each document is written to its own file");
+            }
+            return location(options);
+        }
+        if (outputDir != null) {
+            throw new ParameterException(spec.commandLine(), "--output-dir goes with an s3://, sqs:// or kafka://"
+                    + " location; a file or standard input is written to standard output");
+        }
         byte[] bytes;
         try {
             bytes = ReadInput.bytes(path, io.in());
@@ -80,6 +117,92 @@ final class FormatCommand implements Callable<Integer> {
         io.out().println(order == Choices.Order.INPUT ? TokenLayout.layout(bytes, !layout.compact)
                 : write(doc, options));
         return ExitCodes.OK;
+    }
+
+    /**
+     * Every document at the location to its own file below {@code --output-dir}; a document that is not JSON is
+     * written as it came (nothing is lost) and its finding printed. Files are named after the origin, so a rerun
+     * overwrites rather than duplicates.
+     */
+    private int location(WriteOptions options) {
+        SourceOptions sourceOptions;
+        try {
+            sourceOptions = remoteOptions.toOptions(dev.onfailure.json.ReadLimits.defaults().maxDocumentBytes(), 1);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        int code = ExitCodes.OK;
+        int written = 0;
+        try (Remote remote = new Remote(() -> sourceOptions, false)) {
+            Iterator<Inputs.Unit> units = remote.units(path).orElseThrow();
+            while (units.hasNext()) {
+                Inputs.Unit u = units.next();
+                if (u.data() == null) {
+                    io.err().println("onfailure: " + u.source() + ": " + u.problem());
+                    code = ExitCodes.USAGE;
+                    continue;
+                }
+                Path file;
+                try {
+                    file = outputFile(outputDir, Location.parse(path), u.source());
+                } catch (IllegalArgumentException e) {
+                    io.err().println("onfailure: " + u.source() + ": not written: " + e.getMessage());
+                    code = ExitCodes.USAGE;
+                    continue;
+                }
+                byte[] out;
+                try {
+                    out = (write(Json.parse(u.data()), options) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                } catch (ReadException e) {
+                    out = u.data();
+                    Validator.create().validate(u.data()).findings().forEach(f -> io.err().println(u.source() + ": "
+                            + f.severity().id() + " " + f.code() + " at " + (f.pointer().isEmpty() ? "/"
+                            : f.pointer()) + ": " + f.message() + " (written as it came)"));
+                    code = Math.max(code, ExitCodes.FINDINGS);
+                }
+                try {
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, out);
+                    written++;
+                } catch (IOException e) {
+                    io.err().println("onfailure: " + file + ": cannot write: " + Inputs.message(e));
+                    return ExitCodes.USAGE;
+                }
+            }
+        }
+        io.err().println(written + " document" + (written == 1 ? "" : "s") + " written below " + outputDir);
+        return code;
+    }
+
+    /** Where a document goes below {@code dir}: named after its origin, never outside {@code dir}. */
+    static Path outputFile(Path dir, Location location, String source) {
+        List<String> segments = new ArrayList<>();
+        String name;
+        if (location instanceof Location.S3 s3) {
+            segments.add(s3.bucket());
+            String key = source.substring(("s3://" + s3.bucket() + "/").length());
+            List<String> parts = List.of(key.split("/", -1));
+            segments.addAll(parts.subList(0, parts.size() - 1));
+            name = parts.get(parts.size() - 1);
+            name = name.endsWith(".json") ? name : name + ".json";
+        } else if (location instanceof Location.Sqs sqs) {
+            segments.add(sqs.name());
+            name = source.substring(source.lastIndexOf('#') + 1) + ".json";
+        } else {
+            Location.Kafka kafka = (Location.Kafka) location;
+            segments.add(kafka.topic());
+            name = source.substring(("kafka://" + kafka.topic() + "/").length()) + ".json";
+        }
+        segments.add(name);
+        Path file = dir;
+        for (String segment : segments) {
+            String safe = segment.replaceAll("[^A-Za-z0-9._@=+-]", "_");
+            if (safe.isEmpty() || safe.equals(".") || safe.equals("..")) {
+                throw new IllegalArgumentException("its name has an empty, . or .. segment");
+            }
+            file = file.resolve(safe);
+        }
+        return file;
     }
 
     /** Writes a record through the typed model (AWS order); anything else as the tree it is. */

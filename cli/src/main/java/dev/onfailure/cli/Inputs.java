@@ -41,10 +41,19 @@ final class Inputs {
 
     /** Returns the units of {@code paths} lazily, in order; an empty list means standard input. */
     static Iterator<Unit> units(List<String> paths, InputStream stdin, long maxBytes) {
+        return units(paths, stdin, maxBytes, arg -> java.util.Optional.empty());
+    }
+
+    /**
+     * Returns the units of {@code paths} lazily, in order; an argument that {@code locations} resolves (an
+     * {@code s3://}, {@code sqs://} or {@code kafka://} location, see {@link Remote}) gives the units it returns.
+     */
+    static Iterator<Unit> units(List<String> paths, InputStream stdin, long maxBytes,
+            java.util.function.Function<String, java.util.Optional<Iterator<Unit>>> locations) {
         List<String> args = paths.isEmpty() ? List.of("-") : paths;
         List<Iterator<Unit>> parts = new ArrayList<>();
         for (String arg : args) {
-            parts.add(new LazyIterator(() -> expand(arg, stdin, maxBytes)));
+            parts.add(new LazyIterator(() -> locations.apply(arg).orElseGet(() -> expand(arg, stdin, maxBytes))));
         }
         return concat(parts);
     }

@@ -27,7 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import dev.onfailure.json.ReadLimits;
+import java.util.Iterator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code onfailure inspect}: a summary for people, with the command to re-read the discarded records. */
@@ -37,12 +40,19 @@ import picocli.CommandLine.Parameters;
                 + " re-read that range. Envelopes (SNS notification, Lambda SQS or SNS event) are unwrapped."},
         footer = {"", "Examples:",
                 "  onfailure inspect failure.json",
-                "  aws s3 cp s3://dlq-bucket/aws/lambda/... - | onfailure inspect -"})
+                "  aws s3 cp s3://dlq-bucket/aws/lambda/... - | onfailure inspect -",
+                "  onfailure inspect s3://dlq-bucket/aws/lambda/ --since 2026-11-30     # every object",
+                "  onfailure inspect sqs://orders-dlq --max-messages 5                  # left in the queue",
+                "  onfailure inspect kafka://orders-failures --bootstrap-server b-1.example:9092"})
 final class InspectCommand implements Callable<Integer> {
 
     private final Io io;
 
-    @Parameters(paramLabel = "PATH", arity = "0..1", description = "The record; - or nothing for standard input.")
+    @Mixin
+    RemoteOptions remoteOptions = new RemoteOptions();
+
+    @Parameters(paramLabel = "PATH", arity = "0..1",
+            description = "The record; - or nothing for standard input; or an s3://, sqs://, kafka:// location.")
     String path;
 
     InspectCommand(Io io) {
@@ -52,12 +62,55 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String name = ReadInput.name(path);
-        JsonValue doc;
+        if (path != null && dev.onfailure.sources.Location.isLocation(path)) {
+            return location();
+        }
+        byte[] bytes;
         try {
-            doc = Json.parse(ReadInput.bytes(path, io.in()));
+            bytes = ReadInput.bytes(path, io.in());
         } catch (IOException e) {
             io.err().println("onfailure: " + name + ": cannot read: " + Inputs.message(e));
             return ExitCodes.USAGE;
+        }
+        return inspect(name, bytes);
+    }
+
+    /** Every document at the location, one after another; a location that cannot be read is one line, exit 2. */
+    private int location() {
+        dev.onfailure.sources.SourceOptions options;
+        try {
+            options = remoteOptions.toOptions(ReadLimits.defaults().maxDocumentBytes(), 1);
+        } catch (IllegalArgumentException e) {
+            io.err().println("onfailure: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        int code = ExitCodes.OK;
+        boolean first = true;
+        try (Remote remote = new Remote(() -> options, false)) {
+            Iterator<Inputs.Unit> units = remote.units(path).orElseThrow();
+            while (units.hasNext()) {
+                Inputs.Unit u = units.next();
+                if (u.data() == null) {
+                    io.out().flush();
+                    io.err().println("onfailure: " + u.source() + ": " + u.problem());
+                    code = ExitCodes.USAGE;
+                    continue;
+                }
+                if (!first) {
+                    io.out().println();
+                }
+                first = false;
+                code = Math.max(code, inspect(u.source(), u.data()));
+            }
+        }
+        io.out().flush();
+        return code;
+    }
+
+    private int inspect(String name, byte[] bytes) {
+        JsonValue doc;
+        try {
+            doc = Json.parse(bytes);
         } catch (ReadException e) {
             io.err().println(name + ": " + e.getMessage());
             return ExitCodes.FINDINGS;

@@ -7,13 +7,20 @@ final class Progress {
 
     private final PrintWriter err;
     private final boolean enabled;
+    private final java.util.function.Supplier<java.util.Optional<String>> detail;
     private final long start = System.nanoTime();
     private long last;
     private boolean shown;
 
     Progress(PrintWriter err, boolean enabled) {
+        this(err, enabled, java.util.Optional::empty);
+    }
+
+    /** A progress line that also shows {@code detail} (objects listed and fetched from s3://, sqs://, kafka://). */
+    Progress(PrintWriter err, boolean enabled, java.util.function.Supplier<java.util.Optional<String>> detail) {
         this.err = err;
         this.enabled = enabled;
+        this.detail = detail;
     }
 
     void tick(int records) {
@@ -24,7 +31,9 @@ final class Progress {
         if (now - start > 1_000_000_000L && now - last > 250_000_000L) {
             last = now;
             shown = true;
-            err.print("\r" + records + " records checked...");
+            long perSecond = records * 1_000_000_000L / Math.max(1, now - start);
+            err.print("\r" + detail.get().map(d -> d + ", " + records + " records checked (" + perSecond + "/s)...")
+                    .orElse(records + " records checked..."));
             err.flush();
         }
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dev.onfailure.sources.SourceOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,13 +26,20 @@ import picocli.CommandLine.Spec;
         description = {"Validate Kafka failure records against the schemas and the semantic rules.",
                 "Inputs are files, directories (every *.json, *.ndjson, *.jsonl below them) and standard input (no"
                 + " path, or -). NDJSON holds one record per line. SNS notifications and Lambda SQS and SNS events"
-                + " are unwrapped: each record inside is reported on its own."},
+                + " are unwrapped: each record inside is reported on its own.",
+                "Inputs may also be where the records live: s3://bucket/prefix (every object), sqs://queue (name or"
+                + " URL; messages are left in the queue and come back after its visibility timeout, unless"
+                + " --delete-valid), kafka://topic (earliest to the end at start; no group, no commit)."},
         footer = {"", "Examples:",
                 "  onfailure validate failure.json",
                 "  onfailure validate --profile strict --format json out/records.ndjson",
                 "  onfailure validate --format sarif dlq/ > onfailure.sarif",
                 "  cat bodies.ndjson | onfailure validate --fail-on warning",
                 "  onfailure validate --aws-examples          # AWS's documented examples",
+                "  onfailure validate s3://dlq-bucket/aws/lambda/ --since 2026-11-01",
+                "  onfailure validate sqs://orders-dlq --region eu-west-1 --delete-valid",
+                "  onfailure validate kafka://orders-failures --bootstrap-server b-1.example:9092",
+                "  onfailure validate s3://failures --endpoint-url http://127.0.0.1:9000   # MinIO, LocalStack",
                 "", "Exit codes: 0 no record has a finding at or above --fail-on; 1 some record does;",
                 "2 a usage error or an input that could not be read (every other input is still reported)."})
 final class ValidateCommand implements Callable<Integer> {
@@ -70,7 +78,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ColourOption colour;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files, directories, or - for standard input.")
+    @Option(names = "--delete-valid",
+            description = "sqs://: delete each message whose record is valid, once its result is written.")
+    boolean deleteValid;
+
+    @Mixin
+    RemoteOptions remoteOptions = new RemoteOptions();
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files, directories, - for standard input, or s3://, sqs://, kafka:// locations.")
     List<String> paths = new ArrayList<>();
 
     ValidateCommand(Io io) {
@@ -82,19 +98,49 @@ final class ValidateCommand implements Callable<Integer> {
         if (threads < 1) {
             throw usage("--threads must be at least 1");
         }
+        SourceOptions sourceOptions;
+        try {
+            sourceOptions = remoteOptions.toOptions(ReadLimits.defaults().maxDocumentBytes(), threads);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
         Reporter reporter = format.reporter(io.out(), colour.ansi(io), profile.profile());
+        // SARIF is written at the end: its messages are deleted after that
+        boolean streaming = !(reporter instanceof SarifReporter);
         Summary summary = new Summary();
-        Progress progress = new Progress(io.err(), io.terminal());
         Validator validator = Validator.create();
         ValidationOptions options = options();
-        new Pipeline(threads).run(units(), unit -> check(validator, unit, options, reporter), checked -> {
-            count(checked, summary);
-            reporter.report(checked);
-            progress.tick(summary.records);
-        });
-        progress.done();
-        reporter.finish(summary);
+        try (Remote remote = new Remote(() -> sourceOptions, deleteValid)) {
+            Progress progress = new Progress(io.err(), io.terminal(), remote::progress);
+            new Pipeline(threads).run(units(remote), unit -> check(validator, unit, options, reporter), checked -> {
+                count(checked, summary);
+                reporter.report(checked);
+                remote.reported(checked.unit(), checked.report() != null && checked.report().valid());
+                if (streaming && remote.deletable() >= DELETE_BATCH) {
+                    deleteWritten(remote, summary);
+                }
+                progress.tick(summary.records);
+            });
+            progress.done();
+            reporter.finish(summary);
+            deleteWritten(remote, summary);
+        }
         return exitCode(summary);
+    }
+
+    /** {@code --delete-valid} deletes this many messages at a time, each batch once its results are flushed. */
+    private static final int DELETE_BATCH = 10;
+
+    /** {@code --delete-valid}: once the results are written out, the valid records' SQS messages are deleted. */
+    private void deleteWritten(Remote remote, Summary summary) {
+        io.out().flush();
+        if (io.out().checkError()) {
+            return; // not written: nothing is deleted
+        }
+        for (String problem : remote.deleteWritten()) {
+            summary.unreadable++;
+            io.err().println("onfailure: " + problem);
+        }
     }
 
     private ValidationOptions options() {
@@ -103,12 +149,13 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** The bundled examples first when asked for, then the paths (standard input when there are none). */
-    private Iterator<Inputs.Unit> units() {
+    private Iterator<Inputs.Unit> units(Remote remote) {
         long max = ReadLimits.defaults().maxDocumentBytes();
         if (!awsExamples) {
-            return Inputs.units(paths, io.in(), max);
+            return Inputs.units(paths, io.in(), max, remote::units);
         }
-        return paths.isEmpty() ? examples() : Inputs.concat(List.of(examples(), Inputs.units(paths, io.in(), max)));
+        return paths.isEmpty() ? examples()
+                : Inputs.concat(List.of(examples(), Inputs.units(paths, io.in(), max, remote::units)));
     }
 
     /** Runs on a worker thread: validates and renders, so the printing thread does little else. */

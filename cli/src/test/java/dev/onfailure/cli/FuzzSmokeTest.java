@@ -34,7 +34,9 @@ final class FuzzSmokeTest {
         Path corpus = seeds(dir.resolve("corpus"));
         Path log = dir.resolve("jazzer.log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                // 512 MB: before fuzzing, Jazzer scans the whole test class path for hooks (the in-process servers of
+                // the sources tests make it large); the command itself is held to 256 MB by HostileCliTest.
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"),
                 "com.code_intelligence.jazzer.Jazzer",
                 "--target_class=" + target.getName(),

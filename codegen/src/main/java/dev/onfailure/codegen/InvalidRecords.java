@@ -121,17 +121,24 @@ public final class InvalidRecords {
                 JsonObject info = (JsonObject) b.json().get("KafkaBatchInfo").orElseThrow();
                 JsonObject ranges = (JsonObject) info.get("recordsInfo").orElseThrow();
                 String key = ranges.names().iterator().next();
-                return Json.write(set(b.json(), rename(ranges, key, e.pick(List.of("bad topic-0", "Topic",
-                        "t-01", "t-2147483648", "..-1"))), "KafkaBatchInfo", "recordsInfo"));
+                return Json.write(set(b.json(), rename(ranges, key, e.pick(List.of("Topic", "orders",
+                        "orders-x1"))), "KafkaBatchInfo", "recordsInfo"));
             }),
             new Mutation("kafka.payload-not-event", false, (e, b) -> b.kind() == Kind.SQS_SNS ? null
                     // a Kafka-topic record's payload stays an object: a string beside recordInfo is the S3 form
                     : Json.write(set(b.json(), b.kind() == Kind.TOPIC
                             ? JsonObject.builder().put("event", JsonString.of("<Whole Event>")).build()
                             : JsonString.of(e.pick(List.of("<Whole Event>", "{}", "[]"))), "payload"))),
-            new Mutation("kafka.payload-mismatch", false, (e, b) -> b.kind() == Kind.SQS_SNS ? null
-                    : Json.write(set(b.json(), JsonString.of("other-broker.example.com:9092"), "KafkaBatchInfo",
-                            "bootstrapServers"))),
+            // Mismatches AWS's text rules out (an S3 record's batchSize is its payload's count); ones that rest on
+            // inference (broker lists, ARNs, timestamps) are warnings under tolerant and would not label a case.
+            new Mutation("kafka.payload-mismatch", false, (e, b) -> {
+                if (b.kind() != Kind.S3) {
+                    return null;
+                }
+                int size = b.record().batchInfo().batchSize();
+                return Json.write(set(b.json(), JsonNumber.of(size > 1 ? size - 1 : size + 1), "KafkaBatchInfo",
+                        "batchSize"));
+            }),
             new Mutation("kafka.payload-size", false, (e, b) -> {
                 JsonObject j = set(b.json(), JsonString.of(Condition.MAXIMUM_PAYLOAD_SIZE_EXCEEDED.text()),
                         "requestContext", "condition");

@@ -1,0 +1,243 @@
+package dev.onfailure.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onfailure.schema.Kind;
+import dev.onfailure.sources.Corpus;
+import dev.onfailure.sources.KafkaServer;
+import dev.onfailure.sources.S3Server;
+import dev.onfailure.sources.SqsServer;
+import dev.onfailure.sources.TestAws;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The command with {@code s3://}, {@code sqs://} and {@code kafka://} locations, against the in-process servers of the
+ * sources tests (S3Proxy, ElasticMQ, a KRaft broker), each started once for the class.
+ */
+final class LocationsCliTest {
+
+    @TempDir
+    static Path files;
+
+    private static S3Server s3Server;
+    private static SqsServer sqsServer;
+    private static KafkaServer kafka;
+    private static S3Client s3;
+    private static SqsClient sqs;
+    private static String s3Endpoint;
+    private static String sqsEndpoint;
+    /** The S3 corpus written as local files, in the order of their keys. */
+    private static final List<String> s3Files = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        s3Server = S3Server.start();
+        sqsServer = SqsServer.start();
+        kafka = KafkaServer.start();
+        s3 = s3Server.client();
+        sqs = sqsServer.client();
+        s3Endpoint = s3Server.endpoint().toString();
+        sqsEndpoint = sqsServer.endpoint().toString();
+
+        s3.createBucket(b -> b.bucket("failures"));
+        Path dir = Files.createDirectories(files.resolve("failures"));
+        int i = 0;
+        for (Map.Entry<String, byte[]> e : Corpus.of(Kind.S3).entrySet()) {
+            String key = String.format("r%03d-%s.json", i++, e.getKey());
+            s3.putObject(b -> b.bucket("failures").key(key), RequestBody.fromBytes(e.getValue()));
+            Files.write(dir.resolve(key), e.getValue());
+            s3Files.add(dir.resolve(key).toString());
+        }
+
+        kafka.createTopic("failures", 1);
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
+            for (byte[] value : Corpus.of(Kind.TOPIC).values()) {
+                producer.send(new ProducerRecord<>("failures", 0, null, value)).get();
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        s3.close();
+        sqs.close();
+        kafka.close();
+        sqsServer.close();
+        s3Server.close();
+    }
+
+    private static String queue(String name) {
+        String url = sqs.createQueue(b -> b.queueName(name).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT,
+                "1"))).queueUrl();
+        for (byte[] body : Corpus.of(Kind.SQS_SNS).values()) {
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(new String(body, StandardCharsets.UTF_8)));
+        }
+        return url;
+    }
+
+    private static int inQueue(String url) {
+        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes().values().stream()
+                .mapToInt(Integer::parseInt).sum();
+    }
+
+    private static String[] args(String... args) {
+        return args;
+    }
+
+    @Test
+    void validateS3_reportsExactlyAsTheSameFiles() {
+        for (String format : List.of("text", "json", "sarif")) {
+            Cli.Result remote = Cli.run("validate", "--format", format, "--endpoint-url", s3Endpoint, "s3://failures");
+            Cli.Result local = Cli.run(Stream.concat(Stream.of("validate", "--format", format), s3Files.stream())
+                    .toArray(String[]::new));
+
+            assertThat(remote.code()).as(format).isEqualTo(local.code()).isEqualTo(ExitCodes.FINDINGS);
+            assertThat(remote.err()).isEmpty();
+            String dir = files.resolve("failures").toString();
+            assertThat(remote.out()).contains("s3://failures/r0");
+            assertThat(remote.out().replace("s3://failures/", dir + "/")).as(format).isEqualTo(local.out());
+        }
+    }
+
+    @Test
+    void validateSqs_leavesMessages_deleteValidTakesExactlyTheValidOnes() throws Exception {
+        String url = queue("cli-dlq");
+        int sent = inQueue(url);
+        Cli.Result first = Cli.run("validate", "--format", "json", "--endpoint-url", sqsEndpoint, "sqs://cli-dlq");
+
+        assertThat(first.code()).isEqualTo(ExitCodes.FINDINGS);
+        List<String> lines = first.out().lines().toList();
+        assertThat(lines).hasSize(sent).allSatisfy(l -> assertThat(l).startsWith("{\"source\":\"sqs://cli-dlq#"));
+        long valid = lines.stream().filter(l -> l.contains("\"valid\":true")).count();
+        assertThat(valid).isPositive().isLessThan(sent);
+        assertThat(inQueue(url)).isEqualTo(sent);
+
+        Thread.sleep(1500); // the visibility timeout
+        Cli.Result deleting = Cli.run("validate", "--format", "json", "--delete-valid", "--endpoint-url",
+                sqsEndpoint, "sqs://" + url);
+        assertThat(deleting.code()).as(deleting.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(deleting.err()).isEmpty();
+        Thread.sleep(1500);
+        assertThat(inQueue(url)).isEqualTo(sent - (int) valid);
+    }
+
+    @Test
+    void validateKafka_sourceIsTopicPartitionAtOffset() {
+        Cli.Result r = Cli.run("validate", "--format", "json", "--bootstrap-server", kafka.bootstrapServers(),
+                "kafka://failures");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FINDINGS);
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).isNotEmpty();
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(lines.get(i)).startsWith("{\"source\":\"kafka://failures/0@" + i + "\"");
+        }
+        Cli.Result later = Cli.run("validate", "--format", "json", "--bootstrap-server", kafka.bootstrapServers(),
+                "--from-offset", "3", "kafka://failures");
+        assertThat(later.out().lines()).hasSize(lines.size() - 3);
+    }
+
+    @Test
+    void badSituations_areOneLineExit2_andTheOtherInputsAreStillReported() throws Exception {
+        int dead;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            dead = s.getLocalPort();
+        }
+        String valid = s3Files.get(0);
+        Map<String[], String> cases = Map.of(
+                args("--endpoint-url", s3Endpoint, "s3://no-such-bucket"),
+                "onfailure: s3://no-such-bucket: no such bucket no-such-bucket (at " + s3Endpoint + ")",
+                args("--endpoint-url", s3Endpoint, "--aws-profile", TestAws.WRONG_PROFILE, "s3://failures"),
+                "onfailure: s3://failures: access denied (SignatureDoesNotMatch from " + s3Endpoint
+                        + "): check the credentials, and that they allow s3:ListBucket on failures",
+                args("--endpoint-url", "http://127.0.0.1:" + dead, "s3://failures"),
+                "onfailure: s3://failures: http://127.0.0.1:" + dead + " does not answer (3 attempts): connection"
+                        + " refused",
+                args("--endpoint-url", sqsEndpoint, "sqs://no-such-queue"),
+                "onfailure: sqs://no-such-queue: no such queue no-such-queue (at " + sqsEndpoint + ")",
+                args("--bootstrap-server", kafka.bootstrapServers(), "kafka://no-such-topic"),
+                "onfailure: kafka://no-such-topic: no such topic no-such-topic (at bootstrap server "
+                        + kafka.bootstrapServers() + ")",
+                args("--bootstrap-server", "127.0.0.1:" + dead, "--timeout", "2s", "kafka://failures"),
+                "onfailure: kafka://failures: bootstrap server 127.0.0.1:" + dead + " did not answer within 2 s",
+                args("kafka://failures"),
+                "onfailure: kafka://failures: no bootstrap server: give --bootstrap-server host:port (or"
+                        + " bootstrap.servers in the --kafka-config file)",
+                args("s3://Not_A_Bucket"),
+                "onfailure: s3://Not_A_Bucket: not an S3 location: the bucket name must be 3 to 63 lowercase"
+                        + " letters, digits, dots and hyphens (s3://bucket/prefix)");
+        for (Map.Entry<String[], String> c : cases.entrySet()) {
+            String[] command = Stream.concat(Stream.of("validate", "--format", "json"),
+                    Stream.concat(Stream.of(c.getKey()), Stream.of(valid))).toArray(String[]::new);
+            Cli.Result r = Cli.run(command);
+
+            assertThat(r.code()).as(c.getValue()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).as(c.getValue()).isEqualTo(c.getValue() + "\n");
+            assertThat(r.out()).as("the file after it is still reported").contains("\"source\":\"" + valid + "\"");
+        }
+    }
+
+    @Test
+    void inspectS3_summarisesEveryObject() {
+        Cli.Result r = Cli.run("inspect", "--endpoint-url", s3Endpoint, "s3://failures/r000");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).startsWith("s3://failures/r000-built-1-0.json: kafka.s3 record (S3 destination)")
+                .contains("Re-read the discarded records with:");
+    }
+
+    @Test
+    void formatKafka_writesEachMessageToItsOwnFile(@TempDir Path out) throws Exception {
+        Cli.Result r = Cli.run("format", "--compact", "--output-dir", out.toString(), "--bootstrap-server",
+                kafka.bootstrapServers(), "kafka://failures");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS); // the corpus holds text that is not JSON
+        try (Stream<Path> written = Files.list(out.resolve("failures"))) {
+            assertThat(written.map(p -> p.getFileName().toString()).sorted()).contains("0@0.json", "0@1.json");
+        }
+        assertThat(Files.readString(out.resolve("failures/0@0.json"))).startsWith("{\"requestContext\":");
+        Cli.Result again = Cli.run("format", "--compact", "--output-dir", out.toString(), "--bootstrap-server",
+                kafka.bootstrapServers(), "kafka://failures");
+        try (Stream<Path> written = Files.list(out.resolve("failures"))) {
+            assertThat(written.count()).as("a rerun overwrites, never duplicates")
+                    .isEqualTo(again.err().lines().filter(l -> l.contains("written below")).count() > 0
+                            ? Corpus.of(Kind.TOPIC).size() : -1);
+        }
+    }
+
+    @Test
+    void formatLocation_needsAnOutputDirectory() {
+        Cli.Result r = Cli.run("format", "--endpoint-url", s3Endpoint, "s3://failures");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("onfailure: --output-dir is needed to format s3://failures");
+    }
+
+    @Test
+    void strictProfileAndAwsProfile_areDifferentOptions() {
+        Cli.Result r = Cli.run("validate", "--profile", "strict", "--aws-profile", "default", "--endpoint-url",
+                s3Endpoint, "--format", "json", "s3://failures/r000");
+
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("\"source\":\"s3://failures/r000-built-1-0.json\"");
+    }
+}

@@ -1,0 +1,149 @@
+package dev.onfailure.sources;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/** What the S3 and SQS sources share: building a client from the options, and turning SDK failures into one line. */
+final class Aws {
+
+    /** Attempts per call (the first and two retries): an endpoint that does not answer is reported, not awaited. */
+    static final int ATTEMPTS = 3;
+
+    private Aws() {
+    }
+
+    static SdkHttpClient http(SourceOptions options, int connections) {
+        Duration connect = min(options.timeout(), Duration.ofSeconds(5));
+        return Apache5HttpClient.builder()
+                .maxConnections(connections)
+                .connectionTimeout(connect)
+                .socketTimeout(options.timeout())
+                .build();
+    }
+
+    /** Configures region, endpoint, credentials, bounded retries and timeouts on {@code builder}. */
+    static <B extends AwsClientBuilder<B, ?>> B configure(B builder, SourceOptions options, String location) {
+        builder.region(region(options, location));
+        options.endpointUrl().ifPresent(builder::endpointOverride);
+        builder.credentialsProvider(credentials(options));
+        builder.overrideConfiguration(ClientOverrideConfiguration.builder()
+                .retryStrategy(b -> b.maxAttempts(ATTEMPTS))
+                .apiCallTimeout(options.timeout())
+                .build());
+        return builder;
+    }
+
+    private static AwsCredentialsProvider credentials(SourceOptions options) {
+        if (options.awsProfile().isPresent()) {
+            return ProfileCredentialsProvider.create(options.awsProfile().get());
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static Region region(SourceOptions options, String location) {
+        if (options.region().isPresent()) {
+            return Region.of(options.region().get());
+        }
+        try {
+            if (options.awsProfile().isPresent()) {
+                return new AwsProfileRegionProvider(null, options.awsProfile().get()).getRegion();
+            }
+            return DefaultAwsRegionProviderChain.builder().build().getRegion();
+        } catch (SdkClientException e) {
+            if (options.endpointUrl().isPresent()) {
+                // a local store (LocalStack, MinIO, ElasticMQ) takes any region; signatures just need one
+                return Region.US_EAST_1;
+            }
+            throw new SourceException(location, "no AWS region: give --region, set AWS_REGION, or set one in the"
+                    + " profile");
+        }
+    }
+
+    /** Where requests go, for messages. */
+    static String endpoint(SourceOptions options, String service) {
+        return options.endpointUrl().map(URI::toString).orElse("the AWS " + service + " endpoint");
+    }
+
+    /** One line for a failed call. */
+    static SourceException failure(String location, SourceOptions options, String service, SdkException e,
+            String permission) {
+        String at = endpoint(options, service);
+        if (e instanceof AwsServiceException s) {
+            String code = Optional.ofNullable(s.awsErrorDetails()).map(d -> d.errorCode()).orElse("");
+            int status = s.statusCode();
+            if (status == 403 || code.equals("AccessDenied") || code.equals("InvalidAccessKeyId")
+                    || code.equals("SignatureDoesNotMatch") || code.equals("InvalidClientTokenId")
+                    || code.equals("UnrecognizedClientException") || code.equals("AccessDeniedException")) {
+                return new SourceException(location, "access denied (" + (code.isEmpty() ? "HTTP " + status : code)
+                        + " from " + at + "): check the credentials, and that they allow " + permission, e);
+            }
+            String detail = Optional.ofNullable(s.awsErrorDetails()).map(d -> d.errorMessage()).orElse(null);
+            return new SourceException(location, (code.isEmpty() ? "HTTP " + status : code)
+                    + (detail == null ? "" : ": " + detail) + " (from " + at + ")", e);
+        }
+        if (e instanceof ApiCallTimeoutException) {
+            return new SourceException(location, at + " did not answer within " + seconds(options.timeout()), e);
+        }
+        Throwable root = root(e);
+        if (root instanceof ConnectException || root instanceof UnknownHostException
+                || root instanceof SocketTimeoutException
+                || root.getClass().getSimpleName().equals("ConnectTimeoutException")
+                || root.getClass().getSimpleName().equals("NoHttpResponseException")) {
+            return new SourceException(location, at + " does not answer (" + ATTEMPTS + " attempts): "
+                    + describe(root), e);
+        }
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (m.contains("credentials")) {
+            return new SourceException(location, "no AWS credentials: " + firstSentence(m), e);
+        }
+        return new SourceException(location, firstSentence(m) + " (" + at + ")", e);
+    }
+
+    static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static String describe(Throwable t) {
+        String name = t instanceof ConnectException ? "connection refused"
+                : t instanceof UnknownHostException ? "unknown host"
+                : t instanceof SocketTimeoutException
+                        || t.getClass().getSimpleName().equals("ConnectTimeoutException") ? "timed out"
+                : t.getClass().getSimpleName();
+        return t.getMessage() == null || t instanceof ConnectException ? name : name + ", " + t.getMessage();
+    }
+
+    private static String firstSentence(String m) {
+        String line = SourceException.oneLine(m);
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    static Throwable root(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) {
+            r = r.getCause();
+        }
+        return r;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

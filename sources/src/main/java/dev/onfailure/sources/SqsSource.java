@@ -1,0 +1,187 @@
+package dev.onfailure.sources;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+/**
+ * The messages of an SQS queue, received without being deleted: each stays in the queue and becomes visible again
+ * after the queue's visibility timeout. A message seen twice in one run (its timeout ran out while reading) is handed
+ * out once. Reading stops after {@code maxMessages} or once the queue has given no new message for {@code idleWait}.
+ */
+final class SqsSource implements Source {
+
+    /** SQS's largest long-poll wait. */
+    private static final int MAX_WAIT_SECONDS = 20;
+
+    private final Location.Sqs location;
+    private final SourceOptions options;
+    private final SdkHttpClient http;
+    private final SqsClient sqs;
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong handed = new AtomicLong();
+    /**
+     * The latest receipt handle per message id: a message received again (its visibility timeout ran out) gets a new
+     * handle, and SQS deletes a message only with the latest.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> receipts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private String queueUrl;
+    private boolean started;
+
+    SqsSource(Location.Sqs location, SourceOptions options) {
+        this.location = location;
+        this.options = options;
+        this.http = Aws.http(options, 4);
+        this.sqs = Aws.configure(SqsClient.builder(), options, location.uri()).httpClient(http).build();
+    }
+
+    @Override
+    public Location location() {
+        return location;
+    }
+
+    @Override
+    public Counts counts() {
+        return new Counts(received.get(), handed.get());
+    }
+
+    @Override
+    public void close() {
+        sqs.close();
+        http.close();
+    }
+
+    @Override
+    public void delete(Document document) {
+        if (!(document.origin() instanceof Origin.SqsMessage m) || document.receipt().isEmpty()) {
+            throw new IllegalArgumentException(document.origin().source() + " was not received from an SQS queue");
+        }
+        try {
+            String receipt = receipts.getOrDefault(m.messageId(), document.receipt().get());
+            sqs.deleteMessage(b -> b.queueUrl(m.queueUrl()).receiptHandle(receipt));
+        } catch (SdkException e) {
+            throw failure(e, "sqs:DeleteMessage");
+        }
+    }
+
+    private String queueUrl() {
+        if (queueUrl == null) {
+            if (location.isUrl()) {
+                queueUrl = location.queue();
+            } else {
+                try {
+                    queueUrl = sqs.getQueueUrl(b -> b.queueName(location.queue())).queueUrl();
+                } catch (SdkException e) {
+                    throw failure(e, "sqs:GetQueueUrl");
+                }
+            }
+        }
+        return queueUrl;
+    }
+
+    private SourceException failure(SdkException e, String permission) {
+        if (e instanceof QueueDoesNotExistException || e instanceof SqsException s && s.awsErrorDetails() != null
+                && String.valueOf(s.awsErrorDetails().errorCode()).contains("NonExistentQueue")) {
+            return new SourceException(location.uri(), "no such queue " + location.name() + " (at "
+                    + Aws.endpoint(options, "SQS") + ")", e);
+        }
+        return Aws.failure(location.uri(), options, "SQS", e, permission);
+    }
+
+    @Override
+    public Iterator<Document> documents() {
+        if (started) {
+            throw new IllegalStateException("documents() is read once");
+        }
+        started = true;
+        return new Receiver();
+    }
+
+    private final class Receiver implements Iterator<Document> {
+        private final ArrayDeque<Document> buffer = new ArrayDeque<>();
+        private final Set<String> seen = new HashSet<>();
+        private long lastNew = System.nanoTime();
+        private boolean done;
+
+        @Override
+        public boolean hasNext() {
+            while (buffer.isEmpty() && !done) {
+                receive();
+            }
+            return !buffer.isEmpty();
+        }
+
+        @Override
+        public Document next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            handed.incrementAndGet();
+            return buffer.poll();
+        }
+
+        private void receive() {
+            long remaining = options.maxMessages().isPresent()
+                    ? options.maxMessages().getAsLong() - seen.size() : Long.MAX_VALUE;
+            long idleLeft = options.idleWait().toNanos() - (System.nanoTime() - lastNew);
+            if (remaining <= 0 || idleLeft <= 0) {
+                done = true;
+                return;
+            }
+            int wait = (int) Math.max(1, Math.min(MAX_WAIT_SECONDS, (idleLeft + 999_999_999L) / 1_000_000_000L));
+            ReceiveMessageResponse response;
+            String url = queueUrl();
+            try {
+                response = sqs.receiveMessage(b -> b.queueUrl(url)
+                        .maxNumberOfMessages((int) Math.min(10, remaining))
+                        .waitTimeSeconds(wait)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP));
+            } catch (SdkException e) {
+                throw failure(e, "sqs:ReceiveMessage");
+            }
+            for (Message m : response.messages()) {
+                received.incrementAndGet();
+                receipts.put(m.messageId(), m.receiptHandle());
+                if (!seen.add(m.messageId())) {
+                    continue; // came back after its visibility timeout: already handed out in this run
+                }
+                lastNew = System.nanoTime();
+                Optional<Instant> sent = Optional.ofNullable(
+                        m.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP))
+                        .flatMap(SqsSource::millis);
+                Origin.SqsMessage origin = new Origin.SqsMessage(url, location.queue(), m.messageId(), sent);
+                byte[] body = m.body() == null ? new byte[0] : m.body().getBytes(StandardCharsets.UTF_8);
+                if (body.length > options.maxDocumentBytes() + 1) {
+                    body = java.util.Arrays.copyOf(body, (int) (options.maxDocumentBytes() + 1));
+                }
+                buffer.add(Document.message(body, origin, m.receiptHandle()));
+                if (options.maxMessages().isPresent() && seen.size() >= options.maxMessages().getAsLong()) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static Optional<Instant> millis(String text) {
+        try {
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(text)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package dev.onfailure.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.onfailure.schema.Kind;
+import dev.onfailure.validator.Validator;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kafka://} against one KRaft broker in-process ({@code KafkaClusterTestKit}), started once for the class. */
+final class KafkaSourceTest {
+
+    private static final Validator VALIDATOR = Validator.create();
+
+    private static KafkaServer server;
+    private static KafkaProducer<byte[], byte[]> producer;
+    /** What was written to "failures", by "partition@offset". */
+    private static final Map<String, byte[]> written = new HashMap<>();
+    private static Instant secondHalf;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = KafkaServer.start();
+        producer = server.producer();
+        server.createTopic("failures", 3);
+        List<byte[]> corpus = new ArrayList<>(Corpus.of(Kind.TOPIC).values());
+        corpus.add(Corpus.bytes(""));
+        for (int i = 0; i < corpus.size(); i++) {
+            if (i == corpus.size() / 2) {
+                producer.flush();
+                Thread.sleep(50);
+                secondHalf = Instant.now();
+                Thread.sleep(50);
+            }
+            byte[] key = i % 4 == 3 ? null : ("key-" + i).getBytes(StandardCharsets.UTF_8);
+            ProducerRecord<byte[], byte[]> r = new ProducerRecord<>("failures", i % 3, key, corpus.get(i));
+            r.headers().add(new RecordHeader("x-seq", Integer.toString(i).getBytes(StandardCharsets.UTF_8)));
+            r.headers().add(new RecordHeader("x-empty", null));
+            RecordMetadata m = producer.send(r).get();
+            written.put(m.partition() + "@" + m.offset(), corpus.get(i));
+        }
+        server.createTopic("tombstones", 1);
+        producer.send(new ProducerRecord<>("tombstones", 0, "gone".getBytes(StandardCharsets.UTF_8), null)).get();
+    }
+
+    @AfterAll
+    static void stop() {
+        producer.close();
+        server.close();
+    }
+
+    private static SourceOptions.Builder options() {
+        return SourceOptions.builder().bootstrapServer(server.bootstrapServers()).timeout(Duration.ofSeconds(20));
+    }
+
+    private static List<Document> read(String location, SourceOptions options) {
+        try (Source source = Source.open(Location.parse(location), options)) {
+            return Corpus.read(source);
+        }
+    }
+
+    private static String at(Document d) {
+        Origin.KafkaMessage k = (Origin.KafkaMessage) d.origin();
+        return k.partition() + "@" + k.offset();
+    }
+
+    @Test
+    void everyMessage_givesTheReportTheSameFileGives_partitionByPartition() {
+        List<Document> docs = read("kafka://failures", options().build());
+
+        assertThat(docs).extracting(KafkaSourceTest::at).containsExactlyInAnyOrderElementsOf(written.keySet());
+        assertThat(docs).isSortedAccordingTo(Comparator.comparingInt((Document d) ->
+                ((Origin.KafkaMessage) d.origin()).partition()).thenComparingLong(d ->
+                ((Origin.KafkaMessage) d.origin()).offset()));
+        for (Document d : docs) {
+            byte[] original = written.get(at(d));
+            assertThat(d.bytes()).isEqualTo(original);
+            assertThat(VALIDATOR.validate(d.bytes())).isEqualTo(Corpus.fromFile(VALIDATOR, original));
+        }
+        assertThat(docs).anySatisfy(d -> assertThat(VALIDATOR.validate(d.bytes()).valid()).isTrue());
+        assertThat(docs).anySatisfy(d -> assertThat(VALIDATOR.validate(d.bytes()).valid()).isFalse());
+    }
+
+    @Test
+    void origin_holdsKeyHeadersAndWhere() {
+        Document d = read("kafka://failures", options().build()).stream()
+                .filter(x -> at(x).equals("1@0")).findFirst().orElseThrow();
+        Origin.KafkaMessage k = (Origin.KafkaMessage) d.origin();
+
+        assertThat(k.source()).isEqualTo("kafka://failures/1@0");
+        assertThat(k.key()).map(Origin.Bytes::utf8).contains("key-1");
+        assertThat(k.headers()).containsExactly(
+                new Origin.Header("x-seq", Optional.of(Origin.Bytes.of("1".getBytes(StandardCharsets.UTF_8)))),
+                new Origin.Header("x-empty", Optional.empty()));
+        assertThat(k.timestamp()).isBefore(Instant.now().plusSeconds(1));
+        assertThat(read("kafka://failures", options().build())).filteredOn(x -> at(x).equals("0@1"))
+                .allSatisfy(x -> assertThat(((Origin.KafkaMessage) x.origin()).key()).isEmpty());
+    }
+
+    @Test
+    void fromOffset_startsEveryPartitionThere() {
+        List<Document> docs = read("kafka://failures", options().fromOffset(2).build());
+
+        assertThat(docs).extracting(KafkaSourceTest::at).containsExactlyInAnyOrderElementsOf(
+                written.keySet().stream().filter(a -> Long.parseLong(a.substring(a.indexOf('@') + 1)) >= 2).toList());
+    }
+
+    @Test
+    void fromTime_startsAtTheFirstMessageAtOrAfterIt() {
+        List<Document> all = read("kafka://failures", options().build());
+        List<Document> later = read("kafka://failures", options().fromTime(secondHalf).build());
+
+        assertThat(later).isNotEmpty().hasSizeLessThan(all.size());
+        assertThat(later).allSatisfy(d -> assertThat(((Origin.KafkaMessage) d.origin()).timestamp())
+                .isAfterOrEqualTo(secondHalf.minusMillis(1)));
+    }
+
+    @Test
+    void messagesWrittenAfterTheStart_areNotRead() throws Exception {
+        server.createTopic("growing", 1);
+        producer.send(new ProducerRecord<>("growing", 0, null, Corpus.bytes("{}"))).get();
+        try (Source source = Source.open(Location.parse("kafka://growing"), options().build())) {
+            Iterator<Document> docs = source.documents();
+            assertThat(docs.hasNext()).isTrue(); // the end offsets are taken now
+            producer.send(new ProducerRecord<>("growing", 0, null, Corpus.bytes("{}"))).get();
+            docs.next();
+            assertThat(docs.hasNext()).isFalse();
+        }
+    }
+
+    @Test
+    void reading_joinsNoGroupAndCommitsNothing() throws Exception {
+        read("kafka://failures", options().build());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                server.bootstrapServers()))) {
+            assertThat(admin.listGroups().all().get()).isEmpty();
+        }
+    }
+
+    @Test
+    void tombstone_isAProblemOfThatMessageOnly() {
+        List<Document> docs = read("kafka://tombstones", options().build());
+
+        assertThat(docs).hasSize(1);
+        assertThat(docs.get(0).problem()).contains("the message has no value (a tombstone)");
+    }
+
+    @Test
+    void kafkaConfig_isReadAndOursCannotBeOverridden(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("client.properties");
+        Files.writeString(config, "bootstrap.servers=" + server.bootstrapServers() + "\ngroup.id=someone-else\n"
+                + "enable.auto.commit=true\nclient.id=from-the-file\n");
+        SourceOptions options = SourceOptions.builder().kafkaConfig(config).build();
+
+        Properties p = KafkaSource.properties(new Location.Kafka("failures"), options);
+        assertThat(p).doesNotContainKey("group.id").containsEntry("enable.auto.commit", "false")
+                .containsEntry("client.id", "from-the-file");
+        assertThat(read("kafka://failures", options)).hasSize(written.size());
+    }
+
+    @Test
+    void kafkaConfig_mskIam_makesAClient(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("msk.properties");
+        Files.writeString(config, "security.protocol=SASL_SSL\nsasl.mechanism=AWS_MSK_IAM\n"
+                + "sasl.jaas.config=software.amazon.msk.auth.iam.IAMLoginModule required;\n"
+                + "sasl.client.callback.handler.class=software.amazon.msk.auth.iam.IAMClientCallbackHandler\n");
+        Properties p = KafkaSource.properties(new Location.Kafka("failures"),
+                SourceOptions.builder().kafkaConfig(config).bootstrapServer("127.0.0.1:9098").build());
+
+        // the login module and callback handler load: MSK IAM works wherever AWS credentials are found
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            assertThat(consumer.assignment()).isEmpty();
+        }
+    }
+
+    @Test
+    void kafkaConfigThatCannotBeRead_isOneLine(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.properties");
+        assertThatThrownBy(() -> Source.open(Location.parse("kafka://failures"),
+                options().kafkaConfig(missing).build()))
+                .isInstanceOf(SourceException.class)
+                .hasMessageStartingWith("kafka://failures: cannot read the Kafka client properties " + missing);
+    }
+
+    @Test
+    void noBootstrapServer_isOneLine() {
+        assertThatThrownBy(() -> Source.open(Location.parse("kafka://failures"), SourceOptions.defaults()))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("kafka://failures: no bootstrap server: give --bootstrap-server host:port (or"
+                        + " bootstrap.servers in the --kafka-config file)");
+    }
+
+    @Test
+    void missingTopic_isOneLineNamingIt() {
+        assertThatThrownBy(() -> read("kafka://no-such-topic", options().build()))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("kafka://no-such-topic: no such topic no-such-topic (at bootstrap server "
+                        + server.bootstrapServers() + ")");
+    }
+
+    @Test
+    void brokerThatDoesNotAnswer_givesUpAfterTheTimeout() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> read("kafka://failures", SourceOptions.builder()
+                .bootstrapServer("127.0.0.1:" + port).timeout(Duration.ofSeconds(2)).build()))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("kafka://failures: bootstrap server 127.0.0.1:" + port + " did not answer within 2 s");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+}
