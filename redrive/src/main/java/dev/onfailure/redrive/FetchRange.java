@@ -5,6 +5,7 @@ import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.KafkaRecord;
+import dev.onfailure.model.RecordInfo;
 import dev.onfailure.model.RecordRange;
 import dev.onfailure.model.TopicBatchInfo;
 import dev.onfailure.model.TopicPartition;
@@ -87,7 +88,10 @@ public record FetchRange(String requestId, TopicPartition topicPartition, long f
         BatchInfo info = record.batchInfo();
         Map<String, Integer> counts = payloadCounts(record);
         List<FetchRange> out = new ArrayList<>();
-        if (info instanceof KafkaBatchInfo batch) {
+        if (info instanceof KafkaBatchInfo batch && batch.isSingleRecord()) {
+            // The single-record form emulators write: a batch of one, read as a Kafka-topic record's recordInfo.
+            out.add(single(requestId, batch.recordInfo().value().orElseThrow(), counts));
+        } else if (info instanceof KafkaBatchInfo batch) {
             Map<String, RecordRange> ranges = batch.recordsInfo();
             for (Map.Entry<String, RecordRange> e : ranges.entrySet()) {
                 String key = e.getKey();
@@ -109,17 +113,22 @@ public record FetchRange(String requestId, TopicPartition topicPartition, long f
                 }
             }
         } else if (info instanceof TopicBatchInfo topic) {
-            long offset = offset(topic.recordInfo().offset(), "recordInfo", "offset");
-            if (counts.size() != 1) {
-                throw new IllegalArgumentException("a Kafka-topic record's payload must hold one topic-partition to "
-                        + "name where recordInfo's offset is; it holds " + counts.size());
-            }
-            String key = counts.keySet().iterator().next();
-            TopicPartition tp = TopicPartition.parse(key).orElseThrow(() -> new IllegalArgumentException(
-                    "payload records key \"" + key + "\" is not <topic>-<partition>"));
-            out.add(new FetchRange(requestId, tp, offset, offset, 1, Basis.PAYLOAD));
+            out.add(single(requestId, topic.recordInfo(), counts));
         }
         return out;
+    }
+
+    /** The one offset of {@code info}, at the one topic-partition the payload's records name. */
+    private static FetchRange single(String requestId, RecordInfo info, Map<String, Integer> counts) {
+        long offset = offset(info.offset(), "recordInfo", "offset");
+        if (counts.size() != 1) {
+            throw new IllegalArgumentException("a record with recordInfo names its topic-partition only through its"
+                    + " payload, which must hold one topic-partition; it holds " + counts.size());
+        }
+        String key = counts.keySet().iterator().next();
+        TopicPartition tp = TopicPartition.parse(key).orElseThrow(() -> new IllegalArgumentException(
+                "payload records key \"" + key + "\" is not <topic>-<partition>"));
+        return new FetchRange(requestId, tp, offset, offset, 1, Basis.PAYLOAD);
     }
 
     private static Map<String, Integer> payloadCounts(KafkaFailureRecord record) {
