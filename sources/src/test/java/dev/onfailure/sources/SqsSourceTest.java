@@ -188,7 +188,11 @@ final class SqsSourceTest {
             // the record inside is reported as the same body delivered raw would be, at /Message
             RecordReport inside = report.records().get(0);
             assertThat(inside.location()).isEqualTo("/Message");
-            assertThat(inside.envelope()).isEqualTo(Optional.of(Envelope.SNS_NOTIFICATION));
+            // ... by the notification, unless the body is an envelope itself (an empty SQS event), which then names it
+            String message = ((dev.onfailure.json.JsonString) ((dev.onfailure.json.JsonObject) dev.onfailure.json.Json
+                    .parse(text)).get("Message").orElseThrow()).value();
+            Optional<Envelope> own = VALIDATOR.validate(message).records().get(0).envelope();
+            assertThat(inside.envelope()).isEqualTo(own.isPresent() ? own : Optional.of(Envelope.SNS_NOTIFICATION));
         }
         // the same verdicts: a body that does not parse becomes envelope.message-not-json inside the envelope
         List<List<String>> rawCodes = raw.stream().map(d -> codes(VALIDATOR.validate(d.bytes())))
