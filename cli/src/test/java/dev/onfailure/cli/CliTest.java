@@ -195,7 +195,7 @@ final class CliTest {
     void generateInvalid_includeWarnings_addsCasesThatStayValid() throws Exception {
         Validator validator = Validator.create();
         for (Profile p : Profile.values()) {
-            Cli.Result r = run("generate", "--invalid", "--include-warnings", "--count", "150", "--seed", "4",
+            Cli.Result r = run("generate", "--invalid", "--include-warnings", "--count", "400", "--seed", "4",
                     "--profile", p.id());
             java.util.Set<String> warningOnly = new java.util.TreeSet<>();
             for (String line : r.out().split("\n")) {

@@ -79,7 +79,8 @@ public final class InvalidRecords {
             new Mutation("schema.const", true, (e, b) -> Json.write(set(b.json(), JsonString.of("1.1"), "version"))),
             new Mutation("schema.additionalProperties", true, (e, b) -> Json.write(add(b.json(), "destination",
                     JsonString.of("sqs")))),
-            new Mutation("kafka.condition-response", false, (e, b) -> {
+            // Strict only: that a function that ran leaves a response rests on inference, a warning under tolerant.
+            new Mutation("kafka.condition-response", true, (e, b) -> {
                 JsonObject j = set(b.json(), JsonString.of(Condition.RETRY_ATTEMPTS_EXHAUSTED.text()),
                         "requestContext", "condition");
                 return Json.write(b.json().has("responseContext") ? set(j, JsonNull.INSTANCE, "responseContext")
