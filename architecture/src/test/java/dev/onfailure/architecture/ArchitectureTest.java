@@ -128,8 +128,12 @@ final class ArchitectureTest {
     @Test
     void table_matchesThePoms() throws Exception {
         Set<String> inReactor = new TreeSet<>();
-        for (Element module : elements(parse(ROOT.resolve("pom.xml")).getDocumentElement(), "module")) {
-            inReactor.add(module.getTextContent().trim());
+        Element root = parse(ROOT.resolve("pom.xml")).getDocumentElement();
+        for (Element module : elements(root, "module")) {
+            // The default reactor only: spark, in the spark profile, is a guest kept out of the table (ARCHITECTURE.md).
+            if (module.getParentNode().getParentNode().equals(root)) {
+                inReactor.add(module.getTextContent().trim());
+            }
         }
         Set<String> inTable = new TreeSet<>();
         for (Module m : MODULES) {
