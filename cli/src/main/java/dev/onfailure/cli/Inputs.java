@@ -189,7 +189,7 @@ final class Inputs {
      * Each non-blank line of an NDJSON stream, read in 64 KB chunks; a line over the limit keeps only its first
      * {@code maxBytes + 1} bytes, enough for the reader to report it as over the limit.
      */
-    private static final class LineIterator implements Iterator<Unit> {
+    static final class LineIterator implements Iterator<Unit> {
         private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
                 long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
         private static final long ONES = 0x0101010101010101L;
@@ -279,8 +279,11 @@ final class Inputs {
             return new Unit(name + ":" + lineNumber, name, lineNumber, java.util.Arrays.copyOf(line, lineLength), null);
         }
 
-        /** Returns the index of the first newline in {@code b} from {@code from} to {@code to}, or {@code to}. */
-        private static int newline(byte[] b, int from, int to) {
+        /**
+         * Returns the index of the first newline in {@code b} from {@code from} to {@code to}, or {@code to}
+         * ({@code LineSearchBenchmark} in bench weighs it against a plain loop).
+         */
+        static int newline(byte[] b, int from, int to) {
             int k = from;
             // eight bytes at a time: the lowest byte flagged is the first newline (borrows only flag bytes above it)
             while (k + 8 <= to) {
