@@ -16,8 +16,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@code AWS_SECRET_ACCESS_KEY}. Runs until killed.
  *
  * <pre>{@code
- * ./mvnw -B -ntp -pl sources -am test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.onfailure.sources.LocalServers
+ * scripts/local-servers
  * }</pre>
  */
 public final class LocalServers {
