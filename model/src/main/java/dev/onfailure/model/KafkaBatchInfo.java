@@ -23,7 +23,6 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
         // sealed: only the generated class extends it
     }
 
-    /** The member table of this shape. */
     /**
      * The members: AWS's form has {@code recordsInfo}; the single-record form other tools write has {@code recordInfo}
      * in its place, so each is optional in the table and the reader wants one of them.
@@ -60,6 +59,16 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
      */
     public boolean isSingleRecord() {
         return recordInfo().isPresent() && recordsInfo().isEmpty();
+    }
+
+    /**
+     * Whether {@code recordsInfo} is written out: always in AWS's form; in the single-record form only when the
+     * record it was read from had an empty {@code recordsInfo} beside its {@code recordInfo}, so that such a record
+     * is written back as it came.
+     */
+    @Value.Default
+    public boolean writesRecordsInfo() {
+        return !isSingleRecord();
     }
 
     /**

@@ -106,6 +106,7 @@ final class ModelReader {
                 .recordInfo(o.optional(BatchInfo.Members.RECORD_INFO, this::recordInfo))
                 .recordsInfo(o.json.has("recordsInfo") || !o.json.has("recordInfo")
                         ? o.required(BatchInfo.Members.RECORDS_INFO, this::recordsInfo) : Map.of())
+                .writesRecordsInfo(o.json.has("recordsInfo") || !o.json.has("recordInfo"))
                 .unknownFields(without(o.unknown(KafkaBatchInfo.TABLE), "recordInfo"))
                 .numberText(o.numberText())
                 .build();

@@ -72,7 +72,7 @@ final class ModelWriter {
                 case EVENT_SOURCE_ARN -> field(info.eventSourceArn(), JsonString::of);
                 case BOOTSTRAP_SERVERS -> JsonString.of(info.bootstrapServers());
                 case PAYLOAD_SIZE -> NumberTexts.number("payloadSize", info.payloadSize(), info.numberText());
-                case RECORDS_INFO -> info instanceof KafkaBatchInfo k && k.isSingleRecord() ? null
+                case RECORDS_INFO -> info instanceof KafkaBatchInfo k && !k.writesRecordsInfo() ? null
                         : ranges(((KafkaBatchInfo) info).recordsInfo());
                 // the single-record form emulators write for SQS, SNS and S3: recordInfo where AWS writes recordsInfo
                 case RECORD_INFO -> info instanceof TopicBatchInfo t ? recordInfo(t.recordInfo())

@@ -406,6 +406,20 @@ final class RecordCodecTest {
         assertThat(((KafkaBatchInfo) CODEC.read(sqs(RESPONSE, "{}")).batchInfo()).isSingleRecord()).isFalse();
     }
 
+    @Test
+    void singleRecordForm_withAnEmptyRecordsInfoBesideIt_isWrittenBackWithIt() {
+        String info = "{\"offset\":\"42\",\"timestamp\":\"2025-03-14T09:26:51.120Z\"}";
+        String both = sqs(RESPONSE, "{}").replace("\"recordsInfo\":{}", "\"recordsInfo\":{},\"recordInfo\":" + info);
+        assertThat(both).contains("\"recordsInfo\":{},\"recordInfo\"");
+        KafkaBatchInfo b = (KafkaBatchInfo) CODEC.read(both).batchInfo();
+        assertThat(b.isSingleRecord()).isTrue();
+        assertThat(b.writesRecordsInfo()).isTrue();
+        assertThat(CODEC.write(CODEC.read(both))).isEqualTo(both);
+        String alone = sqs(RESPONSE, "{}").replace("\"recordsInfo\":{}", "\"recordInfo\":" + info);
+        assertThat(((KafkaBatchInfo) CODEC.read(alone).batchInfo()).writesRecordsInfo()).isFalse();
+        assertThat(((KafkaBatchInfo) CODEC.read(sqs(RESPONSE, "{}")).batchInfo()).writesRecordsInfo()).isTrue();
+    }
+
     // Payloads.
 
     @Test
