@@ -8,6 +8,8 @@ module dev.onfailure.lambda {
     requires transitive dev.onfailure.model;
     requires transitive dev.onfailure.schema;
     requires dev.onfailure.json;
+    requires dev.onfailure.redrive;
+    requires transitive kafka.clients;
     requires transitive aws.lambda.java.core;
     requires transitive aws.lambda.java.events;
     requires transitive software.amazon.awssdk.services.s3;

@@ -39,7 +39,7 @@ final class ArchitectureTest {
             Module.of("fixtures", "model"),
             Module.of("validator", "model", "schema"),
             Module.of("codegen", "model"),
-            Module.of("lambda", "json", "model", "schema", "validator"),
+            Module.of("lambda", "json", "model", "schema", "validator", "redrive"),
             Module.of("redrive", "model"),
             Module.of("sources", "model", "validator"),
             Module.of("cli", "validator", "codegen", "fixtures", "redrive", "sources"),

@@ -1,7 +1,13 @@
 package dev.onfailure.lambda;
 
+import dev.onfailure.json.ReadException;
+import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.Payload;
+import dev.onfailure.redrive.KafkaRecords;
 import dev.onfailure.validator.RecordReport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -87,6 +93,42 @@ public final class OnFailureItem {
      */
     public Optional<RecordReport> report() {
         return report;
+    }
+
+    /**
+     * Returns the discarded Kafka records the record carries in its {@code payload} (an S3 record: the whole batch; a
+     * {@code kafka://} record: the one failed record), as Kafka's consumer would have handed them over: the same
+     * {@code ConsumerRecord<byte[], byte[]>} Powertools for AWS Lambda's Kafka utility gives for the invocation event
+     * (keys, values and header values decoded from base64 and from arrays of signed bytes, byte for byte; an absent or
+     * null key a {@code null} key; a null value a tombstone; {@code CREATE_TIME} and {@code LOG_APPEND_TIME} as
+     * Kafka's {@code TimestampType}; headers in order, repeated names kept). The conversion is the redrive module's
+     * ({@code KafkaRecords.toConsumerRecords}), the one the whole project uses.
+     *
+     * <pre>{@code
+     * for (ConsumerRecord<byte[], byte[]> r : item.consumerRecords()) {
+     *     process(r);   // the function's own record handler, called again
+     * }
+     * }</pre>
+     *
+     * <p>Empty when there is no record or it has no payload (an SQS/SNS record names offsets only: read them back
+     * with {@code RangeFetcher}).
+     *
+     * @throws IllegalArgumentException when the payload is not a Kafka event or one of its records cannot be a Kafka
+     *                                  record (a key that is not base64, an unknown timestamp type); the message names
+     *                                  the record. A record valid under {@code STRICT} never has such a payload.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> consumerRecords() {
+        Optional<Payload> payload = record.flatMap(KafkaFailureRecord::payloadIfAny);
+        if (payload.isEmpty()) {
+            return List.of();
+        }
+        KafkaEvent event;
+        try {
+            event = payload.get().event();
+        } catch (ReadException e) {
+            throw new IllegalArgumentException(id.text() + ": the payload is not a Kafka event: " + e.getMessage(), e);
+        }
+        return KafkaRecords.toConsumerRecords(event);
     }
 
     /** Returns why the item could not be fetched, when it is {@link Status#UNAVAILABLE}. */
