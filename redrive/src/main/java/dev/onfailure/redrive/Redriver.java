@@ -3,6 +3,7 @@ package dev.onfailure.redrive;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -68,6 +70,7 @@ public final class Redriver {
     private final boolean keepTimestamp;
     private final Optional<Path> checkpoint;
     private final Duration timeout;
+    private final Optional<Instant> reconcileSince;
     private final Function<Map<String, Object>, Producer<byte[], byte[]>> producers;
 
     private Redriver(Builder b) {
@@ -76,6 +79,7 @@ public final class Redriver {
         this.keepTimestamp = b.keepTimestamp;
         this.checkpoint = Optional.ofNullable(b.checkpoint);
         this.timeout = b.timeout;
+        this.reconcileSince = Optional.ofNullable(b.reconcileSince);
         this.producers = b.producers;
     }
 
@@ -156,8 +160,14 @@ public final class Redriver {
             long reconciled = 0;
             Set<String> wanted = new java.util.HashSet<>();
             plan.forEach(o -> wanted.add(o.original().identity()));
-            if (!cp.unfinishedIntent.isEmpty()) {
-                for (String id : reconcile(cp.unfinishedIntent, wanted)) {
+            Map<TopicPartition, Long> lookFrom = new LinkedHashMap<>(cp.unfinishedIntent);
+            if (reconcileSince.isPresent() && !sent.containsAll(wanted)) {
+                Set<String> topics = new LinkedHashSet<>();
+                plan.forEach(o -> topics.add(o.record().topic()));
+                offsetsAt(topics, reconcileSince.get()).forEach((tp, offset) -> lookFrom.merge(tp, offset, Math::min));
+            }
+            if (!lookFrom.isEmpty()) {
+                for (String id : reconcile(lookFrom, wanted)) {
                     if (sent.add(id)) {
                         cp.sent(id);
                         reconciled++;
@@ -277,17 +287,45 @@ public final class Redriver {
     /** The target partitions' end offsets now, for the intent. */
     private Map<TopicPartition, Long> endOffsets(Set<String> topics) {
         try (KafkaConsumer<byte[], byte[]> c = consumer()) {
-            List<TopicPartition> tps = new ArrayList<>();
-            for (String topic : topics) {
-                List<PartitionInfo> infos = c.partitionsFor(topic, timeout);
-                if (infos == null || infos.isEmpty()) {
-                    throw new RecoveryException("target topic " + topic + " does not exist on "
-                            + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
-                            + " (create it first; redrive does not create topics)");
-                }
-                infos.forEach(i -> tps.add(new TopicPartition(topic, i.partition())));
-            }
+            List<TopicPartition> tps = partitions(c, topics);
             return new LinkedHashMap<>(c.endOffsets(tps, timeout));
+        } catch (KafkaException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Every partition of {@code topics}, which must exist. */
+    private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> c, Set<String> topics) {
+        List<TopicPartition> tps = new ArrayList<>();
+        for (String topic : topics) {
+            List<PartitionInfo> infos = c.partitionsFor(topic, timeout);
+            if (infos == null || infos.isEmpty()) {
+                throw new RecoveryException("target topic " + topic + " does not exist on "
+                        + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
+                        + " (create it first; redrive does not create topics)");
+            }
+            infos.forEach(i -> tps.add(new TopicPartition(topic, i.partition())));
+        }
+        return tps;
+    }
+
+    /**
+     * Per partition of {@code topics}, the first offset whose timestamp is at or after {@code since}, or the end offset
+     * when there is none.
+     */
+    private Map<TopicPartition, Long> offsetsAt(Set<String> topics, Instant since) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer()) {
+            List<TopicPartition> tps = partitions(c, topics);
+            Map<TopicPartition, Long> query = new LinkedHashMap<>();
+            tps.forEach(tp -> query.put(tp, since.toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> found = c.offsetsForTimes(query, timeout);
+            Map<TopicPartition, Long> ends = c.endOffsets(tps, timeout);
+            Map<TopicPartition, Long> out = new LinkedHashMap<>();
+            for (TopicPartition tp : tps) {
+                OffsetAndTimestamp at = found.get(tp);
+                out.put(tp, at == null ? ends.get(tp) : at.offset());
+            }
+            return out;
         } catch (KafkaException e) {
             throw translate(e);
         }
@@ -376,6 +414,7 @@ public final class Redriver {
         private boolean keepTimestamp;
         private Path checkpoint;
         private Duration timeout = Duration.ofSeconds(30);
+        private Instant reconcileSince;
         private Function<Map<String, Object>, Producer<byte[], byte[]>> producers = KafkaProducer::new;
 
         private Builder() {
@@ -408,6 +447,27 @@ public final class Redriver {
             return this;
         }
 
+        /**
+         * Also finds, before sending, the records an earlier run sent that the checkpoint does not know of: each target
+         * partition is read from its first record stamped at or after {@code since} to its end, and every record whose
+         * provenance headers name one to send counts as sent. For a runner whose checkpoint may be gone on a rerun, such
+         * as a Lambda function (its {@code /tmp} belongs to one execution environment, and a retry may land in another):
+         * give a time no later than any earlier attempt could have sent, such as the failure record's
+         * {@code timestamp} less a margin for clock skew. It relies on the target's timestamps being the time of
+         * sending, so it cannot be combined with {@link #keepTimestamp} (on a target with {@code LogAppendTime} the
+         * broker stamps records anyway). It costs reading the target from {@code since}: keep {@code since} recent.
+         *
+         * <pre>{@code
+         * Redriver.builder().config(kafka).target(Target.topic("orders-retry"))
+         *         .reconcileSince(failureTime.minus(Duration.ofMinutes(5)))
+         *         .build();
+         * }</pre>
+         */
+        public Builder reconcileSince(Instant since) {
+            this.reconcileSince = Objects.requireNonNull(since, "since");
+            return this;
+        }
+
         /** Sets how long to wait for the cluster (default 30 s). */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -423,7 +483,8 @@ public final class Redriver {
         /**
          * Returns the redriver.
          *
-         * @throws IllegalArgumentException if {@code bootstrap.servers} or the target is missing
+         * @throws IllegalArgumentException if {@code bootstrap.servers} or the target is missing, or both
+         *                                  {@link #keepTimestamp} and {@link #reconcileSince} are set
          */
         public Redriver build() {
             if (!config.containsKey(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
@@ -431,6 +492,10 @@ public final class Redriver {
             }
             if (target == null) {
                 throw new IllegalArgumentException("a target is required");
+            }
+            if (keepTimestamp && reconcileSince != null) {
+                throw new IllegalArgumentException("reconcileSince finds earlier sends by their time of sending, which "
+                        + "keepTimestamp replaces with the original records' (older) timestamps: use one or the other");
             }
             return new Redriver(this);
         }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -116,6 +117,51 @@ final class RedriverTest {
 
         assertEachOnce(broker.readAll("payments-replay"), records, true);
         assertThat(Files.readAllLines(cp)).last().isEqualTo("done");
+    }
+
+    @Test
+    void lostCheckpoint_withReconcileSince_findsEarlierSendsInTheTarget_andSendsOnlyTheRest() throws Exception {
+        broker.createTopic("payments-lambda", 2, Map.of());
+        List<RedriveRecord> records = fetched();
+        Instant before = Instant.now().minus(Duration.ofMinutes(5));
+        // Another execution environment sent the first 25 and was then lost, checkpoint and all.
+        redriver(Target.topic("payments-lambda"), dir.resolve("gone.checkpoint")).build()
+                .redrive(records.subList(0, 25));
+        // Someone else's record in the target, after ours: read past, not counted.
+        try (KafkaProducer<byte[], byte[]> p = broker.producer(Map.of())) {
+            p.send(new ProducerRecord<>("payments-lambda", 0, new byte[] {1}, new byte[] {2})).get();
+        }
+
+        RedriveReport rerun = redriver(Target.topic("payments-lambda"), dir.resolve("fresh.checkpoint"))
+                .reconcileSince(before).build().redrive(records);
+
+        assertThat(rerun.reconciled()).isEqualTo(25);
+        assertThat(rerun.alreadySent()).isEqualTo(25);
+        assertThat(rerun.sent()).isEqualTo(35);
+        List<ConsumerRecord<byte[], byte[]>> target = broker.readAll("payments-lambda");
+        assertThat(target).hasSize(61);
+        assertEachOnce(target.stream().filter(r -> Redriver.provenance(r).isPresent()).toList(), records, false);
+    }
+
+    @Test
+    void reconcileSince_afterTheEarlierSends_doesNotSeeThem() throws Exception {
+        // The contract's other side: since must not be later than the earlier attempt, or it is not found.
+        broker.createTopic("payments-late", 1, Map.of());
+        List<RedriveRecord> records = fetched();
+        redriver(Target.topic("payments-late"), dir.resolve("gone.checkpoint")).build().redrive(records.subList(0, 5));
+
+        RedriveReport rerun = redriver(Target.topic("payments-late"), dir.resolve("fresh.checkpoint"))
+                .reconcileSince(Instant.now().plus(Duration.ofHours(1))).build().redrive(records.subList(0, 5));
+
+        assertThat(rerun.reconciled()).isZero();
+        assertThat(rerun.sent()).isEqualTo(5);
+    }
+
+    @Test
+    void reconcileSince_withKeepTimestamp_isRefused() {
+        assertThatThrownBy(() -> redriver(Target.topic("x"), dir.resolve("c")).keepTimestamp(true)
+                .reconcileSince(Instant.now()).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keepTimestamp");
     }
 
     @Test
