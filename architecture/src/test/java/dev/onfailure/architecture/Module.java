@@ -4,22 +4,29 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One row of the module table: a module, the modules its main classes may use directly, and whether it is a
- * benchmark module whose classes sit in the packages they measure.
+ * One row of the module table: a module, the modules its main classes may use directly, whether it is a library
+ * (published, with a module descriptor), and whether it is a benchmark module whose classes sit in the packages they
+ * measure.
  *
- * @param name     the module's folder, such as {@code validator}
+ * @param name     the module's folder, such as {@code validator} or {@code examples/dlq-consumer}
  * @param uses     the modules it depends on directly (what its pom declares at compile scope)
+ * @param library  true for a library: it has a module descriptor exporting exactly its API packages
  * @param measures true for benchmarks: a class may then use the package it sits in, internal or not, as a test
  *                 would
  */
-record Module(String name, Set<String> uses, boolean measures) {
+record Module(String name, Set<String> uses, boolean library, boolean measures) {
 
     static Module of(String name, String... uses) {
-        return new Module(name, Set.of(uses), false);
+        return new Module(name, Set.of(uses), true, false);
     }
 
     static Module benchmarks(String name, String... uses) {
-        return new Module(name, Set.of(uses), true);
+        return new Module(name, Set.of(uses), false, true);
+    }
+
+    /** An application run on the class path, such as an example Lambda function: no descriptor, API only. */
+    static Module application(String name, String... uses) {
+        return new Module(name, Set.of(uses), false, false);
     }
 
     /** The modules this one may use: the ones it names and, through them, theirs. */
