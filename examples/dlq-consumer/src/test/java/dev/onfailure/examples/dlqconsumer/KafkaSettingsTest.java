@@ -14,11 +14,24 @@ final class KafkaSettingsTest {
     void environment_givesTheClientSettings() {
         Map<String, Object> c = KafkaSettings.fromEnvironment(Map.of(
                 "BOOTSTRAP_SERVERS", "b-1:9096,b-2:9096",
-                "KAFKA_CLIENT_CONFIG", " security.protocol=SASL_SSL; sasl.mechanism=SCRAM-SHA-512;;client.id=a;;b;"));
+                "KAFKA_CLIENT_CONFIG", " security.protocol=SASL_SSL; sasl.mechanism=SCRAM-SHA-512;client.id=a;;b;"));
 
         assertThat(c).containsOnly(Map.entry("bootstrap.servers", "b-1:9096,b-2:9096"),
                 Map.entry("security.protocol", "SASL_SSL"), Map.entry("sasl.mechanism", "SCRAM-SHA-512"),
                 Map.entry("client.id", "a;b"));
+    }
+
+    @Test
+    void iamSettingsOfTheReadme_endTheJaasValueWithItsSemicolon() {
+        Map<String, Object> c = KafkaSettings.fromEnvironment(Map.of("BOOTSTRAP_SERVERS", "b-1:9098",
+                "KAFKA_CLIENT_CONFIG", "security.protocol=SASL_SSL;sasl.mechanism=AWS_MSK_IAM;"
+                        + "sasl.jaas.config=software.amazon.msk.auth.iam.IAMLoginModule required;;;"
+                        + "sasl.client.callback.handler.class=software.amazon.msk.auth.iam.IAMClientCallbackHandler"));
+
+        assertThat(c).containsEntry("sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required;")
+                .containsEntry("sasl.client.callback.handler.class",
+                        "software.amazon.msk.auth.iam.IAMClientCallbackHandler")
+                .hasSize(5);
     }
 
     @Test
