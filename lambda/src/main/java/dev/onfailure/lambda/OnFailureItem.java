@@ -101,7 +101,9 @@ public final class OnFailureItem {
      * {@code ConsumerRecord<byte[], byte[]>} Powertools for AWS Lambda's Kafka utility gives for the invocation event
      * (keys, values and header values decoded from base64 and from arrays of signed bytes, byte for byte; an absent or
      * null key a {@code null} key; a null value a tombstone; {@code CREATE_TIME} and {@code LOG_APPEND_TIME} as
-     * Kafka's {@code TimestampType}; headers in order, repeated names kept). The conversion is the redrive module's
+     * Kafka's {@code TimestampType}; headers in order, repeated names kept, and open to additions as a consumer's
+     * are). One difference: the serialized key and value sizes are the byte lengths, as Kafka's consumer gives them,
+     * where Powertools gives {@code ConsumerRecord.NULL_SIZE}. The conversion is the redrive module's
      * ({@code KafkaRecords.toConsumerRecords}), the one the whole project uses.
      *
      * <pre>{@code

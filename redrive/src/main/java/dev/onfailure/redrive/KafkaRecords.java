@@ -57,8 +57,10 @@ public final class KafkaRecords {
     }
 
     /**
-     * Returns {@code record} as Kafka's consumer would have handed it over. Headers are read-only, as a consumer's
-     * are; the serialized sizes are the byte lengths (or {@link ConsumerRecord#NULL_SIZE}); no leader epoch.
+     * Returns {@code record} as Kafka's consumer would have handed it over: headers of its own that may be added to,
+     * as a consumer's and Powertools' may; the serialized sizes are the byte lengths (or
+     * {@link ConsumerRecord#NULL_SIZE}), as a consumer gives them (Powertools' Kafka utility gives
+     * {@code NULL_SIZE} for every record); no leader epoch.
      *
      * @throws IllegalArgumentException if {@code record} cannot be a Kafka record (see the class comment)
      */
@@ -81,7 +83,6 @@ public final class KafkaRecords {
         for (Header h : given) {
             headers.add(new RecordHeader(h.name(), h.value()));
         }
-        headers.setReadOnly();
         return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(), type,
                 key == null ? ConsumerRecord.NULL_SIZE : key.length,
                 value == null ? ConsumerRecord.NULL_SIZE : value.length,
