@@ -6,10 +6,10 @@ import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.Payload;
 import dev.onfailure.redrive.KafkaRecords;
 import dev.onfailure.validator.RecordReport;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * One item of a Lambda event, read as a failure record: which item it is, the typed record, and its report.
@@ -117,7 +117,8 @@ public final class OnFailureItem {
      *
      * @throws IllegalArgumentException when the payload is not a Kafka event or one of its records cannot be a Kafka
      *                                  record (a key that is not base64, an unknown timestamp type); the message names
-     *                                  the record. A record valid under {@code STRICT} never has such a payload.
+     *                                  the item and the record, e.g. {@code orders-dlq-0-10: record orders-3@4242: key is
+     *                                  not base64 (...)}
      */
     public List<ConsumerRecord<byte[], byte[]>> consumerRecords() {
         Optional<Payload> payload = record.flatMap(KafkaFailureRecord::payloadIfAny);
@@ -130,7 +131,11 @@ public final class OnFailureItem {
         } catch (ReadException e) {
             throw new IllegalArgumentException(id.text() + ": the payload is not a Kafka event: " + e.getMessage(), e);
         }
-        return KafkaRecords.toConsumerRecords(event);
+        try {
+            return KafkaRecords.toConsumerRecords(event);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(id.text() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Returns why the item could not be fetched, when it is {@link Status#UNAVAILABLE}. */

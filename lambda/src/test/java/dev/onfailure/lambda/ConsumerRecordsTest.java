@@ -1,7 +1,9 @@
 package dev.onfailure.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.events.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.schema.Kind;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +89,22 @@ final class ConsumerRecordsTest {
         assertThat(records.get(0).offset()).isEqualTo(4242L);
         assertThat(new String(records.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("order-4242");
         assertThat(records.get(0).headers().lastHeader("retry").value()).containsExactly(49);
+    }
+
+    @Test
+    void payloadRecordThatCannotBeAKafkaRecord_isRefused_namingTheItemsRecord() {
+        KafkaEvent event = Events.kafka("kafka.json");
+        KafkaEvent.KafkaEventRecord message = event.getRecords().get("orders-dlq-0").stream()
+                .filter(r -> r.getOffset() == 10).findFirst().orElseThrow();
+        String record = new String(Base64.getDecoder().decode(message.getValue()), StandardCharsets.UTF_8);
+        // "a" passes for base64 by its alphabet, but no base64 text is one character long.
+        message.setValue(Base64.getEncoder().encodeToString(
+                record.replace("\"b3JkZXItNDI0Mg==\"", "\"a\"").getBytes(StandardCharsets.UTF_8)));
+        OnFailureItem item = OnFailureRecordsTest.byId(OnFailureRecords.from(event), "orders-dlq-0-10");
+        assertThat(item.record()).isPresent();
+
+        assertThatThrownBy(item::consumerRecords).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("orders-dlq-0-10: record orders-3@4242: key is not base64");
     }
 
     @Test
