@@ -155,6 +155,20 @@ final class DlqConsumerTest {
     }
 
     @Test
+    void clusterDown_failsEachMessage_withOneLineSayingSo() {
+        TestContext context = new TestContext();
+        DlqConsumer down = new DlqConsumer(Map.of("bootstrap.servers", "127.0.0.1:1"), "orders-retry-down",
+                Optional.of(CLUSTER), dir.resolve("environment-4"), Duration.ofSeconds(2));
+
+        SQSBatchResponse response = down.handleRequest(event(), context);
+
+        assertThat(response.getBatchItemFailures()).hasSize(6);
+        // The four that got as far as the cluster: one line each, naming it.
+        assertThat(context.lines()).filteredOn(l -> l.contains("\"message\":\"failure record not processed\""))
+                .filteredOn(l -> l.contains("127.0.0.1:1")).hasSize(4);
+    }
+
+    @Test
     void tooLittleTimeLeft_failsTheMessages_withoutTouchingTheCluster() {
         TestContext context = new TestContext(30_000);
 
