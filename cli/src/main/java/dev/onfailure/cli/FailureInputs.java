@@ -9,14 +9,18 @@ import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.validator.Envelope;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The failure records of the command's SOURCE arguments (files, directories, NDJSON, standard input, as
- * {@code validate} takes them), with envelopes (SNS notification, Lambda SQS or SNS event) unwrapped.
+ * The failure records of the command's SOURCE arguments, as {@code validate} takes them (files, directories, NDJSON,
+ * standard input, and {@code s3://}, {@code sqs://}, {@code kafka://} locations through {@link Remote}), with
+ * envelopes (SNS notification, Lambda SQS or SNS event) unwrapped. An input that is not a readable failure record (a
+ * location that cannot be read, a document that is not JSON or not a record) is reported in one line on standard
+ * error and skipped; {@link #skipped()} counts them, so the command ends with exit code 2 after doing the rest.
  */
 final class FailureInputs {
 
@@ -34,35 +38,52 @@ final class FailureInputs {
     }
 
     private final Iterator<Inputs.Unit> units;
+    private final PrintWriter err;
     private final List<Located> pending = new ArrayList<>();
+    private int skipped;
 
-    FailureInputs(List<String> paths, InputStream stdin) {
-        this.units = Inputs.units(paths, stdin, ReadLimits.defaults().maxDocumentBytes());
+    FailureInputs(List<String> paths, InputStream stdin, Remote remote, PrintWriter err) {
+        this.units = Inputs.units(paths, stdin, ReadLimits.defaults().maxDocumentBytes(), remote::units);
+        this.err = err;
     }
 
-    /** Returns the next record, or empty at the end. */
-    Optional<Located> next() throws BadInput {
+    /** Returns the next record, or empty at the end; inputs that are not readable records are reported and skipped. */
+    Optional<Located> next() {
         while (pending.isEmpty()) {
             if (!units.hasNext()) {
                 return Optional.empty();
             }
             Inputs.Unit unit = units.next();
             if (unit.data() == null) {
-                throw new BadInput(unit.source() + ": cannot read: " + unit.problem());
+                skip(unit.source() + ": " + unit.problem());
+                continue;
             }
             JsonValue doc;
             try {
                 doc = Json.parse(unit.data());
             } catch (ReadException e) {
-                throw new BadInput(unit.source() + ": not JSON: " + e.getMessage());
+                skip(unit.source() + ": not JSON: " + e.getMessage());
+                continue;
             }
             collect(doc, unit.source(), "", 0);
         }
         return Optional.of(pending.remove(0));
     }
 
+    /** Reports {@code problem} (one line) as a skipped input. */
+    void skip(String problem) {
+        skipped++;
+        err.println("onfailure: " + problem);
+        err.flush();
+    }
+
+    /** How many inputs were reported and skipped. */
+    int skipped() {
+        return skipped;
+    }
+
     /** Returns every record. */
-    List<Located> all() throws BadInput {
+    List<Located> all() {
         List<Located> out = new ArrayList<>();
         for (Optional<Located> r = next(); r.isPresent(); r = next()) {
             out.add(r.get());
@@ -70,20 +91,23 @@ final class FailureInputs {
         return out;
     }
 
-    private void collect(JsonValue v, String source, String at, int depth) throws BadInput {
+    /** Adds the records of {@code v}; each one that cannot be read is reported and skipped, not its neighbours. */
+    private void collect(JsonValue v, String source, String at, int depth) {
         String where = source + (at.isEmpty() ? "" : "#" + at);
         if (v instanceof JsonObject o && depth < 3 && !o.has("KafkaBatchInfo")) {
             Optional<Envelope.Unwrapped> u = Envelope.unwrap(o);
             if (u.isPresent()) {
                 for (Envelope.Message m : u.get().messages()) {
                     if (m.text().isEmpty()) {
-                        throw new BadInput(source + "#" + at + m.pointer() + ": no message text in the envelope");
+                        skip(source + "#" + at + m.pointer() + ": no message text in the envelope");
+                        continue;
                     }
                     JsonValue inner;
                     try {
                         inner = Json.parse(m.text().get());
                     } catch (ReadException e) {
-                        throw new BadInput(source + "#" + at + m.pointer() + ": not JSON: " + e.getMessage());
+                        skip(source + "#" + at + m.pointer() + ": not JSON: " + e.getMessage());
+                        continue;
                     }
                     collect(inner, source, at + m.pointer(), depth + 1);
                 }
@@ -93,7 +117,7 @@ final class FailureInputs {
         try {
             pending.add(new Located(where, RecordCodec.defaults().read(v)));
         } catch (ReadException e) {
-            throw new BadInput(where + ": not a readable Kafka failure record: " + e.getMessage()
+            skip(where + ": not a readable Kafka failure record: " + e.getMessage()
                     + " (run onfailure validate for every finding)");
         }
     }

@@ -1,11 +1,13 @@
 package dev.onfailure.cli;
 
+import dev.onfailure.json.ReadLimits;
 import dev.onfailure.redrive.FetchRange;
 import dev.onfailure.redrive.FetchedRange;
 import dev.onfailure.redrive.LambdaJson;
 import dev.onfailure.redrive.RangeFetcher;
 import dev.onfailure.redrive.RecoveryException;
 import dev.onfailure.redrive.Verification;
+import dev.onfailure.sources.SourceOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -25,14 +27,23 @@ import picocli.CommandLine.Parameters;
                 "group, nothing committed; read_committed unless --kafka-config says otherwise), or take them from",
                 "the payload of S3 and Kafka-topic records. Writes NDJSON in the Lambda Kafka event's record form on",
                 "standard output, and per range on standard error how many records were expected and found and",
-                "which offsets are absent and why (deleted, aborted, compacted-or-marker, beyond-end)."},
+                "which offsets are absent and why (deleted, aborted, compacted-or-marker, beyond-end).",
+                "SOURCEs are taken as validate takes them: files, directories, NDJSON, standard input, and the",
+                "places failure records live: s3://bucket/prefix, sqs://queue (messages are left in the queue; they",
+                "come back after its visibility timeout), kafka://topic (the on-failure topic, read from",
+                "--bootstrap-server's cluster unless --source-bootstrap-server names another; no group, no commit).",
+                "A failure record that cannot be read is reported on standard error and skipped (exit code 2)."},
         footer = {"", "Examples:",
                 "  onfailure fetch failure.json --bootstrap-server b-1.msk:9092",
                 "  onfailure fetch dlq-dump/ --bootstrap-server localhost:9092 --as event > events.ndjson",
                 "  onfailure fetch s3-record.json                                  # from the payload, no cluster",
                 "  onfailure fetch s3-record.json --bootstrap-server localhost:9092 --verify",
-                "", "Exit codes: 0 every record found, 1 offsets absent or --verify differences, 2 unreadable input,",
-                "bad offsets or an unreachable cluster."})
+                "  onfailure fetch sqs://orders-dlq --region eu-west-1 --bootstrap-server b-1.msk:9092",
+                "  onfailure fetch s3://dlq-bucket/aws/lambda/ --since 2026-11-30 --from payload",
+                "  onfailure fetch kafka://orders-failures --bootstrap-server b-1.msk:9092 --as event",
+                "", "Exit codes: 0 every record found, 1 offsets absent or --verify differences, 2 unreadable input",
+                "(a missing bucket or queue, refused credentials, a record that is not one), bad offsets or an",
+                "unreachable cluster."})
 final class FetchCommand implements Callable<Integer> {
 
     /** Ranges are read together in windows of about this many records. */
@@ -46,7 +57,8 @@ final class FetchCommand implements Callable<Integer> {
     private final Io io;
 
     @Parameters(paramLabel = "SOURCE", arity = "0..*",
-            description = "Failure records: files, directories, NDJSON, - for standard input (the default).")
+            description = "Failure records: files, directories, NDJSON, - for standard input (the default), or "
+                    + "s3://bucket/prefix, sqs://queue, kafka://topic.")
     List<String> sources = new ArrayList<>();
 
     @Mixin
@@ -80,41 +92,20 @@ final class FetchCommand implements Callable<Integer> {
                         + (verify ? "verify against" : "read from") + " the cluster");
                 return ExitCodes.USAGE;
             }
-            FailureInputs inputs = new FailureInputs(sources, io.in());
-            boolean incomplete = false;
-            if (source == Recovery.From.payload && !verify) {
-                for (Optional<FailureInputs.Located> r = inputs.next(); r.isPresent(); r = inputs.next()) {
-                    write(r.get(), Recovery.fromPayload(r.get()));
-                }
-            } else {
-                try (RangeFetcher fetcher = RangeFetcher.connect(kafka.settings(), kafka.timeout())) {
-                    List<FailureInputs.Located> window = new ArrayList<>();
-                    List<List<FetchRange>> ranges = new ArrayList<>();
-                    long records = 0;
-                    int count = 0;
-                    for (Optional<FailureInputs.Located> r = inputs.next(); r.isPresent(); r = inputs.next()) {
-                        List<FetchRange> rs = ranges(r.get());
-                        window.add(r.get());
-                        ranges.add(rs);
-                        for (FetchRange f : rs) {
-                            records += Math.min(f.expected(), f.span());
-                            count++;
-                        }
-                        if (records >= WINDOW_RECORDS || count >= WINDOW_RANGES) {
-                            incomplete |= flush(fetcher, window, ranges, source);
-                            records = 0;
-                            count = 0;
-                        }
-                    }
-                    incomplete |= flush(fetcher, window, ranges, source);
-                }
+            Optional<String> offsetsOnly = Recovery.offsetsOnly(sources);
+            if (source == Recovery.From.payload && offsetsOnly.isPresent()) {
+                err.println("onfailure: fetch: " + offsetsOnly.get() + " holds SQS/SNS failure records, which carry"
+                        + " only offsets: give --bootstrap-server to read the records from the cluster");
+                return ExitCodes.USAGE;
             }
-            io.out().flush();
-            return incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
-        } catch (FailureInputs.BadInput e) {
-            io.out().flush();
-            err.println("onfailure: " + e.getMessage());
-            return ExitCodes.USAGE;
+            SourceOptions options = kafka.sourceOptions(ReadLimits.defaults().maxDocumentBytes());
+            try (Remote remote = new Remote(() -> options, false)) {
+                FailureInputs inputs = new FailureInputs(sources, io.in(), remote, err);
+                boolean incomplete = source == Recovery.From.payload && !verify ? fromPayload(inputs)
+                        : fromCluster(inputs, source);
+                io.out().flush();
+                return inputs.skipped() > 0 ? ExitCodes.USAGE : incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
+            }
         } catch (RecoveryException e) {
             io.out().flush();
             err.println("onfailure: " + e.getMessage());
@@ -129,6 +120,49 @@ final class FetchCommand implements Callable<Integer> {
         }
     }
 
+    private boolean fromPayload(FailureInputs inputs) {
+        for (Optional<FailureInputs.Located> r = inputs.next(); r.isPresent(); r = inputs.next()) {
+            try {
+                write(r.get(), Recovery.fromPayload(r.get()));
+            } catch (FailureInputs.BadInput e) {
+                inputs.skip(e.getMessage());
+            }
+        }
+        return false;
+    }
+
+    private boolean fromCluster(FailureInputs inputs, Recovery.From source) throws IOException {
+        boolean incomplete = false;
+        try (RangeFetcher fetcher = RangeFetcher.connect(kafka.settings(), kafka.timeout())) {
+            List<FailureInputs.Located> window = new ArrayList<>();
+            List<List<FetchRange>> ranges = new ArrayList<>();
+            long records = 0;
+            int count = 0;
+            for (Optional<FailureInputs.Located> r = inputs.next(); r.isPresent(); r = inputs.next()) {
+                List<FetchRange> rs;
+                try {
+                    rs = ranges(r.get());
+                } catch (FailureInputs.BadInput e) {
+                    inputs.skip(e.getMessage());
+                    continue;
+                }
+                window.add(r.get());
+                ranges.add(rs);
+                for (FetchRange f : rs) {
+                    records += Math.min(f.expected(), f.span());
+                    count++;
+                }
+                if (records >= WINDOW_RECORDS || count >= WINDOW_RANGES) {
+                    incomplete |= flush(fetcher, window, ranges, source, inputs);
+                    records = 0;
+                    count = 0;
+                }
+            }
+            incomplete |= flush(fetcher, window, ranges, source, inputs);
+        }
+        return incomplete;
+    }
+
     static List<FetchRange> ranges(FailureInputs.Located r) throws FailureInputs.BadInput {
         try {
             return FetchRange.of(r.record());
@@ -139,7 +173,7 @@ final class FetchCommand implements Callable<Integer> {
 
     /** Fetches the window's ranges together, writes its records in input order, and empties it. */
     private boolean flush(RangeFetcher fetcher, List<FailureInputs.Located> window, List<List<FetchRange>> ranges,
-            Recovery.From source) throws FailureInputs.BadInput {
+            Recovery.From source, FailureInputs inputs) {
         List<FetchRange> all = new ArrayList<>();
         ranges.forEach(all::addAll);
         List<FetchedRange> fetched = fetcher.fetch(all);
@@ -154,22 +188,26 @@ final class FetchCommand implements Callable<Integer> {
                 incomplete |= Recovery.incomplete(f);
                 records.addAll(f.records());
             }
-            if (verify) {
-                List<ConsumerRecord<byte[], byte[]>> payload = Recovery.fromPayload(r);
-                List<Verification.Difference> diffs = Verification.compare(payload, records);
-                for (Verification.Difference d : diffs) {
-                    io.err().println(r.where() + " verify: " + d);
+            try {
+                if (verify) {
+                    List<ConsumerRecord<byte[], byte[]>> payload = Recovery.fromPayload(r);
+                    List<Verification.Difference> diffs = Verification.compare(payload, records);
+                    for (Verification.Difference d : diffs) {
+                        io.err().println(r.where() + " verify: " + d);
+                    }
+                    if (diffs.isEmpty()) {
+                        io.err().println(r.where() + " verify: the payload's " + payload.size()
+                                + " records are the cluster's, byte for byte");
+                    }
+                    incomplete |= !diffs.isEmpty();
+                    if (source == Recovery.From.payload) {
+                        records = payload;
+                    }
                 }
-                if (diffs.isEmpty()) {
-                    io.err().println(r.where() + " verify: the payload's " + payload.size()
-                            + " records are the cluster's, byte for byte");
-                }
-                incomplete |= !diffs.isEmpty();
-                if (source == Recovery.From.payload) {
-                    records = payload;
-                }
+                write(r, records);
+            } catch (FailureInputs.BadInput e) {
+                inputs.skip(e.getMessage());
             }
-            write(r, records);
         }
         window.clear();
         ranges.clear();

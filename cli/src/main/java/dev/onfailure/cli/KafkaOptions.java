@@ -1,5 +1,6 @@
 package dev.onfailure.cli;
 
+import dev.onfailure.sources.SourceOptions;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -8,24 +9,39 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options that say how to reach the cluster, shared by {@code fetch} and {@code redrive}. */
+/**
+ * The options of {@code fetch} and {@code redrive}: the cluster that holds the original records (and, for
+ * {@code redrive}, the target topic), and where the failure records are read when they live at a location
+ * ({@link LocationOptions}, shared with {@code validate}). A {@code kafka://} topic of failure records is read from
+ * the same cluster unless {@code --source-bootstrap-server} names another: AWS writes a Kafka-topic destination on
+ * the cluster of the event source mapping, so one cluster is the usual case.
+ */
 final class KafkaOptions {
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT[,...]",
-            description = "The Kafka cluster to read from (and write to).")
+            description = "The Kafka cluster of the original records (redrive: and of the target topic); also where"
+                    + " kafka:// failure records are read unless --source-bootstrap-server is given.")
     String bootstrap;
 
     @Option(names = "--kafka-config", paramLabel = "FILE",
-            description = "Kafka client properties (security.protocol, sasl.*, ssl.*, isolation.level...).")
+            description = "Kafka client properties for that cluster (security.protocol, sasl.*, ssl.*,"
+                    + " isolation.level...).")
     Path config;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for the cluster before giving up (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Option(names = "--source-bootstrap-server", paramLabel = "HOST:PORT[,...]",
+            description = "kafka://: the cluster of the failure-record topic, when it is not --bootstrap-server's.")
+    String sourceBootstrap;
+
+    @Option(names = "--source-kafka-config", paramLabel = "FILE",
+            description = "kafka://: client properties for that cluster (default: --kafka-config).")
+    Path sourceConfig;
+
+    @Mixin
+    LocationOptions location = new LocationOptions();
 
     /** Returns true when a cluster is named, by option or in the properties file. */
     boolean hasCluster() throws IOException {
@@ -33,7 +49,7 @@ final class KafkaOptions {
     }
 
     Duration timeout() {
-        return Duration.ofSeconds(Math.max(1, timeoutSeconds));
+        return location.timeout();
     }
 
     /** Returns the client settings: the file's, then {@code --bootstrap-server}. */
@@ -52,7 +68,25 @@ final class KafkaOptions {
         return out;
     }
 
-    Optional<String> bootstrapForMessages() throws IOException {
-        return Optional.ofNullable((String) settings().get("bootstrap.servers"));
+    /**
+     * The options for reading failure records at locations: a {@code kafka://} topic on
+     * {@code --source-bootstrap-server} with {@code --source-kafka-config}, each defaulting to the records' cluster.
+     */
+    SourceOptions sourceOptions(long maxDocumentBytes) {
+        Path file = sourceConfig != null ? sourceConfig : config;
+        String servers = sourceBootstrap != null ? sourceBootstrap
+                : sourceConfig != null && namesServers(sourceConfig) ? null : bootstrap;
+        return location.toOptions(maxDocumentBytes, 1, servers, file);
+    }
+
+    /** True when the file names {@code bootstrap.servers}; false when it cannot be read (the source says why). */
+    private static boolean namesServers(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+        return p.getProperty("bootstrap.servers") != null;
     }
 }

@@ -26,6 +26,14 @@ final class Recovery {
     private Recovery() {
     }
 
+    /**
+     * The first SOURCE that is an SQS queue, if any: Lambda writes SQS/SNS failure records there, which carry the
+     * offsets of the discarded batch and never its records, so they need the cluster.
+     */
+    static Optional<String> offsetsOnly(List<String> sources) {
+        return sources.stream().filter(s -> s.startsWith("sqs://")).findFirst();
+    }
+
     /** The records a failure record's payload carries, as Kafka's consumer would hand them over. */
     static List<ConsumerRecord<byte[], byte[]>> fromPayload(FailureInputs.Located r) throws FailureInputs.BadInput {
         Optional<Payload> payload = r.record().payloadIfAny();

@@ -1,5 +1,6 @@
 package dev.onfailure.cli;
 
+import dev.onfailure.json.ReadLimits;
 import dev.onfailure.redrive.FetchRange;
 import dev.onfailure.redrive.FetchedRange;
 import dev.onfailure.redrive.RangeFetcher;
@@ -8,12 +9,15 @@ import dev.onfailure.redrive.RedriveRecord;
 import dev.onfailure.redrive.RedriveReport;
 import dev.onfailure.redrive.Redriver;
 import dev.onfailure.redrive.Target;
+import dev.onfailure.sources.Location;
+import dev.onfailure.sources.SourceOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine.ArgGroup;
@@ -29,19 +33,29 @@ import picocli.CommandLine.Parameters;
                 "--to-source to the topics and partitions they came from. Same key, value and headers, plus",
                 "provenance headers onfailure.original.topic, .partition, .offset and .request-id; an idempotent",
                 "producer with acks=all. Safe to rerun: a checkpoint records what the broker acknowledged, and a",
-                "run stopped at any point and run again sends each record exactly once."},
+                "run stopped at any point and run again sends each record exactly once.",
+                "SOURCEs are taken as validate takes them: files, directories, NDJSON, standard input, and",
+                "s3://bucket/prefix, sqs://queue (messages are left in the queue, never deleted), kafka://topic (read",
+                "from --bootstrap-server's cluster unless --source-bootstrap-server names another). With a location,",
+                "the default checkpoint goes with the target and the locations, not with the records they hold on",
+                "one run, so a rerun over a queue that has gained messages sends only what was not sent.",
+                "A failure record that cannot be read is reported on standard error and skipped (exit code 2)."},
         footer = {"", "Examples:",
                 "  onfailure redrive failure.json --bootstrap-server b-1.msk:9092 --to-topic orders-replay",
                 "  onfailure redrive dlq-dump/ --bootstrap-server localhost:9092 --to-topic orders-replay --dry-run",
                 "  onfailure redrive s3-record.json --from payload --bootstrap-server localhost:9092 --to-source",
+                "  onfailure redrive sqs://orders-dlq --region eu-west-1 --bootstrap-server b-1.msk:9092 \\",
+                "      --to-topic orders-replay",
                 "", "Exit codes: 0 every record sent (or sent before), 1 some offsets were absent (the rest is sent),",
-                "2 unreadable input, bad offsets, an unreachable cluster or a failed send (run again to resume)."})
+                "2 unreadable input (a missing bucket or queue, refused credentials, a record that is not one; the",
+                "others are still sent), bad offsets, an unreachable cluster or a failed send (run again to resume)."})
 final class RedriveCommand implements Callable<Integer> {
 
     private final Io io;
 
     @Parameters(paramLabel = "SOURCE", arity = "0..*",
-            description = "Failure records: files, directories, NDJSON, - for standard input (the default).")
+            description = "Failure records: files, directories, NDJSON, - for standard input (the default), or "
+                    + "s3://bucket/prefix, sqs://queue, kafka://topic.")
     List<String> sources = new ArrayList<>();
 
     @Mixin
@@ -89,71 +103,20 @@ final class RedriveCommand implements Callable<Integer> {
                 err.println("onfailure: redrive: give --bootstrap-server (or bootstrap.servers in --kafka-config)");
                 return ExitCodes.USAGE;
             }
+            Optional<String> offsetsOnly = Recovery.offsetsOnly(sources);
+            if (from == Recovery.From.payload && offsetsOnly.isPresent()) {
+                err.println("onfailure: redrive: " + offsetsOnly.get() + " holds SQS/SNS failure records, which carry"
+                        + " only offsets: the records come from the cluster (leave out --from payload)");
+                return ExitCodes.USAGE;
+            }
             Target target = where.source ? Target.source() : Target.topic(where.topic);
-            List<FailureInputs.Located> inputs = new FailureInputs(sources, io.in()).all();
-            List<RedriveRecord> records = new ArrayList<>();
-            boolean incomplete = false;
-            if (from == Recovery.From.payload) {
-                for (FailureInputs.Located r : inputs) {
-                    String id = r.record().requestContext().requestId();
-                    Recovery.fromPayload(r).forEach(c -> records.add(new RedriveRecord(id, c)));
-                }
-            } else {
-                List<FetchRange> ranges = new ArrayList<>();
-                List<String> whereOf = new ArrayList<>();
-                for (FailureInputs.Located r : inputs) {
-                    for (FetchRange f : FetchCommand.ranges(r)) {
-                        ranges.add(f);
-                        whereOf.add(r.where());
-                    }
-                }
-                try (RangeFetcher fetcher = RangeFetcher.connect(kafka.settings(), kafka.timeout())) {
-                    List<FetchedRange> fetched = fetcher.fetch(ranges);
-                    for (int i = 0; i < fetched.size(); i++) {
-                        FetchedRange f = fetched.get(i);
-                        err.println(Recovery.report(whereOf.get(i), f));
-                        incomplete |= Recovery.incomplete(f);
-                        for (ConsumerRecord<byte[], byte[]> c : f.records()) {
-                            records.add(new RedriveRecord(f.range().requestId(), c));
-                        }
-                    }
-                }
+            SourceOptions options = kafka.sourceOptions(ReadLimits.defaults().maxDocumentBytes());
+            try (Remote remote = new Remote(() -> options, false)) {
+                FailureInputs inputs = new FailureInputs(sources, io.in(), remote, err);
+                int code = redrive(inputs, target, offsetsOnly);
+                return inputs.skipped() > 0 ? ExitCodes.USAGE : code;
             }
-            Map<String, Object> settings = kafka.settings();
-            settings.putIfAbsent("bootstrap.servers", "(none: dry run)");
-            Redriver.Builder builder = Redriver.builder().config(settings).target(target)
-                    .keepTimestamp(keepTimestamp).timeout(kafka.timeout());
-            if (checkpoint != null) {
-                builder.checkpoint(checkpoint);
-            }
-            Redriver redriver = builder.build();
-            if (dryRun) {
-                List<Redriver.Outgoing> plan = redriver.plan(records);
-                for (Redriver.Outgoing o : plan) {
-                    ConsumerRecord<byte[], byte[]> c = o.original().record();
-                    out.println(c.topic() + "-" + c.partition() + "@" + c.offset() + " -> " + o.record().topic()
-                            + (o.record().partition() == null ? "" : "-" + o.record().partition())
-                            + " (key " + size(c.key()) + ", value " + size(c.value()) + ", "
-                            + o.record().headers().toArray().length + " headers"
-                            + (keepTimestamp ? ", timestamp " + c.timestamp() : "") + ")");
-                }
-                out.println("dry run: would send " + plan.size() + " record" + (plan.size() == 1 ? "" : "s")
-                        + (records.size() > plan.size() ? " (" + (records.size() - plan.size())
-                        + " named twice, sent once)" : "") + "; checkpoint " + redriver.checkpointFor(records));
-                out.flush();
-                return incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
-            }
-            err.println("onfailure: redrive: checkpoint " + redriver.checkpointFor(records));
-            RedriveReport report = redriver.redrive(records);
-            out.println("sent " + report.sent() + " of " + report.records() + " records to "
-                    + (target.isSource() ? "their own topics" : target.topicName().orElseThrow())
-                    + (report.alreadySent() > 0 ? "; " + report.alreadySent() + " sent by an earlier run"
-                    + (report.reconciled() > 0 ? " (" + report.reconciled() + " found in the target after a stop)"
-                    : "") : "")
-                    + (report.duplicates() > 0 ? "; " + report.duplicates() + " named twice, sent once" : ""));
-            out.flush();
-            return incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
-        } catch (FailureInputs.BadInput | RecoveryException | IllegalArgumentException e) {
+        } catch (RecoveryException | IllegalArgumentException e) {
             out.flush();
             err.println("onfailure: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -161,6 +124,91 @@ final class RedriveCommand implements Callable<Integer> {
             err.println("onfailure: cannot read " + kafka.config + ": " + Inputs.message(e));
             return ExitCodes.USAGE;
         }
+    }
+
+    private int redrive(FailureInputs inputs, Target target, Optional<String> queue) throws IOException {
+        PrintWriter err = io.err();
+        PrintWriter out = io.out();
+        List<FailureInputs.Located> located = inputs.all();
+        if (located.isEmpty() && queue.isPresent()) {
+            err.println("onfailure: redrive: no failure record came from " + queue.get() + "; messages that another"
+                    + " consumer or an earlier run received are back only after the queue's visibility timeout");
+        }
+        List<RedriveRecord> records = new ArrayList<>();
+        boolean incomplete = false;
+        if (from == Recovery.From.payload) {
+            for (FailureInputs.Located r : located) {
+                String id = r.record().requestContext().requestId();
+                try {
+                    Recovery.fromPayload(r).forEach(c -> records.add(new RedriveRecord(id, c)));
+                } catch (FailureInputs.BadInput e) {
+                    inputs.skip(e.getMessage());
+                }
+            }
+        } else {
+            List<FetchRange> ranges = new ArrayList<>();
+            List<String> whereOf = new ArrayList<>();
+            for (FailureInputs.Located r : located) {
+                try {
+                    for (FetchRange f : FetchCommand.ranges(r)) {
+                        ranges.add(f);
+                        whereOf.add(r.where());
+                    }
+                } catch (FailureInputs.BadInput e) {
+                    inputs.skip(e.getMessage());
+                }
+            }
+            try (RangeFetcher fetcher = RangeFetcher.connect(kafka.settings(), kafka.timeout())) {
+                List<FetchedRange> fetched = fetcher.fetch(ranges);
+                for (int i = 0; i < fetched.size(); i++) {
+                    FetchedRange f = fetched.get(i);
+                    err.println(Recovery.report(whereOf.get(i), f));
+                    incomplete |= Recovery.incomplete(f);
+                    for (ConsumerRecord<byte[], byte[]> c : f.records()) {
+                        records.add(new RedriveRecord(f.range().requestId(), c));
+                    }
+                }
+            }
+        }
+        Map<String, Object> settings = kafka.settings();
+        settings.putIfAbsent("bootstrap.servers", "(none: dry run)");
+        Redriver.Builder builder = Redriver.builder().config(settings).target(target)
+                .keepTimestamp(keepTimestamp).timeout(kafka.timeout());
+        List<String> places = sources.stream().filter(Location::isLocation).sorted().distinct().toList();
+        if (checkpoint != null) {
+            builder.checkpoint(checkpoint);
+        } else if (!places.isEmpty()) {
+            // what a queue or a bucket holds changes between runs: the checkpoint goes with the places, not the records
+            builder.checkpoint(Redriver.defaultCheckpoint(target, places));
+        }
+        Redriver redriver = builder.build();
+        if (dryRun) {
+            List<Redriver.Outgoing> plan = redriver.plan(records);
+            for (Redriver.Outgoing o : plan) {
+                ConsumerRecord<byte[], byte[]> c = o.original().record();
+                out.println(c.topic() + "-" + c.partition() + "@" + c.offset() + " -> " + o.record().topic()
+                        + (o.record().partition() == null ? "" : "-" + o.record().partition())
+                        + " (key " + size(c.key()) + ", value " + size(c.value()) + ", "
+                        + o.record().headers().toArray().length + " headers"
+                        + (keepTimestamp ? ", timestamp " + c.timestamp() : "") + ")");
+            }
+            out.println("dry run: would send " + plan.size() + " record" + (plan.size() == 1 ? "" : "s")
+                    + (records.size() > plan.size() ? " (" + (records.size() - plan.size())
+                    + " named twice, sent once)" : "") + "; checkpoint " + redriver.checkpointFor(records));
+            out.flush();
+            return incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
+        }
+        err.println("onfailure: redrive: checkpoint " + redriver.checkpointFor(records));
+        err.flush();
+        RedriveReport report = redriver.redrive(records);
+        out.println("sent " + report.sent() + " of " + report.records() + " records to "
+                + (target.isSource() ? "their own topics" : target.topicName().orElseThrow())
+                + (report.alreadySent() > 0 ? "; " + report.alreadySent() + " sent by an earlier run"
+                + (report.reconciled() > 0 ? " (" + report.reconciled() + " found in the target after a stop)"
+                : "") : "")
+                + (report.duplicates() > 0 ? "; " + report.duplicates() + " named twice, sent once" : ""));
+        out.flush();
+        return incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     private static String size(byte[] b) {

@@ -1,46 +1,19 @@
 package dev.onfailure.cli;
 
 import dev.onfailure.sources.SourceOptions;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /**
- * The options of {@code s3://}, {@code sqs://} and {@code kafka://} locations, shared by the commands that read them
- * (a picocli mixin). AWS settings left out come from the usual chains (environment, {@code ~/.aws}, instance roles).
+ * The options of {@code s3://}, {@code sqs://} and {@code kafka://} locations for the commands that check records
+ * ({@code validate}, {@code inspect}, {@code format}): the shared {@link LocationOptions}, and the cluster of
+ * {@code kafka://} locations as {@code --bootstrap-server} (a picocli mixin).
  */
 final class RemoteOptions {
 
-    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: the usual chain).")
-    String region;
-
-    @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "S3 or SQS endpoint to use instead of AWS's (LocalStack, MinIO, ElasticMQ...).")
-    URI endpointUrl;
-
-    @Option(names = "--aws-profile", paramLabel = "NAME",
-            description = "Named AWS profile for credentials and region (--profile is the validation profile).")
-    String awsProfile;
-
-    @Option(names = "--since", paramLabel = "TIME", converter = InstantConverter.class,
-            description = "s3://: only objects last modified at or after TIME (2026-11-30 or 2026-11-30T10:00:00Z).")
-    Instant since;
-
-    @Option(names = "--until", paramLabel = "TIME", converter = InstantConverter.class,
-            description = "s3://: only objects last modified before TIME.")
-    Instant until;
-
-    @Option(names = "--max-messages", paramLabel = "N",
-            description = "sqs://: stop after N messages (default: when the queue has been idle for 5 s).")
-    Long maxMessages;
+    @Mixin
+    LocationOptions location = new LocationOptions();
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
             description = "kafka://: the brokers to connect to.")
@@ -50,95 +23,8 @@ final class RemoteOptions {
             description = "kafka://: client properties (TLS, SASL/SCRAM, AWS_MSK_IAM).")
     Path kafkaConfig;
 
-    @Option(names = "--from-offset", paramLabel = "OFFSET",
-            description = "kafka://: start every partition at OFFSET (default: the earliest).")
-    Long fromOffset;
-
-    @Option(names = "--from-time", paramLabel = "TIME", converter = InstantConverter.class,
-            description = "kafka://: start every partition at the first message at or after TIME.")
-    Instant fromTime;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long a broker or an AWS endpoint may take to answer (default 30s; 500ms, 10s, 2m).")
-    Duration timeout;
-
     /** The library's options, or a usage problem in an {@link IllegalArgumentException}. */
     SourceOptions toOptions(long maxDocumentBytes, int concurrency) {
-        SourceOptions.Builder b = SourceOptions.builder().maxDocumentBytes(maxDocumentBytes)
-                .concurrency(Math.max(2, concurrency * 2));
-        if (region != null) {
-            b.region(region);
-        }
-        if (endpointUrl != null) {
-            if (endpointUrl.getScheme() == null || endpointUrl.getHost() == null) {
-                throw new IllegalArgumentException("--endpoint-url must be a URL such as http://127.0.0.1:9000, not "
-                        + endpointUrl);
-            }
-            b.endpointUrl(endpointUrl);
-        }
-        if (awsProfile != null) {
-            b.awsProfile(awsProfile);
-        }
-        if (since != null) {
-            b.since(since);
-        }
-        if (until != null) {
-            b.until(until);
-        }
-        if (maxMessages != null) {
-            b.maxMessages(maxMessages);
-        }
-        if (bootstrapServer != null) {
-            b.bootstrapServer(bootstrapServer);
-        }
-        if (kafkaConfig != null) {
-            b.kafkaConfig(kafkaConfig);
-        }
-        if (fromOffset != null) {
-            b.fromOffset(fromOffset);
-        }
-        if (fromTime != null) {
-            b.fromTime(fromTime);
-        }
-        if (timeout != null) {
-            b.timeout(timeout);
-        }
-        return b.build();
-    }
-
-    /** {@code 2026-11-30T10:00:00Z}, or a date meaning its midnight UTC. */
-    static final class InstantConverter implements ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            try {
-                return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                        : Instant.parse(value);
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("expected a date (2026-11-30) or a UTC time"
-                        + " (2026-11-30T10:00:00Z), not " + value);
-            }
-        }
-    }
-
-    /** {@code 500ms}, {@code 10s}, {@code 2m}, or a number of seconds. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
-            try {
-                if (v.endsWith("ms")) {
-                    return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-                }
-                if (v.endsWith("s")) {
-                    return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)));
-                }
-                if (v.endsWith("m")) {
-                    return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
-                }
-                return Duration.ofSeconds(Long.parseLong(v));
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("expected a duration such as 500ms, 10s or 2m, not " + value);
-            }
-        }
+        return location.toOptions(maxDocumentBytes, concurrency, bootstrapServer, kafkaConfig);
     }
 }

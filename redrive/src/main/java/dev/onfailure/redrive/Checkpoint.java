@@ -222,17 +222,34 @@ final class Checkpoint implements AutoCloseable {
         for (RedriveRecord r : records) {
             ids.add(r.identity());
         }
-        ids.sort(null);
+        return defaultPath(target.toString(), ids);
+    }
+
+    /**
+     * Returns the default checkpoint of a redrive to {@code target} of the records found at {@code names} (the
+     * places they were read from), whatever records those places hold on each run.
+     */
+    static Path defaultPathOfPlaces(Target target, java.util.Collection<String> names) {
+        List<String> keys = new ArrayList<>();
+        for (String name : names) {
+            keys.add("from " + name);
+        }
+        return defaultPath(target.toString(), keys);
+    }
+
+    private static Path defaultPath(String first, List<String> keys) {
+        List<String> sorted = new ArrayList<>(keys);
+        sorted.sort(null);
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        sha.update(target.toString().getBytes(StandardCharsets.UTF_8));
-        for (String id : ids) {
+        sha.update(first.getBytes(StandardCharsets.UTF_8));
+        for (String key : sorted) {
             sha.update((byte) '\n');
-            sha.update(id.getBytes(StandardCharsets.UTF_8));
+            sha.update(key.getBytes(StandardCharsets.UTF_8));
         }
         StringBuilder hex = new StringBuilder();
         byte[] digest = sha.digest();

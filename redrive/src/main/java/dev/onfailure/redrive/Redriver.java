@@ -144,6 +144,20 @@ public final class Redriver {
     }
 
     /**
+     * Returns the default checkpoint of a redrive to {@code target} of the records read from {@code places} (queue,
+     * bucket or topic locations, say), to give to {@link Builder#checkpoint}: the same places and target give the
+     * same file on every run, whatever records the places hold then, so a record the broker acknowledged once is not
+     * sent again by a later run over a queue that has gained messages since.
+     *
+     * <pre>{@code
+     * Path cp = Redriver.defaultCheckpoint(Target.topic("orders-replay"), List.of("sqs://orders-dlq"));
+     * }</pre>
+     */
+    public static Path defaultCheckpoint(Target target, java.util.Collection<String> places) {
+        return Checkpoint.defaultPathOfPlaces(Objects.requireNonNull(target, "target"), List.copyOf(places));
+    }
+
+    /**
      * Sends every record of {@code records} the checkpoint does not show as sent, and records each acknowledgement.
      *
      * @throws IllegalArgumentException if a record would go to its own topic without {@link Target#source()}
