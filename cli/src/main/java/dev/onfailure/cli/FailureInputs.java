@@ -41,6 +41,7 @@ final class FailureInputs {
     private final PrintWriter err;
     private final List<Located> pending = new ArrayList<>();
     private int skipped;
+    private long records;
 
     FailureInputs(List<String> paths, InputStream stdin, Remote remote, PrintWriter err) {
         this.units = Inputs.units(paths, stdin, ReadLimits.defaults().maxDocumentBytes(), remote::units);
@@ -67,7 +68,24 @@ final class FailureInputs {
             }
             collect(doc, unit.source(), "", 0);
         }
+        records++;
         return Optional.of(pending.remove(0));
+    }
+
+    /** How many records {@link #next()} has handed out. */
+    long records() {
+        return records;
+    }
+
+    /**
+     * Says on standard error when {@code queue} (an {@code sqs://} SOURCE, if any) gave no record at all: its
+     * messages may be in flight, received by another consumer or an earlier run within the visibility timeout.
+     */
+    void noneFrom(Optional<String> queue) {
+        if (records == 0 && queue.isPresent()) {
+            err.println("onfailure: no failure record came from " + queue.get() + "; messages that another consumer"
+                    + " or an earlier run received are back only after the queue's visibility timeout");
+        }
     }
 
     /** Reports {@code problem} (one line) as a skipped input. */

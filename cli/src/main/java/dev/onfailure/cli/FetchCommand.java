@@ -103,6 +103,7 @@ final class FetchCommand implements Callable<Integer> {
                 FailureInputs inputs = new FailureInputs(sources, io.in(), remote, err);
                 boolean incomplete = source == Recovery.From.payload && !verify ? fromPayload(inputs)
                         : fromCluster(inputs, source);
+                inputs.noneFrom(offsetsOnly);
                 io.out().flush();
                 return inputs.skipped() > 0 ? ExitCodes.USAGE : incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
             }

@@ -130,10 +130,7 @@ final class RedriveCommand implements Callable<Integer> {
         PrintWriter err = io.err();
         PrintWriter out = io.out();
         List<FailureInputs.Located> located = inputs.all();
-        if (located.isEmpty() && queue.isPresent()) {
-            err.println("onfailure: redrive: no failure record came from " + queue.get() + "; messages that another"
-                    + " consumer or an earlier run received are back only after the queue's visibility timeout");
-        }
+        inputs.noneFrom(queue);
         List<RedriveRecord> records = new ArrayList<>();
         boolean incomplete = false;
         if (from == Recovery.From.payload) {

@@ -183,6 +183,25 @@ final class RemoteRecoveryTest {
     }
 
     @Test
+    void fetchSqs_messagesInFlight_saysWhyNothingCame() {
+        String url = sqs.createQueue(b -> b.queueName("hidden-dlq").attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, "60"))).queueUrl();
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody(sqsRecord(batch(), "req-hidden")));
+        String[] command = {"fetch", "--endpoint-url", sqsEndpoint, "sqs://hidden-dlq", "--bootstrap-server",
+            broker.bootstrap(), "--max-messages", "1"};
+
+        Cli.Result first = Cli.run(command);
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).isEqualTo(lines(batch()));
+        Cli.Result second = Cli.run(command);
+        assertThat(second.code()).isZero();
+        assertThat(second.out()).isEmpty();
+        assertThat(second.err()).isEqualTo("onfailure: no failure record came from sqs://hidden-dlq; messages that"
+                + " another consumer or an earlier run received are back only after the queue's visibility timeout\n");
+        assertThat(inQueue(url)).isEqualTo(1);
+    }
+
+    @Test
     void fetchKafkaTopic_ofFailureRecords_fromTheSameCluster_orAnother() throws Exception {
         broker.createTopic("orders-failures", 1, Map.of());
         try (KafkaProducer<byte[], byte[]> p = broker.producer(Map.of())) {
