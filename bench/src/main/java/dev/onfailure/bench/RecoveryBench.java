@@ -40,7 +40,9 @@ import org.apache.kafka.common.test.TestKitNodes;
  *   <li>{@code RangeFetcher.fetch} of 100,000 records over 300 ranges (4 partitions) vs a plain consumer reading
  *       the same offsets (assign, seek to each range, poll past its end), with the same fetch settings;</li>
  *   <li>{@code Redriver.redrive} of the same 100,000 records (provenance headers, checkpoint) vs a plain idempotent
- *       producer ({@code acks=all}) sending the same records.</li>
+ *       producer ({@code acks=all}) sending the same records; for reference, the plain producer sending them with
+ *       the provenance headers, with the default and with redrive's {@code batch.size}. The four take turns at
+ *       going first.</li>
  * </ul>
  * Prints the median of each and the ratios. Arguments: rounds (default 5).
  */
@@ -50,6 +52,8 @@ public final class RecoveryBench {
     private static final int PARTITIONS = 4;
     private static final int RECORDS = 100_000;
     private static final int RANGES = 300;
+    /** The {@code batch.size} Redriver gives its producer (Redriver.BATCH_BYTES), for the tuned baseline. */
+    private static final int REDRIVE_BATCH_BYTES = 256 * 1024;
 
     private RecoveryBench() {
     }
@@ -75,7 +79,8 @@ public final class RecoveryBench {
         long[] ends = produce(bootstrap);
         List<FetchRange> ranges = ranges(ends);
         long total = ranges.stream().mapToLong(FetchRange::span).sum();
-        System.out.printf("%d ranges, %d records; %d rounds%n", ranges.size(), total, rounds);
+        System.out.printf("%d ranges, %d records; %d rounds; load average %.1f%n", ranges.size(), total, rounds,
+                load());
 
         Map<String, Object> config = Map.of("bootstrap.servers", bootstrap);
         List<RedriveRecord> records = new ArrayList<>();
@@ -92,11 +97,13 @@ public final class RecoveryBench {
         long[] redrive = new long[rounds];
         long[] plainSend = new long[rounds];
         long[] plainWithHeaders = new long[rounds];
+        long[] plainTuned = new long[rounds];
         List<ProducerRecord<byte[], byte[]>> withHeaders = new ArrayList<>();
         Redriver.builder().config(config).target(Target.topic("bench-plain")).build().plan(records)
                 .forEach(o -> withHeaders.add(o.record()));
         Path dir = Files.createTempDirectory("recovery-bench");
         for (int i = 0; i < rounds; i++) {
+            final int round = i;
             long t = System.nanoTime();
             long n = 0;
             try (RangeFetcher f = RangeFetcher.connect(config, Duration.ofSeconds(60))) {
@@ -111,23 +118,29 @@ public final class RecoveryBench {
             check(plainConsumer(bootstrap, ranges), total);
             plainFetch[i] = System.nanoTime() - t;
 
-            t = System.nanoTime();
-            RedriveReport report = Redriver.builder().config(config).target(Target.topic("bench-redrive"))
-                    .checkpoint(dir.resolve("round-" + i + ".checkpoint")).build().redrive(records);
-            redrive[i] = System.nanoTime() - t;
-            check(report.sent(), total);
-
-            t = System.nanoTime();
-            plainProducer(bootstrap, records.stream().map(r -> new ProducerRecord<>("bench-plain", null, null,
-                    r.record().key(), r.record().value(), r.record().headers())).toList());
-            plainSend[i] = System.nanoTime() - t;
-
-            t = System.nanoTime();
-            plainProducer(bootstrap, withHeaders);
-            plainWithHeaders[i] = System.nanoTime() - t;
+            // redrive and the producers take turns at going first, so neither always runs on a warmer broker
+            Runnable[] sends = {
+                () -> {
+                    long t0 = System.nanoTime();
+                    RedriveReport report = Redriver.builder().config(config).target(Target.topic("bench-redrive"))
+                            .checkpoint(dir.resolve("round-" + round + ".checkpoint")).build().redrive(records);
+                    redrive[round] = System.nanoTime() - t0;
+                    check(report.sent(), total);
+                },
+                () -> plainSend[round] = timed(() -> plainProducer(bootstrap, records.stream().map(r ->
+                        new ProducerRecord<>("bench-plain", null, null, r.record().key(), r.record().value(),
+                                r.record().headers())).toList(), Map.of())),
+                () -> plainWithHeaders[round] = timed(() -> plainProducer(bootstrap, withHeaders, Map.of())),
+                () -> plainTuned[round] = timed(() -> plainProducer(bootstrap, withHeaders,
+                        Map.of("batch.size", Integer.toString(REDRIVE_BATCH_BYTES))))
+            };
+            for (int k = 0; k < sends.length; k++) {
+                sends[(k + i) % sends.length].run();
+            }
             System.out.printf("round %d: fetch %.0f ms, plain consumer %.0f ms, redrive %.0f ms, plain producer %.0f ms"
-                    + " (with the provenance headers: %.0f ms)%n", i + 1, fetch[i] / 1e6, plainFetch[i] / 1e6,
-                    redrive[i] / 1e6, plainSend[i] / 1e6, plainWithHeaders[i] / 1e6);
+                    + " (with the provenance headers: %.0f ms; and redrive's batch size: %.0f ms); load %.1f%n", i + 1,
+                    fetch[i] / 1e6, plainFetch[i] / 1e6, redrive[i] / 1e6, plainSend[i] / 1e6,
+                    plainWithHeaders[i] / 1e6, plainTuned[i] / 1e6, load());
         }
         double f = median(fetch);
         double pf = median(plainFetch);
@@ -140,7 +153,29 @@ public final class RecoveryBench {
                 r / 1e6, ps / 1e6, r / ps);
         System.out.printf("median: redrive %.0f ms vs plain idempotent producer sending the same records with the "
                 + "provenance headers %.0f ms = %.2fx%n", r / 1e6, ph / 1e6, r / ph);
+        double pt = median(plainTuned);
+        System.out.printf("median: redrive %.0f ms vs the same with redrive's batch.size (%d) %.0f ms = %.2fx"
+                + "; load average at the end %.1f%n", r / 1e6, REDRIVE_BATCH_BYTES, pt / 1e6, r / pt, load());
         cluster.close();
+    }
+
+    /** The system's load average over the last minute (the machine is shared: read the ratios with it). */
+    private static double load() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private interface Send {
+        void run() throws Exception;
+    }
+
+    private static long timed(Send send) {
+        long t = System.nanoTime();
+        try {
+            send.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return System.nanoTime() - t;
     }
 
     private static void check(long n, long total) {
@@ -240,9 +275,11 @@ public final class RecoveryBench {
     }
 
     /** The baseline: a plain idempotent producer sending the same records (their own headers only). */
-    private static void plainProducer(String bootstrap, List<ProducerRecord<byte[], byte[]>> records)
-            throws Exception {
-        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(producerConfig(bootstrap))) {
+    private static void plainProducer(String bootstrap, List<ProducerRecord<byte[], byte[]>> records,
+            Map<String, Object> extra) throws Exception {
+        Map<String, Object> c = producerConfig(bootstrap);
+        c.putAll(extra);
+        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(c)) {
             Future<RecordMetadata> last = null;
             for (ProducerRecord<byte[], byte[]> r : records) {
                 last = p.send(r);

@@ -65,6 +65,9 @@ public final class Redriver {
     /** Provenance header: the failure record's {@code requestContext.requestId} (UTF-8). */
     public static final String REQUEST_ID = "onfailure.original.request-id";
 
+    /** The producer's {@code batch.size} unless the settings give one. */
+    static final int BATCH_BYTES = 256 * 1024;
+
     private final Map<String, Object> config;
     private final Target target;
     private final boolean keepTimestamp;
@@ -100,15 +103,21 @@ public final class Redriver {
      *                                  {@link Target#source()}
      */
     public List<Outgoing> plan(List<RedriveRecord> records) {
-        Map<String, RedriveRecord> distinct = new LinkedHashMap<>();
-        for (RedriveRecord r : records) {
-            distinct.putIfAbsent(r.identity(), r);
-        }
+        Map<String, RedriveRecord> distinct = distinct(records);
         List<Outgoing> out = new ArrayList<>(distinct.size());
         for (RedriveRecord r : distinct.values()) {
             out.add(new Outgoing(r, outgoing(r)));
         }
         return out;
+    }
+
+    /** The distinct records in input order, by identity (made once per record, then reused). */
+    private static Map<String, RedriveRecord> distinct(List<RedriveRecord> records) {
+        Map<String, RedriveRecord> distinct = new LinkedHashMap<>(Math.max(16, records.size() * 4 / 3 + 1));
+        for (RedriveRecord r : records) {
+            distinct.putIfAbsent(r.identity(), r);
+        }
+        return distinct;
     }
 
     private ProducerRecord<byte[], byte[]> outgoing(RedriveRecord r) {
@@ -166,18 +175,22 @@ public final class Redriver {
      *                                  continues where this one stopped
      */
     public RedriveReport redrive(List<RedriveRecord> records) {
-        List<Outgoing> plan = plan(records);
-        long duplicates = records.size() - plan.size();
+        Map<String, RedriveRecord> distinct = distinct(records);
+        // checked before anything is opened: a record that would go to its own topic stops the redrive here
+        List<ProducerRecord<byte[], byte[]>> outgoing = new ArrayList<>(distinct.size());
+        for (RedriveRecord r : distinct.values()) {
+            outgoing.add(outgoing(r));
+        }
+        long duplicates = records.size() - distinct.size();
         Path path = checkpointFor(records);
         try (Checkpoint cp = Checkpoint.open(path, target)) {
             Set<String> sent = new java.util.HashSet<>(cp.sent);
             long reconciled = 0;
-            Set<String> wanted = new java.util.HashSet<>();
-            plan.forEach(o -> wanted.add(o.original().identity()));
+            Set<String> wanted = distinct.keySet();
             Map<TopicPartition, Long> lookFrom = new LinkedHashMap<>(cp.unfinishedIntent);
             if (reconcileSince.isPresent() && !sent.containsAll(wanted)) {
                 Set<String> topics = new LinkedHashSet<>();
-                plan.forEach(o -> topics.add(o.record().topic()));
+                outgoing.forEach(o -> topics.add(o.topic()));
                 offsetsAt(topics, reconcileSince.get()).forEach((tp, offset) -> lookFrom.merge(tp, offset, Math::min));
             }
             if (!lookFrom.isEmpty()) {
@@ -189,29 +202,33 @@ public final class Redriver {
                 }
                 cp.sync();
             }
-            List<Outgoing> todo = new ArrayList<>();
+            List<String> todoIds = new ArrayList<>();
+            List<ProducerRecord<byte[], byte[]>> todo = new ArrayList<>();
             long already = 0;
-            for (Outgoing o : plan) {
-                if (sent.contains(o.original().identity())) {
+            int i = 0;
+            for (String id : distinct.keySet()) {
+                ProducerRecord<byte[], byte[]> o = outgoing.get(i++);
+                if (sent.contains(id)) {
                     already++;
                 } else {
+                    todoIds.add(id);
                     todo.add(o);
                 }
             }
             if (todo.isEmpty()) {
                 cp.done();
-                return new RedriveReport(plan.size(), duplicates, already, reconciled, 0, path);
+                return new RedriveReport(distinct.size(), duplicates, already, reconciled, 0, path);
             }
             Set<String> topics = new LinkedHashSet<>();
-            todo.forEach(o -> topics.add(o.record().topic()));
+            todo.forEach(o -> topics.add(o.topic()));
             cp.intent(endOffsets(topics));
-            long acked = send(todo, cp);
+            long acked = send(todoIds, todo, cp);
             cp.done();
-            return new RedriveReport(plan.size(), duplicates, already, reconciled, acked, path);
+            return new RedriveReport(distinct.size(), duplicates, already, reconciled, acked, path);
         }
     }
 
-    private long send(List<Outgoing> todo, Checkpoint cp) {
+    private long send(List<String> ids, List<ProducerRecord<byte[], byte[]>> todo, Checkpoint cp) {
         Map<String, Object> c = new HashMap<>(config);
         c.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         c.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -221,6 +238,9 @@ public final class Redriver {
         c.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout.toMillis()));
         c.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
         c.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // A redrive is a bulk send: batches of 256 KiB (the default is 16 KiB) take a tenth of the produce requests,
+        // which is most of what the broker and the network thread spend per record (bench/README.md).
+        c.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(BATCH_BYTES));
         // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
         c.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(2 * timeout.toMillis()
                 + Long.parseLong(String.valueOf(c.get(ProducerConfig.LINGER_MS_CONFIG)))));
@@ -235,12 +255,12 @@ public final class Redriver {
         }
         RuntimeException thrown = null;
         try {
-            for (Outgoing o : todo) {
+            for (int i = 0; i < todo.size(); i++) {
                 if (failure.get() != null) {
                     break;
                 }
-                String id = o.original().identity();
-                producer.send(o.record(), (metadata, e) -> {
+                String id = ids.get(i);
+                producer.send(todo.get(i), (metadata, e) -> {
                     if (e == null) {
                         cp.sent(id);
                         acked.incrementAndGet();
