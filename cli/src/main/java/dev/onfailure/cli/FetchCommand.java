@@ -22,17 +22,20 @@ import picocli.CommandLine.Parameters;
 
 /** {@code onfailure fetch}: the original records of failure records, read back by offset or from the payload. */
 @Command(name = "fetch", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Get the discarded Kafka records back. For every failure record and every topic-partition",
-                "range in it, read exactly the offsets first..last from the cluster (assign and seek: no consumer",
-                "group, nothing committed; read_committed unless --kafka-config says otherwise), or take them from",
-                "the payload of S3 and Kafka-topic records. Writes NDJSON in the Lambda Kafka event's record form on",
-                "standard output, and per range on standard error how many records were expected and found and",
-                "which offsets are absent and why (deleted, aborted, compacted-or-marker, beyond-end).",
-                "SOURCEs are taken as validate takes them: files, directories, NDJSON, standard input, and the",
-                "places failure records live: s3://bucket/prefix, sqs://queue (messages are left in the queue; they",
-                "come back after its visibility timeout), kafka://topic (the on-failure topic, read from",
-                "--bootstrap-server's cluster unless --source-bootstrap-server names another; no group, no commit).",
-                "A failure record that cannot be read is reported on standard error and skipped (exit code 2)."},
+        description = {"Get the discarded Kafka records back. For every failure record and every topic-partition "
+                + "range in it, read exactly the offsets first..last from the cluster (assign and seek: no "
+                + "consumer group, nothing committed; read_committed unless --kafka-config says otherwise), "
+                + "or take them from the payload of S3 and Kafka-topic records. Writes NDJSON in the Lambda "
+                + "Kafka event's record form on standard output, and per range on standard error how many "
+                + "records were expected and found and which offsets are absent and why (deleted, aborted, "
+                + "compacted-or-marker, beyond-end).",
+                "SOURCEs are taken as validate takes them: files, directories, NDJSON, standard input, "
+                + "and the places failure records live: s3://bucket/prefix, sqs://queue (messages are left "
+                + "in the queue; they come back after its visibility timeout), kafka://topic (the "
+                + "on-failure topic, read from --bootstrap-server's cluster unless "
+                + "--source-bootstrap-server names another; no group, no commit).",
+                "A failure record that cannot be read is reported on standard error and skipped (exit "
+                + "code 2)."},
         footer = {"", "Examples:",
                 "  onfailure fetch failure.json --bootstrap-server b-1.msk:9092",
                 "  onfailure fetch dlq-dump/ --bootstrap-server localhost:9092 --as event > events.ndjson",

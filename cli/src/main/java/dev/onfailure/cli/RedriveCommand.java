@@ -28,18 +28,21 @@ import picocli.CommandLine.Parameters;
 
 /** {@code onfailure redrive}: republish the original records of failure records, each exactly once. */
 @Command(name = "redrive", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Replay a discarded batch: get the original records back (from the cluster by offset, or with",
-                "--from payload from S3 and Kafka-topic records) and republish them to --to-topic, or with",
-                "--to-source to the topics and partitions they came from. Same key, value and headers, plus",
-                "provenance headers onfailure.original.topic, .partition, .offset and .request-id; an idempotent",
-                "producer with acks=all. Safe to rerun: a checkpoint records what the broker acknowledged, and a",
-                "run stopped at any point and run again sends each record exactly once.",
-                "SOURCEs are taken as validate takes them: files, directories, NDJSON, standard input, and",
-                "s3://bucket/prefix, sqs://queue (messages are left in the queue, never deleted), kafka://topic (read",
-                "from --bootstrap-server's cluster unless --source-bootstrap-server names another). With a location,",
-                "the default checkpoint goes with the target and the locations, not with the records they hold on",
-                "one run, so a rerun over a queue that has gained messages sends only what was not sent.",
-                "A failure record that cannot be read is reported on standard error and skipped (exit code 2)."},
+        description = {"Replay a discarded batch: get the original records back (from the cluster by offset, or "
+                + "with --from payload from S3 and Kafka-topic records) and republish them to --to-topic, "
+                + "or with --to-source to the topics and partitions they came from. Same key, value and "
+                + "headers, plus provenance headers onfailure.original.topic, .partition, .offset and "
+                + ".request-id; an idempotent producer with acks=all. Safe to rerun: a checkpoint records "
+                + "what the broker acknowledged, and a run stopped at any point and run again sends each "
+                + "record exactly once.",
+                "SOURCEs are taken as validate takes them: files, directories, NDJSON, standard input, "
+                + "and s3://bucket/prefix, sqs://queue (messages are left in the queue, never deleted), "
+                + "kafka://topic (read from --bootstrap-server's cluster unless --source-bootstrap-server "
+                + "names another). With a location, the default checkpoint goes with the target and the "
+                + "locations, not with the records they hold on one run, so a rerun over a queue that has "
+                + "gained messages sends only what was not sent.",
+                "A failure record that cannot be read is reported on standard error and skipped (exit "
+                + "code 2)."},
         footer = {"", "Examples:",
                 "  onfailure redrive failure.json --bootstrap-server b-1.msk:9092 --to-topic orders-replay",
                 "  onfailure redrive dlq-dump/ --bootstrap-server localhost:9092 --to-topic orders-replay --dry-run",
