@@ -6,9 +6,11 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /** The {@code onfailure} command. */
@@ -45,7 +47,9 @@ public final class Main {
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            return commandLine(new Io(in, o, e, terminal, colour), args).execute(args);
+            Io io = new Io(in, o, e, terminal, colour);
+            Optional<ValidateCommand> quick = QuickValidate.parse(args, io);
+            return quick.isPresent() ? QuickValidate.run(quick.get(), io) : commandLine(io, args).execute(args);
         } finally {
             o.flush();
             e.flush();
@@ -74,19 +78,29 @@ public final class Main {
         cl.setOut(io.out());
         cl.setErr(io.err());
         cl.setExecutionStrategy(parseResult -> new CommandLine.RunLast().execute(withColour(parseResult, io)));
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            // A bug must still not print a stack trace at users: one line, and the usage-error exit code.
-            commandLine.getErr().println("onfailure: internal error: " + ex);
-            return ExitCodes.USAGE;
-        });
-        cl.setParameterExceptionHandler((ex, args) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("onfailure: " + ex.getMessage());
-            c.getErr().println("Try 'onfailure " + (c.getCommandName().equals("onfailure") ? "" : c.getCommandName() + " ")
-                    + "--help'.");
-            return ExitCodes.USAGE;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(commandLine.getErr(), ex));
+        cl.setParameterExceptionHandler((ex, args) -> usageError(ex));
         return cl;
+    }
+
+    /** A usage error: the message, where to read more, and the usage-error exit code. */
+    static int usageError(ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        c.getErr().println("onfailure: " + ex.getMessage());
+        c.getErr().println("Try 'onfailure " + (c.getCommandName().equals("onfailure") ? "" : c.getCommandName() + " ")
+                + "--help'.");
+        return ExitCodes.USAGE;
+    }
+
+    /** A bug must still not print a stack trace at users: one line, and the usage-error exit code. */
+    static int internalError(PrintWriter err, Exception ex) {
+        err.println("onfailure: internal error: " + ex);
+        return ExitCodes.USAGE;
+    }
+
+    /** The {@code validate} command as picocli builds it, for a usage error found without picocli's parsing. */
+    static CommandLine validateCommandLine(Io io) {
+        return commandLine(io, List.of("validate")).getSubcommands().get("validate");
     }
 
     private static Object subcommand(String name, Io io) {
