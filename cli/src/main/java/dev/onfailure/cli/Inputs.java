@@ -3,6 +3,8 @@ package dev.onfailure.cli;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -190,8 +192,6 @@ final class Inputs {
      * {@code maxBytes + 1} bytes, enough for the reader to report it as over the limit.
      */
     static final class LineIterator implements Iterator<Unit> {
-        private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-                long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
         private static final long ONES = 0x0101010101010101L;
         private static final long HIGH = 0x8080808080808080L;
         private static final long NEWLINES = ONES * '\n';
@@ -200,6 +200,8 @@ final class Inputs {
         private final String name;
         private final int cap;
         private final byte[] buffer = new byte[1 << 16];
+        /** The buffer read eight bytes at a time (a heap buffer, not a view {@code VarHandle}: see JsonCursor). */
+        private final ByteBuffer longs = ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN);
         private int pos;
         private int limit;
         private byte[] line = new byte[1 << 12];
@@ -250,7 +252,7 @@ final class Inputs {
                             break;
                         }
                     }
-                    int end = newline(buffer, pos, limit);
+                    int end = newline(buffer, longs, pos, limit);
                     if (lineLength == 0 && end < limit && end - pos <= cap) {
                         // the whole line is in the buffer: copied once, straight into its unit
                         int start = pos;
@@ -284,10 +286,15 @@ final class Inputs {
          * ({@code LineSearchBenchmark} in bench weighs it against a plain loop).
          */
         static int newline(byte[] b, int from, int to) {
+            return newline(b, ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN), from, to);
+        }
+
+        /** The same, with {@code longs} the view of {@code b} it reads eight bytes at a time. */
+        private static int newline(byte[] b, ByteBuffer longs, int from, int to) {
             int k = from;
             // eight bytes at a time: the lowest byte flagged is the first newline (borrows only flag bytes above it)
             while (k + 8 <= to) {
-                long x = (long) LONGS.get(b, k) ^ NEWLINES;
+                long x = longs.getLong(k) ^ NEWLINES;
                 long flagged = (x - ONES) & ~x & HIGH;
                 if (flagged != 0) {
                     return k + (Long.numberOfTrailingZeros(flagged) >>> 3);

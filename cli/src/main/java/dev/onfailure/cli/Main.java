@@ -5,13 +5,23 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /** The {@code onfailure} command. */
 public final class Main {
+
+    /**
+     * The subcommands' names, in the order the top-level help lists them: a new subcommand is its name here, one line
+     * in {@link #subcommand} and one class beside this one.
+     */
+    private static final List<String> NAMES =
+            List.of("validate", "format", "inspect", "generate", "build", "schema", "fetch", "redrive");
 
     private Main() {
     }
@@ -37,43 +47,74 @@ public final class Main {
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            return commandLine(new Io(in, o, e, terminal, colour)).execute(args);
+            Io io = new Io(in, o, e, terminal, colour);
+            Optional<ValidateCommand> quick = QuickValidate.parse(args, io);
+            return quick.isPresent() ? QuickValidate.run(quick.get(), io) : commandLine(io, args).execute(args);
         } finally {
             o.flush();
             e.flush();
         }
     }
 
-    /** The command and its subcommands: a new subcommand is one line here and one class beside this one. */
-    static CommandLine commandLine(Io io) {
-        CommandLine cl = new CommandLine(new OnfailureCommand())
-                .addSubcommand(new ValidateCommand(io))
-                .addSubcommand(new FormatCommand(io))
-                .addSubcommand(new InspectCommand(io))
-                .addSubcommand(new GenerateCommand(io))
-                .addSubcommand(new BuildCommand(io))
-                .addSubcommand(new SchemaCommand(io))
-                .addSubcommand(new FetchCommand(io))
-                .addSubcommand(new RedriveCommand(io));
+    /**
+     * The command for these arguments. When the first argument names a subcommand, only that subcommand is built:
+     * picocli builds each command's model by reflection, and building all eight took most of a one-record run's
+     * start-up. Everything a subcommand prints (its help, its errors) depends only on itself and the top-level
+     * command's name, so its output is the same either way; any other first argument (none, an option, a typo, an
+     * {@code @file}) gets the whole tree, so the top-level help and its suggestions list every subcommand.
+     */
+    static CommandLine commandLine(Io io, String[] args) {
+        return commandLine(io, args.length > 0 && NAMES.contains(args[0]) ? List.of(args[0]) : NAMES);
+    }
+
+    private static CommandLine commandLine(Io io, List<String> names) {
+        CommandLine cl = new CommandLine(new OnfailureCommand());
+        for (String name : names) {
+            cl.addSubcommand(subcommand(name, io));
+        }
         // after the subcommands, so that these settings reach them too
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setColorScheme(Help.defaultColorScheme(io.colour() ? Ansi.ON : Ansi.OFF));
         cl.setOut(io.out());
         cl.setErr(io.err());
         cl.setExecutionStrategy(parseResult -> new CommandLine.RunLast().execute(withColour(parseResult, io)));
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            // A bug must still not print a stack trace at users: one line, and the usage-error exit code.
-            commandLine.getErr().println("onfailure: internal error: " + ex);
-            return ExitCodes.USAGE;
-        });
-        cl.setParameterExceptionHandler((ex, args) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("onfailure: " + ex.getMessage());
-            c.getErr().println("Try 'onfailure " + (c.getCommandName().equals("onfailure") ? "" : c.getCommandName() + " ")
-                    + "--help'.");
-            return ExitCodes.USAGE;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(commandLine.getErr(), ex));
+        cl.setParameterExceptionHandler((ex, args) -> usageError(ex));
         return cl;
+    }
+
+    /** A usage error: the message, where to read more, and the usage-error exit code. */
+    static int usageError(ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        c.getErr().println("onfailure: " + ex.getMessage());
+        c.getErr().println("Try 'onfailure " + (c.getCommandName().equals("onfailure") ? "" : c.getCommandName() + " ")
+                + "--help'.");
+        return ExitCodes.USAGE;
+    }
+
+    /** A bug must still not print a stack trace at users: one line, and the usage-error exit code. */
+    static int internalError(PrintWriter err, Exception ex) {
+        err.println("onfailure: internal error: " + ex);
+        return ExitCodes.USAGE;
+    }
+
+    /** The {@code validate} command as picocli builds it, for a usage error found without picocli's parsing. */
+    static CommandLine validateCommandLine(Io io) {
+        return commandLine(io, List.of("validate")).getSubcommands().get("validate");
+    }
+
+    private static Object subcommand(String name, Io io) {
+        return switch (name) {
+            case "validate" -> new ValidateCommand(io);
+            case "format" -> new FormatCommand(io);
+            case "inspect" -> new InspectCommand(io);
+            case "generate" -> new GenerateCommand(io);
+            case "build" -> new BuildCommand(io);
+            case "schema" -> new SchemaCommand(io);
+            case "fetch" -> new FetchCommand(io);
+            case "redrive" -> new RedriveCommand(io);
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     /** Applies a {@code --color} given on the command line to its command's help as well as to its output. */

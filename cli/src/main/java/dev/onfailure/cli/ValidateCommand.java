@@ -46,18 +46,21 @@ final class ValidateCommand implements Callable<Integer> {
 
     private final Io io;
 
+    // The fields' initial values are the defaults picocli gives them (QuickValidate makes commands without it;
+    // QuickValidateTest holds the two to each other).
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "tolerant",
             description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}): tolerant for consumers, strict for"
                     + " producers and contract tests.")
-    Choices.ProfileChoice profile;
+    Choices.ProfileChoice profile = Choices.ProfileChoice.TOLERANT;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}): text for people, json for programs"
                     + " (one object per record per line), sarif for code-scanning dashboards.")
-    Choices.Format format;
+    Choices.Format format = Choices.Format.TEXT;
 
     @Option(names = "--kind", paramLabel = "KIND",
             description = "${COMPLETION-CANDIDATES}: validate as this kind instead of detecting it.")
@@ -66,7 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
             description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}): exit 1 when a record has a finding"
                     + " of this severity or worse.")
-    Choices.FailOn failOn;
+    Choices.FailOn failOn = Choices.FailOn.ERROR;
 
     @Option(names = "--aws-examples",
             description = "Also validate the concrete instances of AWS's documented examples (bundled).")
@@ -76,7 +79,7 @@ final class ValidateCommand implements Callable<Integer> {
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Mixin
-    ColourOption colour;
+    ColourOption colour = new ColourOption();
 
     @Option(names = "--delete-valid",
             description = "sqs://: delete each message whose record is valid, once its result is written.")
@@ -196,6 +199,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        // spec is null when QuickValidate made this command without picocli
+        return new ParameterException(spec != null ? spec.commandLine() : Main.validateCommandLine(io), message);
     }
 }

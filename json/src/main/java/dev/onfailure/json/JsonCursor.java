@@ -1,7 +1,6 @@
 package dev.onfailure.json;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -51,8 +50,6 @@ public final class JsonCursor {
         }
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH = 0x8080808080808080L;
     private static final long SPACES = ONES * ' ';
@@ -63,6 +60,12 @@ public final class JsonCursor {
     private static final long ABOVE_NINE = ONES * (0x7F - '9');
 
     private final byte[] b;
+    /**
+     * The same bytes read eight at a time, little-endian. A heap buffer rather than a byte-array view
+     * {@code VarHandle}: both compile to one unaligned load, but the first use of a view handle spins some twenty
+     * method-handle classes, tens of milliseconds of a one-record run's start-up (issue 16).
+     */
+    private final ByteBuffer longs;
     private final int n;
     private final int maxStringChars;
     private final int maxNameChars;
@@ -75,6 +78,7 @@ public final class JsonCursor {
 
     private JsonCursor(byte[] bytes, ReadLimits limits) {
         this.b = bytes;
+        this.longs = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         this.n = bytes.length;
         this.maxStringChars = limits.maxStringChars();
         this.maxNameChars = limits.maxNameChars();
@@ -136,7 +140,7 @@ public final class JsonCursor {
         byte[] b = this.b;
         int n = this.n;
         while (k + 8 <= n) {
-            long x = (long) LONGS.get(b, k) ^ SPACES;
+            long x = longs.getLong(k) ^ SPACES;
             if (x != 0) {
                 return k + (Long.numberOfTrailingZeros(x) >>> 3);
             }
@@ -265,7 +269,7 @@ public final class JsonCursor {
         byte[] b = this.b;
         int k = from;
         while (k + 8 <= to) {
-            long x = (long) LONGS.get(b, k);
+            long x = longs.getLong(k);
             // a byte below '0' borrows in x - '0'; a byte above '9' carries into the high bit in x + (0x7F - '9')
             if ((((x - ZEROS) | (x + ABOVE_NINE) | x) & HIGH) != 0) {
                 return -1;
@@ -312,7 +316,7 @@ public final class JsonCursor {
         // Eight bytes at a time (SWAR): the lowest byte flagged is the first quote, backslash, control or non-ASCII
         // byte (the borrows of the subtractions can only flag bytes above a flagged one).
         while (k + 8 <= limit) {
-            long x = (long) LONGS.get(b, k);
+            long x = longs.getLong(k);
             long flagged = (zeroBytes(x ^ QUOTES) | zeroBytes(x ^ BACKSLASHES) | ((x - CONTROLS) & ~x) | x) & HIGH;
             if (flagged != 0) {
                 k += Long.numberOfTrailingZeros(flagged) >>> 3;
