@@ -7,6 +7,8 @@ import dev.onfailure.validator.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
@@ -132,11 +134,24 @@ final class FailureReader implements PartitionReader<InternalRow> {
     }
 
     private byte[] fetch(Path path) {
-        try (InputStream in = path.getFileSystem(conf).open(path)) {
+        try (InputStream in = open(path)) {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Opens a file: a local one straight from the disk, as the command reads it (Hadoop's local file system looks for
+     * a {@code .crc} file beside every file it opens, and its absence costs an exception each time), any other through
+     * its Hadoop file system.
+     */
+    private InputStream open(Path path) throws IOException {
+        URI uri = path.toUri();
+        if ("file".equals(uri.getScheme())) {
+            return Files.newInputStream(Paths.get(uri.getPath()));
+        }
+        return path.getFileSystem(conf).open(path);
     }
 
     private void start(Pending p) {
@@ -158,7 +173,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
         }
         Path path = new Path(p.file().path());
         try {
-            open = path.getFileSystem(conf).open(path);
+            open = open(path);
             documents = Documents.of(source, p.ndjson(), open, maxBytes);
         } catch (IOException | RuntimeException e) {
             maker.unreadable(source, "cannot open: " + message(e), rows::add);
@@ -178,6 +193,16 @@ final class FailureReader implements PartitionReader<InternalRow> {
     }
 
     private static String message(Throwable e) {
+        // java.nio names only the file in its message, and the row's source names it already
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
     }

@@ -28,10 +28,18 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * Lists the files on the driver (sorted, so rows come in the command's order) and packs them into tasks the way
- * Spark packs files: whole files, up to {@code maxPartitionBytes} per task counting {@code openCostInBytes} for each,
- * and small enough that every core gets work.
+ * Spark packs files: whole files, up to {@code maxPartitionBytes} per task counting {@code openCostInBytes} for each
+ * (64 KB unless set: {@link #OPEN_COST}), and small enough that every core gets a few tasks.
  */
 final class FailureScan implements Scan, Batch {
+
+    /**
+     * What opening a file costs, in bytes of reading, unless {@code openCostInBytes} or Spark's
+     * {@code spark.sql.files.openCostInBytes} is set: 64 KB, not Spark's 4 MB (which models a columnar file's footer
+     * reads). A failure record is one small object, read whole in one GET (fetched ahead on object stores) or one
+     * local read: at 4 MB a task held only 32 files, and a few thousand files were a hundred tasks of milliseconds.
+     */
+    static final long OPEN_COST = 64L << 10;
 
     private final CaseInsensitiveStringMap options;
     private final StructType required;
@@ -68,7 +76,7 @@ final class FailureScan implements Scan, Batch {
         List<FileSplit.File> files = listAll(paths(), conf, allFiles());
         long maxPartitionBytes = bytes("maxPartitionBytes", spark, "spark.sql.files.maxPartitionBytes",
                 128L << 20);
-        long openCost = bytes("openCostInBytes", spark, "spark.sql.files.openCostInBytes", 4L << 20);
+        long openCost = bytes("openCostInBytes", spark, "spark.sql.files.openCostInBytes", OPEN_COST);
         int parallelism = Math.max(1, spark.sparkContext().defaultParallelism());
         return FileSplit.pack(files, maxPartitionBytes, openCost, parallelism).toArray(new InputPartition[0]);
     }
@@ -132,9 +140,10 @@ final class FailureScan implements Scan, Batch {
         return conf;
     }
 
+    /** The option, else the Spark setting when it is set, else {@code fallback}. */
     private long bytes(String option, SparkSession spark, String sparkKey, long fallback) {
         String v = options.containsKey(option) ? options.get(option)
-                : spark.conf().get(sparkKey, Long.toString(fallback));
+                : spark.conf().contains(sparkKey) ? spark.conf().get(sparkKey) : Long.toString(fallback);
         try {
             return org.apache.spark.network.util.JavaUtils.byteStringAsBytes(v);
         } catch (NumberFormatException e) {

@@ -20,16 +20,23 @@ record FileSplit(List<File> files) implements InputPartition {
     }
 
     /**
+     * Tasks per core that {@link #pack} aims for at least: with one task per core (Spark's own rule for files), a
+     * core that finishes early waits for the slowest; with a few, the tail is a fraction of one task.
+     */
+    static final int TASKS_PER_CORE = 4;
+
+    /**
      * Packs {@code files} into splits in order, as Spark packs files: at most {@code maxSplitBytes} each (a file over
      * it gets a split of its own), counting {@code openCost} for every file, with the target lowered so that the
-     * bytes spread over {@code parallelism} tasks at least.
+     * bytes spread over {@link #TASKS_PER_CORE} tasks per core ({@code parallelism} cores) at least.
      */
     static List<FileSplit> pack(List<File> files, long maxPartitionBytes, long openCost, int parallelism) {
         long total = 0;
         for (File f : files) {
             total += f.length() + openCost;
         }
-        long maxSplitBytes = Math.min(maxPartitionBytes, Math.max(openCost, total / Math.max(1, parallelism)));
+        long tasks = (long) Math.max(1, parallelism) * TASKS_PER_CORE;
+        long maxSplitBytes = Math.min(maxPartitionBytes, Math.max(openCost, total / tasks));
         List<FileSplit> out = new ArrayList<>();
         List<File> current = new ArrayList<>();
         long size = 0;

@@ -10,6 +10,8 @@ final class ReadStats {
 
     /** Documents read. */
     static final AtomicLong DOCUMENTS = new AtomicLong();
+    /** Documents the reader parsed into a tree itself (the validator's own reading is not counted). */
+    static final AtomicLong TREES = new AtomicLong();
     /** Documents validated. */
     static final AtomicLong VALIDATIONS = new AtomicLong();
     /** Finding messages made. */
@@ -22,6 +24,7 @@ final class ReadStats {
 
     static void reset() {
         DOCUMENTS.set(0);
+        TREES.set(0);
         VALIDATIONS.set(0);
         MESSAGES.set(0);
         PAYLOADS.set(0);

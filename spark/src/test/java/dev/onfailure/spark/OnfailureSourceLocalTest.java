@@ -40,9 +40,13 @@ final class OnfailureSourceLocalTest {
     void rows_tolerant_equalTheCommandsJsonOutput() {
         assertThat(files).isGreaterThan(2000);
         List<String> expected = Command.validate(root.toString(), "tolerant");
+        ReadStats.reset();
         List<String> actual = read("tolerant").select("source", "kind", "valid", "findings").collectAsList()
                 .stream().map(Command::line).toList();
         assertThat(actual).hasSize(expected.size()).containsExactlyElementsOf(expected);
+        // the command's columns come from the validator's reports alone: the reader parses no tree of its own
+        assertThat(ReadStats.DOCUMENTS.get()).isPositive();
+        assertThat(ReadStats.TREES.get()).isZero();
         assertThat(expected).anyMatch(l -> l.contains("\"json.limit\"")).anyMatch(l -> l.contains("\"kafka.s3\""))
                 .anyMatch(l -> l.contains("\"kafka.topic\"")).anyMatch(l -> l.contains("#/Records/1/body"))
                 .anyMatch(l -> l.contains(".ndjson:12\""));
@@ -54,6 +58,19 @@ final class OnfailureSourceLocalTest {
         List<String> actual = read("strict").select("source", "kind", "valid", "findings").collectAsList()
                 .stream().map(Command::line).toList();
         assertThat(actual).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void reportColumns_equalThoseOfTheFullRead_envelopesAndKindsIncluded() {
+        // from the reports alone (no tree) and beside a context column (the reader's own tree): the same rows
+        List<String> reports = read("tolerant").select("source", "envelope", "kind", "valid", "findings")
+                .collectAsList().stream().map(r -> first(r, 5)).toList();
+        ReadStats.reset();
+        List<String> full = read("tolerant").select("source", "envelope", "kind", "valid", "findings", "condition")
+                .collectAsList().stream().map(r -> first(r, 5)).toList();
+        assertThat(ReadStats.TREES.get()).isPositive();
+        assertThat(reports).hasSize(full.size()).containsExactlyElementsOf(full)
+                .anyMatch(r -> r.contains(",sqs-event,")).anyMatch(r -> r.contains(",sns-notification,"));
     }
 
     @Test
@@ -188,6 +205,15 @@ final class OnfailureSourceLocalTest {
     @Test
     void schema_isTheDocumentedOne() {
         assertThat(read("tolerant").schema()).isEqualTo(FailureRows.SCHEMA);
+    }
+
+    /** The first {@code n} columns of {@code r}, as text. */
+    private static String first(Row r, int n) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ",").append(r.get(i));
+        }
+        return sb.append(']').toString();
     }
 
     private static Map<String, Long> counts(Dataset<Row> grouped) {
