@@ -12,6 +12,7 @@ import dev.onfailure.sources.TestAws;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,10 +43,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * medians and their ratio are printed. Not a JMH benchmark: each run is seconds of network I/O, not a hot loop.
  *
  * <pre>{@code
- * ./mvnw -B -ntp -pl bench -am install -DskipTests
- * ./mvnw -B -ntp -f bench/pom.xml exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.onfailure.bench.SourcesBench -Dexec.args="2000 100000 5"
+ * ./mvnw -B -ntp -pl bench -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=target/classpath.txt
+ * java -Xmx2g -cp bench/target/test-classes:bench/target/classes:$(cat bench/target/classpath.txt) \
+ *     dev.onfailure.bench.SourcesBench 2000 100000 5
  * }</pre>
+ *
+ * <p>(From the root reactor, so the project's modules come from their {@code target/} directories and nothing is
+ * installed into the local repository: the class path names each module's {@code target/classes}, never a SNAPSHOT
+ * jar.) Then it puts the objects and messages, and measures.
  */
 public final class SourcesBench {
 
@@ -86,7 +93,8 @@ public final class SourcesBench {
     private static void s3(int objects, int rounds, List<byte[]> records) throws Exception {
         try (S3Server server = S3Server.start(); S3Client client = server.client()) {
             client.createBucket(b -> b.bucket("bench"));
-            ExecutorService pool = Executors.newFixedThreadPool(8);
+            long p0 = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(8, named("bench-put"));
             List<Future<?>> puts = new ArrayList<>();
             for (int i = 0; i < objects; i++) {
                 String key = String.format("aws/lambda/o%06d.json", i);
@@ -98,31 +106,47 @@ public final class SourcesBench {
                 f.get();
             }
             pool.shutdown();
+            System.out.printf("S3: put %d objects in %d ms (8 at once, one client)%n", objects,
+                    (System.nanoTime() - p0) / 1_000_000);
             System.setProperty("aws.accessKeyId", TestAws.ACCESS_KEY);
             System.setProperty("aws.secretAccessKey", TestAws.SECRET_KEY);
             String endpoint = server.endpoint().toString();
             for (int threads : new int[] {1, 2}) {
                 int concurrency = Math.max(2, threads * 2); // what validate --threads N fetches with
-                long[] ours = new long[rounds];
-                long[] base = new long[rounds];
+                String[] validate = {"validate", "--format", "json", "--threads", Integer.toString(threads),
+                    "--endpoint-url", endpoint, "s3://bench/aws/lambda/"};
+                String[] empty = validate.clone();
+                empty[empty.length - 1] = "s3://bench/nothing-here/";
+                Run ours = new Run(rounds);
+                Run base = new Run(rounds);
+                Run fixed = new Run(rounds);
                 for (int r = -1; r < rounds; r++) { // round -1 warms up both
-                    long t0 = System.nanoTime();
-                    int code = Main.run(new String[] {"validate", "--format", "json", "--threads",
-                            Integer.toString(threads), "--endpoint-url", endpoint, "s3://bench/aws/lambda/"},
-                            new ByteArrayInputStream(new byte[0]), NULL, System.err, false);
-                    long t1 = System.nanoTime();
-                    long bytes = fetchOnly(server, concurrency);
-                    long t2 = System.nanoTime();
-                    if (code != 0 || bytes == 0) {
-                        throw new IllegalStateException("validate exited " + code + ", fetched " + bytes);
+                    boolean oursFirst = (r & 1) == 0; // the order alternates, so drift in the load hits both alike
+                    for (int i = 0; i < 2; i++) {
+                        if (oursFirst == (i == 0)) {
+                            ours.time(r, () -> {
+                                int code = Main.run(validate, new ByteArrayInputStream(new byte[0]), NULL, System.err,
+                                        false);
+                                if (code != 0) {
+                                    throw new IllegalStateException("validate exited " + code);
+                                }
+                            });
+                        } else {
+                            base.time(r, () -> {
+                                if (fetchOnly(server, concurrency) == 0) {
+                                    throw new IllegalStateException("fetched nothing");
+                                }
+                            });
+                        }
                     }
-                    if (r >= 0) {
-                        ours[r] = t1 - t0;
-                        base[r] = t2 - t1;
-                    }
+                    // what validate costs before its first object: the command, the client, an empty listing
+                    fixed.time(r, () -> Main.run(empty, new ByteArrayInputStream(new byte[0]), NULL, System.err,
+                            false));
                 }
                 report("S3, " + threads + " thread" + (threads == 1 ? "" : "s") + " (" + concurrency
                         + " GETs at once)", objects, ours, base, "objects");
+                System.out.printf("    of which fixed (validate of an empty prefix): median %d ms wall, %d ms CPU%n",
+                        fixed.medianWall() / 1_000_000, fixed.medianCpu() / 1_000_000);
             }
         }
     }
@@ -130,7 +154,7 @@ public final class SourcesBench {
     /** The baseline: list and GET every object with {@code concurrency} threads, reading the bytes, nothing else. */
     private static long fetchOnly(S3Server server, int concurrency) throws Exception {
         try (S3Client client = server.client()) {
-            ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+            ExecutorService pool = Executors.newFixedThreadPool(concurrency, named("bench-get"));
             List<Future<Integer>> gets = new ArrayList<>();
             for (S3Object o : client.listObjectsV2Paginator(b -> b.bucket("bench").prefix("aws/lambda/"))
                     .contents()) {
@@ -156,22 +180,29 @@ public final class SourcesBench {
                 producer.flush();
             }
             for (int threads : new int[] {1, 2}) {
-                long[] ours = new long[rounds];
-                long[] base = new long[rounds];
+                String[] validate = {"validate", "--format", "json", "--threads", Integer.toString(threads),
+                    "--bootstrap-server", server.bootstrapServers(), "kafka://bench"};
+                Run ours = new Run(rounds);
+                Run base = new Run(rounds);
                 for (int r = -1; r < rounds; r++) {
-                    long t0 = System.nanoTime();
-                    int code = Main.run(new String[] {"validate", "--format", "json", "--threads",
-                            Integer.toString(threads), "--bootstrap-server", server.bootstrapServers(),
-                            "kafka://bench"}, new ByteArrayInputStream(new byte[0]), NULL, System.err, false);
-                    long t1 = System.nanoTime();
-                    long read = consumeOnly(server.bootstrapServers());
-                    long t2 = System.nanoTime();
-                    if (code != 0 || read != messages) {
-                        throw new IllegalStateException("validate exited " + code + ", consumed " + read);
-                    }
-                    if (r >= 0) {
-                        ours[r] = t1 - t0;
-                        base[r] = t2 - t1;
+                    boolean oursFirst = (r & 1) == 0;
+                    for (int i = 0; i < 2; i++) {
+                        if (oursFirst == (i == 0)) {
+                            ours.time(r, () -> {
+                                int code = Main.run(validate, new ByteArrayInputStream(new byte[0]), NULL, System.err,
+                                        false);
+                                if (code != 0) {
+                                    throw new IllegalStateException("validate exited " + code);
+                                }
+                            });
+                        } else {
+                            base.time(r, () -> {
+                                long read = consumeOnly(server.bootstrapServers());
+                                if (read != messages) {
+                                    throw new IllegalStateException("consumed " + read);
+                                }
+                            });
+                        }
                     }
                 }
                 report("Kafka, " + threads + " thread" + (threads == 1 ? "" : "s"), messages, ours, base,
@@ -205,12 +236,65 @@ public final class SourcesBench {
         }
     }
 
-    private static void report(String what, int n, long[] ours, long[] base, String unit) {
-        long o = median(ours);
-        long b = median(base);
+    /** A measured piece of work. */
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** Wall-clock and process CPU times of one measurement, round by round (round -1 is the warm-up). */
+    private static final class Run {
+        private final long[] wall;
+        private final long[] cpu;
+
+        Run(int rounds) {
+            wall = new long[rounds];
+            cpu = new long[rounds];
+        }
+
+        void time(int round, Work work) throws Exception {
+            long c0 = processCpu();
+            long t0 = System.nanoTime();
+            work.run();
+            long t1 = System.nanoTime();
+            long c1 = processCpu();
+            if (round >= 0) {
+                wall[round] = t1 - t0;
+                cpu[round] = c1 - c0;
+            }
+        }
+
+        long medianWall() {
+            return median(wall);
+        }
+
+        long medianCpu() {
+            return median(cpu);
+        }
+    }
+
+    /** CPU time of this JVM (the servers' included: they run in it, for both sides alike). */
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static ThreadFactory named(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static void report(String what, int n, Run ours, Run base, String unit) {
+        long o = ours.medianWall();
+        long b = base.medianWall();
         System.out.printf("%-36s validate %7.0f %s/s (median %5d ms)  baseline %7.0f %s/s (median %5d ms)  ratio %.2fx"
                 + "  [validate ms %s; baseline ms %s]%n", what, n * 1e9 / o, unit, o / 1_000_000, n * 1e9 / b, unit,
-                b / 1_000_000, (double) o / b, ms(ours), ms(base));
+                b / 1_000_000, (double) o / b, ms(ours.wall), ms(base.wall));
+        System.out.printf("    process CPU: validate median %d ms, baseline median %d ms, ratio %.2fx%n",
+                ours.medianCpu() / 1_000_000, base.medianCpu() / 1_000_000,
+                (double) ours.medianCpu() / base.medianCpu());
     }
 
     private static long median(long[] xs) {
