@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 final class S3Source implements Source {
 
+    /** How many listed objects may wait for their GET: two pages of a listing. */
+    private static final int LIST_AHEAD = 2000;
+
+    /** The end of the listing, in the queue of {@link ListAhead}. */
+    private static final Object END = new Object();
+
     private final Location.S3 location;
     private final SourceOptions options;
     private final SdkHttpClient http;
@@ -39,6 +47,7 @@ final class S3Source implements Source {
     private final AtomicLong listed = new AtomicLong();
     private final AtomicLong fetched = new AtomicLong();
     private boolean started;
+    private volatile Thread lister;
 
     S3Source(Location.S3 location, SourceOptions options) {
         this.location = location;
@@ -73,6 +82,10 @@ final class S3Source implements Source {
 
     @Override
     public void close() {
+        Thread l = lister;
+        if (l != null) {
+            l.interrupt();
+        }
         pool.shutdownNow();
         s3.close();
         http.close();
@@ -149,6 +162,65 @@ final class S3Source implements Source {
         return Aws.failure(location.uri(), options, "S3", e, "s3:ListBucket on " + location.bucket());
     }
 
+    /**
+     * The listing, read ahead on a thread of its own: a LIST request (a page of up to 1,000 keys) takes far longer than
+     * a GET of a small object, and made by the thread that hands out the documents it left every GET idle while it
+     * waited. At most {@link #LIST_AHEAD} listed objects wait here; a failure of the listing comes out where the
+     * objects would have, in order.
+     */
+    private final class ListAhead implements Iterator<S3Object> {
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(LIST_AHEAD);
+        private Object next;
+
+        ListAhead(Iterator<S3Object> listing) {
+            Thread t = new Thread(() -> {
+                try {
+                    try {
+                        while (listing.hasNext()) {
+                            queue.put(listing.next());
+                        }
+                        queue.put(END);
+                    } catch (SourceException e) {
+                        queue.put(e);
+                    } catch (RuntimeException e) {
+                        queue.put(new SourceException(location.uri(), "listing failed: " + e, e));
+                    }
+                } catch (InterruptedException e) {
+                    // closed: nobody reads the rest
+                }
+            }, "onfailure-s3-list");
+            t.setDaemon(true);
+            lister = t;
+            t.start();
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null) {
+                try {
+                    next = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SourceException(location.uri(), "interrupted", e);
+                }
+            }
+            if (next instanceof SourceException e) {
+                throw e; // kept as next: asked again, it fails again
+            }
+            return next != END;
+        }
+
+        @Override
+        public S3Object next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            S3Object o = (S3Object) next;
+            next = null;
+            return o;
+        }
+    }
+
     /** One object being fetched, and the bytes reserved for it. */
     private record Pending(Future<Document> future, long reserved) {
     }
@@ -161,7 +233,7 @@ final class S3Source implements Source {
 
         private void fill() {
             if (objects == null) {
-                objects = listing();
+                objects = new ListAhead(listing());
             }
             while (window.size() < 2 * options.concurrency()) {
                 if (waiting == null) {
