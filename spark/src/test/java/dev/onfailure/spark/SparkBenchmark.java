@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * <p>The measurements are interleaved, so that load from elsewhere on the machine hits all of them alike: each round
  * times the command with one thread, then the data source at {@code local[1]} (a fresh session, one untimed query
  * first), then the command with two threads and the data source at {@code local[2]}, the two halves swapping places
- * every other round. The JIT stays warm across sessions (one JVM); medians over the rounds are reported.
+ * every other round. The JIT stays warm across sessions (one JVM); medians over the rounds are reported, of wall-clock
+ * time and of the process's CPU time (which a loaded machine inflates far less than wall-clock time).
  */
 final class SparkBenchmark {
 
@@ -57,13 +59,15 @@ final class SparkBenchmark {
 
         // [cores 1 or 2][command, spark command's columns, spark every column, spark kind + count(*)][round]
         double[][][] t = new double[2][4][RUNS];
+        double[][][] c = new double[2][4][RUNS]; // process CPU seconds, likewise
         for (int round = -1; round < RUNS; round++) {
             for (int i = 0; i < 2; i++) {
                 int cores = (round & 1) == 0 ? 1 + i : 2 - i;
-                double[] times = round(dir, cores);
+                double[][] times = round(dir, cores);
                 if (round >= 0) {
                     for (int k = 0; k < 4; k++) {
-                        t[cores - 1][k][round] = times[k];
+                        t[cores - 1][k][round] = times[0][k];
+                        c[cores - 1][k][round] = times[1][k];
                     }
                 }
             }
@@ -88,15 +92,24 @@ final class SparkBenchmark {
         out.add(String.format(Locale.ROOT, "cost per document vs the command on one core: %.2fx (command's columns),"
                 + " %.2fx (every column); at two: %.2fx (command's columns)", spark1[0] / cmd1, spark1[1] / cmd1,
                 spark2[0] / cmd2));
+        out.add(String.format(Locale.ROOT, "process CPU seconds (median): command %.2f / %.2f (1 / 2 threads);"
+                + " local[1] %.2f, %.2f, %.2f; local[2] %.2f, %.2f, %.2f (command's columns, every column, kind +"
+                + " count(*))", median(c[0][0]), median(c[1][0]), median(c[0][1]), median(c[0][2]), median(c[0][3]),
+                median(c[1][1]), median(c[1][2]), median(c[1][3])));
+        out.add(String.format(Locale.ROOT, "CPU per document vs the command on one core: %.2fx (command's columns),"
+                + " %.2fx (every column), %.2fx (kind + count(*))", median(c[0][1]) / median(c[0][0]),
+                median(c[0][2]) / median(c[0][0]), median(c[0][3]) / median(c[0][0])));
         System.out.println("\n==== SparkBenchmark ====\n" + String.join("\n", out) + "\n========================");
     }
 
     /**
-     * Seconds for: the command with {@code cores} threads, then at {@code local[cores]} the command's columns, every
-     * column, {@code kind, count(*)}.
+     * Wall-clock seconds, then process CPU seconds, for: the command with {@code cores} threads, then at
+     * {@code local[cores]} the command's columns, every column, {@code kind, count(*)}.
      */
-    private static double[] round(Path dir, int cores) {
+    private static double[][] round(Path dir, int cores) {
+        double[] cpu = new double[4];
         double command = time(() -> command(dir, cores));
+        cpu[0] = lastCpu;
         SparkSession existing = SparkSession.getActiveSession().getOrElse(() -> null);
         if (existing != null) {
             existing.stop();
@@ -111,13 +124,16 @@ final class SparkBenchmark {
                         .format("noop").mode("overwrite").save();
                 return 0;
             });
+            cpu[1] = lastCpu;
             double all = time(() -> {
                 spark.read().format("onfailure").load(path).write().format("noop").mode("overwrite").save();
                 return 0;
             });
+            cpu[2] = lastCpu;
             double kinds = time(() -> spark.read().format("onfailure").load(path).groupBy("kind").count()
                     .collectAsList().size());
-            return new double[] {command, columns, all, kinds};
+            cpu[3] = lastCpu;
+            return new double[][] {{command, columns, all, kinds}, cpu};
         } finally {
             spark.stop();
         }
@@ -129,10 +145,21 @@ final class SparkBenchmark {
             dir.toString()}, new ByteArrayInputStream(new byte[0]), sink, sink, false);
     }
 
+    /** Process CPU seconds of the last {@link #time}: the JVM's threads, Spark's and the command's alike. */
+    private static double lastCpu;
+
     private static double time(LongSupplier work) {
+        long cpu = processCpu();
         long start = System.nanoTime();
         work.getAsLong();
-        return (System.nanoTime() - start) / 1e9;
+        double wall = (System.nanoTime() - start) / 1e9;
+        lastCpu = (processCpu() - cpu) / 1e9;
+        return wall;
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double median(double[] xs) {
