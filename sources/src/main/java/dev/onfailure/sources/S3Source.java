@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -48,6 +49,7 @@ final class S3Source implements Source {
     private final AtomicLong fetched = new AtomicLong();
     private boolean started;
     private volatile Thread lister;
+    private volatile boolean closed;
 
     S3Source(Location.S3 location, SourceOptions options) {
         this.location = location;
@@ -82,6 +84,7 @@ final class S3Source implements Source {
 
     @Override
     public void close() {
+        closed = true;
         Thread l = lister;
         if (l != null) {
             l.interrupt();
@@ -177,13 +180,13 @@ final class S3Source implements Source {
                 try {
                     try {
                         while (listing.hasNext()) {
-                            queue.put(listing.next());
+                            put(listing.next());
                         }
-                        queue.put(END);
+                        put(END);
                     } catch (SourceException e) {
-                        queue.put(e);
+                        put(e);
                     } catch (RuntimeException e) {
-                        queue.put(new SourceException(location.uri(), "listing failed: " + e, e));
+                        put(new SourceException(location.uri(), "listing failed: " + e, e));
                     }
                 } catch (InterruptedException e) {
                     // closed: nobody reads the rest
@@ -192,6 +195,16 @@ final class S3Source implements Source {
             t.setDaemon(true);
             lister = t;
             t.start();
+        }
+
+        /** Waits for room, until the source is closed (an interrupt the SDK swallows must not leave it waiting). */
+        private void put(Object o) throws InterruptedException {
+            while (!closed) {
+                if (queue.offer(o, 100, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+            throw new InterruptedException("closed");
         }
 
         @Override
