@@ -64,9 +64,6 @@ public final class ReadLimits {
                         .maxNestingDepth(maxDepth)
                         .maxTokenCount(maxTokens)
                         .build())
-                // Member names are not interned in the factory's shared table: topic-partition keys and header names
-                // are new in nearly every record, and the table only grew with them (bench/README.md, issue 16).
-                .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
                 .build();
     }
 
