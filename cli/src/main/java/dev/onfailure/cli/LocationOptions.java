@@ -64,6 +64,18 @@ final class LocationOptions {
         return timeout != null ? timeout : DEFAULT_TIMEOUT;
     }
 
+    /** Objects fetched at once from S3. */
+    static final int MIN_FETCH_CONCURRENCY = 16;
+
+    /**
+     * How many S3 objects are fetched at once for {@code threads} validating threads: at least
+     * {@link #MIN_FETCH_CONCURRENCY}, since a GET waits tens of milliseconds for its first byte while validating a
+     * record takes microseconds, and two per thread beyond that.
+     */
+    static int fetchConcurrency(int threads) {
+        return Math.max(MIN_FETCH_CONCURRENCY, threads * 2);
+    }
+
     /**
      * The library's options for reading locations, with the Kafka cluster of {@code kafka://} locations (either may
      * be null), or a usage problem in an {@link IllegalArgumentException}.
@@ -71,7 +83,7 @@ final class LocationOptions {
     SourceOptions toOptions(long maxDocumentBytes, int concurrency, String bootstrapServer,
             java.nio.file.Path kafkaConfig) {
         SourceOptions.Builder b = SourceOptions.builder().maxDocumentBytes(maxDocumentBytes)
-                .concurrency(Math.max(2, concurrency * 2));
+                .concurrency(fetchConcurrency(concurrency));
         if (region != null) {
             b.region(region);
         }

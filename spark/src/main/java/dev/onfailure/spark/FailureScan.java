@@ -15,8 +15,10 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.read.Batch;
@@ -151,7 +153,7 @@ final class FailureScan implements Scan, Batch {
         }
     }
 
-    private static void walk(FileSystem fs, Path dir, String relative, boolean all, List<FileSplit.File> out)
+    static void walk(FileSystem fs, Path dir, String relative, boolean all, List<FileSplit.File> out)
             throws IOException {
         for (FileStatus f : fs.listStatus(dir)) {
             String name = relative + f.getPath().getName();
@@ -163,6 +165,41 @@ final class FailureScan implements Scan, Batch {
                 out.add(new FileSplit.File(f.getPath().toString(), f.getLen()));
             }
         }
+    }
+
+    /**
+     * {@link #walk} of a directory on the local file system with {@code java.nio}: the same files (symbolic links
+     * followed, as {@code listStatus} follows them), the same paths, several times faster on many small files.
+     */
+    static void walkLocal(RawLocalFileSystem raw, Path dir, boolean all, List<FileSplit.File> out)
+            throws IOException {
+        java.nio.file.Path base = raw.pathToFile(dir).toPath();
+        java.nio.file.Files.walkFileTree(base, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+                Integer.MAX_VALUE, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult preVisitDirectory(java.nio.file.Path d,
+                            java.nio.file.attribute.BasicFileAttributes attrs) {
+                        if (d.equals(base) || !all || accept(relative(d), true)) {
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+                        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(java.nio.file.Path f,
+                            java.nio.file.attribute.BasicFileAttributes attrs) {
+                        String name = relative(f);
+                        if (attrs.isRegularFile() && accept(name, all)) {
+                            out.add(new FileSplit.File(new Path(dir, name).toString(), attrs.size()));
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    private String relative(java.nio.file.Path p) {
+                        String r = base.relativize(p).toString();
+                        return java.io.File.separatorChar == '/' ? r : r.replace(java.io.File.separatorChar, '/');
+                    }
+                });
     }
 
     /** Option {@code files}: {@code all} (the default) or {@code records} (the command's rule). */
@@ -252,11 +289,19 @@ final class FailureScan implements Scan, Batch {
                 return;
             }
             List<FileSplit.File> found = new ArrayList<>();
-            if (fs instanceof org.apache.hadoop.fs.LocalFileSystem
-                    || fs instanceof org.apache.hadoop.fs.RawLocalFileSystem) {
+            if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
                 // listFiles makes a LocatedFileStatus, whose permissions the local file system finds by running a
-                // process per file: walked with listStatus, which reads them only when asked
-                walk(fs, status.getPath(), "", all, found);
+                // process per file; listStatus is cheaper but still several times slower than java.nio, which reads
+                // a directory and each file's attributes once (the paths are made as listStatus makes them)
+                RawLocalFileSystem raw = fs instanceof LocalFileSystem local
+                        ? (RawLocalFileSystem) local.getRaw() : (RawLocalFileSystem) fs;
+                try {
+                    walkLocal(raw, status.getPath(), all, found);
+                } catch (IllegalArgumentException e) {
+                    // a name Hadoop's Path cannot take as a child (such as one with a colon): Hadoop's own walk
+                    found.clear();
+                    walk(fs, status.getPath(), "", all, found);
+                }
             } else {
                 // one flat listing on object stores (s3a pages through the prefix)
                 String root = status.getPath().toString();
