@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,12 +66,13 @@ public final class SourcesBench {
         int objects = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int latency = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         List<byte[]> records = records(1000);
         System.out.println("SourcesBench: " + objects + " S3 objects, " + messages + " Kafka messages, " + rounds
                 + " rounds, " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version"));
         if (objects > 0) {
-            s3(objects, rounds, records);
+            s3(objects, rounds, records, latency);
         }
         if (messages > 0) {
             kafka(messages, rounds, records);
@@ -90,8 +92,14 @@ public final class SourcesBench {
         return out;
     }
 
-    private static void s3(int objects, int rounds, List<byte[]> records) throws Exception {
-        try (S3Server server = S3Server.start(); S3Client client = server.client()) {
+    /**
+     * Validating an S3 prefix against fetching it. With {@code latencyMillis} above 0 both sides reach S3Proxy through
+     * a {@link LatencyProxy}, so that each GET waits for its first byte as it does from S3 (20 to 60 ms for a small
+     * object) instead of costing CPU on the same cores.
+     */
+    private static void s3(int objects, int rounds, List<byte[]> records, int latencyMillis) throws Exception {
+        try (S3Server server = S3Server.start(); S3Client client = server.client();
+                LatencyProxy proxy = LatencyProxy.start(server.endpoint(), latencyMillis)) {
             client.createBucket(b -> b.bucket("bench"));
             long p0 = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(8, named("bench-put"));
@@ -110,9 +118,13 @@ public final class SourcesBench {
                     (System.nanoTime() - p0) / 1_000_000);
             System.setProperty("aws.accessKeyId", TestAws.ACCESS_KEY);
             System.setProperty("aws.secretAccessKey", TestAws.SECRET_KEY);
-            String endpoint = server.endpoint().toString();
+            URI through = latencyMillis > 0 ? proxy.endpoint() : server.endpoint();
+            String endpoint = through.toString();
+            if (latencyMillis > 0) {
+                System.out.printf("S3: every GET and LIST waits at least %d ms for its first byte%n", latencyMillis);
+            }
             for (int threads : new int[] {1, 2}) {
-                int concurrency = Math.max(2, threads * 2); // what validate --threads N fetches with
+                int concurrency = Math.max(16, threads * 2); // what validate --threads N fetches with
                 String[] validate = {"validate", "--format", "json", "--threads", Integer.toString(threads),
                     "--endpoint-url", endpoint, "s3://bench/aws/lambda/"};
                 String[] empty = validate.clone();
@@ -133,7 +145,7 @@ public final class SourcesBench {
                             });
                         } else {
                             base.time(r, () -> {
-                                if (fetchOnly(server, concurrency) == 0) {
+                                if (fetchOnly(server, through, concurrency) == 0) {
                                     throw new IllegalStateException("fetched nothing");
                                 }
                             });
@@ -152,8 +164,8 @@ public final class SourcesBench {
     }
 
     /** The baseline: list and GET every object with {@code concurrency} threads, reading the bytes, nothing else. */
-    private static long fetchOnly(S3Server server, int concurrency) throws Exception {
-        try (S3Client client = server.client()) {
+    private static long fetchOnly(S3Server server, URI through, int concurrency) throws Exception {
+        try (S3Client client = server.client(through)) {
             ExecutorService pool = Executors.newFixedThreadPool(concurrency, named("bench-get"));
             List<Future<Integer>> gets = new ArrayList<>();
             for (S3Object o : client.listObjectsV2Paginator(b -> b.bucket("bench").prefix("aws/lambda/"))

@@ -40,7 +40,12 @@ public final class S3Server implements AutoCloseable {
 
     /** A client that writes as a producer would. */
     public S3Client client() {
-        return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+        return client(endpoint);
+    }
+
+    /** {@link #client()} through another endpoint that reaches this server (a relay). */
+    public S3Client client(URI through) {
+        return S3Client.builder().endpointOverride(through).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(TestAws.ACCESS_KEY,
                         TestAws.SECRET_KEY)))
                 .httpClient(software.amazon.awssdk.http.apache5.Apache5HttpClient.builder().expectContinueEnabled(false).build())
