@@ -47,8 +47,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * ./mvnw -B -ntp -pl bench -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
  *     -Dmdep.outputFile=target/classpath.txt
  * java -Xmx2g -cp bench/target/test-classes:bench/target/classes:$(cat bench/target/classpath.txt) \
- *     dev.onfailure.bench.SourcesBench 2000 100000 5
+ *     dev.onfailure.bench.SourcesBench 2000 100000 5 [20]
  * }</pre>
+ *
+ * <p>Arguments: objects, messages, rounds and, optionally, a first-byte latency in milliseconds that every S3 request
+ * waits on both sides ({@link LatencyProxy}), as requests to S3 wait while the client's cores are free.
  *
  * <p>(From the root reactor, so the project's modules come from their {@code target/} directories and nothing is
  * installed into the local repository: the class path names each module's {@code target/classes}, never a SNAPSHOT
