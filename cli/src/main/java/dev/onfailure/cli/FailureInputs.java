@@ -44,7 +44,7 @@ final class FailureInputs {
     private long records;
 
     FailureInputs(List<String> paths, InputStream stdin, Remote remote, PrintWriter err) {
-        this.units = Inputs.units(paths, stdin, ReadLimits.defaults().maxDocumentBytes(), remote::units);
+        this.units = Inputs.units(paths, stdin, ReadLimits.defaults(), remote::units);
         this.err = err;
     }
 

@@ -1,13 +1,11 @@
 package dev.onfailure.cli;
 
-import dev.onfailure.json.ReadLimits;
 import dev.onfailure.redrive.FetchRange;
 import dev.onfailure.redrive.FetchedRange;
 import dev.onfailure.redrive.LambdaJson;
 import dev.onfailure.redrive.RangeFetcher;
 import dev.onfailure.redrive.RecoveryException;
 import dev.onfailure.redrive.Verification;
-import dev.onfailure.sources.SourceOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code onfailure fetch}: the original records of failure records, read back by offset or from the payload. */
 @Command(name = "fetch", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -59,13 +56,8 @@ final class FetchCommand implements Callable<Integer> {
 
     private final Io io;
 
-    @Parameters(paramLabel = "SOURCE", arity = "0..*",
-            description = "Failure records: files, directories, NDJSON, - for standard input (the default), or "
-                    + "s3://bucket/prefix, sqs://queue, kafka://topic.")
-    List<String> sources = new ArrayList<>();
-
     @Mixin
-    KafkaOptions kafka;
+    RecoverySources input;
 
     @Option(names = "--from", paramLabel = "cluster|payload",
             description = "Where records come from (default: cluster when a cluster is named, else payload).")
@@ -88,22 +80,21 @@ final class FetchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = io.err();
         try {
-            boolean cluster = kafka.hasCluster();
+            boolean cluster = input.kafka.hasCluster();
             Recovery.From source = from != null ? from : cluster ? Recovery.From.cluster : Recovery.From.payload;
             if ((source == Recovery.From.cluster || verify) && !cluster) {
                 err.println("onfailure: fetch: give --bootstrap-server (or bootstrap.servers in --kafka-config) to "
                         + (verify ? "verify against" : "read from") + " the cluster");
                 return ExitCodes.USAGE;
             }
-            Optional<String> offsetsOnly = Recovery.offsetsOnly(sources);
+            Optional<String> offsetsOnly = input.offsetsOnly();
             if (source == Recovery.From.payload && offsetsOnly.isPresent()) {
                 err.println("onfailure: fetch: " + offsetsOnly.get() + " holds SQS/SNS failure records, which carry"
                         + " only offsets: give --bootstrap-server to read the records from the cluster");
                 return ExitCodes.USAGE;
             }
-            SourceOptions options = kafka.sourceOptions(ReadLimits.defaults().maxDocumentBytes());
-            try (Remote remote = new Remote(() -> options, false)) {
-                FailureInputs inputs = new FailureInputs(sources, io.in(), remote, err);
+            try (Remote remote = input.remote()) {
+                FailureInputs inputs = input.inputs(io, remote);
                 boolean incomplete = source == Recovery.From.payload && !verify ? fromPayload(inputs)
                         : fromCluster(inputs, source);
                 inputs.noneFrom(offsetsOnly);
@@ -115,7 +106,7 @@ final class FetchCommand implements Callable<Integer> {
             err.println("onfailure: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IOException e) {
-            err.println("onfailure: cannot read " + kafka.config + ": " + Inputs.message(e));
+            err.println(input.cannotReadConfig(e));
             return ExitCodes.USAGE;
         } catch (IllegalArgumentException e) {
             io.out().flush();
@@ -137,7 +128,7 @@ final class FetchCommand implements Callable<Integer> {
 
     private boolean fromCluster(FailureInputs inputs, Recovery.From source) throws IOException {
         boolean incomplete = false;
-        try (RangeFetcher fetcher = RangeFetcher.connect(kafka.settings(), kafka.timeout())) {
+        try (RangeFetcher fetcher = RangeFetcher.connect(input.kafka.settings(), input.kafka.timeout())) {
             List<FailureInputs.Located> window = new ArrayList<>();
             List<List<FetchRange>> ranges = new ArrayList<>();
             long records = 0;

@@ -1,10 +1,10 @@
 package dev.onfailure.cli;
 
+import dev.onfailure.json.NdjsonLines;
+import dev.onfailure.json.ReadLimits;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -42,27 +42,27 @@ final class Inputs {
     }
 
     /** Returns the units of {@code paths} lazily, in order; an empty list means standard input. */
-    static Iterator<Unit> units(List<String> paths, InputStream stdin, long maxBytes) {
-        return units(paths, stdin, maxBytes, arg -> java.util.Optional.empty());
+    static Iterator<Unit> units(List<String> paths, InputStream stdin, ReadLimits limits) {
+        return units(paths, stdin, limits, arg -> java.util.Optional.empty());
     }
 
     /**
      * Returns the units of {@code paths} lazily, in order; an argument that {@code locations} resolves (an
      * {@code s3://}, {@code sqs://} or {@code kafka://} location, see {@link Remote}) gives the units it returns.
      */
-    static Iterator<Unit> units(List<String> paths, InputStream stdin, long maxBytes,
+    static Iterator<Unit> units(List<String> paths, InputStream stdin, ReadLimits limits,
             java.util.function.Function<String, java.util.Optional<Iterator<Unit>>> locations) {
         List<String> args = paths.isEmpty() ? List.of("-") : paths;
         List<Iterator<Unit>> parts = new ArrayList<>();
         for (String arg : args) {
-            parts.add(new LazyIterator(() -> locations.apply(arg).orElseGet(() -> expand(arg, stdin, maxBytes))));
+            parts.add(new LazyIterator(() -> locations.apply(arg).orElseGet(() -> expand(arg, stdin, limits))));
         }
         return concat(parts);
     }
 
-    private static Iterator<Unit> expand(String arg, InputStream stdin, long maxBytes) {
+    private static Iterator<Unit> expand(String arg, InputStream stdin, ReadLimits limits) {
         if (arg.equals("-")) {
-            return stdin(stdin, maxBytes);
+            return stdin(stdin, limits);
         }
         Path path = Path.of(arg);
         if (Files.isDirectory(path)) {
@@ -76,11 +76,11 @@ final class Inputs {
             List<Iterator<Unit>> parts = new ArrayList<>();
             parts.add(problems.iterator());
             for (Path f : files) {
-                parts.add(new LazyIterator(() -> file(f, maxBytes)));
+                parts.add(new LazyIterator(() -> file(f, limits)));
             }
             return concat(parts);
         }
-        return file(path, maxBytes);
+        return file(path, limits);
     }
 
     static boolean isRecordFile(Path p) {
@@ -93,7 +93,7 @@ final class Inputs {
         return name.endsWith(".ndjson") || name.endsWith(".jsonl");
     }
 
-    private static Iterator<Unit> file(Path path, long maxBytes) {
+    private static Iterator<Unit> file(Path path, ReadLimits limits) {
         String name = path.toString();
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return List.of(new Unit(name, name, 0, null, "no such file")).iterator();
@@ -107,26 +107,26 @@ final class Inputs {
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
             if (isNdjson(path)) {
-                return new LineIterator(in, name, maxBytes);
+                return new LineIterator(in, name, limits);
             }
             try (in) {
-                return List.of(new Unit(name, name, 0, readCapped(in, maxBytes), null)).iterator();
+                return List.of(new Unit(name, name, 0, readCapped(in, limits.maxDocumentBytes()), null)).iterator();
             }
         } catch (IOException e) {
             return List.of(new Unit(name, name, 0, null, "cannot read: " + message(e))).iterator();
         }
     }
 
-    private static Iterator<Unit> stdin(InputStream in, long maxBytes) {
+    private static Iterator<Unit> stdin(InputStream in, ReadLimits limits) {
         try {
             BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
             buffered.mark(1 << 16);
             byte[] head = buffered.readNBytes((1 << 16) - 1);
             buffered.reset();
             if (looksLikeNdjson(head)) {
-                return new LineIterator(buffered, STDIN, maxBytes);
+                return new LineIterator(buffered, STDIN, limits);
             }
-            return List.of(new Unit(STDIN, STDIN, 0, readCapped(buffered, maxBytes), null)).iterator();
+            return List.of(new Unit(STDIN, STDIN, 0, readCapped(buffered, limits.maxDocumentBytes()), null)).iterator();
         } catch (IOException e) {
             return List.of(new Unit(STDIN, STDIN, 0, null, "cannot read standard input: " + message(e))).iterator();
         }
@@ -188,39 +188,25 @@ final class Inputs {
     }
 
     /**
-     * Each non-blank line of an NDJSON stream, read in 64 KB chunks; a line over the limit keeps only its first
-     * {@code maxBytes + 1} bytes, enough for the reader to report it as over the limit.
+     * Each non-blank line of an NDJSON stream as a unit ({@link NdjsonLines} splits it); a stream that fails gives a
+     * unit with the problem, numbered as the line it was reading, and ends.
      */
-    static final class LineIterator implements Iterator<Unit> {
-        private static final long ONES = 0x0101010101010101L;
-        private static final long HIGH = 0x8080808080808080L;
-        private static final long NEWLINES = ONES * '\n';
-
+    private static final class LineIterator implements Iterator<Unit> {
         private final InputStream in;
         private final String name;
-        private final int cap;
-        private final byte[] buffer = new byte[1 << 16];
-        /** The buffer read eight bytes at a time (a heap buffer, not a view {@code VarHandle}: see JsonCursor). */
-        private final ByteBuffer longs = ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN);
-        private int pos;
-        private int limit;
-        private byte[] line = new byte[1 << 12];
-        private int lineLength;
-        /** Whether the current line has something other than whitespace past the cap (where it is cut). */
-        private boolean cutContent;
-        private int lineNumber;
+        private final NdjsonLines lines;
         private Unit next;
         private boolean done;
 
-        LineIterator(InputStream in, String name, long maxBytes) {
+        LineIterator(InputStream in, String name, ReadLimits limits) {
             this.in = in;
             this.name = name;
-            this.cap = (int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1);
+            this.lines = NdjsonLines.over(in, limits);
         }
 
         @Override
         public boolean hasNext() {
-            while (next == null && !done) {
+            if (next == null && !done) {
                 next = read();
             }
             return next != null;
@@ -237,99 +223,19 @@ final class Inputs {
         }
 
         private Unit read() {
-            lineLength = 0;
-            cutContent = false;
-            boolean ended = false;
             try {
-                while (!ended) {
-                    if (pos == limit) {
-                        limit = in.read(buffer);
-                        pos = 0;
-                        if (limit <= 0) {
-                            limit = 0;
-                            done = true;
-                            in.close();
-                            break;
-                        }
-                    }
-                    int end = newline(buffer, longs, pos, limit);
-                    if (lineLength == 0 && end < limit && end - pos <= cap) {
-                        // the whole line is in the buffer: copied once, straight into its unit
-                        int start = pos;
-                        pos = end + 1;
-                        lineNumber++;
-                        return isBlank(buffer, start, end) ? null
-                                : new Unit(name + ":" + lineNumber, name, lineNumber,
-                                        java.util.Arrays.copyOfRange(buffer, start, end), null);
-                    }
-                    append(pos, end);
-                    ended = end < limit;
-                    pos = ended ? end + 1 : end;
+                if (lines.next()) {
+                    int n = lines.lineNumber();
+                    return new Unit(name + ":" + n, name, n, lines.document(), null);
                 }
+                done = true;
+                in.close();
+                return null;
             } catch (IOException e) {
                 done = true;
-                lineNumber++;
-                return new Unit(name + ":" + lineNumber, name, lineNumber, null, "cannot read: " + message(e));
+                int n = lines.lineNumber() + 1;
+                return new Unit(name + ":" + n, name, n, null, "cannot read: " + message(e));
             }
-            if (done && !ended && lineLength == 0) {
-                return null;
-            }
-            lineNumber++;
-            if (isBlank(line, 0, lineLength) && !cutContent) {
-                return null;
-            }
-            return new Unit(name + ":" + lineNumber, name, lineNumber, java.util.Arrays.copyOf(line, lineLength), null);
-        }
-
-        /**
-         * Returns the index of the first newline in {@code b} from {@code from} to {@code to}, or {@code to}
-         * ({@code LineSearchBenchmark} in bench weighs it against a plain loop).
-         */
-        static int newline(byte[] b, int from, int to) {
-            return newline(b, ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN), from, to);
-        }
-
-        /** The same, with {@code longs} the view of {@code b} it reads eight bytes at a time. */
-        private static int newline(byte[] b, ByteBuffer longs, int from, int to) {
-            int k = from;
-            // eight bytes at a time: the lowest byte flagged is the first newline (borrows only flag bytes above it)
-            while (k + 8 <= to) {
-                long x = longs.getLong(k) ^ NEWLINES;
-                long flagged = (x - ONES) & ~x & HIGH;
-                if (flagged != 0) {
-                    return k + (Long.numberOfTrailingZeros(flagged) >>> 3);
-                }
-                k += 8;
-            }
-            while (k < to && b[k] != '\n') {
-                k++;
-            }
-            return k;
-        }
-
-        private void append(int from, int to) {
-            int n = Math.min(to - from, cap - lineLength);
-            if (n < to - from && !cutContent) {
-                // past the cap: dropped, but a line is blank only if all of it is
-                cutContent = !isBlank(buffer, from + Math.max(n, 0), to);
-            }
-            if (n <= 0) {
-                return;
-            }
-            if (lineLength + n > line.length) {
-                line = java.util.Arrays.copyOf(line, Math.max(lineLength + n, Math.min(cap, line.length * 2)));
-            }
-            System.arraycopy(buffer, from, line, lineLength, n);
-            lineLength += n;
-        }
-
-        private static boolean isBlank(byte[] b, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (!Character.isWhitespace(b[i])) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 

@@ -14,9 +14,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options of {@code fetch} and {@code redrive}: the cluster that holds the original records (and, for
- * {@code redrive}, the target topic), and where the failure records are read when they live at a location
- * ({@link LocationOptions}, shared with {@code validate}). A {@code kafka://} topic of failure records is read from
+ * The options of {@code fetch} and {@code redrive} (in {@link RecoverySources}): the cluster that holds the original
+ * records (and, for {@code redrive}, the target topic), and where the failure records are read when they live at a
+ * location ({@link LocationOptions}, shared with {@code validate}). A {@code kafka://} topic of failure records is read from
  * the same cluster unless {@code --source-bootstrap-server} names another: AWS writes a Kafka-topic destination on
  * the cluster of the event source mapping, so one cluster is the usual case.
  */

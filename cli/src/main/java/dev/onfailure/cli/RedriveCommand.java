@@ -1,6 +1,5 @@
 package dev.onfailure.cli;
 
-import dev.onfailure.json.ReadLimits;
 import dev.onfailure.redrive.FetchRange;
 import dev.onfailure.redrive.FetchedRange;
 import dev.onfailure.redrive.RangeFetcher;
@@ -10,7 +9,6 @@ import dev.onfailure.redrive.RedriveReport;
 import dev.onfailure.redrive.Redriver;
 import dev.onfailure.redrive.Target;
 import dev.onfailure.sources.Location;
-import dev.onfailure.sources.SourceOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code onfailure redrive}: republish the original records of failure records, each exactly once. */
 @Command(name = "redrive", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -56,13 +53,8 @@ final class RedriveCommand implements Callable<Integer> {
 
     private final Io io;
 
-    @Parameters(paramLabel = "SOURCE", arity = "0..*",
-            description = "Failure records: files, directories, NDJSON, - for standard input (the default), or "
-                    + "s3://bucket/prefix, sqs://queue, kafka://topic.")
-    List<String> sources = new ArrayList<>();
-
     @Mixin
-    KafkaOptions kafka;
+    RecoverySources input;
 
     static final class Where {
         @Option(names = "--to-topic", paramLabel = "TOPIC", required = true,
@@ -101,21 +93,20 @@ final class RedriveCommand implements Callable<Integer> {
         PrintWriter err = io.err();
         PrintWriter out = io.out();
         try {
-            boolean cluster = kafka.hasCluster();
+            boolean cluster = input.kafka.hasCluster();
             if (!cluster && !(dryRun && from == Recovery.From.payload)) {
                 err.println("onfailure: redrive: give --bootstrap-server (or bootstrap.servers in --kafka-config)");
                 return ExitCodes.USAGE;
             }
-            Optional<String> offsetsOnly = Recovery.offsetsOnly(sources);
+            Optional<String> offsetsOnly = input.offsetsOnly();
             if (from == Recovery.From.payload && offsetsOnly.isPresent()) {
                 err.println("onfailure: redrive: " + offsetsOnly.get() + " holds SQS/SNS failure records, which carry"
                         + " only offsets: the records come from the cluster (leave out --from payload)");
                 return ExitCodes.USAGE;
             }
             Target target = where.source ? Target.source() : Target.topic(where.topic);
-            SourceOptions options = kafka.sourceOptions(ReadLimits.defaults().maxDocumentBytes());
-            try (Remote remote = new Remote(() -> options, false)) {
-                FailureInputs inputs = new FailureInputs(sources, io.in(), remote, err);
+            try (Remote remote = input.remote()) {
+                FailureInputs inputs = input.inputs(io, remote);
                 int code = redrive(inputs, target, offsetsOnly);
                 return inputs.skipped() > 0 ? ExitCodes.USAGE : code;
             }
@@ -124,7 +115,7 @@ final class RedriveCommand implements Callable<Integer> {
             err.println("onfailure: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (IOException e) {
-            err.println("onfailure: cannot read " + kafka.config + ": " + Inputs.message(e));
+            err.println(input.cannotReadConfig(e));
             return ExitCodes.USAGE;
         }
     }
@@ -158,7 +149,7 @@ final class RedriveCommand implements Callable<Integer> {
                     inputs.skip(e.getMessage());
                 }
             }
-            try (RangeFetcher fetcher = RangeFetcher.connect(kafka.settings(), kafka.timeout())) {
+            try (RangeFetcher fetcher = RangeFetcher.connect(input.kafka.settings(), input.kafka.timeout())) {
                 List<FetchedRange> fetched = fetcher.fetch(ranges);
                 for (int i = 0; i < fetched.size(); i++) {
                     FetchedRange f = fetched.get(i);
@@ -170,11 +161,11 @@ final class RedriveCommand implements Callable<Integer> {
                 }
             }
         }
-        Map<String, Object> settings = kafka.settings();
+        Map<String, Object> settings = input.kafka.settings();
         settings.putIfAbsent("bootstrap.servers", "(none: dry run)");
         Redriver.Builder builder = Redriver.builder().config(settings).target(target)
-                .keepTimestamp(keepTimestamp).timeout(kafka.timeout());
-        List<String> places = sources.stream().filter(Location::isLocation).sorted().distinct().toList();
+                .keepTimestamp(keepTimestamp).timeout(input.kafka.timeout());
+        List<String> places = input.paths.stream().filter(Location::isLocation).sorted().distinct().toList();
         if (checkpoint != null) {
             builder.checkpoint(checkpoint);
         } else if (!places.isEmpty()) {

@@ -153,12 +153,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** The bundled examples first when asked for, then the paths (standard input when there are none). */
     private Iterator<Inputs.Unit> units(Remote remote) {
-        long max = ReadLimits.defaults().maxDocumentBytes();
+        ReadLimits limits = ReadLimits.defaults();
         if (!awsExamples) {
-            return Inputs.units(paths, io.in(), max, remote::units);
+            return Inputs.units(paths, io.in(), limits, remote::units);
         }
         return paths.isEmpty() ? examples()
-                : Inputs.concat(List.of(examples(), Inputs.units(paths, io.in(), max, remote::units)));
+                : Inputs.concat(List.of(examples(), Inputs.units(paths, io.in(), limits, remote::units)));
     }
 
     /** Runs on a worker thread: validates and renders, so the printing thread does little else. */

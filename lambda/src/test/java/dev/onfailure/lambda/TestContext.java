@@ -8,10 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The context the Lambda runtime hands a function, with a logger that keeps what was logged. */
-final class TestContext implements Context {
+/**
+ * The context the Lambda runtime hands a function, with a logger that keeps what was logged. Shared with the tests of
+ * {@code examples/dlq-consumer} through this module's test jar.
+ */
+public final class TestContext implements Context {
 
     private final List<String> lines = new ArrayList<>();
+    private final int remainingMillis;
 
     private final LambdaLogger logger = new LambdaLogger() {
         @Override
@@ -31,8 +35,18 @@ final class TestContext implements Context {
         }
     };
 
+    /** A context with five minutes left (the example function's timeout in its template.yaml). */
+    public TestContext() {
+        this(300_000);
+    }
+
+    /** A context with {@code remainingMillis} left. */
+    public TestContext(int remainingMillis) {
+        this.remainingMillis = remainingMillis;
+    }
+
     /** Returns the lines logged so far. */
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
@@ -80,7 +94,7 @@ final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 300_000;
+        return remainingMillis;
     }
 
     @Override

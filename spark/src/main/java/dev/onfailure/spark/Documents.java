@@ -1,8 +1,9 @@
 package dev.onfailure.spark;
 
+import dev.onfailure.json.NdjsonLines;
+import dev.onfailure.json.ReadLimits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -38,11 +39,12 @@ final class Documents {
     }
 
     /**
-     * Returns the documents of {@code in} (not closed), one at a time; {@code maxBytes} is the document limit.
+     * Returns the documents of {@code in} (not closed), one at a time; NDJSON is split by {@link NdjsonLines}, as the
+     * command splits it.
      */
-    static Reader of(String source, boolean ndjson, InputStream in, long maxBytes) {
-        int cap = (int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1);
+    static Reader of(String source, boolean ndjson, InputStream in, ReadLimits limits) {
         if (!ndjson) {
+            int cap = (int) Math.min(Integer.MAX_VALUE - 16, limits.maxDocumentBytes() + 1);
             return new Reader() {
                 private boolean done;
 
@@ -56,98 +58,7 @@ final class Documents {
                 }
             };
         }
-        return new Lines(source, in, cap);
-    }
-
-    /** Non-blank lines; a line past the cap keeps its first {@code cap} bytes, blank only if all of it is. */
-    private static final class Lines implements Reader {
-        private final String source;
-        private final InputStream in;
-        private final int cap;
-        private final byte[] buffer = new byte[1 << 16];
-        private int pos;
-        private int limit;
-        private boolean done;
-        private byte[] line = new byte[1 << 12];
-        private int length;
-        private boolean cutContent;
-        private int number;
-
-        Lines(String source, InputStream in, int cap) {
-            this.source = source;
-            this.in = in;
-            this.cap = cap;
-        }
-
-        @Override
-        public Document next() throws IOException {
-            while (!done) {
-                Document d = line();
-                if (d != null) {
-                    return d;
-                }
-            }
-            return null;
-        }
-
-        /** Reads one line: its document, or null when it is blank (or there is none). */
-        private Document line() throws IOException {
-            length = 0;
-            cutContent = false;
-            boolean any = false;
-            while (true) {
-                if (pos == limit) {
-                    limit = in.read(buffer);
-                    pos = 0;
-                    if (limit <= 0) {
-                        limit = 0;
-                        done = true;
-                        if (!any) {
-                            return null;
-                        }
-                        break;
-                    }
-                }
-                int end = pos;
-                while (end < limit && buffer[end] != '\n') {
-                    end++;
-                }
-                any = true;
-                append(pos, end);
-                if (end < limit) {
-                    pos = end + 1;
-                    break;
-                }
-                pos = end;
-            }
-            number++;
-            if (isBlank(line, 0, length) && !cutContent) {
-                return null;
-            }
-            return new Document(source + ":" + number, Arrays.copyOf(line, length));
-        }
-        private void append(int from, int to) {
-            int n = Math.min(to - from, cap - length);
-            if (n < to - from && !cutContent) {
-                cutContent = !isBlank(buffer, from + Math.max(n, 0), to);
-            }
-            if (n <= 0) {
-                return;
-            }
-            if (length + n > line.length) {
-                line = Arrays.copyOf(line, Math.max(length + n, Math.min(cap, line.length * 2)));
-            }
-            System.arraycopy(buffer, from, line, length, n);
-            length += n;
-        }
-
-        private static boolean isBlank(byte[] b, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (!Character.isWhitespace(b[i])) {
-                    return false;
-                }
-            }
-            return true;
-        }
+        NdjsonLines lines = NdjsonLines.over(in, limits);
+        return () -> lines.next() ? new Document(source + ":" + lines.lineNumber(), lines.document()) : null;
     }
 }

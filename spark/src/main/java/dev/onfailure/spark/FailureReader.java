@@ -44,7 +44,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
     private final Iterator<FileSplit.File> files;
     private final Configuration conf;
     private final RowMaker maker;
-    private final long maxBytes;
+    private final ReadLimits limits;
     private final int readAhead;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final ArrayDeque<InternalRow> rows = new ArrayDeque<>();
@@ -57,8 +57,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
     FailureReader(FileSplit split, StructType required, Profile profile, Configuration conf, int readAhead) {
         this.files = split.files().iterator();
         this.conf = conf;
-        ReadLimits limits = ReadLimits.defaults();
-        this.maxBytes = limits.maxDocumentBytes();
+        this.limits = ReadLimits.defaults();
         this.readAhead = readAhead;
         this.maker = new RowMaker(required, validator(), ValidationOptions.of(profile), limits);
     }
@@ -135,7 +134,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
 
     private byte[] fetch(Path path) {
         try (InputStream in = open(path)) {
-            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1));
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limits.maxDocumentBytes() + 1));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -168,13 +167,13 @@ final class FailureReader implements PartitionReader<InternalRow> {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading " + source, e);
             }
-            documents = Documents.of(source, false, new java.io.ByteArrayInputStream(bytes), maxBytes);
+            documents = Documents.of(source, false, new java.io.ByteArrayInputStream(bytes), limits);
             return;
         }
         Path path = new Path(p.file().path());
         try {
             open = open(path);
-            documents = Documents.of(source, p.ndjson(), open, maxBytes);
+            documents = Documents.of(source, p.ndjson(), open, limits);
         } catch (IOException | RuntimeException e) {
             maker.unreadable(source, "cannot open: " + message(e), rows::add);
         }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.onfailure.lambda.TestContext;
 import dev.onfailure.redrive.Batches;
 import dev.onfailure.redrive.Redriver;
 import dev.onfailure.redrive.TestBroker;

@@ -1,4 +1,4 @@
-package dev.onfailure.cli;
+package dev.onfailure.json.internal;
 
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,9 +13,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The NDJSON reader's newline search, eight bytes at a time, against a plain byte loop, over the same 10,000-record
- * stream {@code NdjsonBenchmark} validates: both find every line end, so the difference between them, set against
- * the command's time on the same records, says whether the hand-written search earns its place.
+ * The NDJSON reader's newline search ({@link Newlines}, with which {@code NdjsonLines} splits for the command and the
+ * Spark source), eight bytes at a time, against a plain byte loop, over the same 10,000-record stream
+ * {@code NdjsonBenchmark} validates: both find every line end, so the difference between them, set against the
+ * command's time on the same records, says whether the hand-written search earns its place.
  *
  * <pre>
  * java -jar bench/target/benchmarks.jar LineSearchBenchmark
@@ -43,7 +44,7 @@ public class LineSearchBenchmark {
         long sum = 0;
         int from = 0;
         while (from < ndjson.length) {
-            int end = Inputs.LineIterator.newline(ndjson, from, ndjson.length);
+            int end = Newlines.find(ndjson, from, ndjson.length);
             sum += end;
             from = end + 1;
         }
