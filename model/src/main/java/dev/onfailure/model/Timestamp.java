@@ -20,9 +20,14 @@ import java.util.Optional;
  */
 public final class Timestamp implements Comparable<Timestamp> {
 
-    /** The form AWS writes: UTC, milliseconds, {@code Z}. */
-    private static final DateTimeFormatter AWS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    /**
+     * The form AWS writes: UTC, milliseconds, {@code Z}. In a holder, so that reading timestamps (the common path)
+     * does not load and initialise java.time's formatting classes (issue 16: start-up).
+     */
+    private static final class Aws {
+        static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(ZoneOffset.UTC);
+    }
 
     private final String text;
 
@@ -37,7 +42,7 @@ public final class Timestamp implements Comparable<Timestamp> {
 
     /** Returns {@code instant} in AWS's form, truncated to milliseconds: {@code 2019-11-14T00:38:06.000Z}. */
     public static Timestamp of(Instant instant) {
-        return new Timestamp(AWS.format(instant));
+        return new Timestamp(Aws.FORMAT.format(instant));
     }
 
     /** Returns the Kafka epoch-millisecond timestamp {@code millis} in AWS's form. */
@@ -122,7 +127,7 @@ public final class Timestamp implements Comparable<Timestamp> {
             return false;
         }
         try {
-            return AWS.format(AWS.parse(text, Instant::from)).equals(text);
+            return Aws.FORMAT.format(Aws.FORMAT.parse(text, Instant::from)).equals(text);
         } catch (DateTimeParseException e) {
             return false;
         }
