@@ -173,6 +173,12 @@ public final class JsonCursor {
         return false;
     }
 
+    /** Returns true if the value ahead is an object (reading nothing). */
+    public boolean objectAhead() {
+        i = ws(i);
+        return at(i) == '{';
+    }
+
     /** Returns true if the value ahead is {@code null}, reading it; false (reading nothing) otherwise. */
     public boolean nullAhead() {
         int k = ws(i);
@@ -361,6 +367,155 @@ public final class JsonCursor {
         }
         i = k;
         return negative ? -v : v;
+    }
+
+    /**
+     * Reads a string value that may hold escapes (but only ASCII bytes), such as an S3 record's payload, as a slice of
+     * the document decoded on demand ({@link JsonString#utf8()}); an empty string when failed. Each escape is checked
+     * as the parser checks it, so the slice decodes to what the tree path would read.
+     */
+    public JsonString escapedString() {
+        int start = ws(i);
+        if (at(start) != '"') {
+            fail();
+            return JsonString.of("");
+        }
+        byte[] b = this.b;
+        int limit = (int) Math.min(n, (long) start + 1 + maxStringChars + 1);
+        int k = start + 1;
+        while (k < limit) {
+            // runs of plain bytes eight at a time, as endOfString does
+            while (k + 8 <= limit) {
+                long x = longs.getLong(k);
+                if (((zeroBytes(x ^ QUOTES) | zeroBytes(x ^ BACKSLASHES) | ((x - CONTROLS) & ~x) | x) & HIGH) != 0) {
+                    break;
+                }
+                k += 8;
+            }
+            if (k >= limit) {
+                break;
+            }
+            byte c = b[k];
+            if (c == '"') {
+                i = k + 1;
+                return JsonString.slice(b, start + 1, k);
+            }
+            if (c < 0x20) {   // a control or non-ASCII byte (negative)
+                break;
+            }
+            if (c == '\\') {
+                int e = at(k + 1);
+                if (e == 'u') {
+                    if (k + 6 > n || !hex(b[k + 2]) || !hex(b[k + 3]) || !hex(b[k + 4]) || !hex(b[k + 5])) {
+                        break;
+                    }
+                    k += 6;
+                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
+                        || e == 't') {
+                    k += 2;
+                } else {
+                    break;
+                }
+            } else {
+                k++;
+            }
+        }
+        fail();
+        return JsonString.of("");
+    }
+
+    private static boolean hex(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /**
+     * Reads any JSON value through the lossless tree: its extent is found by bracket and quote counting, and its
+     * bytes are then parsed on their own within {@code limits} (whose depth must leave room for where the value
+     * stands). A value the parser refuses, or a limit, fails the cursor; {@link JsonNull} then.
+     * For members a reader does not know, kept as the tree path keeps them.
+     */
+    public JsonValue value(ReadLimits limits) {
+        byte[] bytes = valueBytes(limits.maxDepth());
+        if (bytes == null) {
+            return JsonNull.INSTANCE;
+        }
+        try {
+            return Json.parse(bytes, limits);
+        } catch (ReadException e) {
+            fail();
+            return JsonNull.INSTANCE;
+        }
+    }
+
+    /**
+     * Reads an object value without looking inside it beyond its brackets and strings, and returns a copy of its
+     * bytes, for a reader that parses them strictly itself (the Kafka-topic record's payload); null when failed or
+     * when it is not an object, or nests deeper than {@code maxDepth}.
+     */
+    public byte[] objectBytes(int maxDepth) {
+        int k = ws(i);
+        if (at(k) != '{') {
+            fail();
+            return null;
+        }
+        return valueBytes(maxDepth);
+    }
+
+    private byte[] valueBytes(int maxDepth) {
+        if (failed) {
+            return null;
+        }
+        int start = ws(i);
+        int end = skip(start, maxDepth);
+        if (end < 0) {
+            fail();
+            return null;
+        }
+        i = end;
+        return Arrays.copyOfRange(b, start, end);
+    }
+
+    /**
+     * Returns the index after the value starting at {@code k}, found by counting brackets outside strings (the value
+     * is parsed strictly afterwards), or -1 at the end of the input or deeper than {@code maxDepth}.
+     */
+    private int skip(int k, int maxDepth) {
+        byte[] b = this.b;
+        int depth = 0;
+        while (k < n) {
+            byte c = b[k];
+            if (c == '"') {
+                k++;
+                while (k < n && b[k] != '"') {
+                    k += b[k] == '\\' ? 2 : 1;
+                }
+                if (k >= n) {
+                    return -1;
+                }
+                k++;
+                if (depth == 0) {
+                    return k;
+                }
+            } else if (c == '{' || c == '[') {
+                if (++depth > maxDepth) {
+                    return -1;
+                }
+                k++;
+            } else if (c == '}' || c == ']') {
+                if (depth == 0) {
+                    return k;   // a scalar ended by its container
+                }
+                k++;
+                if (--depth == 0) {
+                    return k;
+                }
+            } else if (depth == 0 && (c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+                return k;
+            } else {
+                k++;
+            }
+        }
+        return depth == 0 ? k : -1;
     }
 
     /** Reads the end of the document: nothing but whitespace after the top-level value. */

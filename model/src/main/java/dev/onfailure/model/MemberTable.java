@@ -39,10 +39,12 @@ public final class MemberTable<M extends Enum<M> & Member> {
     private final JsonCursor.Names cursorNames;
     private final long requiredBits;
     private final long strictlyRequiredBits;
+    /** By ordinal: the place of the member's name among the table's names sorted as strings (for {@link #order}). */
+    private final int[] sortedRank;
 
     private MemberTable(String title, List<M> members, EnumMap<M, Member.Spec> specs) {
-        if (members.size() > 63) {
-            throw new IllegalArgumentException("at most 63 members per table");
+        if (members.size() > 48) {
+            throw new IllegalArgumentException("at most 48 members per table");
         }
         this.title = title;
         this.members = List.copyOf(members);
@@ -68,6 +70,16 @@ public final class MemberTable<M extends Enum<M> & Member> {
         this.cursorNames = JsonCursor.Names.of(ordered);
         this.requiredBits = required;
         this.strictlyRequiredBits = strictly;
+        List<String> sorted = new ArrayList<>(ordered);
+        Collections.sort(sorted);
+        int maxOrdinal = 0;
+        for (M m : members) {
+            maxOrdinal = Math.max(maxOrdinal, m.ordinal());
+        }
+        this.sortedRank = new int[maxOrdinal + 1];
+        for (M m : members) {
+            sortedRank[m.ordinal()] = sorted.indexOf(m.jsonName());
+        }
     }
 
     /** Returns the table of every member of {@code type}, in declaration order; {@code title} names it in messages. */
@@ -146,6 +158,33 @@ public final class MemberTable<M extends Enum<M> & Member> {
     /** One bit per member, by its place in the enum: the readers' bookkeeping of what they have seen. */
     static long bit(Enum<?> member) {
         return 1L << member.ordinal();
+    }
+
+    /** In a reader's {@code seen} bits: a member came after one AWS writes after it. */
+    static final long NOT_AWS_ORDER = 1L << 62;
+    /** In a reader's {@code seen} bits: a member's name sorts before the one read before it. */
+    static final long NOT_SORTED = 1L << 61;
+    /** Where a reader's {@code seen} bits keep the sorted rank (plus one) of the member read last. */
+    private static final int LAST_SHIFT = 48;
+    private static final long MEMBER_BITS = (1L << LAST_SHIFT) - 1;
+
+    /**
+     * Returns a reader's {@code seen} bits (members seen, and the order bookkeeping above) updated for member {@code m}
+     * read next, without its own bit: whether the members so far are in AWS's order, and whether they are sorted,
+     * the two orders in which the validator reports no {@code record.member-order}. Members the table does not know
+     * are never passed, as the order check ignores them.
+     */
+    long order(long seen, Enum<?> m) {
+        long out = seen;
+        if ((seen & MEMBER_BITS & -bit(m)) != 0) {
+            out |= NOT_AWS_ORDER;
+        }
+        int rank = sortedRank[m.ordinal()];
+        int last = (int) ((seen >>> LAST_SHIFT) & 0xFF) - 1;
+        if (rank <= last) {
+            out |= NOT_SORTED;
+        }
+        return (out & ~(0xFFL << LAST_SHIFT)) | ((long) (rank + 1) << LAST_SHIFT);
     }
 
     /** The bits of the members required in tolerant reading, which the model requires. */
