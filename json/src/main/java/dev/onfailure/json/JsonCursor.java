@@ -41,11 +41,11 @@ import java.util.List;
  */
 public final class JsonCursor {
 
-    /** Bytes that end a number: JSON whitespace, a comma, the end of an object. */
+    /** Bytes that end a number: JSON whitespace, a comma, the end of an object or an array. */
     private static final boolean[] ENDS_NUMBER = new boolean[128];
 
     static {
-        for (char c : new char[] {' ', '\t', '\n', '\r', ',', '}'}) {
+        for (char c : new char[] {' ', '\t', '\n', '\r', ',', '}', ']'}) {
             ENDS_NUMBER[c] = true;
         }
     }
@@ -69,6 +69,8 @@ public final class JsonCursor {
     private final int n;
     private final int maxStringChars;
     private final int maxNameChars;
+    /** Where this cursor's bytes start: 0, or for a cursor over one value ({@link #objectValue}), where it starts. */
+    private final int from;
     private int i;
     private int nameStart;
     private int nameEnd;
@@ -82,6 +84,18 @@ public final class JsonCursor {
         this.n = bytes.length;
         this.maxStringChars = limits.maxStringChars();
         this.maxNameChars = limits.maxNameChars();
+        this.from = 0;
+    }
+
+    /** A cursor over {@code parent}'s bytes from {@code from} to {@code to}: one value inside its document. */
+    private JsonCursor(JsonCursor parent, int from, int to) {
+        this.b = parent.b;
+        this.longs = parent.longs;
+        this.n = to;
+        this.maxStringChars = parent.maxStringChars;
+        this.maxNameChars = parent.maxNameChars;
+        this.from = from;
+        this.i = from;
     }
 
     /**
@@ -177,6 +191,64 @@ public final class JsonCursor {
     public boolean objectAhead() {
         i = ws(i);
         return at(i) == '{';
+    }
+
+    /** Reads the opening bracket of an array. */
+    public void beginArray() {
+        int k = ws(i);
+        if (at(k) != '[') {
+            fail();
+            return;
+        }
+        i = k + 1;
+    }
+
+    /**
+     * Moves to the next element of the array being read; returns false at the closing bracket (read) or when failed.
+     * {@code first} is true for the first call after {@link #beginArray()}.
+     */
+    public boolean nextElement(boolean first) {
+        if (failed) {
+            return false;
+        }
+        int k = ws(i);
+        if (at(k) == ']') {
+            i = k + 1;
+            return false;
+        }
+        if (!first) {
+            if (at(k) != ',') {
+                fail();
+                return false;
+            }
+            k = ws(k + 1);
+        }
+        i = k;
+        return true;
+    }
+
+    /**
+     * Reads an object value without looking inside it beyond its brackets and strings, and returns a cursor over
+     * exactly its bytes (the same array, not copied), for a reader that binds it on its own; a failed cursor when
+     * this one fails, when the value is not an object, or nests deeper than {@code maxDepth}. The value is read
+     * strictly only by that reader (or by a parser given {@link #bytes()}).
+     */
+    public JsonCursor objectValue(int maxDepth) {
+        int start = ws(i);
+        int end = failed || at(start) != '{' ? -1 : skip(start, maxDepth);
+        if (end < 0) {
+            fail();
+            JsonCursor c = new JsonCursor(this, n, n);
+            c.fail();
+            return c;
+        }
+        i = end;
+        return new JsonCursor(this, start, end);
+    }
+
+    /** Returns a copy of the bytes this cursor reads (for a cursor over one value: that value's JSON text). */
+    public byte[] bytes() {
+        return Arrays.copyOfRange(b, from, n);
     }
 
     /** Returns true if the value ahead is {@code null}, reading it; false (reading nothing) otherwise. */
@@ -387,7 +459,9 @@ public final class JsonCursor {
             // runs of plain bytes eight at a time, as endOfString does
             while (k + 8 <= limit) {
                 long x = longs.getLong(k);
-                if (((zeroBytes(x ^ QUOTES) | zeroBytes(x ^ BACKSLASHES) | ((x - CONTROLS) & ~x) | x) & HIGH) != 0) {
+                long flagged = (zeroBytes(x ^ QUOTES) | zeroBytes(x ^ BACKSLASHES) | ((x - CONTROLS) & ~x) | x) & HIGH;
+                if (flagged != 0) {
+                    k += Long.numberOfTrailingZeros(flagged) >>> 3;   // the first flagged byte
                     break;
                 }
                 k += 8;
@@ -445,20 +519,6 @@ public final class JsonCursor {
             fail();
             return JsonNull.INSTANCE;
         }
-    }
-
-    /**
-     * Reads an object value without looking inside it beyond its brackets and strings, and returns a copy of its
-     * bytes, for a reader that parses them strictly itself (the Kafka-topic record's payload); null when failed or
-     * when it is not an object, or nests deeper than {@code maxDepth}.
-     */
-    public byte[] objectBytes(int maxDepth) {
-        int k = ws(i);
-        if (at(k) != '{') {
-            fail();
-            return null;
-        }
-        return valueBytes(maxDepth);
     }
 
     private byte[] valueBytes(int maxDepth) {

@@ -1,6 +1,6 @@
 package dev.onfailure.json;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /** Decodes the escaped content of a well-formed JSON string, straight from UTF-8 bytes to UTF-8 bytes. */
 final class Unescape {
@@ -22,31 +22,30 @@ final class Unescape {
             System.arraycopy(b, start, copy, 0, copy.length);
             return copy;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
-        out.write(b, start, firstEscape - start);
+        // Unescaping never lengthens: an escape of two to twelve bytes becomes one to four. No stream (its
+        // synchronized writes cost more than the copying), one array, trimmed at the end.
+        byte[] out = new byte[end - start];
+        int o = firstEscape - start;
+        System.arraycopy(b, start, out, 0, o);
         int i = firstEscape;
         while (i < end) {
             byte c = b[i];
             if (c != '\\') {
-                int run = i;
-                while (run < end && b[run] != '\\') {
-                    run++;
-                }
-                out.write(b, i, run - i);
-                i = run;
+                out[o++] = c;
+                i++;
                 continue;
             }
             byte e = b[i + 1];
             i += 2;
             switch (e) {
-                case '"' -> out.write('"');
-                case '\\' -> out.write('\\');
-                case '/' -> out.write('/');
-                case 'b' -> out.write('\b');
-                case 'f' -> out.write('\f');
-                case 'n' -> out.write('\n');
-                case 'r' -> out.write('\r');
-                case 't' -> out.write('\t');
+                case '"' -> out[o++] = '"';
+                case '\\' -> out[o++] = '\\';
+                case '/' -> out[o++] = '/';
+                case 'b' -> out[o++] = '\b';
+                case 'f' -> out[o++] = '\f';
+                case 'n' -> out[o++] = '\n';
+                case 'r' -> out[o++] = '\r';
+                case 't' -> out[o++] = '\t';
                 case 'u' -> {
                     int cp = hex(b, i);
                     i += 4;
@@ -61,12 +60,12 @@ final class Unescape {
                     } else if (Character.isLowSurrogate((char) cp)) {
                         return null;
                     }
-                    utf8(out, cp);
+                    o = utf8(out, o, cp);
                 }
                 default -> throw new IllegalStateException("unchecked escape \\" + (char) e);
             }
         }
-        return out.toByteArray();
+        return o == out.length ? out : Arrays.copyOf(out, o);
     }
 
     /** Returns the first non-whitespace character of the content, or -1. */
@@ -107,21 +106,23 @@ final class Unescape {
         return v;
     }
 
-    private static void utf8(ByteArrayOutputStream out, int cp) {
+    /** Writes {@code cp} as UTF-8 at {@code out[o]}; returns the index after it. */
+    private static int utf8(byte[] out, int o, int cp) {
         if (cp < 0x80) {
-            out.write(cp);
+            out[o++] = (byte) cp;
         } else if (cp < 0x800) {
-            out.write(0xC0 | cp >> 6);
-            out.write(0x80 | cp & 0x3F);
+            out[o++] = (byte) (0xC0 | cp >> 6);
+            out[o++] = (byte) (0x80 | cp & 0x3F);
         } else if (cp < 0x10000) {
-            out.write(0xE0 | cp >> 12);
-            out.write(0x80 | cp >> 6 & 0x3F);
-            out.write(0x80 | cp & 0x3F);
+            out[o++] = (byte) (0xE0 | cp >> 12);
+            out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            out[o++] = (byte) (0x80 | cp & 0x3F);
         } else {
-            out.write(0xF0 | cp >> 18);
-            out.write(0x80 | cp >> 12 & 0x3F);
-            out.write(0x80 | cp >> 6 & 0x3F);
-            out.write(0x80 | cp & 0x3F);
+            out[o++] = (byte) (0xF0 | cp >> 18);
+            out[o++] = (byte) (0x80 | cp >> 12 & 0x3F);
+            out[o++] = (byte) (0x80 | cp >> 6 & 0x3F);
+            out[o++] = (byte) (0x80 | cp & 0x3F);
         }
+        return o;
     }
 }

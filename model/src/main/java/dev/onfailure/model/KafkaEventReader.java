@@ -204,7 +204,7 @@ final class KafkaEventReader {
                     if (headers == null) {
                         return null;
                     }
-                    b.headers(JsonField.of(headers));
+                    b.headers(JsonField.of(List.copyOf(headers)));   // immutable: the value keeps it, no second build
                 }
             }
         }

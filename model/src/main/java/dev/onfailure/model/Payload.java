@@ -93,7 +93,7 @@ public final class Payload {
             try {
                 o = (JsonObject) Json.parse(objectBytes, limits);
             } catch (ReadException e) {
-                throw new IllegalStateException("an object payload the token reader read is not JSON: " + e, e);
+                throw new IllegalStateException("an object payload the byte or token reader read is not JSON: " + e, e);
             }
             object = o;
         }
@@ -178,7 +178,11 @@ public final class Payload {
             try {
                 byte[] bytes = string.utf8();
                 if (bytes != null) {
-                    KafkaEvent fast = new KafkaEventReader(limits).read(bytes);
+                    KafkaEvent fast = EventBytesReader.of(limits).read(bytes);
+                    if (fast != null) {
+                        return fast;
+                    }
+                    fast = new KafkaEventReader(limits).read(bytes);
                     if (fast != null) {
                         return fast;
                     }

@@ -17,8 +17,9 @@ import java.util.Map;
  * and keeps members the model does not know in {@code unknownFields}, as the tree path does:
  * <ul>
  *   <li>a string payload (an S3 record's, escaped) is kept as a slice of the document, its event read on demand;</li>
- *   <li>an object payload (a Kafka-topic record's) is read as an event from its own bytes, by the token reader, which
- *       must take it as it is (else the whole record goes to the tree path); its tree is made only when asked for;</li>
+ *   <li>an object payload (a Kafka-topic record's) is read as an event from its own bytes ({@link EventBytesReader},
+ *       else the token reader), which must take it as it is (else the whole record goes to the tree path); its tree
+ *       is made only when asked for;</li>
  *   <li>an unknown member's value is parsed on its own into the lossless tree;</li>
  *   <li>every object the tree path checks for member order ({@code record.member-order}) must be in AWS's order or
  *       sorted, the two orders that report nothing, so no order finding is ever lost.</li>
@@ -174,15 +175,20 @@ final class RecordBytesReader {
             JsonString s = p.escapedString();
             return p.failed() ? null : Payload.ofString(s, limits);
         }
-        byte[] object = p.objectBytes(nested.maxDepth());
-        if (object == null) {
+        JsonCursor object = p.objectValue(nested.maxDepth());
+        if (p.failed()) {
             return null;
         }
-        KafkaEvent event = new KafkaEventReader(nested).readInOrder(object);
+        // the event's own bytes: plainly from the cursor, else from the tokens (escapes, long numbers)
+        KafkaEvent event = EventBytesReader.inOrder(limits).read(object);
+        byte[] json = object.bytes();
+        if (event == null) {
+            event = new KafkaEventReader(nested).readInOrder(json);
+        }
         if (event == null) {
             return declined(p);
         }
-        return Payload.ofObject(object, event, nested);
+        return Payload.ofObject(json, event, nested);
     }
 
     /**

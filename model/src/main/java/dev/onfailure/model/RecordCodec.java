@@ -204,8 +204,12 @@ public final class RecordCodec {
 
     /** Reads an invocation event from UTF-8 bytes. */
     public KafkaEvent readEvent(byte[] json) {
-        // The common case straight from the tokens; anything unusual through the tree, which explains what is wrong.
-        KafkaEvent fast = new KafkaEventReader(limits).read(json);
+        // The common case straight from the bytes, else from the tokens; anything unusual through the tree, which
+        // explains what is wrong.
+        KafkaEvent fast = EventBytesReader.of(limits).read(json);
+        if (fast == null) {
+            fast = new KafkaEventReader(limits).read(json);
+        }
         return fast != null ? fast : readEvent(Json.parse(json, limits));
     }
 

@@ -142,6 +142,54 @@ final class RecordBytesReaderTest {
         }
     }
 
+    @Test
+    void events_readStraightFromBytes_areTheEventsOfTheTree() {
+        String[] events = {
+            EVENT,
+            EVENT.replace("\"key\":null", "\"key\":\"a2V5\",\"keySchemaMetadata\":{\"dataFormat\":\"AVRO\","
+                    + "\"schemaId\":\"1\"}").replace("\"headers\":[]", "\"valueSchemaMetadata\":{\"schemaId\":\"2\","
+                    + "\"dataFormat\":\"JSON\"},\"headers\":[]"),
+            Json.write(Json.parse(EVENT), WriteOptions.PRETTY),
+            sorted(EVENT),
+            EVENT.replace("\"partition\":0,", ""),
+        };
+        for (String v : events) {
+            byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+            KafkaEvent viaTree;
+            try {
+                viaTree = CODEC.readEvent(Json.parse(bytes));
+            } catch (ReadException e) {
+                assertThat(EventBytesReader.of(ReadLimits.defaults()).read(bytes)).as(v).isNull();
+                continue;
+            }
+            assertThat(EventBytesReader.of(ReadLimits.defaults()).read(bytes)).as(v).isNotNull().isEqualTo(viaTree);
+        }
+        // the token reader and the tree take what the cursor does not: escapes, 19 digits, unsigned header bytes
+        String[] notPlain = {
+            EVENT.replace("aws:kafka\"", "aws:\\u006bafka\""),
+            EVENT.replace("1545084650987", "1234567890123456789"),
+            EVENT.replace("[104,-1,-128,127]", "[104,255]"),
+            EVENT.replace("\"key\":null,", "\"key\":null,\"x\":1,"),
+        };
+        for (String v : notPlain) {
+            byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+            assertThat(EventBytesReader.of(ReadLimits.defaults()).read(bytes)).as(v).isNull();
+            assertThat(CODEC.readEvent(bytes)).as(v).isEqualTo(CODEC.readEvent(Json.parse(bytes)));
+        }
+        byte[] full = EVENT.getBytes(StandardCharsets.UTF_8);
+        byte[] replacements = {'"', '\\', ',', ':', '{', '}', '[', ']', ' ', '0', '-', 'e', 'n', 0x1F, (byte) 0x80};
+        for (int at = 0; at < full.length; at++) {
+            for (byte r : replacements) {
+                byte[] changed = full.clone();
+                changed[at] = r;
+                KafkaEvent fast = EventBytesReader.of(ReadLimits.defaults()).read(changed);
+                if (fast != null) {
+                    assertThat(fast).as("byte %d made %d", at, r).isEqualTo(CODEC.readEvent(Json.parse(changed)));
+                }
+            }
+        }
+    }
+
     private static String sorted(String json) {
         return Json.write(Json.parse(json), WriteOptions.of(KeyOrder.SORTED, Layout.COMPACT));
     }
