@@ -509,6 +509,17 @@ public final class JsonCursor {
      * For members a reader does not know, kept as the tree path keeps them.
      */
     public JsonValue value(ReadLimits limits) {
+        if (failed) {
+            return JsonNull.INSTANCE;
+        }
+        // The plainest values (ASCII strings without escapes, short numbers) straight from here; any other through
+        // the parser, which also says whether it is JSON at all.
+        int start = i;
+        JsonValue plain = plainValue(limits, limits.maxDepth());
+        if (plain != null) {
+            return plain;
+        }
+        i = start;
         byte[] bytes = valueBytes(limits.maxDepth());
         if (bytes == null) {
             return JsonNull.INSTANCE;
@@ -533,6 +544,114 @@ public final class JsonCursor {
         }
         i = end;
         return Arrays.copyOfRange(b, start, end);
+    }
+
+    /**
+     * Reads a value in the plainest JSON into the lossless tree, or returns null (without failing, but having moved
+     * anywhere) at anything else: an escape, a non-ASCII byte, a repeated name, a limit, or {@code depthLeft} levels
+     * of nesting used up. Numbers are kept as their text, as the parser keeps them.
+     */
+    private JsonValue plainValue(ReadLimits limits, int depthLeft) {
+        int k = ws(i);
+        int c = at(k);
+        if (c == '{' || c == '[') {
+            if (depthLeft <= 0) {
+                return null;
+            }
+            i = k + 1;
+            return c == '{' ? plainObject(limits, depthLeft - 1) : plainArray(limits, depthLeft - 1);
+        }
+        if (c == '"') {
+            int end = endOfString(k, maxStringChars);
+            if (end < 0) {
+                return null;
+            }
+            i = end + 1;
+            return JsonString.of(new String(b, k + 1, end - k - 1, StandardCharsets.ISO_8859_1));
+        }
+        if (c == 't' || c == 'f' || c == 'n') {
+            String word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+            for (int j = 1; j < word.length(); j++) {
+                if (at(k + j) != word.charAt(j)) {
+                    return null;
+                }
+            }
+            i = k + word.length();
+            return c == 't' ? JsonBoolean.TRUE : c == 'f' ? JsonBoolean.FALSE : JsonNull.INSTANCE;
+        }
+        int end = k;
+        while (end < n && end - k <= limits.maxNumberChars() && isNumberByte(b[end])) {
+            end++;
+        }
+        if (end == k || end - k > limits.maxNumberChars()) {
+            return null;
+        }
+        String text = new String(b, k, end - k, StandardCharsets.ISO_8859_1);
+        if (!JsonNumber.isJsonNumber(text)) {
+            return null;
+        }
+        i = end;
+        return JsonNumber.of(text);
+    }
+
+    private static boolean isNumberByte(byte c) {
+        return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+    }
+
+    private JsonObject plainObject(ReadLimits limits, int depthLeft) {
+        java.util.LinkedHashMap<String, JsonValue> members = new java.util.LinkedHashMap<>();
+        for (boolean first = true; ; first = false) {
+            int k = ws(i);
+            if (at(k) == '}') {
+                i = k + 1;
+                return JsonObject.wrap(members);
+            }
+            if (!first) {
+                if (at(k) != ',') {
+                    return null;
+                }
+                k = ws(k + 1);
+            }
+            int end = endOfString(k, maxNameChars);
+            if (end < 0) {
+                return null;
+            }
+            String name = new String(b, k + 1, end - k - 1, StandardCharsets.ISO_8859_1);
+            k = ws(end + 1);
+            if (at(k) != ':' || members.size() >= limits.maxObjectMembers()) {
+                return null;
+            }
+            i = k + 1;
+            JsonValue v = plainValue(limits, depthLeft);
+            if (v == null || members.putIfAbsent(name, v) != null) {
+                return null;
+            }
+        }
+    }
+
+    private JsonArray plainArray(ReadLimits limits, int depthLeft) {
+        java.util.ArrayList<JsonValue> elements = new java.util.ArrayList<>();
+        for (boolean first = true; ; first = false) {
+            int k = ws(i);
+            if (at(k) == ']') {
+                i = k + 1;
+                return JsonArray.of(elements);
+            }
+            if (!first) {
+                if (at(k) != ',') {
+                    return null;
+                }
+                i = k + 1;
+            }
+            if (elements.size() >= limits.maxArrayElements()) {
+                return null;
+            }
+            JsonValue v = plainValue(limits, depthLeft);
+            if (v == null) {
+                return null;
+            }
+            elements.add(v);
+        }
     }
 
     /**

@@ -76,7 +76,9 @@ final class RecordBytesReader {
         JsonField<String> eventSourceArn = JsonField.absent();
         String bootstrapServers;
         long payloadSize;
-        Map<String, RecordRange> ranges;
+        /** The recordsInfo entries, put straight into the builder of the batch info they become part of. */
+        KafkaBatchInfo.Builder ranges;
+        int rangeCount;
         RecordInfo recordInfo;
         Map<String, JsonValue> unknown = Map.of();
     }
@@ -130,8 +132,10 @@ final class RecordBytesReader {
             if (!ranges || single) {
                 return declined(p);   // AWS's form has recordsInfo; the tree path explains its absence
             }
-            return SqsSnsRecord.builder().requestContext(requestContext).responseContext(responseContext)
-                    .version(version).timestamp(timestamp).batchInfo(batchInfo(batch)).unknownFields(unknown).build();
+            KafkaBatchInfo info = batchInfo(p, batch);
+            return info == null ? null : SqsSnsRecord.builder().requestContext(requestContext)
+                    .responseContext(responseContext).version(version).timestamp(timestamp).batchInfo(info)
+                    .unknownFields(unknown).build();
         }
         if (single && !ranges && payload.form() == Payload.Form.OBJECT) {
             if (!complete(p, batch.seen, TopicBatchInfo.TABLE)) {
@@ -147,9 +151,9 @@ final class RecordBytesReader {
         if (!ranges || single) {
             return declined(p);   // the single-record form of S3 and SQS/SNS: the tree path reads it
         }
-        return S3Record.builder().requestContext(requestContext).responseContext(responseContext)
-                .version(version).timestamp(timestamp).batchInfo(batchInfo(batch)).payload(payload)
-                .unknownFields(unknown).build();
+        KafkaBatchInfo info = batchInfo(p, batch);
+        return info == null ? null : S3Record.builder().requestContext(requestContext).responseContext(responseContext)
+                .version(version).timestamp(timestamp).batchInfo(info).payload(payload).unknownFields(unknown).build();
     }
 
     private static <T> T declined(JsonCursor p) {
@@ -157,10 +161,12 @@ final class RecordBytesReader {
         return null;
     }
 
-    private static KafkaBatchInfo batchInfo(Batch batch) {
-        return KafkaBatchInfo.builder().batchSize(batch.batchSize).eventSourceArn(batch.eventSourceArn)
-                .bootstrapServers(batch.bootstrapServers).payloadSize(batch.payloadSize).recordsInfo(batch.ranges)
+    /** Builds the batch info; null (the cursor failed) when a repeated recordsInfo key collapsed in its map. */
+    private static KafkaBatchInfo batchInfo(JsonCursor p, Batch batch) {
+        KafkaBatchInfo info = batch.ranges.batchSize(batch.batchSize).eventSourceArn(batch.eventSourceArn)
+                .bootstrapServers(batch.bootstrapServers).payloadSize(batch.payloadSize)
                 .unknownFields(batch.unknown).build();
+        return info.recordsInfo().size() == batch.rangeCount ? info : declined(p);
     }
 
     /**
@@ -278,7 +284,7 @@ final class RecordBytesReader {
                 case EVENT_SOURCE_ARN -> b.eventSourceArn = p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string());
                 case BOOTSTRAP_SERVERS -> b.bootstrapServers = p.string();
                 case PAYLOAD_SIZE -> b.payloadSize = p.integer();
-                case RECORDS_INFO -> b.ranges = ranges(p);
+                case RECORDS_INFO -> b.ranges = ranges(p, b);   // seen once: a repeat has failed above
                 case RECORD_INFO -> {
                     if (!general) {
                         p.fail();   // the single-record form: the tree path reads it
@@ -291,22 +297,28 @@ final class RecordBytesReader {
         return complete(p, b.seen, KafkaBatchInfo.TABLE) ? b : null;
     }
 
-    /** Reads the recordsInfo entries; a repeated key fails (the tree path refuses it). */
-    private Map<String, RecordRange> ranges(JsonCursor p) {
-        Map<String, RecordRange> ranges = new LinkedHashMap<>();
+    /**
+     * Puts the recordsInfo entries straight into a builder (no map of our own to copy); a repeated key, which
+     * collapses in the builder's map, fails the cursor (the tree path refuses it).
+     */
+    private KafkaBatchInfo.Builder ranges(JsonCursor p, Batch batch) {
+        KafkaBatchInfo.Builder b = KafkaBatchInfo.builder();
+        int count = 0;
         p.beginObject();
         for (boolean first = true; p.nextMember(first); first = false) {
-            if (ranges.size() >= limits.maxObjectMembers()) {
+            if (count >= limits.maxObjectMembers()) {
                 p.fail();
                 break;
             }
             String key = p.name();
             RecordRange range = range(p);
-            if (range != null && ranges.put(key, range) != null) {
-                p.fail();
+            if (range != null) {
+                b.putRecordsInfo(key, range);
+                count++;
             }
         }
-        return ranges;
+        batch.rangeCount = count;
+        return b;
     }
 
     private RecordRange range(JsonCursor p) {

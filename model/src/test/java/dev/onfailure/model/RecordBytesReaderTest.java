@@ -45,6 +45,7 @@ final class RecordBytesReaderTest {
             Json.write(Json.parse(S3), WriteOptions.PRETTY),
             SQS.replace("\"version\":", "\"newMember\":{\"a\":[1,2.50,\"\\u00e9\",null,true]},\"version\":"),
             SQS.replaceFirst("}$", ",\"x\":-0.0e+1}"),
+            SQS.replaceFirst("}$", ",\"x\":{\"a\":[1,2.50,\"s\",null,true,false,{},[]],\"b\":-0.0e+1,\"\":\"\"}}"),
             SQS.replace("{\"requestId\"", "{\"x\":[],\"requestId\"").replace("{\"statusCode\"", "{\"y\":{},\"statusCode\"")
                     .replace("{\"batchSize\"", "{\"z\":\"\\\"\",\"batchSize\"").replace("{\"firstRecordOffset\"",
                             "{\"w\":false,\"firstRecordOffset\""),
@@ -92,6 +93,10 @@ final class RecordBytesReaderTest {
             SQS.replaceFirst("}$", ",\"x\":1,\"x\":2}"),
             SQS.replaceFirst("}$", ",\"x\":[1,}"),
             SQS.replaceFirst("}$", ",\"x\":tru}"),
+            SQS.replaceFirst("}$", ",\"x\":{\"a\":1,\"a\":2}}"),
+            SQS.replaceFirst("}$", ",\"x\":[1,]}"),
+            SQS.replaceFirst("}$", ",\"x\":01}"),
+            SQS.replaceFirst("}$", ",\"x\":1.}"),
             S3.replace("\"payload\":\"", "\"payload\":\"\u00e9"),
         };
         for (String v : tree) {
