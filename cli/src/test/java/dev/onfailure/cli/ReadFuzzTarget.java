@@ -22,6 +22,9 @@ public final class ReadFuzzTarget {
         try {
             doc = Json.parse(data);
         } catch (ReadException e) {
+            if (RecordCodec.defaults().readBytes(data).isPresent()) {
+                throw new AssertionError("read from bytes a record in a document that is not JSON");
+            }
             return;
         }
         for (WriteOptions options : new WriteOptions[] {WriteOptions.COMPACT, WriteOptions.PRETTY}) {
@@ -50,7 +53,7 @@ public final class ReadFuzzTarget {
         try {
             record = RecordCodec.defaults().read(doc);
         } catch (ReadException e) {
-            if (RecordCodec.defaults().readPlain(data).isPresent()) {
+            if (RecordCodec.defaults().readPlain(data).isPresent() || RecordCodec.defaults().readBytes(data).isPresent()) {
                 throw new AssertionError("read from bytes a record the tree path refuses");
             }
             return;

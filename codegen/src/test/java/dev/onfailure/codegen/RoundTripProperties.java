@@ -51,6 +51,8 @@ final class RoundTripProperties {
     void records_fromBytes_equalRecordsThroughTheTree() {
         java.util.concurrent.atomic.AtomicInteger plain = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicInteger all = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger general = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger withPayload = new java.util.concurrent.atomic.AtomicInteger();
         qt().withExamples(400).forAll(QtEntropy.gen(RecordGenerators.records(GeneratorOptions.defaults())))
                 .checkAssert(g -> {
                     byte[] bytes = CODEC.write(g.record()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -64,7 +66,23 @@ final class RoundTripProperties {
                         plain.incrementAndGet();
                         assertThat(fast.get()).isEqualTo(viaTree);
                     }
+                    java.util.Optional<KafkaFailureRecord> any = CODEC.readBytes(bytes);
+                    if (any.isPresent()) {
+                        assertThat(any.get()).isEqualTo(viaTree);
+                        assertThat(any.get().payloadIfAny().map(p -> p.toJson()))
+                                .isEqualTo(viaTree.payloadIfAny().map(p -> p.toJson()));
+                        if (g.record().kind() != dev.onfailure.schema.Kind.SQS_SNS) {
+                            general.incrementAndGet();
+                        }
+                    } else if (fast.isPresent()) {
+                        throw new AssertionError("the general byte reader declined a record the plain one read");
+                    }
+                    if (g.record().kind() != dev.onfailure.schema.Kind.SQS_SNS) {
+                        withPayload.incrementAndGet();
+                    }
                 });
+        assertThat(general.get()).as("S3 and Kafka-topic records read straight from bytes, of %d",
+                withPayload.get()).isGreaterThan(withPayload.get() / 4);
         // the comparison above means nothing if the straight-from-bytes path declines every record
         assertThat(plain.get()).as("SQS/SNS records read straight from bytes, of %d", all.get())
                 .isGreaterThan(all.get() / 4);

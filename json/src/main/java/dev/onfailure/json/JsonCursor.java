@@ -41,11 +41,11 @@ import java.util.List;
  */
 public final class JsonCursor {
 
-    /** Bytes that end a number: JSON whitespace, a comma, the end of an object. */
+    /** Bytes that end a number: JSON whitespace, a comma, the end of an object or an array. */
     private static final boolean[] ENDS_NUMBER = new boolean[128];
 
     static {
-        for (char c : new char[] {' ', '\t', '\n', '\r', ',', '}'}) {
+        for (char c : new char[] {' ', '\t', '\n', '\r', ',', '}', ']'}) {
             ENDS_NUMBER[c] = true;
         }
     }
@@ -69,6 +69,8 @@ public final class JsonCursor {
     private final int n;
     private final int maxStringChars;
     private final int maxNameChars;
+    /** Where this cursor's bytes start: 0, or for a cursor over one value ({@link #objectValue}), where it starts. */
+    private final int from;
     private int i;
     private int nameStart;
     private int nameEnd;
@@ -82,6 +84,18 @@ public final class JsonCursor {
         this.n = bytes.length;
         this.maxStringChars = limits.maxStringChars();
         this.maxNameChars = limits.maxNameChars();
+        this.from = 0;
+    }
+
+    /** A cursor over {@code parent}'s bytes from {@code from} to {@code to}: one value inside its document. */
+    private JsonCursor(JsonCursor parent, int from, int to) {
+        this.b = parent.b;
+        this.longs = parent.longs;
+        this.n = to;
+        this.maxStringChars = parent.maxStringChars;
+        this.maxNameChars = parent.maxNameChars;
+        this.from = from;
+        this.i = from;
     }
 
     /**
@@ -171,6 +185,70 @@ public final class JsonCursor {
         }
         readNull(k);
         return false;
+    }
+
+    /** Returns true if the value ahead is an object (reading nothing). */
+    public boolean objectAhead() {
+        i = ws(i);
+        return at(i) == '{';
+    }
+
+    /** Reads the opening bracket of an array. */
+    public void beginArray() {
+        int k = ws(i);
+        if (at(k) != '[') {
+            fail();
+            return;
+        }
+        i = k + 1;
+    }
+
+    /**
+     * Moves to the next element of the array being read; returns false at the closing bracket (read) or when failed.
+     * {@code first} is true for the first call after {@link #beginArray()}.
+     */
+    public boolean nextElement(boolean first) {
+        if (failed) {
+            return false;
+        }
+        int k = ws(i);
+        if (at(k) == ']') {
+            i = k + 1;
+            return false;
+        }
+        if (!first) {
+            if (at(k) != ',') {
+                fail();
+                return false;
+            }
+            k = ws(k + 1);
+        }
+        i = k;
+        return true;
+    }
+
+    /**
+     * Reads an object value without looking inside it beyond its brackets and strings, and returns a cursor over
+     * exactly its bytes (the same array, not copied), for a reader that binds it on its own; a failed cursor when
+     * this one fails, when the value is not an object, or nests deeper than {@code maxDepth}. The value is read
+     * strictly only by that reader (or by a parser given {@link #bytes()}).
+     */
+    public JsonCursor objectValue(int maxDepth) {
+        int start = ws(i);
+        int end = failed || at(start) != '{' ? -1 : skip(start, maxDepth);
+        if (end < 0) {
+            fail();
+            JsonCursor c = new JsonCursor(this, n, n);
+            c.fail();
+            return c;
+        }
+        i = end;
+        return new JsonCursor(this, start, end);
+    }
+
+    /** Returns a copy of the bytes this cursor reads (for a cursor over one value: that value's JSON text). */
+    public byte[] bytes() {
+        return Arrays.copyOfRange(b, from, n);
     }
 
     /** Returns true if the value ahead is {@code null}, reading it; false (reading nothing) otherwise. */
@@ -361,6 +439,262 @@ public final class JsonCursor {
         }
         i = k;
         return negative ? -v : v;
+    }
+
+    /**
+     * Reads a string value that may hold escapes (but only ASCII bytes), such as an S3 record's payload, as a slice of
+     * the document decoded on demand ({@link JsonString#utf8()}); an empty string when failed. Each escape is checked
+     * as the parser checks it, so the slice decodes to what the tree path would read.
+     */
+    public JsonString escapedString() {
+        int start = ws(i);
+        if (at(start) != '"') {
+            fail();
+            return JsonString.of("");
+        }
+        byte[] b = this.b;
+        int limit = (int) Math.min(n, (long) start + 1 + maxStringChars + 1);
+        int k = start + 1;
+        while (k < limit) {
+            // runs of plain bytes eight at a time, as endOfString does
+            while (k + 8 <= limit) {
+                long x = longs.getLong(k);
+                long flagged = (zeroBytes(x ^ QUOTES) | zeroBytes(x ^ BACKSLASHES) | ((x - CONTROLS) & ~x) | x) & HIGH;
+                if (flagged != 0) {
+                    k += Long.numberOfTrailingZeros(flagged) >>> 3;   // the first flagged byte
+                    break;
+                }
+                k += 8;
+            }
+            if (k >= limit) {
+                break;
+            }
+            byte c = b[k];
+            if (c == '"') {
+                i = k + 1;
+                return JsonString.slice(b, start + 1, k);
+            }
+            if (c < 0x20) {   // a control or non-ASCII byte (negative)
+                break;
+            }
+            if (c == '\\') {
+                int e = at(k + 1);
+                if (e == 'u') {
+                    if (k + 6 > n || !hex(b[k + 2]) || !hex(b[k + 3]) || !hex(b[k + 4]) || !hex(b[k + 5])) {
+                        break;
+                    }
+                    k += 6;
+                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
+                        || e == 't') {
+                    k += 2;
+                } else {
+                    break;
+                }
+            } else {
+                k++;
+            }
+        }
+        fail();
+        return JsonString.of("");
+    }
+
+    private static boolean hex(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /**
+     * Reads any JSON value through the lossless tree: its extent is found by bracket and quote counting, and its
+     * bytes are then parsed on their own within {@code limits} (whose depth must leave room for where the value
+     * stands). A value the parser refuses, or a limit, fails the cursor; {@link JsonNull} then.
+     * For members a reader does not know, kept as the tree path keeps them.
+     */
+    public JsonValue value(ReadLimits limits) {
+        if (failed) {
+            return JsonNull.INSTANCE;
+        }
+        // The plainest values (ASCII strings without escapes, short numbers) straight from here; any other through
+        // the parser, which also says whether it is JSON at all.
+        int start = i;
+        JsonValue plain = plainValue(limits, limits.maxDepth());
+        if (plain != null) {
+            return plain;
+        }
+        i = start;
+        byte[] bytes = valueBytes(limits.maxDepth());
+        if (bytes == null) {
+            return JsonNull.INSTANCE;
+        }
+        try {
+            return Json.parse(bytes, limits);
+        } catch (ReadException e) {
+            fail();
+            return JsonNull.INSTANCE;
+        }
+    }
+
+    private byte[] valueBytes(int maxDepth) {
+        if (failed) {
+            return null;
+        }
+        int start = ws(i);
+        int end = skip(start, maxDepth);
+        if (end < 0) {
+            fail();
+            return null;
+        }
+        i = end;
+        return Arrays.copyOfRange(b, start, end);
+    }
+
+    /**
+     * Reads a value in the plainest JSON into the lossless tree, or returns null (without failing, but having moved
+     * anywhere) at anything else: an escape, a non-ASCII byte, a repeated name, a limit, or {@code depthLeft} levels
+     * of nesting used up. Numbers are kept as their text, as the parser keeps them.
+     */
+    private JsonValue plainValue(ReadLimits limits, int depthLeft) {
+        int k = ws(i);
+        int c = at(k);
+        if (c == '{' || c == '[') {
+            if (depthLeft <= 0) {
+                return null;
+            }
+            i = k + 1;
+            return c == '{' ? plainObject(limits, depthLeft - 1) : plainArray(limits, depthLeft - 1);
+        }
+        if (c == '"') {
+            int end = endOfString(k, maxStringChars);
+            if (end < 0) {
+                return null;
+            }
+            i = end + 1;
+            return JsonString.of(new String(b, k + 1, end - k - 1, StandardCharsets.ISO_8859_1));
+        }
+        if (c == 't' || c == 'f' || c == 'n') {
+            String word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+            for (int j = 1; j < word.length(); j++) {
+                if (at(k + j) != word.charAt(j)) {
+                    return null;
+                }
+            }
+            i = k + word.length();
+            return c == 't' ? JsonBoolean.TRUE : c == 'f' ? JsonBoolean.FALSE : JsonNull.INSTANCE;
+        }
+        int end = k;
+        while (end < n && end - k <= limits.maxNumberChars() && isNumberByte(b[end])) {
+            end++;
+        }
+        if (end == k || end - k > limits.maxNumberChars()) {
+            return null;
+        }
+        String text = new String(b, k, end - k, StandardCharsets.ISO_8859_1);
+        if (!JsonNumber.isJsonNumber(text)) {
+            return null;
+        }
+        i = end;
+        return JsonNumber.of(text);
+    }
+
+    private static boolean isNumberByte(byte c) {
+        return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+    }
+
+    private JsonObject plainObject(ReadLimits limits, int depthLeft) {
+        java.util.LinkedHashMap<String, JsonValue> members = new java.util.LinkedHashMap<>();
+        for (boolean first = true; ; first = false) {
+            int k = ws(i);
+            if (at(k) == '}') {
+                i = k + 1;
+                return JsonObject.wrap(members);
+            }
+            if (!first) {
+                if (at(k) != ',') {
+                    return null;
+                }
+                k = ws(k + 1);
+            }
+            int end = endOfString(k, maxNameChars);
+            if (end < 0) {
+                return null;
+            }
+            String name = new String(b, k + 1, end - k - 1, StandardCharsets.ISO_8859_1);
+            k = ws(end + 1);
+            if (at(k) != ':' || members.size() >= limits.maxObjectMembers()) {
+                return null;
+            }
+            i = k + 1;
+            JsonValue v = plainValue(limits, depthLeft);
+            if (v == null || members.putIfAbsent(name, v) != null) {
+                return null;
+            }
+        }
+    }
+
+    private JsonArray plainArray(ReadLimits limits, int depthLeft) {
+        java.util.ArrayList<JsonValue> elements = new java.util.ArrayList<>();
+        for (boolean first = true; ; first = false) {
+            int k = ws(i);
+            if (at(k) == ']') {
+                i = k + 1;
+                return JsonArray.of(elements);
+            }
+            if (!first) {
+                if (at(k) != ',') {
+                    return null;
+                }
+                i = k + 1;
+            }
+            if (elements.size() >= limits.maxArrayElements()) {
+                return null;
+            }
+            JsonValue v = plainValue(limits, depthLeft);
+            if (v == null) {
+                return null;
+            }
+            elements.add(v);
+        }
+    }
+
+    /**
+     * Returns the index after the value starting at {@code k}, found by counting brackets outside strings (the value
+     * is parsed strictly afterwards), or -1 at the end of the input or deeper than {@code maxDepth}.
+     */
+    private int skip(int k, int maxDepth) {
+        byte[] b = this.b;
+        int depth = 0;
+        while (k < n) {
+            byte c = b[k];
+            if (c == '"') {
+                k++;
+                while (k < n && b[k] != '"') {
+                    k += b[k] == '\\' ? 2 : 1;
+                }
+                if (k >= n) {
+                    return -1;
+                }
+                k++;
+                if (depth == 0) {
+                    return k;
+                }
+            } else if (c == '{' || c == '[') {
+                if (++depth > maxDepth) {
+                    return -1;
+                }
+                k++;
+            } else if (c == '}' || c == ']') {
+                if (depth == 0) {
+                    return k;   // a scalar ended by its container
+                }
+                k++;
+                if (--depth == 0) {
+                    return k;
+                }
+            } else if (depth == 0 && (c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+                return k;
+            } else {
+                k++;
+            }
+        }
+        return depth == 0 ? k : -1;
     }
 
     /** Reads the end of the document: nothing but whitespace after the top-level value. */

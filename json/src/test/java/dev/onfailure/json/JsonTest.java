@@ -48,7 +48,12 @@ final class JsonTest {
     void slicedStrings_readAndWriteLikeDecodedOnes() {
         ReadLimits slicing = ReadLimits.builder().sliceStringsOver(0).build();
         String[] contents = {"", "plain", "q\\\"b\\\\s\\/t\\tn\\n\\b\\f\\r", "\\u00e9\\u20AC \\ud83d\\ude00 😀 é",
-            "lone \\ud800 x \\udc00", "\\u0000\\u001f", "   {\\\"a\\\":1}"};
+            "lone \\ud800 x \\udc00", "\\u0000\\u001f", "   {\\\"a\\\":1}",
+            // long runs between escapes, at every alignment: the decoder copies eight bytes at a time
+            "abcdefghijklmnopq\\\"rstuvwxyz0123456789\\\\ABCDEFGH\\u00e9IJKLMNOPQRSTUVWXYZ\\n",
+            "x\\\"abcdefghijklmnopq\\\"rstuvwxyz0123456789\\\\ABCDEFGH\\u00e9IJKLMNOPQRSTUVWXYZ\\nabcdefg",
+            "xyz\\\"abcdefg\\\"hijklmnopq\\\"rstuvwxyz012345678\\\\ABCDEFG\\u20acIJKLMNOPQRSTU\\\\",
+            "1234567\\\"12345678\\\"123456789\\\"\\\"\\\"0123456789abcdef"};
         for (String c : contents) {
             String doc = "{\"k\":\"" + c + "\",\"a\":[\"" + c + "\"]}";
             byte[] bytes = doc.getBytes(StandardCharsets.UTF_8);

@@ -21,6 +21,8 @@ import java.util.Map;
 final class KafkaEventReader {
 
     private final ReadLimits limits;
+    /** Whether the event and its records must have their members in AWS's order or sorted. */
+    private boolean ordered;
 
     KafkaEventReader(ReadLimits limits) {
         this.limits = limits;
@@ -31,13 +33,34 @@ final class KafkaEventReader {
         return StreamReading.read(bytes, limits, this::event);
     }
 
+    /**
+     * {@link #read(byte[])} of an event that is a record's object payload, where the validator reports member order:
+     * also null when the event or one of its records has its members in neither AWS's order nor sorted, the two
+     * orders that report nothing.
+     */
+    KafkaEvent readInOrder(byte[] bytes) {
+        ordered = true;
+        return StreamReading.read(bytes, limits, this::event);
+    }
+
+    /** Returns the order bookkeeping with {@code m} read next; -1 when it is in neither order (in ordered reading). */
+    private long order(long order, Enum<?> m, MemberTable<?> table) {
+        if (!ordered || order < 0) {
+            return order;
+        }
+        long next = table.order(order, m) | MemberTable.bit(m);
+        long both = MemberTable.NOT_AWS_ORDER | MemberTable.NOT_SORTED;
+        return (next & both) == both ? -1 : next;
+    }
+
     private KafkaEvent event(JsonTokens p) {
         KafkaEvent.Builder b = KafkaEvent.builder();
         long seen = 0;
+        long order = 0;
         while (p.next() == Token.NAME) {
             KafkaEvent.Members m = KafkaEvent.TABLE.get(p.name());
             seen = StreamReading.see(seen, m);
-            if (seen < 0) {
+            if (seen < 0 || (order = order(order, m, KafkaEvent.TABLE)) < 0) {
                 return null;
             }
             Token t = p.next();
@@ -106,10 +129,11 @@ final class KafkaEventReader {
     private KafkaRecord record(JsonTokens p) {
         KafkaRecord.Builder b = KafkaRecord.builder();
         long seen = 0;
+        long order = 0;
         while (p.next() == Token.NAME) {
             KafkaRecord.Members m = KafkaRecord.TABLE.get(p.name());
             seen = StreamReading.see(seen, m);
-            if (seen < 0) {
+            if (seen < 0 || (order = order(order, m, KafkaRecord.TABLE)) < 0) {
                 return null;
             }
             Token t = p.next();
@@ -180,7 +204,7 @@ final class KafkaEventReader {
                     if (headers == null) {
                         return null;
                     }
-                    b.headers(JsonField.of(headers));
+                    b.headers(JsonField.of(List.copyOf(headers)));   // immutable: the value keeps it, no second build
                 }
             }
         }

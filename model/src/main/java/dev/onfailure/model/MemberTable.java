@@ -39,10 +39,12 @@ public final class MemberTable<M extends Enum<M> & Member> {
     private final JsonCursor.Names cursorNames;
     private final long requiredBits;
     private final long strictlyRequiredBits;
+    /** By ordinal: the bit of the member's place among the table's names sorted as strings (for {@link #order}). */
+    private final long[] rankBit;
 
     private MemberTable(String title, List<M> members, EnumMap<M, Member.Spec> specs) {
-        if (members.size() > 63) {
-            throw new IllegalArgumentException("at most 63 members per table");
+        if (members.size() > 16) {
+            throw new IllegalArgumentException("at most 16 members per table");
         }
         this.title = title;
         this.members = List.copyOf(members);
@@ -68,6 +70,16 @@ public final class MemberTable<M extends Enum<M> & Member> {
         this.cursorNames = JsonCursor.Names.of(ordered);
         this.requiredBits = required;
         this.strictlyRequiredBits = strictly;
+        List<String> sorted = new ArrayList<>(ordered);
+        Collections.sort(sorted);
+        int maxOrdinal = 0;
+        for (M m : members) {
+            maxOrdinal = Math.max(maxOrdinal, m.ordinal());
+        }
+        this.rankBit = new long[maxOrdinal + 1];
+        for (M m : members) {
+            rankBit[m.ordinal()] = 1L << (RANK_SHIFT + sorted.indexOf(m.jsonName()));
+        }
     }
 
     /** Returns the table of every member of {@code type}, in declaration order; {@code title} names it in messages. */
@@ -146,6 +158,33 @@ public final class MemberTable<M extends Enum<M> & Member> {
     /** One bit per member, by its place in the enum: the readers' bookkeeping of what they have seen. */
     static long bit(Enum<?> member) {
         return 1L << member.ordinal();
+    }
+
+    /** In a reader's {@code seen} bits: a member came after one AWS writes after it. */
+    static final long NOT_AWS_ORDER = 1L << 62;
+    /** In a reader's {@code seen} bits: a member's name sorts before one read before it. */
+    static final long NOT_SORTED = 1L << 61;
+    /** A reader's {@code seen} bits: one per member by ordinal below, one per member by sorted place from here. */
+    private static final int RANK_SHIFT = 32;
+    private static final long MEMBER_BITS = (1L << RANK_SHIFT) - 1;
+    private static final long RANK_BITS = 0xFFFFL << RANK_SHIFT;
+
+    /**
+     * Returns a reader's {@code seen} bits updated for member {@code m} read next (without its own member bit): whether
+     * the members so far are in AWS's order (none seen that AWS writes after {@code m}), and whether they are sorted
+     * (none seen whose name sorts after {@code m}'s), the two orders in which the validator reports no
+     * {@code record.member-order}. Members the table does not know are never passed, as the order check ignores them.
+     */
+    long order(long seen, Enum<?> m) {
+        long out = seen;
+        if ((seen & MEMBER_BITS & -bit(m)) != 0) {
+            out |= NOT_AWS_ORDER;
+        }
+        long rank = rankBit[m.ordinal()];
+        if ((seen & RANK_BITS & -rank) != 0) {
+            out |= NOT_SORTED;
+        }
+        return out | rank;
     }
 
     /** The bits of the members required in tolerant reading, which the model requires. */

@@ -228,7 +228,7 @@ final class ModelReader {
             Map.Entry<String, JsonValue> e = h.json.members().entrySet().iterator().next();
             headers.add(header(e.getKey(), e.getValue(), JsonPointer.append(hAt, e.getKey())));
         }
-        return headers;
+        return List.copyOf(headers);   // immutable: the value keeps it, no second build
     }
 
     /**

@@ -33,7 +33,10 @@ public final class Payload {
 
     private final Form form;
     private final JsonString string;
-    private final JsonObject object;
+    /** An object payload's tree; for one read from bytes, made from {@link #objectBytes} when first asked for. */
+    private volatile JsonObject object;
+    /** An object payload read from bytes (its event already read from them): the object's UTF-8 text. */
+    private final byte[] objectBytes;
     private final ReadLimits limits;
     /** The parsed event or the ReadException saying why there is none; computed once. */
     private volatile Object parsed;
@@ -42,7 +45,16 @@ public final class Payload {
         this.form = form;
         this.string = string;
         this.object = object;
+        this.objectBytes = null;
         this.limits = limits;
+    }
+
+    private Payload(byte[] objectBytes, KafkaEvent event, ReadLimits limits) {
+        this.form = Form.OBJECT;
+        this.string = null;
+        this.objectBytes = objectBytes;
+        this.limits = limits;
+        this.parsed = event;
     }
 
     /** Returns a payload written as a string holding {@code json}, whatever it holds. */
@@ -63,6 +75,29 @@ public final class Payload {
     /** Returns a payload written as the object {@code object}. */
     public static Payload ofObject(JsonObject object) {
         return new Payload(Form.OBJECT, null, Objects.requireNonNull(object, "object"), ReadLimits.defaults());
+    }
+
+    /**
+     * Returns an object payload read straight from a record's bytes: {@code json} is the object's UTF-8 text and
+     * {@code event} what the token reader read from it (so the text is well-formed within {@code limits}); the tree
+     * is made only if someone asks for it.
+     */
+    static Payload ofObject(byte[] json, KafkaEvent event, ReadLimits limits) {
+        return new Payload(json, event, limits);
+    }
+
+    /** Returns the object of an object payload, parsing it from its bytes on the first call; null for a string. */
+    private JsonObject tree() {
+        JsonObject o = object;
+        if (o == null && objectBytes != null) {
+            try {
+                o = (JsonObject) Json.parse(objectBytes, limits);
+            } catch (ReadException e) {
+                throw new IllegalStateException("an object payload the byte or token reader read is not JSON: " + e, e);
+            }
+            object = o;
+        }
+        return o;
     }
 
     /** Returns a payload holding {@code event}, written in {@code form} (compact, AWS order, for a string). */
@@ -98,12 +133,12 @@ public final class Payload {
 
     /** Returns the object of an object payload. */
     public Optional<JsonObject> object() {
-        return Optional.ofNullable(object);
+        return Optional.ofNullable(tree());
     }
 
     /** Returns the payload as the JSON value written in the record: a {@link JsonString} or a {@link JsonObject}. */
     public JsonValue toJson() {
-        return form == Form.STRING ? string : object;
+        return form == Form.STRING ? string : tree();
     }
 
     /**
@@ -137,13 +172,17 @@ public final class Payload {
     private Object parse() {
         try {
             if (form == Form.OBJECT) {
-                return new ModelReader(limits).event(object, "/payload");
+                return new ModelReader(limits).event(tree(), "/payload");
             }
             JsonValue doc;
             try {
                 byte[] bytes = string.utf8();
                 if (bytes != null) {
-                    KafkaEvent fast = new KafkaEventReader(limits).read(bytes);
+                    KafkaEvent fast = EventBytesReader.of(limits).read(bytes);
+                    if (fast != null) {
+                        return fast;
+                    }
+                    fast = new KafkaEventReader(limits).read(bytes);
                     if (fast != null) {
                         return fast;
                     }
@@ -169,17 +208,17 @@ public final class Payload {
     @Override
     public boolean equals(Object o) {
         return o instanceof Payload other && form == other.form && Objects.equals(string, other.string)
-                && Objects.equals(object, other.object);
+                && Objects.equals(tree(), other.tree());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(form, string, object);
+        return Objects.hash(form, string, tree());
     }
 
     @Override
     public String toString() {
-        String content = form == Form.STRING ? string.value() : object.toString();
+        String content = form == Form.STRING ? string.value() : tree().toString();
         return "Payload{" + form + ", " + (content.length() > 80 ? content.substring(0, 80) + "..." : content) + "}";
     }
 }

@@ -35,10 +35,14 @@ public final class RecordCodec {
 
     private final ReadLimits limits;
     private final ModelReader reader;
+    private final RecordBytesReader plainReader;
+    private final RecordBytesReader bytesReader;
 
     private RecordCodec(ReadLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.reader = new ModelReader(limits);
+        this.plainReader = RecordBytesReader.plain(limits);
+        this.bytesReader = RecordBytesReader.general(limits);
     }
 
     /** Returns a codec with the default limits. */
@@ -86,7 +90,7 @@ public final class RecordCodec {
      * path of {@link #readPlain(byte[])}.
      */
     public KafkaFailureRecord read(String json) {
-        return readPlain(json).map(r -> (KafkaFailureRecord) r).orElseGet(() -> read(Json.parse(json, limits)));
+        return readBytes(json).orElseGet(() -> read(Json.parse(json, limits)));
     }
 
     /** The longest text copied to bytes to try the straight-from-bytes path: a record without payload. */
@@ -122,7 +126,39 @@ public final class RecordCodec {
 
     /** Reads a record from UTF-8 bytes. */
     public KafkaFailureRecord read(byte[] json) {
-        return readPlain(json).map(r -> (KafkaFailureRecord) r).orElseGet(() -> read(Json.parse(json, limits)));
+        return readBytes(json).orElseGet(() -> read(Json.parse(json, limits)));
+    }
+
+    /**
+     * Reads a record of any kind straight from UTF-8 bytes when it is written plainly enough (ASCII, canonical
+     * integers; an S3 record's string payload kept as a slice of {@code json}, a Kafka-topic record's object payload
+     * read as an event from its own bytes; members the model does not know kept; members in AWS's order or sorted);
+     * empty for anything else, which {@link #read(byte[])} reads through the lossless tree. When it gives a record,
+     * it is the record {@code read} would give.
+     *
+     * <p>Public for the validator, which checks such a record without any tree and parses one only otherwise.
+     *
+     * <pre>{@code
+     * Optional<KafkaFailureRecord> r = codec.readBytes(bytes);
+     * JsonValue tree = r.isPresent() ? null : Json.parse(bytes);   // only when needed
+     * }</pre>
+     */
+    public Optional<KafkaFailureRecord> readBytes(byte[] json) {
+        if (json.length > limits.maxDocumentBytes()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(bytesReader.read(json));
+    }
+
+    /**
+     * {@link #readBytes(byte[])} of text: empty also for text that is not ASCII or longer than a megabyte, which
+     * {@link #read(String)} reads through the tree, every character as given.
+     */
+    public Optional<KafkaFailureRecord> readBytes(String json) {
+        if (json.length() > PLAIN_TEXT_CHARS) {
+            return Optional.empty();
+        }
+        return asciiBytes(json).flatMap(this::readBytes);
     }
 
     /**
@@ -143,7 +179,7 @@ public final class RecordCodec {
         if (json.length > limits.maxDocumentBytes()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(new SqsSnsRecordReader(limits).read(json));
+        return Optional.ofNullable((SqsSnsRecord) plainReader.read(json));
     }
 
     /** Reads a record from a UTF-8 stream, which is not closed. */
@@ -168,8 +204,12 @@ public final class RecordCodec {
 
     /** Reads an invocation event from UTF-8 bytes. */
     public KafkaEvent readEvent(byte[] json) {
-        // The common case straight from the tokens; anything unusual through the tree, which explains what is wrong.
-        KafkaEvent fast = new KafkaEventReader(limits).read(json);
+        // The common case straight from the bytes, else from the tokens; anything unusual through the tree, which
+        // explains what is wrong.
+        KafkaEvent fast = EventBytesReader.of(limits).read(json);
+        if (fast == null) {
+            fast = new KafkaEventReader(limits).read(json);
+        }
         return fast != null ? fast : readEvent(Json.parse(json, limits));
     }
 

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The straight-from-bytes reader of SQS/SNS records ({@link SqsSnsRecordReader} over {@link PlainJson}) may give up on
+ * The straight-from-bytes reader of SQS/SNS records ({@link RecordBytesReader} over {@link dev.onfailure.json.JsonCursor}) may give up on
  * anything, but what it reads must be exactly what the tree path reads. Each test names the side it exercises: read
  * plainly (and equal to the tree), handed to the tree (and still read right), refused by both.
  */
@@ -176,6 +176,7 @@ class SqsSnsRecordReaderTest {
         for (int length = 0; length < full.length; length++) {
             byte[] cut = java.util.Arrays.copyOf(full, length);
             assertThat(CODEC.readPlain(cut)).as("first %d bytes", length).isEmpty();
+            assertThat(CODEC.readBytes(cut)).as("first %d bytes", length).isEmpty();
         }
     }
 
@@ -258,8 +259,10 @@ class SqsSnsRecordReaderTest {
             viaTree = codec.read(Json.parse(bytes, codec.limits()));
         } catch (ReadException e) {
             assertThat(codec.readPlain(bytes)).as(what).isEmpty();
+            assertThat(codec.readBytes(bytes)).as(what).isEmpty();
             return;
         }
         codec.readPlain(bytes).ifPresent(r -> assertThat(r).as(what).isEqualTo(viaTree));
+        codec.readBytes(bytes).ifPresent(r -> assertThat(r).as(what).isEqualTo(viaTree));
     }
 }

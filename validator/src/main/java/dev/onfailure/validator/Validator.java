@@ -98,17 +98,17 @@ public final class Validator {
     }
 
     /**
-     * The report of the fastest path, when it applies: an SQS/SNS record body in exactly the shape Lambda writes,
-     * kind detected, read straight from its bytes. The record bound there is checked as it is (the fast schema check,
-     * else networknt on the tree it writes), never read again. Empty otherwise, for the general path to decide.
+     * The report of the fastest path, when it applies: a record written plainly enough to be read straight from its
+     * bytes ({@code RecordCodec.readBytes}), kind detected. The record bound there is checked as it is (the fast schema
+     * check, else networknt on the tree it writes), never read again. Empty otherwise, for the general path to decide.
      */
     private Optional<RecordReport> plain(byte[] json, String location, Optional<Envelope> envelope,
             ValidationOptions options) {
         if (options.kind().isPresent()) {
             return Optional.empty();
         }
-        return checker.readPlain(json).map(record -> new RecordReport(location, envelope,
-                Optional.of(Kind.SQS_SNS), options.profile(), checker.check(record, options.profile())));
+        return checker.readBytes(json).map(record -> new RecordReport(location, envelope,
+                Optional.of(record.kind()), options.profile(), checker.check(record, options.profile())));
     }
 
     /**
@@ -121,8 +121,8 @@ public final class Validator {
         if (options.kind().isPresent()) {
             return Optional.empty();
         }
-        return checker.readPlain(json).map(record -> new RecordReport(location, envelope,
-                Optional.of(Kind.SQS_SNS), options.profile(), checker.check(record, options.profile())));
+        return checker.readBytes(json).map(record -> new RecordReport(location, envelope,
+                Optional.of(record.kind()), options.profile(), checker.check(record, options.profile())));
     }
 
     /** Validates {@code json}, tolerant, kind detected. */

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "-Xmx1g")
 public class BreakdownBenchmark {
 
-    /** Which record. */
+    /** Which record (the general path's inputs, {@code topic}, {@code s3-small}, {@code documented-extra-member}, by -p). */
     @Param({"documented", "documented-compact", "generated", "partitions-50"})
     public String input;
 
@@ -85,6 +85,22 @@ public class BreakdownBenchmark {
     @Benchmark
     public Object readPlain() {
         return RecordCodec.defaults().readPlain(bytes).orElseThrow();
+    }
+
+    /**
+     * Stages 1 and 2 for a record of any kind ({@code -p input=topic,s3-small,documented-extra-member}): bytes
+     * straight to the model, a string payload kept as a slice, an object payload's event read from its bytes.
+     */
+    @Benchmark
+    public KafkaFailureRecord readBytes() {
+        return RecordCodec.defaults().readBytes(bytes).orElseThrow();
+    }
+
+    /** {@link #readBytes()} and the payload's event (for a string payload, unescaped and read now). */
+    @Benchmark
+    public Object readBytesAndEvent() {
+        KafkaFailureRecord r = RecordCodec.defaults().readBytes(bytes).orElseThrow();
+        return r.payloadIfAny().map(dev.onfailure.model.Payload::event).orElse(null);
     }
 
     /** Stage 3: the fast schema check. */

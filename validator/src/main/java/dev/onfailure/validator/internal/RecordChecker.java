@@ -60,6 +60,50 @@ public final class RecordChecker {
     }
 
     /**
+     * Reads a record of any kind straight from its bytes when it is written plainly enough
+     * ({@link RecordCodec#readBytes(byte[])}); empty for anything else, which the general path reads.
+     */
+    public Optional<KafkaFailureRecord> readBytes(byte[] json) {
+        return codec.readBytes(json);
+    }
+
+    /** {@link #readBytes(byte[])} of text: only ASCII text is read that way, so no character is ever changed. */
+    public Optional<KafkaFailureRecord> readBytes(String json) {
+        return codec.readBytes(json);
+    }
+
+    /**
+     * Returns the findings of a record read from its bytes ({@link #readBytes}): its payload's event is read once, and
+     * when the fast schema check vouches for the record and the event, the rules' findings; else the general path's,
+     * on the tree the record writes (lossless, so the document's own). Member order needs no tree: the byte reader
+     * takes only the orders that report nothing.
+     */
+    public List<Finding> check(KafkaFailureRecord record, Profile profile) {
+        if (record instanceof SqsSnsRecord plain) {
+            return check(plain, profile);
+        }
+        Kind kind = record.kind();
+        Optional<KafkaEvent> event = Optional.empty();
+        Optional<ReadException> problem = Optional.empty();
+        Optional<Payload> payload = record.payloadIfAny();
+        if (payload.isPresent()) {
+            try {
+                event = Optional.of(payload.get().event());
+            } catch (ReadException e) {
+                problem = Optional.of(e);
+            }
+        }
+        if (fast(kind, profile, record, event)) {
+            RuleContext ctx = new RuleContext(profile, event, problem);
+            for (Rule rule : Rules.ALL) {
+                rule.check(record, ctx);
+            }
+            return ctx.findings();
+        }
+        return check(kind, profile, codec.toJson(record), Optional.of(record), Optional.empty());
+    }
+
+    /**
      * Returns the findings of a record already bound (from its bytes, {@link #readPlain}): the rules' when the fast
      * schema check vouches for it, else networknt's on the tree the record writes, merged with the rules'.
      */

@@ -58,8 +58,25 @@ public final class FastPath {
                 event = Optional.empty();
             }
         }
+        // A record read straight from bytes is the tree's record, so the fast path says the same of it
+        Optional<KafkaFailureRecord> fromBytes = RecordCodec.defaults().readBytes(text);
+        Optional<KafkaEvent> eventFromBytes = Optional.empty();
+        if (fromBytes.isPresent()) {
+            assertThat(fromBytes.get()).as("read from bytes: %s", text).isEqualTo(r);
+            try {
+                eventFromBytes = fromBytes.get().payloadIfAny().map(Payload::event);
+            } catch (ReadException e) {
+                eventFromBytes = Optional.empty();
+            }
+            assertThat(eventFromBytes).as("the event read from bytes: %s", text).isEqualTo(event);
+        }
         int vouched = 0;
         for (Profile profile : Profile.values()) {
+            if (fromBytes.isPresent()) {
+                assertThat(RecordChecker.fast(kind, profile, fromBytes.get(), eventFromBytes))
+                        .as("the fast path on the record read from bytes under %s: %s", profile.id(), text)
+                        .isEqualTo(RecordChecker.fast(kind, profile, r, event));
+            }
             if (!RecordChecker.fast(kind, profile, r, event)) {
                 continue;
             }

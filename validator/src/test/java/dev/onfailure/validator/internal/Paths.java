@@ -28,7 +28,10 @@ public final class Paths {
     private Paths() {
     }
 
-    /** Checks the law on {@code text}; returns how many of its reports came from the straight-from-bytes path. */
+    /**
+     * Checks the law on {@code text}; returns how many of its reports came from the straight-from-bytes path (any
+     * kind, {@code RecordCodec.readBytes}).
+     */
     public static int agree(String text) {
         int plain = 0;
         for (Profile profile : Profile.values()) {
@@ -54,7 +57,7 @@ public final class Paths {
             assertThat(fromBytes).as("bytes vs text under %s: %s", profile.id(), text).isEqualTo(fromText);
             DocumentReport fromTree = VALIDATOR.validate(tree, options);
             assertThat(fromText).as("text vs tree under %s: %s", profile.id(), text).isEqualTo(fromTree);
-            if (dev.onfailure.model.RecordCodec.defaults().readPlain(text.getBytes(StandardCharsets.UTF_8)).isPresent()) {
+            if (dev.onfailure.model.RecordCodec.defaults().readBytes(text.getBytes(StandardCharsets.UTF_8)).isPresent()) {
                 plain++;
             }
             if (fromTree.records().size() == 1 && fromTree.records().get(0).envelope().isEmpty()) {

@@ -1,0 +1,410 @@
+package dev.onfailure.model;
+
+import dev.onfailure.json.JsonCursor;
+import dev.onfailure.json.JsonString;
+import dev.onfailure.json.JsonValue;
+import dev.onfailure.json.ReadLimits;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Binds a failure record straight from its UTF-8 bytes, without a tokeniser or the lossless tree in between
+ * ({@link JsonCursor}: ASCII strings, canonical integers). It returns null for anything it does not expect, which the
+ * tree path then reads, keeps and explains, so both paths always agree.
+ *
+ * <p>In its plain form ({@link #plain}) it reads exactly the SQS/SNS record Lambda sends: no payload, no member it does
+ * not know, members in AWS's order. In its general form ({@link #general}) it also reads S3 and Kafka-topic records
+ * and keeps members the model does not know in {@code unknownFields}, as the tree path does:
+ * <ul>
+ *   <li>a string payload (an S3 record's, escaped) is kept as a slice of the document, its event read on demand;</li>
+ *   <li>an object payload (a Kafka-topic record's) is read as an event from its own bytes ({@link EventBytesReader},
+ *       else the token reader), which must take it as it is (else the whole record goes to the tree path); its tree
+ *       is made only when asked for;</li>
+ *   <li>an unknown member's value is parsed on its own into the lossless tree;</li>
+ *   <li>every object the tree path checks for member order ({@code record.member-order}) must be in AWS's order or
+ *       sorted, the two orders that report nothing, so no order finding is ever lost.</li>
+ * </ul>
+ *
+ * <p>Member names are looked up in each type's {@link MemberTable} (as bytes), and which members are required comes
+ * from the table. Each object's reader returns null once the cursor has failed (it then stops at the next member),
+ * and a null is never handed to a builder.
+ */
+final class RecordBytesReader {
+
+    /** The deepest container whose members this reader reads: a range in {@code KafkaBatchInfo.recordsInfo}. */
+    private static final int READ_DEPTH = 4;
+
+    private final ReadLimits limits;
+    private final boolean general;
+    /** The limits for a value parsed on its own: depth left for where it stands; null when there is too little. */
+    private final ReadLimits nested;
+
+    private RecordBytesReader(ReadLimits limits, boolean general) {
+        this.limits = limits;
+        // Object payloads and unknown members are read only where every limit leaves room for the record's own shape
+        // (a Kafka record has ten members, its headers nest seven deep under the record).
+        boolean roomy = limits.maxDepth() >= READ_DEPTH + 8 && limits.maxObjectMembers() >= 10;
+        this.general = general && roomy;
+        this.nested = this.general ? limits.toBuilder().maxDepth(limits.maxDepth() - READ_DEPTH).build() : null;
+    }
+
+    /** A reader of SQS/SNS records in exactly Lambda's shape. */
+    static RecordBytesReader plain(ReadLimits limits) {
+        return new RecordBytesReader(limits, false);
+    }
+
+    /** A reader of every record kind, unknown members included (only SQS/SNS-shaped ones when limits are tight). */
+    static RecordBytesReader general(ReadLimits limits) {
+        return new RecordBytesReader(limits, true);
+    }
+
+    /** Returns the record, or null to let the tree path decide. */
+    KafkaFailureRecord read(byte[] bytes) {
+        JsonCursor p = JsonCursor.over(bytes, limits);
+        if (p.failed()) {
+            return null;
+        }
+        KafkaFailureRecord r = record(p);
+        p.end();
+        return p.failed() ? null : r;
+    }
+
+    /** What a {@code KafkaBatchInfo} held, before the record's kind tells which type it becomes. */
+    private static final class Batch {
+        long seen;
+        int batchSize;
+        JsonField<String> eventSourceArn = JsonField.absent();
+        String bootstrapServers;
+        long payloadSize;
+        /** The recordsInfo entries, put straight into the builder of the batch info they become part of. */
+        KafkaBatchInfo.Builder ranges;
+        int rangeCount;
+        RecordInfo recordInfo;
+        Map<String, JsonValue> unknown = Map.of();
+    }
+
+    private KafkaFailureRecord record(JsonCursor p) {
+        RequestContext requestContext = null;
+        JsonField<ResponseContext> responseContext = JsonField.absent();
+        String version = null;
+        Timestamp timestamp = null;
+        Batch batch = null;
+        Payload payload = null;
+        Map<String, JsonValue> unknown = Map.of();
+        // S3's table has every member a record may have; the kind is told once all are read, as kindOf tells it
+        MemberTable<KafkaFailureRecord.Members> table = S3Record.TABLE;
+        p.beginObject();
+        long seen = 0;
+        int count = 0;
+        for (boolean first = true; p.nextMember(first); first = false) {
+            KafkaFailureRecord.Members m = table.get(p);
+            if (m == null) {
+                unknown = unknown(p, unknown, ++count);
+                continue;
+            }
+            seen = see(p, seen, m, table);
+            count++;
+            switch (m) {
+                case REQUEST_CONTEXT -> requestContext = requestContext(p);
+                case RESPONSE_CONTEXT -> {
+                    if (p.objectOrNull()) {
+                        ResponseContext rc = responseContext(p);
+                        if (rc != null) {
+                            responseContext = JsonField.of(rc);
+                        }
+                    } else {
+                        responseContext = JsonField.ofNull();
+                    }
+                }
+                case VERSION -> version = p.string();
+                case TIMESTAMP -> timestamp = Timestamp.of(p.string());
+                case KAFKA_BATCH_INFO -> batch = batch(p);
+                case PAYLOAD -> payload = payload(p);
+            }
+        }
+        if (!complete(p, seen & ~MemberTable.bit(KafkaFailureRecord.Members.PAYLOAD), SqsSnsRecord.TABLE)
+                || batch == null) {
+            return null;
+        }
+        boolean ranges = (batch.seen & MemberTable.bit(BatchInfo.Members.RECORDS_INFO)) != 0;
+        boolean single = (batch.seen & MemberTable.bit(BatchInfo.Members.RECORD_INFO)) != 0;
+        if (payload == null) {
+            if (!ranges || single) {
+                return declined(p);   // AWS's form has recordsInfo; the tree path explains its absence
+            }
+            KafkaBatchInfo info = batchInfo(p, batch);
+            return info == null ? null : SqsSnsRecord.builder().requestContext(requestContext)
+                    .responseContext(responseContext).version(version).timestamp(timestamp).batchInfo(info)
+                    .unknownFields(unknown).build();
+        }
+        if (single && !ranges && payload.form() == Payload.Form.OBJECT) {
+            if (!complete(p, batch.seen, TopicBatchInfo.TABLE)) {
+                return null;
+            }
+            TopicBatchInfo info = TopicBatchInfo.builder().batchSize(batch.batchSize)
+                    .eventSourceArn(batch.eventSourceArn).bootstrapServers(batch.bootstrapServers)
+                    .payloadSize(batch.payloadSize).recordInfo(batch.recordInfo).unknownFields(batch.unknown).build();
+            return TopicRecord.builder().requestContext(requestContext).responseContext(responseContext)
+                    .version(version).timestamp(timestamp).batchInfo(info).payload(payload).unknownFields(unknown)
+                    .build();
+        }
+        if (!ranges || single) {
+            return declined(p);   // the single-record form of S3 and SQS/SNS: the tree path reads it
+        }
+        KafkaBatchInfo info = batchInfo(p, batch);
+        return info == null ? null : S3Record.builder().requestContext(requestContext).responseContext(responseContext)
+                .version(version).timestamp(timestamp).batchInfo(info).payload(payload).unknownFields(unknown).build();
+    }
+
+    private static <T> T declined(JsonCursor p) {
+        p.fail();
+        return null;
+    }
+
+    /** Builds the batch info; null (the cursor failed) when a repeated recordsInfo key collapsed in its map. */
+    private static KafkaBatchInfo batchInfo(JsonCursor p, Batch batch) {
+        KafkaBatchInfo info = batch.ranges.batchSize(batch.batchSize).eventSourceArn(batch.eventSourceArn)
+                .bootstrapServers(batch.bootstrapServers).payloadSize(batch.payloadSize)
+                .unknownFields(batch.unknown).build();
+        return info.recordsInfo().size() == batch.rangeCount ? info : declined(p);
+    }
+
+    /**
+     * Reads a payload: an escaped string kept as a slice, or an object read as an event by the token reader (which
+     * also holds it to a member order the tree path would not report); null (the cursor failed) otherwise.
+     */
+    private Payload payload(JsonCursor p) {
+        if (!general) {
+            return declined(p);
+        }
+        if (!p.objectAhead()) {
+            JsonString s = p.escapedString();
+            return p.failed() ? null : Payload.ofString(s, limits);
+        }
+        JsonCursor object = p.objectValue(nested.maxDepth());
+        if (p.failed()) {
+            return null;
+        }
+        // the event's own bytes: plainly from the cursor, else from the tokens (escapes, long numbers)
+        KafkaEvent event = EventBytesReader.inOrder(limits).read(object);
+        byte[] json = object.bytes();
+        if (event == null) {
+            event = new KafkaEventReader(nested).readInOrder(json);
+        }
+        if (event == null) {
+            return declined(p);
+        }
+        return Payload.ofObject(json, event, nested);
+    }
+
+    /**
+     * Adds the member just named, which the model does not know, to {@code unknown} (made on the first); fails the
+     * cursor in the plain form, for a name seen before, or past the limit of members.
+     */
+    private Map<String, JsonValue> unknown(JsonCursor p, Map<String, JsonValue> unknown, int count) {
+        if (!general || count > limits.maxObjectMembers()) {
+            p.fail();
+            return unknown;
+        }
+        String name = p.name();
+        if (unknown.containsKey(name)) {
+            p.fail();   // a repeated name: the tree path refuses the document
+            return unknown;
+        }
+        JsonValue v = p.value(nested);
+        if (p.failed()) {
+            return unknown;
+        }
+        Map<String, JsonValue> out = unknown.isEmpty() ? new LinkedHashMap<>() : unknown;
+        out.put(name, v);
+        return out;
+    }
+
+    private RequestContext requestContext(JsonCursor p) {
+        RequestContext.Builder b = RequestContext.builder();
+        Map<String, JsonValue> unknown = Map.of();
+        p.beginObject();
+        long seen = 0;
+        int count = 0;
+        for (boolean first = true; p.nextMember(first); first = false) {
+            RequestContext.Members m = RequestContext.TABLE.get(p);
+            if (m == null) {
+                unknown = unknown(p, unknown, ++count);
+                continue;
+            }
+            seen = see(p, seen, m, RequestContext.TABLE);
+            count++;
+            switch (m) {
+                case REQUEST_ID -> b.requestId(p.string());
+                case FUNCTION_ARN -> b.functionArn(p.string());
+                case CONDITION -> b.condition(Condition.of(p.string()));
+                case APPROXIMATE_INVOKE_COUNT -> b.approximateInvokeCount(p.integer());
+            }
+        }
+        return complete(p, seen, RequestContext.TABLE) ? b.unknownFields(unknown).build() : null;
+    }
+
+    private ResponseContext responseContext(JsonCursor p) {
+        ResponseContext.Builder b = ResponseContext.builder();
+        Map<String, JsonValue> unknown = Map.of();
+        p.beginObject();
+        long seen = 0;
+        int count = 0;
+        for (boolean first = true; p.nextMember(first); first = false) {
+            ResponseContext.Members m = ResponseContext.TABLE.get(p);
+            if (m == null) {
+                unknown = unknown(p, unknown, ++count);
+                continue;
+            }
+            seen = see(p, seen, m, ResponseContext.TABLE);
+            count++;
+            switch (m) {
+                case STATUS_CODE -> b.statusCode(int32(p, p.integer()));
+                case EXECUTED_VERSION -> b.executedVersion(JsonField.of(p.string()));
+                case FUNCTION_ERROR -> b.functionError(JsonField.of(p.string()));
+            }
+        }
+        return complete(p, seen, ResponseContext.TABLE) ? b.unknownFields(unknown).build() : null;
+    }
+
+    private Batch batch(JsonCursor p) {
+        Batch b = new Batch();
+        p.beginObject();
+        int count = 0;
+        for (boolean first = true; p.nextMember(first); first = false) {
+            BatchInfo.Members m = KafkaBatchInfo.TABLE.get(p);
+            if (m == null) {
+                b.unknown = unknown(p, b.unknown, ++count);
+                continue;
+            }
+            b.seen = see(p, b.seen, m, KafkaBatchInfo.TABLE);
+            count++;
+            switch (m) {
+                case BATCH_SIZE -> b.batchSize = int32(p, p.integer());
+                case EVENT_SOURCE_ARN -> b.eventSourceArn = p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string());
+                case BOOTSTRAP_SERVERS -> b.bootstrapServers = p.string();
+                case PAYLOAD_SIZE -> b.payloadSize = p.integer();
+                case RECORDS_INFO -> b.ranges = ranges(p, b);   // seen once: a repeat has failed above
+                case RECORD_INFO -> {
+                    if (!general) {
+                        p.fail();   // the single-record form: the tree path reads it
+                    } else {
+                        b.recordInfo = recordInfo(p);
+                    }
+                }
+            }
+        }
+        return complete(p, b.seen, KafkaBatchInfo.TABLE) ? b : null;
+    }
+
+    /**
+     * Puts the recordsInfo entries straight into a builder (no map of our own to copy); a repeated key, which
+     * collapses in the builder's map, fails the cursor (the tree path refuses it).
+     */
+    private KafkaBatchInfo.Builder ranges(JsonCursor p, Batch batch) {
+        KafkaBatchInfo.Builder b = KafkaBatchInfo.builder();
+        int count = 0;
+        p.beginObject();
+        for (boolean first = true; p.nextMember(first); first = false) {
+            if (count >= limits.maxObjectMembers()) {
+                p.fail();
+                break;
+            }
+            String key = p.name();
+            RecordRange range = range(p);
+            if (range != null) {
+                b.putRecordsInfo(key, range);
+                count++;
+            }
+        }
+        batch.rangeCount = count;
+        return b;
+    }
+
+    private RecordRange range(JsonCursor p) {
+        RecordRange.Builder b = RecordRange.builder();
+        Map<String, JsonValue> unknown = Map.of();
+        p.beginObject();
+        long seen = 0;
+        int count = 0;
+        for (boolean first = true; p.nextMember(first); first = false) {
+            RecordRange.Members m = RecordRange.TABLE.get(p);
+            if (m == null) {
+                unknown = unknown(p, unknown, ++count);
+                continue;
+            }
+            seen = see(p, seen, m, RecordRange.TABLE);
+            count++;
+            switch (m) {
+                case FIRST_RECORD_OFFSET -> b.firstRecordOffset(offset(p));
+                case LAST_RECORD_OFFSET -> b.lastRecordOffset(offset(p));
+                case FIRST_RECORD_TIMESTAMP -> b.firstRecordTimestamp(Timestamp.of(p.string()));
+                case LAST_RECORD_TIMESTAMP -> b.lastRecordTimestamp(Timestamp.of(p.string()));
+            }
+        }
+        return complete(p, seen, RecordRange.TABLE) ? b.unknownFields(unknown).build() : null;
+    }
+
+    private RecordInfo recordInfo(JsonCursor p) {
+        RecordInfo.Builder b = RecordInfo.builder();
+        Map<String, JsonValue> unknown = Map.of();
+        p.beginObject();
+        long seen = 0;
+        int count = 0;
+        for (boolean first = true; p.nextMember(first); first = false) {
+            RecordInfo.Members m = RecordInfo.TABLE.get(p);
+            if (m == null) {
+                unknown = unknown(p, unknown, ++count);
+                continue;
+            }
+            seen = see(p, seen, m, RecordInfo.TABLE);
+            count++;
+            switch (m) {
+                case OFFSET -> b.offset(offset(p));
+                case TIMESTAMP -> b.timestamp(Timestamp.of(p.string()));
+            }
+        }
+        return complete(p, seen, RecordInfo.TABLE) ? b.unknownFields(unknown).build() : null;
+    }
+
+    /** Reads an offset, its digits classified by the cursor on the way (see {@link Offset#isDecimal()}). */
+    private static Offset offset(JsonCursor p) {
+        String text = p.string();
+        return Offset.scanned(text, p.failed() ? -1 : p.digitsStart());
+    }
+
+    /**
+     * Returns {@code seen} with member {@code m}'s bit and the order bookkeeping ({@link MemberTable#order}); fails the
+     * cursor for a member seen before, or one in neither of the orders the tree path lets pass without a
+     * {@code record.member-order} finding (the plain form: AWS's order only).
+     */
+    private long see(JsonCursor p, long seen, Enum<?> m, MemberTable<?> table) {
+        long bit = MemberTable.bit(m);
+        if ((seen & bit) != 0) {
+            p.fail();
+            return seen;
+        }
+        long next = table.order(seen, m) | bit;
+        if ((next & MemberTable.NOT_AWS_ORDER) != 0 && (!general || (next & MemberTable.NOT_SORTED) != 0)) {
+            p.fail();
+        }
+        return next;
+    }
+
+    /** Returns true if the cursor has not failed and every member the table requires was seen. */
+    private static boolean complete(JsonCursor p, long seen, MemberTable<?> table) {
+        long required = table.requiredBits();
+        if ((seen & required) != required) {
+            p.fail();
+        }
+        return !p.failed();
+    }
+
+    private static int int32(JsonCursor p, long v) {
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            p.fail();
+            return 0;
+        }
+        return (int) v;
+    }
+}
