@@ -43,7 +43,7 @@ public final class ReadLimits {
     private final int maxArrayElements;
     private final long maxTokens;
     private final int sliceStringsOver;
-    private final JsonFactory factory;
+    private volatile Factory factory;
 
     private ReadLimits(Builder b) {
         this.maxDocumentBytes = b.maxDocumentBytes;
@@ -55,7 +55,11 @@ public final class ReadLimits {
         this.maxArrayElements = b.maxArrayElements;
         this.maxTokens = b.maxTokens;
         this.sliceStringsOver = b.sliceStringsOver;
-        this.factory = JsonFactory.builder()
+        this.factory = newFactory();
+    }
+
+    private Factory newFactory() {
+        return new Factory((com.fasterxml.jackson.core.JsonFactoryBuilder) JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(maxDocumentBytes)
                         .maxStringLength(maxStringChars)
@@ -63,9 +67,35 @@ public final class ReadLimits {
                         .maxNumberLength(maxNumberChars)
                         .maxNestingDepth(maxDepth)
                         .maxTokenCount(maxTokens)
-                        .build())
-                .build();
+                        .build()));
     }
+
+    /**
+     * Jackson's factory, which tells how many member names its shared table holds. Jackson keeps every member name it
+     * has read in that table, and each parser copies the whole table the first time it meets a name the table does not
+     * hold: with many distinct names (topic-partition keys, generated or from many topics) each small document then
+     * costs a copy of thousands of entries. {@link #factory()} starts a fresh table once it holds
+     * {@link #MAX_SHARED_NAMES}; the few names every record has are back in it after one document.
+     */
+    private static final class Factory extends JsonFactory {
+        private static final long serialVersionUID = 1L;
+
+        Factory(com.fasterxml.jackson.core.JsonFactoryBuilder b) {
+            super(b);
+        }
+
+        int sharedNames() {
+            return _byteSymbolCanonicalizer.size();
+        }
+    }
+
+    /** How many member names Jackson's shared table holds now (for tests). */
+    int sharedNames() {
+        return factory.sharedNames();
+    }
+
+    /** How many member names Jackson's shared table may hold before a fresh one replaces it. */
+    static final int MAX_SHARED_NAMES = 256;
 
     /** Returns the default limits. */
     public static ReadLimits defaults() {
@@ -142,7 +172,12 @@ public final class ReadLimits {
     }
 
     JsonFactory factory() {
-        return factory;
+        Factory f = factory;
+        if (f.sharedNames() > MAX_SHARED_NAMES) {
+            f = newFactory(); // racing threads may each make one: any of them will do
+            factory = f;
+        }
+        return f;
     }
 
     @Override
