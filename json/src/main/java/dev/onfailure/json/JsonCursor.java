@@ -415,8 +415,8 @@ public final class JsonCursor {
     }
 
     /**
-     * Reads an integer in canonical form ({@code -?(0|[1-9][0-9]*)}, not {@code -0}) of at most 18 digits; zero when
-     * failed.
+     * Reads an integer in canonical form ({@code -?(0|[1-9][0-9]*)}, not {@code -0}) that a {@code long} holds (Kafka
+     * offsets and timestamps go up to 19 digits); zero when failed.
      */
     public long integer() {
         int k = ws(i);
@@ -432,10 +432,21 @@ public final class JsonCursor {
         }
         int digits = k - start;
         int next = at(k);
-        if (digits == 0 || digits > 18 || (digits > 1 && b[start] == '0') || (next >= 0 && !ENDS_NUMBER[next])
+        if (digits == 0 || digits > 19 || (digits > 1 && b[start] == '0') || (next >= 0 && !ENDS_NUMBER[next])
                 || (negative && v == 0)) {
             fail();
             return 0;
+        }
+        if (digits == 19) {   // v may have overflowed: the exact test, on the rare long number
+            try {
+                v = Long.parseLong(new String(b, negative ? start - 1 : start, negative ? digits + 1 : digits,
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
+            } catch (NumberFormatException e) {
+                fail();
+                return 0;
+            }
+            i = k;
+            return v;
         }
         i = k;
         return negative ? -v : v;

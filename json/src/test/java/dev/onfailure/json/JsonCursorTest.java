@@ -42,8 +42,21 @@ final class JsonCursorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(longs = {0, 7, -7, 123456789012345678L, 1234567890123456789L, 6731907593805278301L, Long.MAX_VALUE,
+        -1234567890123456789L, Long.MIN_VALUE})
+    void integersALongHolds_areRead_upToNineteenDigits(long value) {
+        JsonCursor c = over("{\"id\":" + value + "}");
+        c.beginObject();
+        c.nextMember(true);
+        assertThat(c.integer()).isEqualTo(value);
+        assertThat(c.nextMember(false)).isFalse();
+        c.end();
+        assertThat(c.failed()).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"\"caf\u00e9\"", "\"a\\nb\"", "\"tab\there\"", "01", "-0", "1.5", "1e3",
-            "1234567890123456789", "true", "nul"})
+            "9223372036854775808", "-9223372036854775809", "12345678901234567890", "true", "nul"})
     void anythingNotPlain_failsTheCursor_andLaterReadsAreHarmless(String value) {
         JsonCursor c = over("{\"id\":" + value + "}");
         c.beginObject();

@@ -38,6 +38,8 @@ class SqsSnsRecordReaderTest {
                     + ":aws:kafka:us-east-1:123456789012:cluster/c/751d2973-a626-431c-9d4e-d7975eb44dd7-2\"", ""),
             BASE.replace("\"batchSize\":6", "\"batchSize\":0"),
             BASE.replace("\"payloadSize\":1024", "\"payloadSize\":999999999999999999"),
+            BASE.replace("\"payloadSize\":1024", "\"payloadSize\":1000000000000000000"),
+            BASE.replace("\"payloadSize\":1024", "\"payloadSize\":9223372036854775807"),
             BASE.replace("\"version\":\"1.0\"", "\"version\":\"\u007F ~!\""),
             BASE.replace("\"version\":\"1.0\"", "\"version\":\"\""),
         };
@@ -70,7 +72,7 @@ class SqsSnsRecordReaderTest {
             BASE.replace("\"batchSize\":6", "\"batchSize\":6.0"),
             BASE.replace("\"batchSize\":6", "\"batchSize\":6e0"),
             BASE.replace("\"batchSize\":6", "\"batchSize\":99999999999"),
-            BASE.replace("\"payloadSize\":1024", "\"payloadSize\":1000000000000000000"),
+            BASE.replace("\"payloadSize\":1024", "\"payloadSize\":10000000000000000000"),
             BASE.replace("\"payloadSize\":1024", "\"payloadSize\":-0"),
             BASE.replace("\"functionError\":\"Unhandled\"", "\"functionError\":null"),
             BASE.replace("\"functionError\":\"Unhandled\"", "\"functionError\":\"Unhandled\",\"x\":1"),
