@@ -10,7 +10,11 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 runs="${1:-11}"
-./mvnw -B -q -ntp -DskipTests -pl bench -am package
+build_log="$(mktemp)"
+if ! ./mvnw -B -ntp -DskipTests -pl bench -am package > "$build_log" 2>&1; then
+  cat "$build_log"; exit 1
+fi
+rm -f "$build_log"
 ./onfailure --version >/dev/null   # builds the jar if needed and makes the class-data archive once
 data=bench/target/whole-runs
 mkdir -p "$data"
