@@ -84,7 +84,7 @@ final class EventBytesReader {
                 }
             }
         }
-        return complete(p, seen, KafkaEvent.TABLE) ? b.build() : null;
+        return KafkaEvent.TABLE.complete(p, seen) ? b.build() : null;
     }
 
     private Map<String, List<KafkaRecord>> records(JsonCursor p) {
@@ -157,7 +157,7 @@ final class EventBytesReader {
                 }
             }
         }
-        return complete(p, seen, KafkaRecord.TABLE) ? b.build() : null;
+        return KafkaRecord.TABLE.complete(p, seen) ? b.build() : null;
     }
 
     /** Headers as AWS writes them: objects of one member each, whose value is an array of signed bytes. */
@@ -213,7 +213,7 @@ final class EventBytesReader {
                 case SCHEMA_ID -> b.schemaId(p.string());
             }
         }
-        return complete(p, seen, SchemaMetadata.TABLE) ? b.build() : null;
+        return SchemaMetadata.TABLE.complete(p, seen) ? b.build() : null;
     }
 
     /**
@@ -240,14 +240,5 @@ final class EventBytesReader {
             p.fail();
         }
         return next;
-    }
-
-    /** Returns true if the cursor has not failed and every member the table requires was seen. */
-    private static boolean complete(JsonCursor p, long seen, MemberTable<?> table) {
-        long required = table.requiredBits();
-        if ((seen & required) != required) {
-            p.fail();
-        }
-        return !p.failed();
     }
 }

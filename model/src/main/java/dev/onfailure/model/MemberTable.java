@@ -187,6 +187,17 @@ public final class MemberTable<M extends Enum<M> & Member> {
         return out | rank;
     }
 
+    /**
+     * For the byte readers: true if {@code p} has not failed and every member this table requires is in {@code seen};
+     * fails the cursor otherwise.
+     */
+    boolean complete(dev.onfailure.json.JsonCursor p, long seen) {
+        if ((seen & requiredBits) != requiredBits) {
+            p.fail();
+        }
+        return !p.failed();
+    }
+
     /** The bits of the members required in tolerant reading, which the model requires. */
     long requiredBits() {
         return requiredBits;

@@ -122,7 +122,7 @@ final class RecordBytesReader {
                 case PAYLOAD -> payload = payload(p);
             }
         }
-        if (!complete(p, seen & ~MemberTable.bit(KafkaFailureRecord.Members.PAYLOAD), SqsSnsRecord.TABLE)
+        if (!SqsSnsRecord.TABLE.complete(p, seen & ~MemberTable.bit(KafkaFailureRecord.Members.PAYLOAD))
                 || batch == null) {
             return null;
         }
@@ -138,7 +138,7 @@ final class RecordBytesReader {
                     .unknownFields(unknown).build();
         }
         if (single && !ranges && payload.form() == Payload.Form.OBJECT) {
-            if (!complete(p, batch.seen, TopicBatchInfo.TABLE)) {
+            if (!TopicBatchInfo.TABLE.complete(p, batch.seen)) {
                 return null;
             }
             TopicBatchInfo info = TopicBatchInfo.builder().batchSize(batch.batchSize)
@@ -241,7 +241,7 @@ final class RecordBytesReader {
                 case APPROXIMATE_INVOKE_COUNT -> b.approximateInvokeCount(p.integer());
             }
         }
-        return complete(p, seen, RequestContext.TABLE) ? b.unknownFields(unknown).build() : null;
+        return RequestContext.TABLE.complete(p, seen) ? b.unknownFields(unknown).build() : null;
     }
 
     private ResponseContext responseContext(JsonCursor p) {
@@ -264,7 +264,7 @@ final class RecordBytesReader {
                 case FUNCTION_ERROR -> b.functionError(JsonField.of(p.string()));
             }
         }
-        return complete(p, seen, ResponseContext.TABLE) ? b.unknownFields(unknown).build() : null;
+        return ResponseContext.TABLE.complete(p, seen) ? b.unknownFields(unknown).build() : null;
     }
 
     private Batch batch(JsonCursor p) {
@@ -294,7 +294,7 @@ final class RecordBytesReader {
                 }
             }
         }
-        return complete(p, b.seen, KafkaBatchInfo.TABLE) ? b : null;
+        return KafkaBatchInfo.TABLE.complete(p, b.seen) ? b : null;
     }
 
     /**
@@ -342,7 +342,7 @@ final class RecordBytesReader {
                 case LAST_RECORD_TIMESTAMP -> b.lastRecordTimestamp(Timestamp.of(p.string()));
             }
         }
-        return complete(p, seen, RecordRange.TABLE) ? b.unknownFields(unknown).build() : null;
+        return RecordRange.TABLE.complete(p, seen) ? b.unknownFields(unknown).build() : null;
     }
 
     private RecordInfo recordInfo(JsonCursor p) {
@@ -364,7 +364,7 @@ final class RecordBytesReader {
                 case TIMESTAMP -> b.timestamp(Timestamp.of(p.string()));
             }
         }
-        return complete(p, seen, RecordInfo.TABLE) ? b.unknownFields(unknown).build() : null;
+        return RecordInfo.TABLE.complete(p, seen) ? b.unknownFields(unknown).build() : null;
     }
 
     /** Reads an offset, its digits classified by the cursor on the way (see {@link Offset#isDecimal()}). */
@@ -389,15 +389,6 @@ final class RecordBytesReader {
             p.fail();
         }
         return next;
-    }
-
-    /** Returns true if the cursor has not failed and every member the table requires was seen. */
-    private static boolean complete(JsonCursor p, long seen, MemberTable<?> table) {
-        long required = table.requiredBits();
-        if ((seen & required) != required) {
-            p.fail();
-        }
-        return !p.failed();
     }
 
     private static int int32(JsonCursor p, long v) {
