@@ -82,6 +82,7 @@ final class EventBytesReader {
                         b.records(records);
                     }
                 }
+                default -> p.fail();   // a member this reader does not bind: the tree path reads the event
             }
         }
         return KafkaEvent.TABLE.complete(p, seen) ? b.build() : null;
@@ -155,6 +156,7 @@ final class EventBytesReader {
                         b.headers(JsonField.of(headers));
                     }
                 }
+                default -> p.fail();   // a member this reader does not bind: the tree path reads the event
             }
         }
         return KafkaRecord.TABLE.complete(p, seen) ? b.build() : null;
@@ -211,6 +213,7 @@ final class EventBytesReader {
             switch (m) {
                 case DATA_FORMAT -> b.dataFormat(p.string());
                 case SCHEMA_ID -> b.schemaId(p.string());
+                default -> p.fail();   // a member this reader does not bind: the tree path reads the event
             }
         }
         return SchemaMetadata.TABLE.complete(p, seen) ? b.build() : null;

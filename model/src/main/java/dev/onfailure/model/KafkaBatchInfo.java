@@ -86,14 +86,11 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
         return Optional.ofNullable(recordsInfo().get(tp.key()));
     }
 
-    /** The integer members whose text {@code numberText} may keep (made once, not at every build). */
-    private static final java.util.Set<String> INTEGER_MEMBERS = java.util.Set.of("batchSize", "payloadSize");
-
     @Value.Check
     protected void check() {
         TABLE.checkUnknown(unknownFields());
 
-        NumberTexts.check(numberText(), INTEGER_MEMBERS, "KafkaBatchInfo");
+        NumberTexts.check(numberText(), TABLE.integerNames(), "KafkaBatchInfo");
     }
 
     /** Returns a new builder. */

@@ -90,6 +90,9 @@ final class KafkaEventReader {
                     }
                     b.records(map);
                 }
+                default -> {
+                    return null;   // a member this reader does not bind: the tree path reads the event
+                }
             }
         }
         long required = KafkaEvent.TABLE.requiredBits();
@@ -206,6 +209,9 @@ final class KafkaEventReader {
                     }
                     b.headers(JsonField.of(List.copyOf(headers)));   // immutable: the value keeps it, no second build
                 }
+                default -> {
+                    return null;   // a member this reader does not bind: the tree path reads the event
+                }
             }
         }
         long required = KafkaRecord.TABLE.requiredBits();
@@ -262,6 +268,9 @@ final class KafkaEventReader {
             switch (m) {
                 case DATA_FORMAT -> b.dataFormat(p.text());
                 case SCHEMA_ID -> b.schemaId(p.text());
+                default -> {
+                    return null;   // a member this reader does not bind: the tree path reads the event
+                }
             }
         }
         long required = SchemaMetadata.TABLE.requiredBits();

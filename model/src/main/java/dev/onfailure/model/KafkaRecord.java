@@ -137,13 +137,10 @@ public abstract sealed class KafkaRecord permits ImmutableKafkaRecord {
                 : java.util.Optional.empty();
     }
 
-    /** The integer members whose text {@code numberText} may keep (made once, not at every build). */
-    private static final java.util.Set<String> INTEGER_MEMBERS = java.util.Set.of("partition", "offset", "timestamp");
-
     @Value.Check
     protected KafkaRecord normalize() {
         TABLE.checkUnknown(unknownFields());
-        NumberTexts.check(numberText(), INTEGER_MEMBERS, "KafkaRecord");
+        NumberTexts.check(numberText(), TABLE.integerNames(), "KafkaRecord");
         // JsonField holds the caller's list; keep an unmodifiable copy so the value stays immutable.
         if (headers().isPresent()) {
             List<Header> given = headers().get();

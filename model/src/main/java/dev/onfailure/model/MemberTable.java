@@ -34,6 +34,7 @@ public final class MemberTable<M extends Enum<M> & Member> {
     private final String title;
     private final List<M> members;
     private final Set<String> names;
+    private final Set<String> integerNames;
     private final Map<String, M> byName;
     private final EnumMap<M, Member.Spec> specs;
     private final JsonCursor.Names cursorNames;
@@ -50,12 +51,16 @@ public final class MemberTable<M extends Enum<M> & Member> {
         this.members = List.copyOf(members);
         this.specs = specs;
         Set<String> n = new LinkedHashSet<>();
+        Set<String> integers = new LinkedHashSet<>();
         Map<String, M> by = new HashMap<>();
         List<String> ordered = new ArrayList<>();
         long required = 0;
         long strictly = 0;
         for (M m : members) {
             n.add(m.jsonName());
+            if (specs.get(m).types(false).contains(JsonType.INTEGER)) {
+                integers.add(m.jsonName());
+            }
             by.put(m.jsonName(), m);
             ordered.add(m.jsonName());
             if (specs.get(m).required(false)) {
@@ -66,6 +71,7 @@ public final class MemberTable<M extends Enum<M> & Member> {
             }
         }
         this.names = Collections.unmodifiableSet(n);
+        this.integerNames = Collections.unmodifiableSet(integers);
         this.byName = by;
         this.cursorNames = JsonCursor.Names.of(ordered);
         this.requiredBits = required;
@@ -117,6 +123,14 @@ public final class MemberTable<M extends Enum<M> & Member> {
     /** Returns the members' JSON names, in order. */
     public Set<String> names() {
         return names;
+    }
+
+    /**
+     * Returns the JSON names of the integer members, in order: those whose text a value's {@code numberText} may keep
+     * ({@code 1.0}, {@code 2E0}, {@code -0}).
+     */
+    public Set<String> integerNames() {
+        return integerNames;
     }
 
     /** Returns the member named {@code jsonName}, if the type has one. */

@@ -21,7 +21,12 @@ import dev.onfailure.schema.Kind;
 
 /**
  * Binds a parsed {@link JsonValue} to the typed model. Members the model knows must have the JSON type it expects;
- * everything else is kept in {@code unknownFields}. Problems are {@link Problem#SHAPE} with a JSON Pointer.
+ * everything else is kept in {@code unknownFields}. Problems are {@link Problem#SHAPE} with a JSON Pointer. A required
+ * member may not be null; an optional member's null is kept ({@link JsonField#ofNull()}, written back as it came) even
+ * where the schema allows none, which the schema check reports.
+ *
+ * <p>Each type's binding walks its {@link MemberTable} in order with a switch expression over the members, so a member
+ * added to a table does not compile until it is bound here (as in {@code ModelWriter}).
  */
 final class ModelReader {
 
@@ -39,90 +44,132 @@ final class ModelReader {
         Kind kind = RecordCodec.kindOf(o).orElseThrow(() -> ReadException.at(Problem.UNKNOWN_KIND, "",
                 "the object is not a Kafka failure record: it has no KafkaBatchInfo"));
         Obj r = new Obj(o, "");
-        RequestContext requestContext =
-                r.required(KafkaFailureRecord.Members.REQUEST_CONTEXT, this::requestContext);
-        JsonField<ResponseContext> responseContext =
-                r.optional(KafkaFailureRecord.Members.RESPONSE_CONTEXT, this::responseContext);
-        String version = r.string(KafkaFailureRecord.Members.VERSION);
-        Timestamp timestamp = Timestamp.of(r.string(KafkaFailureRecord.Members.TIMESTAMP));
+        MemberTable<KafkaFailureRecord.Members> table = table(kind);
+        // every member of the kind's table, in its order: a switch expression, so a member added to the enum does
+        // not compile until it is read here (the three kinds' builders share no type, so the values wait in slots)
+        Object[] values = new Object[KafkaFailureRecord.Members.values().length];
+        for (KafkaFailureRecord.Members m : table.members()) {
+            values[m.ordinal()] = switch (m) {
+                case REQUEST_CONTEXT -> r.required(m, this::requestContext);
+                case RESPONSE_CONTEXT -> r.optional(m, this::responseContext);
+                case VERSION -> r.string(m);
+                case TIMESTAMP -> Timestamp.of(r.string(m));
+                case KAFKA_BATCH_INFO -> kind == Kind.TOPIC ? r.required(m, this::topicBatchInfo)
+                        : r.required(m, this::batchInfo);
+                case PAYLOAD -> r.required(m, this::payload);
+            };
+        }
+        Slots<KafkaFailureRecord.Members> v = new Slots<>(values);
+        RequestContext requestContext = v.get(KafkaFailureRecord.Members.REQUEST_CONTEXT);
+        JsonField<ResponseContext> responseContext = v.get(KafkaFailureRecord.Members.RESPONSE_CONTEXT);
+        String version = v.get(KafkaFailureRecord.Members.VERSION);
+        Timestamp timestamp = v.get(KafkaFailureRecord.Members.TIMESTAMP);
         switch (kind) {
             case SQS_SNS:
                 return SqsSnsRecord.builder()
                         .requestContext(requestContext).responseContext(responseContext)
                         .version(version).timestamp(timestamp)
-                        .batchInfo(r.required(KafkaFailureRecord.Members.KAFKA_BATCH_INFO, this::batchInfo))
-                        .unknownFields(r.unknown(SqsSnsRecord.TABLE))
+                        .batchInfo(v.<KafkaBatchInfo>get(KafkaFailureRecord.Members.KAFKA_BATCH_INFO))
+                        .unknownFields(r.unknown(table))
                         .build();
             case S3:
                 return S3Record.builder()
                         .requestContext(requestContext).responseContext(responseContext)
                         .version(version).timestamp(timestamp)
-                        .batchInfo(r.required(KafkaFailureRecord.Members.KAFKA_BATCH_INFO, this::batchInfo))
-                        .payload(r.required(KafkaFailureRecord.Members.PAYLOAD, this::payload))
-                        .unknownFields(r.unknown(S3Record.TABLE))
+                        .batchInfo(v.<KafkaBatchInfo>get(KafkaFailureRecord.Members.KAFKA_BATCH_INFO))
+                        .payload(v.<Payload>get(KafkaFailureRecord.Members.PAYLOAD))
+                        .unknownFields(r.unknown(table))
                         .build();
             case TOPIC:
             default:
                 return TopicRecord.builder()
                         .requestContext(requestContext).responseContext(responseContext)
                         .version(version).timestamp(timestamp)
-                        .batchInfo(r.required(KafkaFailureRecord.Members.KAFKA_BATCH_INFO, this::topicBatchInfo))
-                        .payload(r.required(KafkaFailureRecord.Members.PAYLOAD, this::payload))
-                        .unknownFields(r.unknown(TopicRecord.TABLE))
+                        .batchInfo(v.<TopicBatchInfo>get(KafkaFailureRecord.Members.KAFKA_BATCH_INFO))
+                        .payload(v.<Payload>get(KafkaFailureRecord.Members.PAYLOAD))
+                        .unknownFields(r.unknown(table))
                         .build();
+        }
+    }
+
+    private static MemberTable<KafkaFailureRecord.Members> table(Kind kind) {
+        return switch (kind) {
+            case SQS_SNS -> SqsSnsRecord.TABLE;
+            case S3 -> S3Record.TABLE;
+            case TOPIC -> TopicRecord.TABLE;
+            case EVENT -> throw new IllegalArgumentException("an invocation event is not a failure record");
+        };
+    }
+
+    /** Values read by member, for a type whose builders share no type. */
+    private record Slots<M extends Enum<M>>(Object[] values) {
+        @SuppressWarnings("unchecked")
+        <T> T get(M member) {
+            return (T) values[member.ordinal()];
         }
     }
 
     private RequestContext requestContext(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
-        return RequestContext.builder()
-                .requestId(o.string(RequestContext.Members.REQUEST_ID))
-                .functionArn(o.string(RequestContext.Members.FUNCTION_ARN))
-                .condition(Condition.of(o.string(RequestContext.Members.CONDITION)))
-                .approximateInvokeCount(o.int64(RequestContext.Members.APPROXIMATE_INVOKE_COUNT))
-                .unknownFields(o.unknown(RequestContext.TABLE))
-                .numberText(o.numberText())
-                .build();
+        RequestContext.Builder b = RequestContext.builder();
+        for (RequestContext.Members m : RequestContext.TABLE.members()) {
+            b = switch (m) {
+                case REQUEST_ID -> b.requestId(o.string(m));
+                case FUNCTION_ARN -> b.functionArn(o.string(m));
+                case CONDITION -> b.condition(Condition.of(o.string(m)));
+                case APPROXIMATE_INVOKE_COUNT -> b.approximateInvokeCount(o.int64(m));
+            };
+        }
+        return b.unknownFields(o.unknown(RequestContext.TABLE)).numberText(o.numberText()).build();
     }
 
     private ResponseContext responseContext(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
-        return ResponseContext.builder()
-                .statusCode(o.int32(ResponseContext.Members.STATUS_CODE))
-                .executedVersion(o.optionalString(ResponseContext.Members.EXECUTED_VERSION))
-                .functionError(o.optionalString(ResponseContext.Members.FUNCTION_ERROR))
-                .unknownFields(o.unknown(ResponseContext.TABLE))
-                .numberText(o.numberText())
-                .build();
+        ResponseContext.Builder b = ResponseContext.builder();
+        for (ResponseContext.Members m : ResponseContext.TABLE.members()) {
+            b = switch (m) {
+                case STATUS_CODE -> b.statusCode(o.int32(m));
+                case EXECUTED_VERSION -> b.executedVersion(o.optionalString(m));
+                case FUNCTION_ERROR -> b.functionError(o.optionalString(m));
+            };
+        }
+        return b.unknownFields(o.unknown(ResponseContext.TABLE)).numberText(o.numberText()).build();
     }
 
     private KafkaBatchInfo batchInfo(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
-        return KafkaBatchInfo.builder()
-                .batchSize(o.int32(BatchInfo.Members.BATCH_SIZE))
-                .eventSourceArn(o.optionalString(BatchInfo.Members.EVENT_SOURCE_ARN))
-                .bootstrapServers(o.string(BatchInfo.Members.BOOTSTRAP_SERVERS))
-                .payloadSize(o.int64(BatchInfo.Members.PAYLOAD_SIZE))
-                .recordInfo(o.optional(BatchInfo.Members.RECORD_INFO, this::recordInfo))
-                .recordsInfo(o.json.has("recordsInfo") || !o.json.has("recordInfo")
-                        ? o.required(BatchInfo.Members.RECORDS_INFO, this::recordsInfo) : Map.of())
-                .writesRecordsInfo(o.json.has("recordsInfo") || !o.json.has("recordInfo"))
-                .unknownFields(without(o.unknown(KafkaBatchInfo.TABLE), "recordInfo"))
-                .numberText(o.numberText())
-                .build();
+        // AWS writes recordsInfo; the single-record form emulators write has recordInfo in its place
+        boolean ranges = o.json.has(BatchInfo.Members.RECORDS_INFO.jsonName())
+                || !o.json.has(BatchInfo.Members.RECORD_INFO.jsonName());
+        KafkaBatchInfo.Builder b = KafkaBatchInfo.builder();
+        for (BatchInfo.Members m : KafkaBatchInfo.TABLE.members()) {
+            b = switch (m) {
+                case BATCH_SIZE -> b.batchSize(o.int32(m));
+                case EVENT_SOURCE_ARN -> b.eventSourceArn(o.optionalString(m));
+                case BOOTSTRAP_SERVERS -> b.bootstrapServers(o.string(m));
+                case PAYLOAD_SIZE -> b.payloadSize(o.int64(m));
+                case RECORDS_INFO -> ranges ? b.recordsInfo(o.required(m, this::recordsInfo)).writesRecordsInfo(true)
+                        : b.writesRecordsInfo(false);
+                case RECORD_INFO -> b.recordInfo(o.optional(m, this::recordInfo));
+            };
+        }
+        return b.unknownFields(o.unknown(KafkaBatchInfo.TABLE)).numberText(o.numberText()).build();
     }
 
     private TopicBatchInfo topicBatchInfo(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
-        return TopicBatchInfo.builder()
-                .batchSize(o.int32(BatchInfo.Members.BATCH_SIZE))
-                .eventSourceArn(o.optionalString(BatchInfo.Members.EVENT_SOURCE_ARN))
-                .bootstrapServers(o.string(BatchInfo.Members.BOOTSTRAP_SERVERS))
-                .payloadSize(o.int64(BatchInfo.Members.PAYLOAD_SIZE))
-                .recordInfo(o.required(BatchInfo.Members.RECORD_INFO, this::recordInfo))
-                .unknownFields(o.unknown(TopicBatchInfo.TABLE))
-                .numberText(o.numberText())
-                .build();
+        TopicBatchInfo.Builder b = TopicBatchInfo.builder();
+        for (BatchInfo.Members m : TopicBatchInfo.TABLE.members()) {
+            b = switch (m) {
+                case BATCH_SIZE -> b.batchSize(o.int32(m));
+                case EVENT_SOURCE_ARN -> b.eventSourceArn(o.optionalString(m));
+                case BOOTSTRAP_SERVERS -> b.bootstrapServers(o.string(m));
+                case PAYLOAD_SIZE -> b.payloadSize(o.int64(m));
+                case RECORD_INFO -> b.recordInfo(o.required(m, this::recordInfo));
+                case RECORDS_INFO -> throw new IllegalStateException("recordsInfo is not in " + TopicBatchInfo.TABLE);
+            };
+        }
+        return b.unknownFields(o.unknown(TopicBatchInfo.TABLE)).numberText(o.numberText()).build();
     }
 
     private Map<String, RecordRange> recordsInfo(JsonValue v, String at) {
@@ -134,22 +181,28 @@ final class ModelReader {
 
     private RecordRange range(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
-        return RecordRange.builder()
-                .firstRecordOffset(Offset.of(o.string(RecordRange.Members.FIRST_RECORD_OFFSET)))
-                .lastRecordOffset(Offset.of(o.string(RecordRange.Members.LAST_RECORD_OFFSET)))
-                .firstRecordTimestamp(Timestamp.of(o.string(RecordRange.Members.FIRST_RECORD_TIMESTAMP)))
-                .lastRecordTimestamp(Timestamp.of(o.string(RecordRange.Members.LAST_RECORD_TIMESTAMP)))
-                .unknownFields(o.unknown(RecordRange.TABLE))
-                .build();
+        RecordRange.Builder b = RecordRange.builder();
+        for (RecordRange.Members m : RecordRange.TABLE.members()) {
+            b = switch (m) {
+                case FIRST_RECORD_OFFSET -> b.firstRecordOffset(Offset.of(o.string(m)));
+                case LAST_RECORD_OFFSET -> b.lastRecordOffset(Offset.of(o.string(m)));
+                case FIRST_RECORD_TIMESTAMP -> b.firstRecordTimestamp(Timestamp.of(o.string(m)));
+                case LAST_RECORD_TIMESTAMP -> b.lastRecordTimestamp(Timestamp.of(o.string(m)));
+            };
+        }
+        return b.unknownFields(o.unknown(RecordRange.TABLE)).build();
     }
 
     private RecordInfo recordInfo(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
-        return RecordInfo.builder()
-                .offset(Offset.of(o.string(RecordInfo.Members.OFFSET)))
-                .timestamp(Timestamp.of(o.string(RecordInfo.Members.TIMESTAMP)))
-                .unknownFields(o.unknown(RecordInfo.TABLE))
-                .build();
+        RecordInfo.Builder b = RecordInfo.builder();
+        for (RecordInfo.Members m : RecordInfo.TABLE.members()) {
+            b = switch (m) {
+                case OFFSET -> b.offset(Offset.of(o.string(m)));
+                case TIMESTAMP -> b.timestamp(Timestamp.of(o.string(m)));
+            };
+        }
+        return b.unknownFields(o.unknown(RecordInfo.TABLE)).build();
     }
 
     private Payload payload(JsonValue v, String at) {
@@ -168,13 +221,16 @@ final class ModelReader {
                     "an invocation event must be an object, not " + article(v));
         }
         Obj o = Obj.of(v, at);
-        return KafkaEvent.builder()
-                .eventSource(o.string(KafkaEvent.Members.EVENT_SOURCE))
-                .eventSourceArn(o.optionalString(KafkaEvent.Members.EVENT_SOURCE_ARN))
-                .bootstrapServers(o.optionalString(KafkaEvent.Members.BOOTSTRAP_SERVERS))
-                .records(o.required(KafkaEvent.Members.RECORDS, this::eventRecords))
-                .unknownFields(o.unknown(KafkaEvent.TABLE))
-                .build();
+        KafkaEvent.Builder b = KafkaEvent.builder();
+        for (KafkaEvent.Members m : KafkaEvent.TABLE.members()) {
+            b = switch (m) {
+                case EVENT_SOURCE -> b.eventSource(o.string(m));
+                case EVENT_SOURCE_ARN -> b.eventSourceArn(o.optionalString(m));
+                case BOOTSTRAP_SERVERS -> b.bootstrapServers(o.optionalString(m));
+                case RECORDS -> b.records(o.required(m, this::eventRecords));
+            };
+        }
+        return b.unknownFields(o.unknown(KafkaEvent.TABLE)).build();
     }
 
     private Map<String, List<KafkaRecord>> eventRecords(JsonValue v, String at) {
@@ -197,20 +253,22 @@ final class ModelReader {
 
     private KafkaRecord eventRecord(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
-        return KafkaRecord.builder()
-                .topic(o.string(KafkaRecord.Members.TOPIC))
-                .partition(o.int32(KafkaRecord.Members.PARTITION))
-                .offset(o.int64(KafkaRecord.Members.OFFSET))
-                .timestamp(o.int64(KafkaRecord.Members.TIMESTAMP))
-                .timestampType(o.string(KafkaRecord.Members.TIMESTAMP_TYPE))
-                .key(o.optionalString(KafkaRecord.Members.KEY))
-                .value(o.optionalString(KafkaRecord.Members.VALUE))
-                .headers(o.optional(KafkaRecord.Members.HEADERS, this::headers))
-                .keySchemaMetadata(o.optional(KafkaRecord.Members.KEY_SCHEMA_METADATA, this::schemaMetadata))
-                .valueSchemaMetadata(o.optional(KafkaRecord.Members.VALUE_SCHEMA_METADATA, this::schemaMetadata))
-                .unknownFields(o.unknown(KafkaRecord.TABLE))
-                .numberText(o.numberText())
-                .build();
+        KafkaRecord.Builder b = KafkaRecord.builder();
+        for (KafkaRecord.Members m : KafkaRecord.TABLE.members()) {
+            b = switch (m) {
+                case TOPIC -> b.topic(o.string(m));
+                case PARTITION -> b.partition(o.int32(m));
+                case OFFSET -> b.offset(o.int64(m));
+                case TIMESTAMP -> b.timestamp(o.int64(m));
+                case TIMESTAMP_TYPE -> b.timestampType(o.string(m));
+                case KEY -> b.key(o.optionalString(m));
+                case KEY_SCHEMA_METADATA -> b.keySchemaMetadata(o.optional(m, this::schemaMetadata));
+                case VALUE -> b.value(o.optionalString(m));
+                case VALUE_SCHEMA_METADATA -> b.valueSchemaMetadata(o.optional(m, this::schemaMetadata));
+                case HEADERS -> b.headers(o.optional(m, this::headers));
+            };
+        }
+        return b.unknownFields(o.unknown(KafkaRecord.TABLE)).numberText(o.numberText()).build();
     }
 
     private List<Header> headers(JsonValue v, String at) {
@@ -261,22 +319,16 @@ final class ModelReader {
         return ImmutableHeader.builder().name(name).value(bytes).valueText(text).build();
     }
 
-    private static Map<String, JsonValue> without(Map<String, JsonValue> members, String name) {
-        if (!members.containsKey(name)) {
-            return members;
-        }
-        Map<String, JsonValue> rest = new LinkedHashMap<>(members);
-        rest.remove(name);
-        return rest;
-    }
-
     private SchemaMetadata schemaMetadata(JsonValue v, String at) {
         Obj o = Obj.of(v, at);
-        return SchemaMetadata.builder()
-                .dataFormat(o.string(SchemaMetadata.Members.DATA_FORMAT))
-                .schemaId(o.string(SchemaMetadata.Members.SCHEMA_ID))
-                .unknownFields(o.unknown(SchemaMetadata.TABLE))
-                .build();
+        SchemaMetadata.Builder b = SchemaMetadata.builder();
+        for (SchemaMetadata.Members m : SchemaMetadata.TABLE.members()) {
+            b = switch (m) {
+                case DATA_FORMAT -> b.dataFormat(o.string(m));
+                case SCHEMA_ID -> b.schemaId(o.string(m));
+            };
+        }
+        return b.unknownFields(o.unknown(SchemaMetadata.TABLE)).build();
     }
 
     static String article(JsonValue v) {

@@ -120,6 +120,7 @@ final class RecordBytesReader {
                 case TIMESTAMP -> timestamp = Timestamp.of(p.string());
                 case KAFKA_BATCH_INFO -> batch = batch(p);
                 case PAYLOAD -> payload = payload(p);
+                default -> p.fail();   // a member this reader does not bind: the tree path reads the document
             }
         }
         if (!SqsSnsRecord.TABLE.complete(p, seen & ~MemberTable.bit(KafkaFailureRecord.Members.PAYLOAD))
@@ -239,6 +240,7 @@ final class RecordBytesReader {
                 case FUNCTION_ARN -> b.functionArn(p.string());
                 case CONDITION -> b.condition(Condition.of(p.string()));
                 case APPROXIMATE_INVOKE_COUNT -> b.approximateInvokeCount(p.integer());
+                default -> p.fail();   // a member this reader does not bind: the tree path reads the document
             }
         }
         return RequestContext.TABLE.complete(p, seen) ? b.unknownFields(unknown).build() : null;
@@ -262,6 +264,7 @@ final class RecordBytesReader {
                 case STATUS_CODE -> b.statusCode(int32(p, p.integer()));
                 case EXECUTED_VERSION -> b.executedVersion(JsonField.of(p.string()));
                 case FUNCTION_ERROR -> b.functionError(JsonField.of(p.string()));
+                default -> p.fail();   // a member this reader does not bind: the tree path reads the document
             }
         }
         return ResponseContext.TABLE.complete(p, seen) ? b.unknownFields(unknown).build() : null;
@@ -292,6 +295,7 @@ final class RecordBytesReader {
                         b.recordInfo = recordInfo(p);
                     }
                 }
+                default -> p.fail();   // a member this reader does not bind: the tree path reads the document
             }
         }
         return KafkaBatchInfo.TABLE.complete(p, b.seen) ? b : null;
@@ -340,6 +344,7 @@ final class RecordBytesReader {
                 case LAST_RECORD_OFFSET -> b.lastRecordOffset(offset(p));
                 case FIRST_RECORD_TIMESTAMP -> b.firstRecordTimestamp(Timestamp.of(p.string()));
                 case LAST_RECORD_TIMESTAMP -> b.lastRecordTimestamp(Timestamp.of(p.string()));
+                default -> p.fail();   // a member this reader does not bind: the tree path reads the document
             }
         }
         return RecordRange.TABLE.complete(p, seen) ? b.unknownFields(unknown).build() : null;
@@ -362,6 +367,7 @@ final class RecordBytesReader {
             switch (m) {
                 case OFFSET -> b.offset(offset(p));
                 case TIMESTAMP -> b.timestamp(Timestamp.of(p.string()));
+                default -> p.fail();   // a member this reader does not bind: the tree path reads the document
             }
         }
         return RecordInfo.TABLE.complete(p, seen) ? b.unknownFields(unknown).build() : null;

@@ -78,13 +78,10 @@ public abstract sealed class RequestContext permits ImmutableRequestContext {
      */
     public abstract Map<String, String> numberText();
 
-    /** The integer members whose text {@code numberText} may keep (made once, not at every build). */
-    private static final java.util.Set<String> INTEGER_MEMBERS = java.util.Set.of("approximateInvokeCount");
-
     @Value.Check
     protected void check() {
         TABLE.checkUnknown(unknownFields());
-        NumberTexts.check(numberText(), INTEGER_MEMBERS, "RequestContext");
+        NumberTexts.check(numberText(), TABLE.integerNames(), "RequestContext");
     }
 
     /** Returns a new builder. */

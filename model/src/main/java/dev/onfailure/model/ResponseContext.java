@@ -75,13 +75,10 @@ public abstract sealed class ResponseContext permits ImmutableResponseContext {
      */
     public abstract Map<String, String> numberText();
 
-    /** The integer members whose text {@code numberText} may keep (made once, not at every build). */
-    private static final java.util.Set<String> INTEGER_MEMBERS = java.util.Set.of("statusCode");
-
     @Value.Check
     protected void check() {
         TABLE.checkUnknown(unknownFields());
-        NumberTexts.check(numberText(), INTEGER_MEMBERS, "ResponseContext");
+        NumberTexts.check(numberText(), TABLE.integerNames(), "ResponseContext");
     }
 
     /** Returns a new builder. */

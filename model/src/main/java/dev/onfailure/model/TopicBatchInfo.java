@@ -35,13 +35,10 @@ public abstract sealed class TopicBatchInfo implements BatchInfo permits Immutab
     @Override
     public abstract Map<String, String> numberText();
 
-    /** The integer members whose text {@code numberText} may keep (made once, not at every build). */
-    private static final java.util.Set<String> INTEGER_MEMBERS = java.util.Set.of("batchSize", "payloadSize");
-
     @Value.Check
     protected void check() {
         TABLE.checkUnknown(unknownFields());
-        NumberTexts.check(numberText(), INTEGER_MEMBERS, "TopicBatchInfo");
+        NumberTexts.check(numberText(), TABLE.integerNames(), "TopicBatchInfo");
     }
 
     /** Returns a new builder. */
