@@ -42,7 +42,8 @@ import java.util.Map;
  * cases: hyphenated, dotted and 249-character topics, partition and offset maxima, timestamps ending in
  * {@code .000Z}, empty and repeated headers with negative bytes, null and absent keys, schema-registry metadata, both
  * payload forms, all three {@code responseContext} states and, unless {@link GeneratorOptions#strictOnly()}, what only
- * a tolerant consumer accepts (unknown members, AWS's placeholders, 56-digit offsets).
+ * a tolerant consumer accepts (unknown members, AWS's placeholders, 56-digit offsets, null ARNs, the single-record
+ * form and the missing {@code executedVersion} emulators write, records without {@code value}).
  *
  * <pre>{@code
  * Generator<GeneratedRecord> gen = RecordGenerators.records(GeneratorOptions.defaults().strictOnly(true));
@@ -71,7 +72,7 @@ public final class RecordGenerators {
 
     /** Returns a generator of invocation events that pass the strict event schema. */
     public static Generator<KafkaEvent> events(GeneratorOptions options) {
-        return e -> event(e, options, true);
+        return e -> event(e, options, true, false);
     }
 
     /** Returns a generator of valid failure records as {@code options} say. */
@@ -91,7 +92,11 @@ public final class RecordGenerators {
 
     // ---- events ----
 
-    static KafkaEvent event(Entropy e, GeneratorOptions options, boolean headersAlways) {
+    /**
+     * Returns an event; {@code tolerant} adds what only a tolerant consumer accepts or what AWS does not document
+     * (a self-managed event's {@code eventSourceArn} as null, a record without {@code value}).
+     */
+    static KafkaEvent event(Entropy e, GeneratorOptions options, boolean headersAlways, boolean tolerant) {
         boolean msk = !e.chance(30);
         String region = e.pick(REGIONS);
         String account = digits(e, 12);
@@ -101,6 +106,8 @@ public final class RecordGenerators {
                 .bootstrapServers(JsonField.of(bootstrapServers(e, msk, cluster, region)));
         if (msk) {
             event.eventSourceArn(JsonField.of(mskArn(e, region, account, cluster)));
+        } else if (tolerant && e.chance(30)) {
+            event.eventSourceArn(JsonField.ofNull());
         }
         int total = e.chance(5) ? options.maxRecords() : e.intBetween(1, Math.min(options.maxRecords(), 12));
         int partitions = e.intBetween(1, Math.min(total, 4));
@@ -131,7 +138,7 @@ public final class RecordGenerators {
             List<KafkaRecord> list = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 offset += gaps[i];
-                list.add(kafkaRecord(e, topic, partition, offset, time, logAppend, headersAlways));
+                list.add(kafkaRecord(e, topic, partition, offset, time, logAppend, headersAlways, tolerant));
                 time += logAppend || !e.chance(10) ? e.between(0, 2000) : -e.between(1, 5000);
                 time = Math.max(time, 0);
             }
@@ -157,7 +164,7 @@ public final class RecordGenerators {
     }
 
     private static KafkaRecord kafkaRecord(Entropy e, String topic, int partition, long offset, long time,
-            boolean logAppend, boolean headersAlways) {
+            boolean logAppend, boolean headersAlways, boolean tolerant) {
         KafkaRecord.Builder r = KafkaRecord.builder()
                 .topic(topic).partition(partition).offset(offset).timestamp(time)
                 .timestampType(logAppend ? "LOG_APPEND_TIME" : "CREATE_TIME");
@@ -172,7 +179,11 @@ public final class RecordGenerators {
         } else if (keyChoice != 3) {
             r.key(JsonField.of(base64(e, 16)));
         }
-        r.value(e.chance(5) ? JsonField.ofNull() : JsonField.of(base64(e, 48)));
+        if (tolerant && e.chance(5)) {
+            r.value(JsonField.absent());
+        } else {
+            r.value(e.chance(5) ? JsonField.ofNull() : JsonField.of(base64(e, 48)));
+        }
         if (headersAlways || !e.chance(20)) {
             List<Header> headers = new ArrayList<>();
             int count = e.intBetween(0, 3);
@@ -202,7 +213,7 @@ public final class RecordGenerators {
         boolean quirky = !options.strictOnly() && e.chance(40);
         List<String> traits = new ArrayList<>();
         traits.add("kind:" + kind.id());
-        KafkaEvent event = event(e, options, !quirky || !e.chance(30));
+        KafkaEvent event = event(e, options, !quirky || !e.chance(30), quirky);
         long lastTime = event.allRecords().stream().mapToLong(KafkaRecord::timestamp).max().orElse(0);
         Instant time = Instant.ofEpochMilli(lastTime + e.between(1, 600_000));
         if (e.chance(20)) {
@@ -268,7 +279,8 @@ public final class RecordGenerators {
             int count = e.intBetween(1, 3);
             for (int i = 0; i < count; i++) {
                 String quirk = e.pick(List.of("unknown-fields", "xmpl-request-id", "timestamp-without-millis",
-                        "56-digit-offsets", "placeholder-bootstrap", "null-event-source-arn"));
+                        "56-digit-offsets", "placeholder-bootstrap", "null-event-source-arn", "no-executed-version",
+                    "single-record-info"));
                 KafkaFailureRecord changed = quirk(e, record, quirk);
                 if (changed != record) {
                     record = changed;
@@ -276,9 +288,18 @@ public final class RecordGenerators {
                     traits.add(quirk);
                 }
             }
-            if (event.allRecords().stream().anyMatch(r -> r.headers().isAbsent()) && record.payloadIfAny().isPresent()) {
-                strict = false;
-                traits.add("no-headers");
+            if (record.payloadIfAny().isPresent()) {
+                if (event.allRecords().stream().anyMatch(r -> r.headers().isAbsent())) {
+                    strict = false;
+                    traits.add("no-headers");
+                }
+                if (event.eventSourceArn().isNull()) {
+                    strict = false;
+                    traits.add("event-source-arn-null");
+                }
+                if (event.allRecords().stream().anyMatch(r -> r.value().isAbsent())) {
+                    traits.add("no-value");
+                }
             }
         }
         return new GeneratedRecord(record, strict, traits);
@@ -321,7 +342,7 @@ public final class RecordGenerators {
                         : t.getEpochSecond() == 0 ? "1970-01-01T00:00:00Z" : Instant.ofEpochSecond(t.getEpochSecond()).toString()));
             }
             case "56-digit-offsets": {
-                if (!sqs) {
+                if (!sqs || ((KafkaBatchInfo) record.batchInfo()).isSingleRecord()) {
                     return record;
                 }
                 KafkaBatchInfo info = (KafkaBatchInfo) record.batchInfo();
@@ -334,13 +355,42 @@ public final class RecordGenerators {
             case "placeholder-bootstrap":
                 return sqs ? withBatchInfo(record, ((KafkaBatchInfo) record.batchInfo()).toBuilder()
                         .bootstrapServers("...").build()) : record;
+            case "no-executed-version":
+                // gopherstack leaves executedVersion out when it is empty
+                return record.responseContext().isPresent() ? withResponse(record, JsonField.of(
+                        record.responseContext().get().toBuilder().executedVersion(JsonField.absent()).build()))
+                        : record;
+            case "single-record-info":
+                return sqs && !((KafkaBatchInfo) record.batchInfo()).isSingleRecord()
+                        ? singleRecordInfo((SqsSnsRecord) record) : record;
             case "null-event-source-arn":
             default:
-                return sqs && record.batchInfo().eventSourceArn().isAbsent()
-                        ? withBatchInfo(record, ((KafkaBatchInfo) record.batchInfo()).toBuilder()
-                                .eventSourceArn(JsonField.ofNull()).build())
-                        : record;
+                // absent only for a self-managed cluster, whose event has no eventSourceArn either: null matches it
+                if (record.batchInfo().eventSourceArn().isAbsent()) {
+                    return record.batchInfo() instanceof KafkaBatchInfo info
+                            ? withBatchInfo(record, info.toBuilder().eventSourceArn(JsonField.ofNull()).build())
+                            : ((TopicRecord) record).toBuilder().batchInfo(((TopicRecord) record).batchInfo()
+                                    .toBuilder().eventSourceArn(JsonField.ofNull()).build()).build();
+                }
+                return record;
         }
+    }
+
+    /**
+     * The single-record form gopherstack writes for every destination: {@code recordInfo} (the first failed record's
+     * offset and timestamp) in place of {@code recordsInfo}, {@code batchSize} 1. Only for a record without payload,
+     * which has nothing to hold the one record against.
+     */
+    private static KafkaFailureRecord singleRecordInfo(SqsSnsRecord record) {
+        KafkaBatchInfo info = record.batchInfo();
+        RecordRange first = info.recordsInfo().values().iterator().next();
+        Map<String, String> numberText = new LinkedHashMap<>(info.numberText());
+        numberText.remove("batchSize");
+        return record.toBuilder().batchInfo(KafkaBatchInfo.builder().from(info).recordsInfo(Map.of())
+                .numberText(numberText)
+                .recordInfo(JsonField.of(RecordInfo.builder().offset(first.firstRecordOffset())
+                        .timestamp(first.firstRecordTimestamp()).build()))
+                .writesRecordsInfo(false).batchSize(1).build()).build();
     }
 
     private static KafkaFailureRecord unknownFields(Entropy e, KafkaFailureRecord record) {
@@ -351,7 +401,8 @@ public final class RecordGenerators {
             case 1 -> RequestContext.TABLE;
             case 2 -> r.responseContext().isPresent() ? ResponseContext.TABLE : RequestContext.TABLE;
             case 3 -> r.batchInfo() instanceof KafkaBatchInfo ? KafkaBatchInfo.TABLE : TopicBatchInfo.TABLE;
-            default -> r.batchInfo() instanceof KafkaBatchInfo ? RecordRange.TABLE : RecordInfo.TABLE;
+            default -> r.batchInfo() instanceof KafkaBatchInfo info && !info.isSingleRecord() ? RecordRange.TABLE
+                    : RecordInfo.TABLE;
         };
         Map<String, JsonValue> extra = unknownMembers(e, table);
         switch (where) {
@@ -378,6 +429,10 @@ public final class RecordGenerators {
                 TopicRecord t = (TopicRecord) r;
                 return t.toBuilder().batchInfo(t.batchInfo().toBuilder().putAllUnknownFields(extra).build()).build();
             default:
+                if (r.batchInfo() instanceof KafkaBatchInfo info && info.isSingleRecord()) {
+                    return withBatchInfo(r, info.toBuilder().recordInfo(JsonField.of(info.recordInfo().get()
+                            .toBuilder().putAllUnknownFields(extra).build())).build());
+                }
                 if (r.batchInfo() instanceof KafkaBatchInfo info) {
                     Map<String, RecordRange> ranges = new LinkedHashMap<>(info.recordsInfo());
                     String key = ranges.keySet().iterator().next();
