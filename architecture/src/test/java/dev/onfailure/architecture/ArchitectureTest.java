@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,41 @@ final class ArchitectureTest {
                             .contains(r.name().substring("dev.onfailure.".length()));
                 }
             }
+        }
+    }
+
+    /**
+     * ARCHITECTURE.md's module table (module, artifact, what it depends on at compile time, what it exports) names, in
+     * its third column, the same onfailure modules as this table: the document cannot drift from the poms.
+     */
+    @Test
+    void architectureDocument_tableMatchesTheModuleTable() throws IOException {
+        Set<String> names = new TreeSet<>();
+        MODULES.forEach(m -> names.add(m.name()));
+        Map<String, Set<String>> documented = new HashMap<>();
+        Pattern ticked = Pattern.compile("`([^`]+)`");
+        for (String line : Files.readAllLines(ROOT.resolve("ARCHITECTURE.md"))) {
+            String[] cells = line.split("\\|");
+            if (!line.startsWith("| `") || cells.length < 4) {
+                continue;
+            }
+            Matcher module = ticked.matcher(cells[1]);
+            if (!module.find() || !names.contains(module.group(1))) {
+                continue;
+            }
+            Set<String> uses = new TreeSet<>();
+            Matcher dep = ticked.matcher(cells[3]);
+            while (dep.find()) {
+                if (names.contains(dep.group(1))) {
+                    uses.add(dep.group(1));
+                }
+            }
+            documented.put(module.group(1), uses);
+        }
+        for (Module m : MODULES) {
+            assertThat(documented).as("ARCHITECTURE.md has a row for %s", m.name()).containsKey(m.name());
+            assertThat(documented.get(m.name())).as("ARCHITECTURE.md: what %s depends on", m.name())
+                    .isEqualTo(m.uses());
         }
     }
 
