@@ -98,7 +98,8 @@ public final class RecordCodec {
 
     /**
      * {@link #readPlain(byte[])} of text: empty also for text that is not ASCII or longer than a megabyte, which
-     * {@link #read(String)} reads through the tree, every character as given.
+     * {@link #read(String)} reads through the tree, every character as given. Public for the validator, which is given
+     * SQS message bodies and SNS messages as text.
      *
      * <pre>{@code
      * Optional<SqsSnsRecord> r = codec.readPlain(sqsMessage.body());   // empty: read the tree yourself
