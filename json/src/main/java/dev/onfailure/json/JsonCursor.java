@@ -71,6 +71,11 @@ public final class JsonCursor {
     private final int maxNameChars;
     /** Where this cursor's bytes start: 0, or for a cursor over one value ({@link #objectValue}), where it starts. */
     private final int from;
+    /**
+     * How many bytes a quote takes: 1, or 2 in a view of an escaped string's content ({@link #escapedText()}), where
+     * each quote of the document it holds is written {@code \"}.
+     */
+    private final int quote;
     private int i;
     private int nameStart;
     private int nameEnd;
@@ -85,10 +90,14 @@ public final class JsonCursor {
         this.maxStringChars = limits.maxStringChars();
         this.maxNameChars = limits.maxNameChars();
         this.from = 0;
+        this.quote = 1;
     }
 
-    /** A cursor over {@code parent}'s bytes from {@code from} to {@code to}: one value inside its document. */
-    private JsonCursor(JsonCursor parent, int from, int to) {
+    /**
+     * A cursor over {@code parent}'s bytes from {@code from} to {@code to}: one value inside its document, or, with a
+     * {@code quote} of 2, the content of an escaped string read as a document of its own.
+     */
+    private JsonCursor(JsonCursor parent, int from, int to, int quote) {
         this.b = parent.b;
         this.longs = parent.longs;
         this.n = to;
@@ -96,6 +105,7 @@ public final class JsonCursor {
         this.maxNameChars = parent.maxNameChars;
         this.from = from;
         this.i = from;
+        this.quote = quote;
     }
 
     /**
@@ -235,15 +245,19 @@ public final class JsonCursor {
      */
     public JsonCursor objectValue(int maxDepth) {
         int start = ws(i);
-        int end = failed || at(start) != '{' ? -1 : skip(start, maxDepth);
+        int end = failed || quote != 1 || at(start) != '{' ? -1 : skip(start, maxDepth);
         if (end < 0) {
             fail();
-            JsonCursor c = new JsonCursor(this, n, n);
-            c.fail();
-            return c;
+            return failedView();
         }
         i = end;
-        return new JsonCursor(this, start, end);
+        return new JsonCursor(this, start, end, 1);
+    }
+
+    private JsonCursor failedView() {
+        JsonCursor c = new JsonCursor(this, n, n, 1);
+        c.fail();
+        return c;
     }
 
     /** Returns a copy of the bytes this cursor reads (for a cursor over one value: that value's JSON text). */
@@ -296,9 +310,9 @@ public final class JsonCursor {
             fail();
             return false;
         }
-        nameStart = k + 1;
+        nameStart = k + quote;
         nameEnd = end;
-        k = ws(end + 1);
+        k = ws(end + quote);
         if (at(k) != ':') {
             fail();
             return false;
@@ -374,17 +388,23 @@ public final class JsonCursor {
             fail();
             return "";
         }
-        i = end + 1;
-        stringStart = start + 1;
+        int q = quote;
+        i = end + q;
+        stringStart = start + q;
         stringEnd = end;
-        return new String(b, start + 1, end - start - 1, StandardCharsets.ISO_8859_1);
+        return new String(b, start + q, end - start - q, StandardCharsets.ISO_8859_1);
     }
 
     /**
      * Returns the index of the closing quote of the plain string whose opening quote is at {@code start} (printable
-     * ASCII, no backslash, at most {@code max} characters), or -1 when there is no such string.
+     * ASCII, no backslash, at most {@code max} characters), or -1 when there is no such string. In a view of an escaped
+     * string's content both quotes are {@code \"}, the index is that of the closing one's backslash, and any other
+     * backslash ends the reading (-1).
      */
     private int endOfString(int start, int max) {
+        if (quote != 1) {
+            return endOfEscapedString(start, max);
+        }
         byte[] b = this.b;
         if (at(start) != '"') {
             return -1;
@@ -408,6 +428,35 @@ public final class JsonCursor {
                 return k;
             }
             if (c < 0x20 || c == '\\') {   // bytes over 0x7F are negative
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #endOfString} in a view of an escaped string's content ({@link #escapedText()}). */
+    private int endOfEscapedString(int start, int max) {
+        byte[] b = this.b;
+        if (at(start) != '\\' || at(start + 1) != '"') {
+            return -1;
+        }
+        int limit = (int) Math.min(n, (long) start + 2 + max + 1);
+        int k = start + 2;
+        while (k + 8 <= limit) {
+            long x = longs.getLong(k);
+            long flagged = (zeroBytes(x ^ QUOTES) | zeroBytes(x ^ BACKSLASHES) | ((x - CONTROLS) & ~x) | x) & HIGH;
+            if (flagged != 0) {
+                k += Long.numberOfTrailingZeros(flagged) >>> 3;
+                return b[k] == '\\' && at(k + 1) == '"' ? k : -1;
+            }
+            k += 8;
+        }
+        for (; k < limit; k++) {
+            byte c = b[k];
+            if (c == '\\') {
+                return at(k + 1) == '"' ? k : -1;
+            }
+            if (c < 0x20 || c == '"') {   // bytes over 0x7F are negative
                 return -1;
             }
         }
@@ -459,7 +508,7 @@ public final class JsonCursor {
      */
     public JsonString escapedString() {
         int start = ws(i);
-        if (at(start) != '"') {
+        if (quote != 1 || at(start) != '"') {
             fail();
             return JsonString.of("");
         }
@@ -483,6 +532,8 @@ public final class JsonCursor {
             byte c = b[k];
             if (c == '"') {
                 i = k + 1;
+                stringStart = start + 1;
+                stringEnd = k;
                 return JsonString.slice(b, start + 1, k);
             }
             if (c < 0x20) {   // a control or non-ASCII byte (negative)
@@ -509,6 +560,27 @@ public final class JsonCursor {
         return JsonString.of("");
     }
 
+    /**
+     * Returns a cursor that reads the content of the string {@linkplain #escapedString() read last} as a JSON document
+     * of its own, straight from the escaped bytes: an S3 record's payload event, read without first unescaping it into
+     * a copy. It reads only the plainest escaped form, in which the only escape is {@code \"} (a quote of the document
+     * inside); at any other escape (a pretty-printed payload's {@code \n}, a {@code \}{@code u0022}, a {@code \/})
+     * it fails, and the caller unescapes the string and reads that instead. What it reads is what a cursor over the
+     * unescaped text would read. It has this cursor's limits, which left room for the whole document, so for the
+     * string too; a failed cursor when this one has failed.
+     *
+     * <pre>{@code
+     * JsonString payload = c.escapedString();   // "{\"eventSource\":\"aws:kafka\", ...}"
+     * JsonCursor event = c.escapedText();       // reads {"eventSource":"aws:kafka", ...}
+     * }</pre>
+     */
+    public JsonCursor escapedText() {
+        if (failed || quote != 1) {
+            return failedView();
+        }
+        return new JsonCursor(this, stringStart, stringEnd, 2);
+    }
+
     private static boolean hex(byte c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
@@ -520,7 +592,8 @@ public final class JsonCursor {
      * For members a reader does not know, kept as the tree path keeps them.
      */
     public JsonValue value(ReadLimits limits) {
-        if (failed) {
+        if (failed || quote != 1) {
+            fail();
             return JsonNull.INSTANCE;
         }
         // The plainest values (ASCII strings without escapes, short numbers) straight from here; any other through

@@ -110,6 +110,108 @@ final class JsonCursorTest {
         assertThat(c.digitsStart()).isEqualTo(expected);
     }
 
+    private static final String INNER = "{\"id\":\"abc\",\"count\":-42,\"nested\":null,\"list\":[1,2],\"o\":{\"k\":\"v/w\"}}";
+
+    /** What a reader of {@link #INNER}'s shape reads, or "failed". */
+    private static String trace(JsonCursor c) {
+        StringBuilder t = new StringBuilder();
+        c.beginObject();
+        for (boolean first = true; c.nextMember(first); first = false) {
+            String name = c.name();
+            t.append(name).append('=');
+            switch (name) {
+                case "count" -> t.append(c.integer());
+                case "nested" -> t.append(c.nullAhead() ? "null" : c.string());
+                case "list" -> {
+                    c.beginArray();
+                    for (boolean e = true; c.nextElement(e); e = false) {
+                        t.append(c.integer()).append(',');
+                    }
+                }
+                case "o" -> {
+                    c.beginObject();
+                    for (boolean f = true; c.nextMember(f); f = false) {
+                        t.append(c.name()).append(':').append(c.string());
+                    }
+                }
+                default -> t.append(c.string());
+            }
+            t.append(';');
+        }
+        c.end();
+        return c.failed() ? "failed" : t.toString();
+    }
+
+    /** The view of the string value of {@code document}'s only member. */
+    private static JsonCursor escapedText(byte[] document) {
+        JsonCursor c = JsonCursor.over(document, ReadLimits.defaults());
+        c.beginObject();
+        c.nextMember(true);
+        c.escapedString();
+        return c.escapedText();
+    }
+
+    @Test
+    void escapedText_readsTheStringsContent_asACursorOverTheUnescapedTextReadsIt() {
+        String[] plain = {INNER, " " + INNER.replace(",", " , ").replace(":", " : ") + " "};
+        for (String inner : plain) {
+            byte[] document = ("{\"p\":" + Json.quote(inner) + "}").getBytes(StandardCharsets.UTF_8);
+            assertThat(trace(escapedText(document))).as(inner).isEqualTo(trace(over(inner))).isNotEqualTo("failed");
+        }
+        // escapes other than \" (a pretty-printed payload, \\u escapes of structural characters, \/), and anything
+        // the plain cursor does not read either, are left to the caller
+        String[] declined = {
+            Json.quote(Json.write(Json.parse(INNER), WriteOptions.PRETTY)),
+            Json.quote(INNER).replace("\\\"id", "\\u0022id"),
+            Json.quote(INNER).replace("{\\\"id", "\\u007b\\\"id"),
+            Json.quote(INNER).replace("v/w", "v\\/w"),
+            Json.quote(INNER).replace("abc", "a\\\\bc"),
+            Json.quote(INNER).replace("abc", "a\\\"bc"),
+            Json.quote(INNER).replace("abc", "a\\tbc"),
+            Json.quote(INNER + " {}"),
+            Json.quote(INNER.replace("abc", "caf\u00e9")),
+        };
+        for (String string : declined) {
+            byte[] document = ("{\"p\":" + string + "}").getBytes(StandardCharsets.UTF_8);
+            assertThat(trace(escapedText(document))).as(string).isEqualTo("failed");
+        }
+    }
+
+    @Test
+    void escapedText_everySingleByteChange_readsWhatTheUnescapedTextHolds_orFails() {
+        byte[] full = ("{\"p\":" + Json.quote(INNER) + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] replacements = {'"', '\\', ',', ':', '{', '}', '[', ']', ' ', '0', '-', 'n', 'u', '/', 0x1F, (byte) 0x80};
+        for (int at = 0; at < full.length; at++) {
+            for (byte r : replacements) {
+                byte[] changed = full.clone();
+                changed[at] = r;
+                JsonCursor c = JsonCursor.over(changed, ReadLimits.defaults());
+                c.beginObject();
+                c.nextMember(true);
+                JsonString string = c.escapedString();
+                String viaView = trace(c.escapedText());
+                if (!viaView.equals("failed")) {
+                    assertThat(viaView).as("byte %d made %d", at, r).isEqualTo(trace(over(string.value())));
+                }
+            }
+        }
+    }
+
+    @Test
+    void escapedText_ofAFailedCursor_orOfAView_fails() {
+        JsonCursor failed = over("{\"p\":\"a\u00e9\"}");
+        failed.beginObject();
+        failed.nextMember(true);
+        failed.escapedString();
+        assertThat(failed.escapedText().failed()).isTrue();
+        JsonCursor view = escapedText(("{\"p\":" + Json.quote("{\"q\":\"x\"}") + "}").getBytes(StandardCharsets.UTF_8));
+        view.beginObject();
+        view.nextMember(true);
+        assertThat(view.escapedString().value()).isEmpty();
+        assertThat(view.escapedText().failed()).isTrue();
+        assertThat(view.failed()).isTrue();
+    }
+
     @Test
     void names_mustBeAscii() {
         assertThatThrownBy(() -> JsonCursor.Names.of("caf\u00e9")).isInstanceOf(IllegalArgumentException.class);

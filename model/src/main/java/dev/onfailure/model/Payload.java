@@ -72,6 +72,16 @@ public final class Payload {
         return new Payload(Form.STRING, json, null, limits);
     }
 
+    /**
+     * Returns a payload written as the string {@code json} (a slice of the document) whose event the byte reader read
+     * on the way, straight from the escaped bytes: {@code event} is what {@link #event()} would parse from the text.
+     */
+    static Payload ofString(JsonString json, KafkaEvent event, ReadLimits limits) {
+        Payload p = new Payload(Form.STRING, json, null, limits);
+        p.parsed = Objects.requireNonNull(event, "event");
+        return p;
+    }
+
     /** Returns a payload written as the object {@code object}. */
     public static Payload ofObject(JsonObject object) {
         return new Payload(Form.OBJECT, null, Objects.requireNonNull(object, "object"), ReadLimits.defaults());

@@ -16,7 +16,9 @@ import java.util.Map;
  * not know, members in AWS's order. In its general form ({@link #general}) it also reads S3 and Kafka-topic records
  * and keeps members the model does not know in {@code unknownFields}, as the tree path does:
  * <ul>
- *   <li>a string payload (an S3 record's, escaped) is kept as a slice of the document, its event read on demand;</li>
+ *   <li>a string payload (an S3 record's, escaped) is kept as a slice of the document, and its event is read on the
+ *       way straight from the escaped bytes ({@link JsonCursor#escapedText()}) when the only escape is {@code \"};
+ *       else the event is read from the unescaped text on demand;</li>
  *   <li>an object payload (a Kafka-topic record's) is read as an event from its own bytes ({@link EventBytesReader},
  *       else the token reader), which must take it as it is (else the whole record goes to the tree path); its tree
  *       is made only when asked for;</li>
@@ -180,7 +182,13 @@ final class RecordBytesReader {
         }
         if (!p.objectAhead()) {
             JsonString s = p.escapedString();
-            return p.failed() ? null : Payload.ofString(s, limits);
+            if (p.failed()) {
+                return null;
+            }
+            // the event straight from the escaped bytes when they are plain enough (the only escape \"); else it is
+            // read from the unescaped text when first asked for, as before
+            KafkaEvent event = EventBytesReader.of(limits).read(p.escapedText());
+            return event == null ? Payload.ofString(s, limits) : Payload.ofString(s, event, limits);
         }
         JsonCursor object = p.objectValue(nested.maxDepth());
         if (p.failed()) {
