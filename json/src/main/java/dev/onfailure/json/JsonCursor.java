@@ -73,9 +73,11 @@ public final class JsonCursor {
     private final int from;
     /**
      * How many bytes a quote takes: 1, or 2 in a view of an escaped string's content ({@link #escapedText()}), where
-     * each quote of the document it holds is written {@code \"}.
+     * each quote of the document it holds is written {@code \"} (and the only whitespace is the space).
      */
     private final int quote;
+    /** For a view of an escaped string ({@link #escapedText()}) read to its end: where the closing quote is; else -1. */
+    private int closedAt = -1;
     private int i;
     private int nameStart;
     private int nameEnd;
@@ -150,7 +152,7 @@ public final class JsonCursor {
             }
             if (c == ' ') {
                 k = afterSpaces(k + 1);
-            } else if (c == '\n' || c == '\r' || c == '\t') {
+            } else if ((c == '\n' || c == '\r' || c == '\t') && quote == 1) {   // raw in a string: not JSON
                 k++;
             } else {
                 return k;
@@ -532,8 +534,6 @@ public final class JsonCursor {
             byte c = b[k];
             if (c == '"') {
                 i = k + 1;
-                stringStart = start + 1;
-                stringEnd = k;
                 return JsonString.slice(b, start + 1, k);
             }
             if (c < 0x20) {   // a control or non-ASCII byte (negative)
@@ -561,24 +561,41 @@ public final class JsonCursor {
     }
 
     /**
-     * Returns a cursor that reads the content of the string {@linkplain #escapedString() read last} as a JSON document
-     * of its own, straight from the escaped bytes: an S3 record's payload event, read without first unescaping it into
-     * a copy. It reads only the plainest escaped form, in which the only escape is {@code \"} (a quote of the document
-     * inside); at any other escape (a pretty-printed payload's {@code \n}, a {@code \}{@code u0022}, a {@code \/})
-     * it fails, and the caller unescapes the string and reads that instead. What it reads is what a cursor over the
-     * unescaped text would read. It has this cursor's limits, which left room for the whole document, so for the
-     * string too; a failed cursor when this one has failed.
+     * Returns a view that reads the content of the string value ahead as a JSON document of its own, straight from
+     * the escaped bytes, without unescaping it into a copy first: an S3 record's payload event. It reads only the
+     * plainest escaped form, in which the only escape is {@code \"} (a quote of the document inside) and the only
+     * whitespace the space; at any other escape (a pretty-printed payload's {@code \n}, a {@code \}{@code u0022}, a
+     * {@code \/}) it fails, and what it reads is then read from the unescaped text instead. What it reads is what a
+     * cursor over the unescaped text would read. Its {@link #end()} is the string's closing quote; then
+     * {@link #escapedString(JsonCursor)} moves this cursor past the string. It has this cursor's limits, which left
+     * room for the whole document, so for the string too. This cursor reads nothing until then.
      *
      * <pre>{@code
-     * JsonString payload = c.escapedString();   // "{\"eventSource\":\"aws:kafka\", ...}"
-     * JsonCursor event = c.escapedText();       // reads {"eventSource":"aws:kafka", ...}
+     * JsonCursor event = c.escapedText();           // "{\"eventSource\":\"aws:kafka\", ...}" ahead
+     * event.beginObject(); ... event.end();         // reads {"eventSource":"aws:kafka", ...}
+     * JsonString payload = c.escapedString(event);   // the string, a slice of the document
      * }</pre>
      */
     public JsonCursor escapedText() {
-        if (failed || quote != 1) {
+        int start = ws(i);
+        if (failed || quote != 1 || at(start) != '"') {
             return failedView();
         }
-        return new JsonCursor(this, stringStart, stringEnd, 2);
+        return new JsonCursor(this, start + 1, n, 2);
+    }
+
+    /**
+     * Reads the string value ahead, as {@link #escapedString()} does, when {@code view} ({@link #escapedText()} of
+     * it) has read the document it holds to its closing quote without failing: then without scanning it again.
+     */
+    public JsonString escapedString(JsonCursor view) {
+        int start = ws(i);
+        int end = view.closedAt;
+        if (view.failed || view.b != b || view.from != start + 1 || end < 0 || end - start - 1 > maxStringChars) {
+            return escapedString();
+        }
+        i = end + 1;
+        return JsonString.slice(b, start + 1, end);
     }
 
     private static boolean hex(byte c) {
@@ -781,10 +798,19 @@ public final class JsonCursor {
         return depth == 0 ? k : -1;
     }
 
-    /** Reads the end of the document: nothing but whitespace after the top-level value. */
+    /**
+     * Reads the end of the document: nothing but whitespace after the top-level value (in a view of an escaped string,
+     * {@link #escapedText()}, then the string's closing quote).
+     */
     public void end() {
         i = ws(i);
-        if (i != n) {
+        if (quote != 1) {
+            if (!failed && at(i) == '"') {
+                closedAt = i;
+            } else {
+                fail();
+            }
+        } else if (i != n) {
             fail();
         }
     }

@@ -142,13 +142,31 @@ final class JsonCursorTest {
         return c.failed() ? "failed" : t.toString();
     }
 
-    /** The view of the string value of {@code document}'s only member. */
-    private static JsonCursor escapedText(byte[] document) {
+    /**
+     * Reads {@code document}, an object of one string member, through the view of its string: what the view read (or
+     * "failed"), then the string, and whether the document was then read to its end.
+     */
+    private static String[] viaView(byte[] document) {
         JsonCursor c = JsonCursor.over(document, ReadLimits.defaults());
         c.beginObject();
         c.nextMember(true);
-        c.escapedString();
-        return c.escapedText();
+        JsonCursor view = c.escapedText();
+        String read = trace(view);
+        JsonString string = c.escapedString(view);
+        boolean more = c.nextMember(false);
+        c.end();
+        return new String[] {read, string.value(), String.valueOf(!more && !c.failed())};
+    }
+
+    /** The same document read without the view: the string, and whether the document was read to its end. */
+    private static String[] plainly(byte[] document) {
+        JsonCursor c = JsonCursor.over(document, ReadLimits.defaults());
+        c.beginObject();
+        c.nextMember(true);
+        JsonString string = c.escapedString();
+        boolean more = c.nextMember(false);
+        c.end();
+        return new String[] {string.value(), String.valueOf(!more && !c.failed())};
     }
 
     @Test
@@ -156,10 +174,13 @@ final class JsonCursorTest {
         String[] plain = {INNER, " " + INNER.replace(",", " , ").replace(":", " : ") + " "};
         for (String inner : plain) {
             byte[] document = ("{\"p\":" + Json.quote(inner) + "}").getBytes(StandardCharsets.UTF_8);
-            assertThat(trace(escapedText(document))).as(inner).isEqualTo(trace(over(inner))).isNotEqualTo("failed");
+            String[] read = viaView(document);
+            assertThat(read[0]).as(inner).isEqualTo(trace(over(inner))).isNotEqualTo("failed");
+            assertThat(read[1]).isEqualTo(inner);
+            assertThat(read[2]).isEqualTo("true");
         }
         // escapes other than \" (a pretty-printed payload, \\u escapes of structural characters, \/), and anything
-        // the plain cursor does not read either, are left to the caller
+        // the plain cursor does not read either, are left to the caller, and the string is read all the same
         String[] declined = {
             Json.quote(Json.write(Json.parse(INNER), WriteOptions.PRETTY)),
             Json.quote(INNER).replace("\\\"id", "\\u0022id"),
@@ -169,46 +190,55 @@ final class JsonCursorTest {
             Json.quote(INNER).replace("abc", "a\\\"bc"),
             Json.quote(INNER).replace("abc", "a\\tbc"),
             Json.quote(INNER + " {}"),
-            Json.quote(INNER.replace("abc", "caf\u00e9")),
+            Json.quote(INNER + "x"),
         };
         for (String string : declined) {
             byte[] document = ("{\"p\":" + string + "}").getBytes(StandardCharsets.UTF_8);
-            assertThat(trace(escapedText(document))).as(string).isEqualTo("failed");
+            String[] read = viaView(document);
+            assertThat(read[0]).as(string).isEqualTo("failed");
+            assertThat(new String[] {read[1], read[2]}).as(string).containsExactly(plainly(document));
+            assertThat(read[2]).isEqualTo("true");
         }
     }
 
     @Test
     void escapedText_everySingleByteChange_readsWhatTheUnescapedTextHolds_orFails() {
         byte[] full = ("{\"p\":" + Json.quote(INNER) + "}").getBytes(StandardCharsets.UTF_8);
-        byte[] replacements = {'"', '\\', ',', ':', '{', '}', '[', ']', ' ', '0', '-', 'n', 'u', '/', 0x1F, (byte) 0x80};
+        byte[] replacements = {'"', '\\', ',', ':', '{', '}', '[', ']', ' ', '\t', '\n', '0', '-', 'n', 'u', '/', 0x1F,
+            (byte) 0x80};
         for (int at = 0; at < full.length; at++) {
             for (byte r : replacements) {
                 byte[] changed = full.clone();
                 changed[at] = r;
-                JsonCursor c = JsonCursor.over(changed, ReadLimits.defaults());
-                c.beginObject();
-                c.nextMember(true);
-                JsonString string = c.escapedString();
-                String viaView = trace(c.escapedText());
-                if (!viaView.equals("failed")) {
-                    assertThat(viaView).as("byte %d made %d", at, r).isEqualTo(trace(over(string.value())));
+                String[] read = viaView(changed);
+                String[] plain = plainly(changed);
+                assertThat(new String[] {read[1], read[2]}).as("byte %d made %d", at, r).containsExactly(plain);
+                if (!read[0].equals("failed")) {
+                    assertThat(read[0]).as("byte %d made %d", at, r).isEqualTo(trace(over(read[1])));
                 }
             }
+        }
+        for (int length = 0; length < full.length; length++) {
+            byte[] cut = java.util.Arrays.copyOf(full, length);
+            assertThat(viaView(cut)[2]).isEqualTo("false");
         }
     }
 
     @Test
-    void escapedText_ofAFailedCursor_orOfAView_fails() {
-        JsonCursor failed = over("{\"p\":\"a\u00e9\"}");
+    void escapedText_ofAFailedCursor_orInAView_fails() {
+        JsonCursor failed = over("{\"p\":1}");
         failed.beginObject();
         failed.nextMember(true);
-        failed.escapedString();
+        failed.fail();
         assertThat(failed.escapedText().failed()).isTrue();
-        JsonCursor view = escapedText(("{\"p\":" + Json.quote("{\"q\":\"x\"}") + "}").getBytes(StandardCharsets.UTF_8));
+        JsonCursor c = over("{\"p\":" + Json.quote("{\"q\":\"x\"}") + "}");
+        c.beginObject();
+        c.nextMember(true);
+        JsonCursor view = c.escapedText();
         view.beginObject();
         view.nextMember(true);
-        assertThat(view.escapedString().value()).isEmpty();
         assertThat(view.escapedText().failed()).isTrue();
+        assertThat(view.escapedString().value()).isEmpty();
         assertThat(view.failed()).isTrue();
     }
 
