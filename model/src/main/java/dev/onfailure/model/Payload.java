@@ -13,7 +13,7 @@ import java.util.Optional;
  * The {@code payload} of an S3 or Kafka-topic record: the whole invocation event, either as an escaped JSON
  * <em>string</em> (how AWS documents the S3 record) or as a JSON <em>object</em> (how emulators write it, and how the
  * Kafka-topic record carries it). The form is kept, and so is the exact content; the typed {@link KafkaEvent} is
- * parsed only when asked for, once.
+ * parsed only when asked for, once (unless the byte reader read it on the way, from the record's bytes).
  *
  * <pre>{@code
  * Payload p = s3Record.payload();
