@@ -71,6 +71,13 @@ public final class JsonCursor {
     private final int maxNameChars;
     /** Where this cursor's bytes start: 0, or for a cursor over one value ({@link #objectValue}), where it starts. */
     private final int from;
+    /**
+     * How many bytes a quote takes: 1, or 2 in a view of an escaped string's content ({@link #escapedText()}), where
+     * each quote of the document it holds is written {@code \"} (and the only whitespace is the space).
+     */
+    private final int quote;
+    /** For a view of an escaped string ({@link #escapedText()}) read to its end: where the closing quote is; else -1. */
+    private int closedAt = -1;
     private int i;
     private int nameStart;
     private int nameEnd;
@@ -85,10 +92,14 @@ public final class JsonCursor {
         this.maxStringChars = limits.maxStringChars();
         this.maxNameChars = limits.maxNameChars();
         this.from = 0;
+        this.quote = 1;
     }
 
-    /** A cursor over {@code parent}'s bytes from {@code from} to {@code to}: one value inside its document. */
-    private JsonCursor(JsonCursor parent, int from, int to) {
+    /**
+     * A cursor over {@code parent}'s bytes from {@code from} to {@code to}: one value inside its document, or, with a
+     * {@code quote} of 2, the content of an escaped string read as a document of its own.
+     */
+    private JsonCursor(JsonCursor parent, int from, int to, int quote) {
         this.b = parent.b;
         this.longs = parent.longs;
         this.n = to;
@@ -96,6 +107,7 @@ public final class JsonCursor {
         this.maxNameChars = parent.maxNameChars;
         this.from = from;
         this.i = from;
+        this.quote = quote;
     }
 
     /**
@@ -140,7 +152,7 @@ public final class JsonCursor {
             }
             if (c == ' ') {
                 k = afterSpaces(k + 1);
-            } else if (c == '\n' || c == '\r' || c == '\t') {
+            } else if ((c == '\n' || c == '\r' || c == '\t') && quote == 1) {   // raw in a string: not JSON
                 k++;
             } else {
                 return k;
@@ -235,15 +247,19 @@ public final class JsonCursor {
      */
     public JsonCursor objectValue(int maxDepth) {
         int start = ws(i);
-        int end = failed || at(start) != '{' ? -1 : skip(start, maxDepth);
+        int end = failed || quote != 1 || at(start) != '{' ? -1 : skip(start, maxDepth);
         if (end < 0) {
             fail();
-            JsonCursor c = new JsonCursor(this, n, n);
-            c.fail();
-            return c;
+            return failedView();
         }
         i = end;
-        return new JsonCursor(this, start, end);
+        return new JsonCursor(this, start, end, 1);
+    }
+
+    private JsonCursor failedView() {
+        JsonCursor c = new JsonCursor(this, n, n, 1);
+        c.fail();
+        return c;
     }
 
     /** Returns a copy of the bytes this cursor reads (for a cursor over one value: that value's JSON text). */
@@ -296,9 +312,9 @@ public final class JsonCursor {
             fail();
             return false;
         }
-        nameStart = k + 1;
+        nameStart = k + quote;
         nameEnd = end;
-        k = ws(end + 1);
+        k = ws(end + quote);
         if (at(k) != ':') {
             fail();
             return false;
@@ -374,17 +390,23 @@ public final class JsonCursor {
             fail();
             return "";
         }
-        i = end + 1;
-        stringStart = start + 1;
+        int q = quote;
+        i = end + q;
+        stringStart = start + q;
         stringEnd = end;
-        return new String(b, start + 1, end - start - 1, StandardCharsets.ISO_8859_1);
+        return new String(b, start + q, end - start - q, StandardCharsets.ISO_8859_1);
     }
 
     /**
      * Returns the index of the closing quote of the plain string whose opening quote is at {@code start} (printable
-     * ASCII, no backslash, at most {@code max} characters), or -1 when there is no such string.
+     * ASCII, no backslash, at most {@code max} characters), or -1 when there is no such string. In a view of an escaped
+     * string's content both quotes are {@code \"}, the index is that of the closing one's backslash, and any other
+     * backslash ends the reading (-1).
      */
     private int endOfString(int start, int max) {
+        if (quote != 1) {
+            return endOfEscapedString(start, max);
+        }
         byte[] b = this.b;
         if (at(start) != '"') {
             return -1;
@@ -408,6 +430,35 @@ public final class JsonCursor {
                 return k;
             }
             if (c < 0x20 || c == '\\') {   // bytes over 0x7F are negative
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #endOfString} in a view of an escaped string's content ({@link #escapedText()}). */
+    private int endOfEscapedString(int start, int max) {
+        byte[] b = this.b;
+        if (at(start) != '\\' || at(start + 1) != '"') {
+            return -1;
+        }
+        int limit = (int) Math.min(n, (long) start + 2 + max + 1);
+        int k = start + 2;
+        while (k + 8 <= limit) {
+            long x = longs.getLong(k);
+            long flagged = (zeroBytes(x ^ QUOTES) | zeroBytes(x ^ BACKSLASHES) | ((x - CONTROLS) & ~x) | x) & HIGH;
+            if (flagged != 0) {
+                k += Long.numberOfTrailingZeros(flagged) >>> 3;
+                return b[k] == '\\' && at(k + 1) == '"' ? k : -1;
+            }
+            k += 8;
+        }
+        for (; k < limit; k++) {
+            byte c = b[k];
+            if (c == '\\') {
+                return at(k + 1) == '"' ? k : -1;
+            }
+            if (c < 0x20 || c == '"') {   // bytes over 0x7F are negative
                 return -1;
             }
         }
@@ -459,7 +510,7 @@ public final class JsonCursor {
      */
     public JsonString escapedString() {
         int start = ws(i);
-        if (at(start) != '"') {
+        if (quote != 1 || at(start) != '"') {
             fail();
             return JsonString.of("");
         }
@@ -509,6 +560,44 @@ public final class JsonCursor {
         return JsonString.of("");
     }
 
+    /**
+     * Returns a view that reads the content of the string value ahead as a JSON document of its own, straight from
+     * the escaped bytes, without unescaping it into a copy first: an S3 record's payload event. It reads only the
+     * plainest escaped form, in which the only escape is {@code \"} (a quote of the document inside) and the only
+     * whitespace the space; at any other escape (a pretty-printed payload's {@code \n}, a {@code \}{@code u0022}, a
+     * {@code \/}) it fails, and what it reads is then read from the unescaped text instead. What it reads is what a
+     * cursor over the unescaped text would read. Its {@link #end()} is the string's closing quote; then
+     * {@link #escapedString(JsonCursor)} moves this cursor past the string. It has this cursor's limits, which left
+     * room for the whole document, so for the string too. This cursor reads nothing until then.
+     *
+     * <pre>{@code
+     * JsonCursor event = c.escapedText();           // "{\"eventSource\":\"aws:kafka\", ...}" ahead
+     * event.beginObject(); ... event.end();         // reads {"eventSource":"aws:kafka", ...}
+     * JsonString payload = c.escapedString(event);   // the string, a slice of the document
+     * }</pre>
+     */
+    public JsonCursor escapedText() {
+        int start = ws(i);
+        if (failed || quote != 1 || at(start) != '"') {
+            return failedView();
+        }
+        return new JsonCursor(this, start + 1, n, 2);
+    }
+
+    /**
+     * Reads the string value ahead, as {@link #escapedString()} does, when {@code view} ({@link #escapedText()} of
+     * it) has read the document it holds to its closing quote without failing: then without scanning it again.
+     */
+    public JsonString escapedString(JsonCursor view) {
+        int start = ws(i);
+        int end = view.closedAt;
+        if (view.failed || view.b != b || view.from != start + 1 || end < 0 || end - start - 1 > maxStringChars) {
+            return escapedString();
+        }
+        i = end + 1;
+        return JsonString.slice(b, start + 1, end);
+    }
+
     private static boolean hex(byte c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
@@ -520,7 +609,8 @@ public final class JsonCursor {
      * For members a reader does not know, kept as the tree path keeps them.
      */
     public JsonValue value(ReadLimits limits) {
-        if (failed) {
+        if (failed || quote != 1) {
+            fail();
             return JsonNull.INSTANCE;
         }
         // The plainest values (ASCII strings without escapes, short numbers) straight from here; any other through
@@ -708,10 +798,19 @@ public final class JsonCursor {
         return depth == 0 ? k : -1;
     }
 
-    /** Reads the end of the document: nothing but whitespace after the top-level value. */
+    /**
+     * Reads the end of the document: nothing but whitespace after the top-level value (in a view of an escaped string,
+     * {@link #escapedText()}, then the string's closing quote).
+     */
     public void end() {
         i = ws(i);
-        if (i != n) {
+        if (quote != 1) {
+            if (!failed && at(i) == '"') {
+                closedAt = i;
+            } else {
+                fail();
+            }
+        } else if (i != n) {
             fail();
         }
     }

@@ -110,6 +110,138 @@ final class JsonCursorTest {
         assertThat(c.digitsStart()).isEqualTo(expected);
     }
 
+    private static final String INNER = "{\"id\":\"abc\",\"count\":-42,\"nested\":null,\"list\":[1,2],\"o\":{\"k\":\"v/w\"}}";
+
+    /** What a reader of {@link #INNER}'s shape reads, or "failed". */
+    private static String trace(JsonCursor c) {
+        StringBuilder t = new StringBuilder();
+        c.beginObject();
+        for (boolean first = true; c.nextMember(first); first = false) {
+            String name = c.name();
+            t.append(name).append('=');
+            switch (name) {
+                case "count" -> t.append(c.integer());
+                case "nested" -> t.append(c.nullAhead() ? "null" : c.string());
+                case "list" -> {
+                    c.beginArray();
+                    for (boolean e = true; c.nextElement(e); e = false) {
+                        t.append(c.integer()).append(',');
+                    }
+                }
+                case "o" -> {
+                    c.beginObject();
+                    for (boolean f = true; c.nextMember(f); f = false) {
+                        t.append(c.name()).append(':').append(c.string());
+                    }
+                }
+                default -> t.append(c.string());
+            }
+            t.append(';');
+        }
+        c.end();
+        return c.failed() ? "failed" : t.toString();
+    }
+
+    /**
+     * Reads {@code document}, an object of one string member, through the view of its string: what the view read (or
+     * "failed"), then the string, and whether the document was then read to its end.
+     */
+    private static String[] viaView(byte[] document) {
+        JsonCursor c = JsonCursor.over(document, ReadLimits.defaults());
+        c.beginObject();
+        c.nextMember(true);
+        JsonCursor view = c.escapedText();
+        String read = trace(view);
+        JsonString string = c.escapedString(view);
+        boolean more = c.nextMember(false);
+        c.end();
+        return new String[] {read, string.value(), String.valueOf(!more && !c.failed())};
+    }
+
+    /** The same document read without the view: the string, and whether the document was read to its end. */
+    private static String[] plainly(byte[] document) {
+        JsonCursor c = JsonCursor.over(document, ReadLimits.defaults());
+        c.beginObject();
+        c.nextMember(true);
+        JsonString string = c.escapedString();
+        boolean more = c.nextMember(false);
+        c.end();
+        return new String[] {string.value(), String.valueOf(!more && !c.failed())};
+    }
+
+    @Test
+    void escapedText_readsTheStringsContent_asACursorOverTheUnescapedTextReadsIt() {
+        String[] plain = {INNER, " " + INNER.replace(",", " , ").replace(":", " : ") + " "};
+        for (String inner : plain) {
+            byte[] document = ("{\"p\":" + Json.quote(inner) + "}").getBytes(StandardCharsets.UTF_8);
+            String[] read = viaView(document);
+            assertThat(read[0]).as(inner).isEqualTo(trace(over(inner))).isNotEqualTo("failed");
+            assertThat(read[1]).isEqualTo(inner);
+            assertThat(read[2]).isEqualTo("true");
+        }
+        // escapes other than \" (a pretty-printed payload, \\u escapes of structural characters, \/), and anything
+        // the plain cursor does not read either, are left to the caller, and the string is read all the same
+        String[] declined = {
+            Json.quote(Json.write(Json.parse(INNER), WriteOptions.PRETTY)),
+            Json.quote(INNER).replace("\\\"id", "\\u0022id"),
+            Json.quote(INNER).replace("{\\\"id", "\\u007b\\\"id"),
+            Json.quote(INNER).replace("v/w", "v\\/w"),
+            Json.quote(INNER).replace("abc", "a\\\\bc"),
+            Json.quote(INNER).replace("abc", "a\\\"bc"),
+            Json.quote(INNER).replace("abc", "a\\tbc"),
+            Json.quote(INNER + " {}"),
+            Json.quote(INNER + "x"),
+        };
+        for (String string : declined) {
+            byte[] document = ("{\"p\":" + string + "}").getBytes(StandardCharsets.UTF_8);
+            String[] read = viaView(document);
+            assertThat(read[0]).as(string).isEqualTo("failed");
+            assertThat(new String[] {read[1], read[2]}).as(string).containsExactly(plainly(document));
+            assertThat(read[2]).isEqualTo("true");
+        }
+    }
+
+    @Test
+    void escapedText_everySingleByteChange_readsWhatTheUnescapedTextHolds_orFails() {
+        byte[] full = ("{\"p\":" + Json.quote(INNER) + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] replacements = {'"', '\\', ',', ':', '{', '}', '[', ']', ' ', '\t', '\n', '0', '-', 'n', 'u', '/', 0x1F,
+            (byte) 0x80};
+        for (int at = 0; at < full.length; at++) {
+            for (byte r : replacements) {
+                byte[] changed = full.clone();
+                changed[at] = r;
+                String[] read = viaView(changed);
+                String[] plain = plainly(changed);
+                assertThat(new String[] {read[1], read[2]}).as("byte %d made %d", at, r).containsExactly(plain);
+                if (!read[0].equals("failed")) {
+                    assertThat(read[0]).as("byte %d made %d", at, r).isEqualTo(trace(over(read[1])));
+                }
+            }
+        }
+        for (int length = 0; length < full.length; length++) {
+            byte[] cut = java.util.Arrays.copyOf(full, length);
+            assertThat(viaView(cut)[2]).isEqualTo("false");
+        }
+    }
+
+    @Test
+    void escapedText_ofAFailedCursor_orInAView_fails() {
+        JsonCursor failed = over("{\"p\":1}");
+        failed.beginObject();
+        failed.nextMember(true);
+        failed.fail();
+        assertThat(failed.escapedText().failed()).isTrue();
+        JsonCursor c = over("{\"p\":" + Json.quote("{\"q\":\"x\"}") + "}");
+        c.beginObject();
+        c.nextMember(true);
+        JsonCursor view = c.escapedText();
+        view.beginObject();
+        view.nextMember(true);
+        assertThat(view.escapedText().failed()).isTrue();
+        assertThat(view.escapedString().value()).isEmpty();
+        assertThat(view.failed()).isTrue();
+    }
+
     @Test
     void names_mustBeAscii() {
         assertThatThrownBy(() -> JsonCursor.Names.of("caf\u00e9")).isInstanceOf(IllegalArgumentException.class);

@@ -13,7 +13,7 @@ import java.util.Optional;
  * The {@code payload} of an S3 or Kafka-topic record: the whole invocation event, either as an escaped JSON
  * <em>string</em> (how AWS documents the S3 record) or as a JSON <em>object</em> (how emulators write it, and how the
  * Kafka-topic record carries it). The form is kept, and so is the exact content; the typed {@link KafkaEvent} is
- * parsed only when asked for, once.
+ * parsed only when asked for, once (unless the byte reader read it on the way, from the record's bytes).
  *
  * <pre>{@code
  * Payload p = s3Record.payload();
@@ -70,6 +70,16 @@ public final class Payload {
     /** Returns a payload written as the string {@code json}, kept as it was read (perhaps a slice of the document). */
     static Payload ofString(JsonString json, ReadLimits limits) {
         return new Payload(Form.STRING, json, null, limits);
+    }
+
+    /**
+     * Returns a payload written as the string {@code json} (a slice of the document) whose event the byte reader read
+     * on the way, straight from the escaped bytes: {@code event} is what {@link #event()} would parse from the text.
+     */
+    static Payload ofString(JsonString json, KafkaEvent event, ReadLimits limits) {
+        Payload p = new Payload(Form.STRING, json, null, limits);
+        p.parsed = Objects.requireNonNull(event, "event");
+        return p;
     }
 
     /** Returns a payload written as the object {@code object}. */

@@ -16,7 +16,9 @@ import java.util.Map;
  * not know, members in AWS's order. In its general form ({@link #general}) it also reads S3 and Kafka-topic records
  * and keeps members the model does not know in {@code unknownFields}, as the tree path does:
  * <ul>
- *   <li>a string payload (an S3 record's, escaped) is kept as a slice of the document, its event read on demand;</li>
+ *   <li>a string payload (an S3 record's, escaped) is kept as a slice of the document, and its event is read on the
+ *       way straight from the escaped bytes, in the same pass ({@link JsonCursor#escapedText()}), when the only
+ *       escape is {@code \"}; else the event is read from the unescaped text on demand;</li>
  *   <li>an object payload (a Kafka-topic record's) is read as an event from its own bytes ({@link EventBytesReader},
  *       else the token reader), which must take it as it is (else the whole record goes to the tree path); its tree
  *       is made only when asked for;</li>
@@ -38,6 +40,8 @@ final class RecordBytesReader {
     private final boolean general;
     /** The limits for a value parsed on its own: depth left for where it stands; null when there is too little. */
     private final ReadLimits nested;
+    /** Reads a string payload's event straight from its escaped bytes. */
+    private final EventBytesReader events;
 
     private RecordBytesReader(ReadLimits limits, boolean general) {
         this.limits = limits;
@@ -46,6 +50,7 @@ final class RecordBytesReader {
         boolean roomy = limits.maxDepth() >= READ_DEPTH + 8 && limits.maxObjectMembers() >= 10;
         this.general = general && roomy;
         this.nested = this.general ? limits.toBuilder().maxDepth(limits.maxDepth() - READ_DEPTH).build() : null;
+        this.events = EventBytesReader.of(limits);
     }
 
     /** A reader of SQS/SNS records in exactly Lambda's shape. */
@@ -179,8 +184,16 @@ final class RecordBytesReader {
             return declined(p);
         }
         if (!p.objectAhead()) {
-            JsonString s = p.escapedString();
-            return p.failed() ? null : Payload.ofString(s, limits);
+            // the event straight from the escaped bytes, in one pass with the string, when they are plain enough (the
+            // only escape \"); else the string is read on its own and its event from the unescaped text when first
+            // asked for, as before
+            JsonCursor text = p.escapedText();
+            KafkaEvent event = events.read(text);
+            JsonString s = p.escapedString(text);
+            if (p.failed()) {
+                return null;
+            }
+            return event == null ? Payload.ofString(s, limits) : Payload.ofString(s, event, limits);
         }
         JsonCursor object = p.objectValue(nested.maxDepth());
         if (p.failed()) {

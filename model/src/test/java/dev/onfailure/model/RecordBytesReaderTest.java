@@ -55,6 +55,13 @@ final class RecordBytesReaderTest {
             S3.replace("my-topic-0", "my\\u002dtopic-0"),
             S3.replace(Json.write(JsonString.of(EVENT)), "\"<Whole Event>\""),
             S3.replace(Json.write(JsonString.of(EVENT)), "\"\\ud800\""),
+            // string payloads whose event is not read from the escaped bytes but from the unescaped text
+            S3.replace(Json.write(JsonString.of(EVENT)),
+                    Json.write(JsonString.of(Json.write(Json.parse(EVENT), WriteOptions.PRETTY)))),
+            S3.replace("{\\\"eventSource\\\"", "{\\u0022eventSource\\\""),
+            S3.replace("{\\\"eventSource\\\"", "\\u007b\\\"eventSource\\\""),
+            S3.replace("arn:aws:kafka:x", "arn:aws:kafka\\/x"),
+            S3.replace("\\\"value\\\":\\\"eA==\\\"", "\\\"value\\\":\\\"e\\\\u0041==\\\""),
         };
         for (String v : read) {
             byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
@@ -215,6 +222,13 @@ final class RecordBytesReaderTest {
                     .isEqualTo(viaTree.payloadIfAny().map(Payload::toJson));
             assertThat(r.payloadIfAny().flatMap(Payload::object).map(JsonObject::names)).as(what)
                     .isEqualTo(viaTree.payloadIfAny().flatMap(Payload::object).map(JsonObject::names));
+            // the event a payload holds (read on the way from a string payload's escaped bytes) is the tree's
+            assertThat(r.payloadIfAny().map(Payload::isEvent)).as(what)
+                    .isEqualTo(viaTree.payloadIfAny().map(Payload::isEvent));
+            if (viaTree.payloadIfAny().map(Payload::isEvent).orElse(false)) {
+                assertThat(r.payloadIfAny().orElseThrow().event()).as(what)
+                        .isEqualTo(viaTree.payloadIfAny().orElseThrow().event());
+            }
         });
     }
 }

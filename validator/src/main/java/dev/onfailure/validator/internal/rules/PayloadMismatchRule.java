@@ -11,7 +11,6 @@ import dev.onfailure.model.Timestamp;
 import dev.onfailure.model.TopicBatchInfo;
 import dev.onfailure.json.JsonPointer;
 import dev.onfailure.validator.FindingCode;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The payload must agree with the metadata beside it. What rests on AWS's text (an S3 record's payload is "the entire
@@ -101,8 +101,9 @@ final class PayloadMismatchRule implements Rule {
 
     private static void offset(RuleContext ctx, String at, String member, Offset declared, long actual, String label,
             boolean inferred) {
-        Optional<BigInteger> value = declared.toBigInteger();
-        if (value.isPresent() && !value.get().equals(BigInteger.valueOf(actual))) {
+        // as a long when it fits (every offset Kafka has); a decimal offset past Long.MAX_VALUE differs from any
+        OptionalLong value = declared.toLong();
+        if (value.isPresent() ? value.getAsLong() != actual : declared.isDecimal()) {
             report(ctx, JsonPointer.append(at, member), member + " " + Texts.abbreviate(declared.text()) + label
                     + " differs from the payload's " + actual, inferred);
         }

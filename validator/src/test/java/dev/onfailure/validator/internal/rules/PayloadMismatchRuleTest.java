@@ -42,6 +42,19 @@ final class PayloadMismatchRuleTest {
     }
 
     @Test
+    void offsets_areComparedByValue_pastALongToo() {
+        String s3 = text("string-payload.s3.json");
+        String first = "\"firstRecordOffset\": \"1200\"";
+        assertThat(run(rule, replaceOnce(s3, first, "\"firstRecordOffset\": \"0000000000000000001200\""))).isEmpty();
+        assertThat(run(rule, replaceOnce(s3, first, "\"firstRecordOffset\": \"x1200\""))).isEmpty();
+        for (String past : new String[] {"9223372036854775808", "18446744073709552816", "1000000000000000001200"}) {
+            assertThat(run(rule, replaceOnce(s3, first, "\"firstRecordOffset\": \"" + past + "\"")))
+                    .extracting(Finding::message)
+                    .containsExactly("firstRecordOffset " + past + " of orders-0 differs from the payload's 1200");
+        }
+    }
+
+    @Test
     void topicRecordInfo_warnsTolerant_failsStrict() {
         String json = replaceOnce(text("retries.topic.json"), "\"offset\": \"4242\"", "\"offset\": \"4243\"");
         assertThat(run(rule, json, Profile.TOLERANT)).singleElement()
