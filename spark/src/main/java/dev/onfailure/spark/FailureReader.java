@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.StructType;
@@ -42,7 +43,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
     }
 
     private final Iterator<FileSplit.File> files;
-    private final Configuration conf;
+    private final Broadcast<HadoopConf> conf;
     private final RowMaker maker;
     private final ReadLimits limits;
     private final int readAhead;
@@ -54,7 +55,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
     private String source;
     private InternalRow current;
 
-    FailureReader(FileSplit split, StructType required, Profile profile, Configuration conf, int readAhead) {
+    FailureReader(FileSplit split, StructType required, Profile profile, Broadcast<HadoopConf> conf, int readAhead) {
         this.files = split.files().iterator();
         this.conf = conf;
         this.limits = ReadLimits.defaults();
@@ -150,7 +151,15 @@ final class FailureReader implements PartitionReader<InternalRow> {
         if ("file".equals(uri.getScheme())) {
             return Files.newInputStream(Paths.get(uri.getPath()));
         }
-        return path.getFileSystem(conf).open(path);
+        return path.getFileSystem(hadoopConf()).open(path);
+    }
+
+    /** The scan's Hadoop configuration: broadcast once, read once per executor JVM (only for non-local files). */
+    private Configuration hadoopConf() {
+        if (conf == null) {
+            throw new IllegalStateException("onfailure: no Hadoop configuration for a file that is not local");
+        }
+        return conf.value().get();
     }
 
     private void start(Pending p) {
