@@ -10,6 +10,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -114,5 +115,23 @@ final class LocalPathsTest {
         assertThat(LocalPaths.source("s3a://bucket/aws/lambda/x")).isEqualTo("s3a://bucket/aws/lambda/x");
         assertThat(LocalPaths.qualified("s3a://bucket/x")).isEqualTo(Optional.empty());
         assertThat(LocalPaths.name("s3a://bucket/aws/lambda/x.ndjson")).isEqualTo("x.ndjson");
+    }
+
+    @Test
+    void readWhole_givesAnArrayOfExactlyTheFileSize_upToTheCap() throws IOException {
+        byte[] data = new byte[3 * 65_536 + 17];   // more than any read buffer, not a power of two
+        new Random(7).nextBytes(data);
+        java.nio.file.Path f = dir.resolve("big.json");
+        Files.write(f, data);
+        byte[] read = LocalPaths.readWhole(f, Integer.MAX_VALUE - 16);
+        assertThat(read).hasSize(data.length).isEqualTo(data);
+        // over the cap: exactly the cap (one byte past the document limit, for json.limit)
+        assertThat(LocalPaths.readWhole(f, 1_001)).hasSize(1_001)
+                .isEqualTo(java.util.Arrays.copyOf(data, 1_001));
+        java.nio.file.Path empty = dir.resolve("empty.json");
+        Files.write(empty, new byte[0]);
+        assertThat(LocalPaths.readWhole(empty, 100)).isEmpty();
+        assertThatThrownBy(() -> LocalPaths.readWhole(dir.resolve("nowhere.json"), 100))
+                .isInstanceOf(IOException.class).hasMessageContaining("nowhere.json");
     }
 }
