@@ -138,9 +138,9 @@ final class LocalPaths {
 
     /**
      * Reads a file whole, at most {@code cap} bytes, into an array of exactly its size: the size is asked once and
-     * the bytes read straight into the array (no 8 KB chunks copied into ever larger buffers, which for a 6 MB S3
-     * record meant twice its size in garbage and, on G1, humongous copies). A file that shrank while being read gives
-     * what was there; one that grew gives the size it had when opened, as a listing would.
+     * the bytes read straight into the array ({@code InputStream.readNBytes} reads 8 KB chunks and copies them into
+     * the result: the document's size again in garbage, and an 8 KB buffer for a 2 KB file). A file that shrank while
+     * being read gives what was there; one that grew gives the size it had when opened, as a listing would.
      */
     static byte[] readWhole(Path path, int cap) throws IOException {
         try (RandomAccessFile in = new RandomAccessFile(path.toFile(), "r")) {
