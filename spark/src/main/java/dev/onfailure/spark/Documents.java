@@ -44,7 +44,7 @@ final class Documents {
      */
     static Reader of(String source, boolean ndjson, InputStream in, ReadLimits limits) {
         if (!ndjson) {
-            int cap = (int) Math.min(Integer.MAX_VALUE - 16, limits.maxDocumentBytes() + 1);
+            int cap = cap(limits);
             return new Reader() {
                 private boolean done;
 
@@ -60,5 +60,26 @@ final class Documents {
         }
         NdjsonLines lines = NdjsonLines.over(in, limits);
         return () -> lines.next() ? new Document(source + ":" + lines.lineNumber(), lines.document()) : null;
+    }
+
+    /** The one document of a file already read whole (at most {@link #cap} bytes). */
+    static Reader whole(String source, byte[] bytes) {
+        return new Reader() {
+            private boolean done;
+
+            @Override
+            public Document next() {
+                if (done) {
+                    return null;
+                }
+                done = true;
+                return new Document(source, bytes);
+            }
+        };
+    }
+
+    /** The most of a one-document file that is read: one byte past the limit, enough to report {@code json.limit}. */
+    static int cap(ReadLimits limits) {
+        return (int) Math.min(Integer.MAX_VALUE - 16, limits.maxDocumentBytes() + 1);
     }
 }

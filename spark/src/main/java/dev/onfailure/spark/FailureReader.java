@@ -4,19 +4,20 @@ import dev.onfailure.json.ReadLimits;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.ValidationOptions;
 import dev.onfailure.validator.Validator;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.StructType;
@@ -30,6 +31,10 @@ import org.apache.spark.sql.types.StructType;
  * so the next {@code readAhead} whole-document files are fetched in the background while this one is validated
  * (NDJSON files are streamed a line at a time when their turn comes). At most {@code readAhead} documents of at most
  * the document limit are held ahead.
+ *
+ * <p>Local files ({@code file:}) are opened with {@code java.nio}, not through Hadoop's {@code Path} and file system,
+ * and a one-document file is read whole into an array of its size ({@link LocalPaths#readWhole}); files on other file
+ * systems ({@code s3a:}) go through Hadoop, with the configuration the scan broadcast.
  */
 final class FailureReader implements PartitionReader<InternalRow> {
 
@@ -42,7 +47,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
     }
 
     private final Iterator<FileSplit.File> files;
-    private final Configuration conf;
+    private final Broadcast<HadoopConf> conf;
     private final RowMaker maker;
     private final ReadLimits limits;
     private final int readAhead;
@@ -54,7 +59,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
     private String source;
     private InternalRow current;
 
-    FailureReader(FileSplit split, StructType required, Profile profile, Configuration conf, int readAhead) {
+    FailureReader(FileSplit split, StructType required, Profile profile, Broadcast<HadoopConf> conf, int readAhead) {
         this.files = split.files().iterator();
         this.conf = conf;
         this.limits = ReadLimits.defaults();
@@ -74,12 +79,6 @@ final class FailureReader implements PartitionReader<InternalRow> {
             }
         }
         return v;
-    }
-
-    /** A local file's path without {@code file:}, as the command prints it; any other file system's URI. */
-    static String sourceOf(String path) {
-        URI uri = new Path(path).toUri();
-        return "file".equals(uri.getScheme()) ? uri.getPath() : path;
     }
 
     @Override
@@ -115,8 +114,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
     private void fill() {
         while (files.hasNext() && pending.size() < Math.max(1, readAhead)) {
             FileSplit.File f = files.next();
-            Path path = new Path(f.path());
-            boolean ndjson = Documents.isNdjson(path.getName());
+            boolean ndjson = Documents.isNdjson(LocalPaths.name(f.path()));
             CompletableFuture<byte[]> fetched = null;
             if (readAhead > 0 && !ndjson) {
                 if (fetcher == null) {
@@ -126,15 +124,21 @@ final class FailureReader implements PartitionReader<InternalRow> {
                         return t;
                     });
                 }
-                fetched = CompletableFuture.supplyAsync(() -> fetch(path), fetcher);
+                fetched = CompletableFuture.supplyAsync(() -> fetch(f.path()), fetcher);
             }
-            pending.add(new Pending(f, sourceOf(f.path()), ndjson, fetched));
+            pending.add(new Pending(f, LocalPaths.source(f.path()), ndjson, fetched));
         }
     }
 
-    private byte[] fetch(Path path) {
-        try (InputStream in = open(path)) {
-            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, limits.maxDocumentBytes() + 1));
+    private byte[] fetch(String path) {
+        try {
+            Optional<java.nio.file.Path> local = LocalPaths.qualified(path);
+            if (local.isPresent()) {
+                return LocalPaths.readWhole(local.get(), Documents.cap(limits));
+            }
+            try (InputStream in = open(path)) {
+                return in.readNBytes(Documents.cap(limits));
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -145,12 +149,21 @@ final class FailureReader implements PartitionReader<InternalRow> {
      * a {@code .crc} file beside every file it opens, and its absence costs an exception each time), any other through
      * its Hadoop file system.
      */
-    private InputStream open(Path path) throws IOException {
-        URI uri = path.toUri();
-        if ("file".equals(uri.getScheme())) {
-            return Files.newInputStream(Paths.get(uri.getPath()));
+    private InputStream open(String path) throws IOException {
+        Optional<java.nio.file.Path> local = LocalPaths.qualified(path);
+        if (local.isPresent()) {
+            return Files.newInputStream(local.get());
         }
-        return path.getFileSystem(conf).open(path);
+        Path hadoop = new Path(path);
+        return hadoop.getFileSystem(hadoopConf()).open(hadoop);
+    }
+
+    /** The scan's Hadoop configuration: broadcast once, read once per executor JVM (only for non-local files). */
+    private Configuration hadoopConf() {
+        if (conf == null) {
+            throw new IllegalStateException("onfailure: no Hadoop configuration for a file that is not local");
+        }
+        return conf.value().get();
     }
 
     private void start(Pending p) {
@@ -170,8 +183,13 @@ final class FailureReader implements PartitionReader<InternalRow> {
             documents = Documents.of(source, false, new java.io.ByteArrayInputStream(bytes), limits);
             return;
         }
-        Path path = new Path(p.file().path());
+        String path = p.file().path();
         try {
+            Optional<java.nio.file.Path> local = LocalPaths.qualified(path);
+            if (local.isPresent() && !p.ndjson()) {
+                documents = Documents.whole(source, LocalPaths.readWhole(local.get(), Documents.cap(limits)));
+                return;
+            }
             open = open(path);
             documents = Documents.of(source, p.ndjson(), open, limits);
         } catch (IOException | RuntimeException e) {
@@ -201,6 +219,12 @@ final class FailureReader implements PartitionReader<InternalRow> {
         }
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getReason();
+        }
+        // java.io names the file and gives the reason in parentheses: "/d/a.json (Permission denied)"
+        if (e instanceof FileNotFoundException && e.getMessage() != null && e.getMessage().endsWith(")")
+                && e.getMessage().lastIndexOf(" (") > 0) {
+            String reason = e.getMessage().substring(e.getMessage().lastIndexOf(" (") + 2, e.getMessage().length() - 1);
+            return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
         }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;

@@ -12,14 +12,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -32,6 +33,11 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * Lists the files on the driver (sorted, so rows come in the command's order) and packs them into tasks the way
  * Spark packs files: whole files, up to {@code maxPartitionBytes} per task counting {@code openCostInBytes} for each
  * (64 KB unless set: {@link #OPEN_COST}), and small enough that every core gets a few tasks.
+ *
+ * <p>A scan lists once: Spark may ask for the partitions more than once (planning, then execution), and the answer
+ * is kept. Local paths are listed with {@code java.nio} ({@link LocalPaths}), without Hadoop; other file systems
+ * through Hadoop, with a configuration made once per scan and broadcast to the executors (not serialised into
+ * every task).
  */
 final class FailureScan implements Scan, Batch {
 
@@ -46,6 +52,11 @@ final class FailureScan implements Scan, Batch {
     private final CaseInsensitiveStringMap options;
     private final StructType required;
     private final Profile profile;
+    private List<String> paths;
+    private String defaultFs;
+    private Configuration conf;
+    private InputPartition[] partitions;
+    private FailureReaderFactory factory;
 
     FailureScan(CaseInsensitiveStringMap options, StructType required) {
         this.options = options;
@@ -72,25 +83,33 @@ final class FailureScan implements Scan, Batch {
     }
 
     @Override
-    public InputPartition[] planInputPartitions() {
-        SparkSession spark = SparkSession.active();
-        Configuration conf = hadoopConf(spark);
-        List<FileSplit.File> files = listAll(paths(), conf, allFiles());
-        long maxPartitionBytes = bytes("maxPartitionBytes", spark, "spark.sql.files.maxPartitionBytes",
-                128L << 20);
-        long openCost = bytes("openCostInBytes", spark, "spark.sql.files.openCostInBytes", OPEN_COST);
-        int parallelism = Math.max(1, spark.sparkContext().defaultParallelism());
-        return FileSplit.pack(files, maxPartitionBytes, openCost, parallelism).toArray(new InputPartition[0]);
+    public synchronized InputPartition[] planInputPartitions() {
+        if (partitions == null) {
+            SparkSession spark = SparkSession.active();
+            List<FileSplit.File> files = listAll(paths(), allFiles(), spark);
+            long maxPartitionBytes = bytes("maxPartitionBytes", spark, "spark.sql.files.maxPartitionBytes",
+                    128L << 20);
+            long openCost = bytes("openCostInBytes", spark, "spark.sql.files.openCostInBytes", OPEN_COST);
+            int parallelism = Math.max(1, spark.sparkContext().defaultParallelism());
+            partitions = FileSplit.pack(files, maxPartitionBytes, openCost, parallelism).toArray(new InputPartition[0]);
+        }
+        return partitions.clone();
     }
 
     @Override
-    public PartitionReaderFactory createReaderFactory() {
-        return new FailureReaderFactory(required, profile, new HadoopConf(hadoopConf(SparkSession.active())),
-                readAhead());
+    public synchronized PartitionReaderFactory createReaderFactory() {
+        if (factory == null) {
+            SparkSession spark = SparkSession.active();
+            Broadcast<HadoopConf> broadcast = allLocal(spark) ? null
+                    : JavaSparkContext.fromSparkContext(spark.sparkContext())
+                            .broadcast(new HadoopConf(hadoopConf(spark)));
+            factory = new FailureReaderFactory(required, profile, broadcast, readAhead(spark));
+        }
+        return factory;
     }
 
     /** Files fetched ahead per task: option {@code readAhead}; by default 8 on object stores, none on local disk. */
-    private int readAhead() {
+    private int readAhead(SparkSession spark) {
         if (options.containsKey("readAhead")) {
             String v = options.get("readAhead");
             if (!v.matches("[0-9]{1,3}")) {
@@ -98,14 +117,29 @@ final class FailureScan implements Scan, Batch {
             }
             return Integer.parseInt(v);
         }
-        boolean local = paths().stream().allMatch(p -> {
-            String scheme = new Path(p).toUri().getScheme();
-            return scheme == null || scheme.equals("file");
-        });
-        return local ? 0 : 8;
+        return allLocal(spark) ? 0 : 8;
+    }
+
+    /** Whether every path is on the local file system (read with {@code java.nio}, no Hadoop). */
+    private boolean allLocal(SparkSession spark) {
+        return paths().stream().allMatch(p -> local(p, spark).isPresent());
+    }
+
+    private Optional<java.nio.file.Path> local(String path, SparkSession spark) {
+        if (defaultFs == null) {
+            defaultFs = spark.sparkContext().hadoopConfiguration().get("fs.defaultFS", "file:///");
+        }
+        return LocalPaths.of(path, defaultFs);
     }
 
     private List<String> paths() {
+        if (paths == null) {
+            paths = List.copyOf(parsePaths());
+        }
+        return paths;
+    }
+
+    private List<String> parsePaths() {
         List<String> out = new ArrayList<>();
         if (options.containsKey("path")) {
             out.add(options.get("path"));
@@ -131,12 +165,17 @@ final class FailureScan implements Scan, Batch {
         return out;
     }
 
-    /** Spark's Hadoop configuration, plus the options that name Hadoop settings ({@code fs.*}). */
-    private Configuration hadoopConf(SparkSession spark) {
-        Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
-        for (Map.Entry<String, String> e : options.asCaseSensitiveMap().entrySet()) {
-            if (e.getKey().startsWith("fs.")) {
-                conf.set(e.getKey(), e.getValue());
+    /**
+     * Spark's Hadoop configuration, plus the options that name Hadoop settings ({@code fs.*}): copied once per scan,
+     * and only for paths that are not local.
+     */
+    private synchronized Configuration hadoopConf(SparkSession spark) {
+        if (conf == null) {
+            conf = new Configuration(spark.sparkContext().hadoopConfiguration());
+            for (Map.Entry<String, String> e : options.asCaseSensitiveMap().entrySet()) {
+                if (e.getKey().startsWith("fs.")) {
+                    conf.set(e.getKey(), e.getValue());
+                }
             }
         }
         return conf;
@@ -153,55 +192,6 @@ final class FailureScan implements Scan, Batch {
         }
     }
 
-    static void walk(FileSystem fs, Path dir, String relative, boolean all, List<FileSplit.File> out)
-            throws IOException {
-        for (FileStatus f : fs.listStatus(dir)) {
-            String name = relative + f.getPath().getName();
-            if (f.isDirectory()) {
-                if (!all || accept(name, true)) {
-                    walk(fs, f.getPath(), name + "/", all, out);
-                }
-            } else if (f.isFile() && accept(name, all)) {
-                out.add(new FileSplit.File(f.getPath().toString(), f.getLen()));
-            }
-        }
-    }
-
-    /**
-     * {@link #walk} of a directory on the local file system with {@code java.nio}: the same files (symbolic links
-     * followed, as {@code listStatus} follows them), the same paths, several times faster on many small files.
-     */
-    static void walkLocal(RawLocalFileSystem raw, Path dir, boolean all, List<FileSplit.File> out)
-            throws IOException {
-        java.nio.file.Path base = raw.pathToFile(dir).toPath();
-        java.nio.file.Files.walkFileTree(base, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
-                Integer.MAX_VALUE, new java.nio.file.SimpleFileVisitor<>() {
-                    @Override
-                    public java.nio.file.FileVisitResult preVisitDirectory(java.nio.file.Path d,
-                            java.nio.file.attribute.BasicFileAttributes attrs) {
-                        if (d.equals(base) || !all || accept(relative(d), true)) {
-                            return java.nio.file.FileVisitResult.CONTINUE;
-                        }
-                        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
-                    }
-
-                    @Override
-                    public java.nio.file.FileVisitResult visitFile(java.nio.file.Path f,
-                            java.nio.file.attribute.BasicFileAttributes attrs) {
-                        String name = relative(f);
-                        if (attrs.isRegularFile() && accept(name, all)) {
-                            out.add(new FileSplit.File(new Path(dir, name).toString(), attrs.size()));
-                        }
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-
-                    private String relative(java.nio.file.Path p) {
-                        String r = base.relativize(p).toString();
-                        return java.io.File.separatorChar == '/' ? r : r.replace(java.io.File.separatorChar, '/');
-                    }
-                });
-    }
-
     /** Option {@code files}: {@code all} (the default) or {@code records} (the command's rule). */
     private boolean allFiles() {
         String v = options.getOrDefault("files", "all");
@@ -215,26 +205,31 @@ final class FailureScan implements Scan, Batch {
     /**
      * Lists every path, several at once (a prefix per day or per mapping lists in parallel), in the order given.
      */
-    private static List<FileSplit.File> listAll(List<String> paths, Configuration conf, boolean all) {
-        if (paths.size() == 1) {
-            List<FileSplit.File> out = new ArrayList<>();
-            list(new Path(paths.get(0)), conf, all, out);
-            return out;
+    private List<FileSplit.File> listAll(List<String> paths, boolean all, SparkSession spark) {
+        // decided here, on the calling thread: the local ones need no Hadoop, the others share one configuration
+        List<java.util.concurrent.Callable<List<FileSplit.File>>> listings = new ArrayList<>();
+        for (String p : paths) {
+            Optional<java.nio.file.Path> local = local(p, spark);
+            if (local.isPresent()) {
+                listings.add(() -> listLocal(local.get(), all));
+            } else {
+                Configuration c = hadoopConf(spark);
+                listings.add(() -> list(new Path(p), c, all));
+            }
+        }
+        if (listings.size() == 1) {
+            return call(listings.get(0));
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(16, paths.size()), r -> {
+                Math.min(16, listings.size()), r -> {
                     Thread t = new Thread(r, "onfailure-list");
                     t.setDaemon(true);
                     return t;
                 });
         try {
             List<java.util.concurrent.Future<List<FileSplit.File>>> parts = new ArrayList<>();
-            for (String p : paths) {
-                parts.add(pool.submit(() -> {
-                    List<FileSplit.File> out = new ArrayList<>();
-                    list(new Path(p), conf, all, out);
-                    return out;
-                }));
+            for (java.util.concurrent.Callable<List<FileSplit.File>> l : listings) {
+                parts.add(pool.submit(l));
             }
             List<FileSplit.File> out = new ArrayList<>();
             for (java.util.concurrent.Future<List<FileSplit.File>> f : parts) {
@@ -256,12 +251,22 @@ final class FailureScan implements Scan, Batch {
         }
     }
 
+    private static List<FileSplit.File> call(java.util.concurrent.Callable<List<FileSplit.File>> listing) {
+        try {
+            return listing.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Whether a file below a directory is read: with {@code all}, every file whose path below the directory has no
      * part starting with {@code _} or {@code .} (Hadoop's and Spark's markers: {@code _SUCCESS}, {@code .crc},
      * {@code _temporary/}), since S3 destinations name objects without an extension; otherwise the command's rule.
      */
-    private static boolean accept(String relative, boolean all) {
+    static boolean accept(String relative, boolean all) {
         String name = relative.substring(relative.lastIndexOf('/') + 1);
         if (!all) {
             return Documents.isRecordFile(name);
@@ -274,8 +279,19 @@ final class FailureScan implements Scan, Batch {
         return !name.isEmpty();
     }
 
-    /** A file named explicitly is read whatever its name; below a directory only record files are. */
-    private static void list(Path path, Configuration conf, boolean all, List<FileSplit.File> out) {
+    private static List<FileSplit.File> listLocal(java.nio.file.Path path, boolean all) {
+        try {
+            return LocalPaths.list(path, all);
+        } catch (IOException e) {
+            throw new UncheckedIOException("onfailure: cannot list " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lists a path on a Hadoop file system (s3a pages through a prefix in one flat listing). A file named explicitly
+     * is read whatever its name; below a directory only the files {@link #accept} takes.
+     */
+    private static List<FileSplit.File> list(Path path, Configuration conf, boolean all) {
         try {
             FileSystem fs = path.getFileSystem(conf);
             FileStatus status;
@@ -285,38 +301,21 @@ final class FailureScan implements Scan, Batch {
                 throw new IllegalArgumentException("onfailure: no such file or directory: " + path);
             }
             if (!status.isDirectory()) {
-                out.add(new FileSplit.File(status.getPath().toString(), status.getLen()));
-                return;
+                return List.of(new FileSplit.File(status.getPath().toString(), status.getLen()));
             }
             List<FileSplit.File> found = new ArrayList<>();
-            if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
-                // listFiles makes a LocatedFileStatus, whose permissions the local file system finds by running a
-                // process per file; listStatus is cheaper but still several times slower than java.nio, which reads
-                // a directory and each file's attributes once (the paths are made as listStatus makes them)
-                RawLocalFileSystem raw = fs instanceof LocalFileSystem local
-                        ? (RawLocalFileSystem) local.getRaw() : (RawLocalFileSystem) fs;
-                try {
-                    walkLocal(raw, status.getPath(), all, found);
-                } catch (IllegalArgumentException e) {
-                    // a name Hadoop's Path cannot take as a child (such as one with a colon): Hadoop's own walk
-                    found.clear();
-                    walk(fs, status.getPath(), "", all, found);
-                }
-            } else {
-                // one flat listing on object stores (s3a pages through the prefix)
-                String root = status.getPath().toString();
-                RemoteIterator<LocatedFileStatus> it = fs.listFiles(status.getPath(), true);
-                while (it.hasNext()) {
-                    LocatedFileStatus f = it.next();
-                    String p = f.getPath().toString();
-                    String relative = p.startsWith(root + "/") ? p.substring(root.length() + 1) : f.getPath().getName();
-                    if (f.isFile() && accept(relative, all)) {
-                        found.add(new FileSplit.File(f.getPath().toString(), f.getLen()));
-                    }
+            String root = status.getPath().toString();
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(status.getPath(), true);
+            while (it.hasNext()) {
+                LocatedFileStatus f = it.next();
+                String p = f.getPath().toString();
+                String relative = p.startsWith(root + "/") ? p.substring(root.length() + 1) : f.getPath().getName();
+                if (f.isFile() && accept(relative, all)) {
+                    found.add(new FileSplit.File(f.getPath().toString(), f.getLen()));
                 }
             }
             found.sort(java.util.Comparator.comparing(FileSplit.File::path));
-            out.addAll(found);
+            return found;
         } catch (IOException e) {
             throw new UncheckedIOException("onfailure: cannot list " + path + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,137 @@
+package dev.onfailure.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Local files without Hadoop: the same files and paths as Hadoop's local file system gives, and whole reads. */
+final class LocalPathsTest {
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    private void file(String relative, String text) throws IOException {
+        java.nio.file.Path p = dir.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    /** Hadoop's own recursive listing, the reference {@link LocalPaths#list} is held to. */
+    private static void walk(FileSystem fs, Path dir, String relative, boolean all, List<FileSplit.File> out)
+            throws IOException {
+        for (FileStatus f : fs.listStatus(dir)) {
+            String name = relative + f.getPath().getName();
+            if (f.isDirectory()) {
+                if (!all || FailureScan.accept(name, true)) {
+                    walk(fs, f.getPath(), name + "/", all, out);
+                }
+            } else if (f.isFile() && FailureScan.accept(name, all)) {
+                out.add(new FileSplit.File(f.getPath().toString(), f.getLen()));
+            }
+        }
+    }
+
+    @Test
+    void list_givesWhatHadoopLists() throws IOException {
+        file("aws/lambda/uuid/orders-0/2026/12/01/a.json", "{}");
+        file("aws/lambda/uuid/orders-0/2026/12/01/object-without-extension", "{\"x\":1}");
+        file("batch.ndjson", "{}\n{}\n");
+        file("notes.txt", "not a record");
+        file("with space/and%percent.json", "{}");
+        file("_temporary/0/part.json", "{}");
+        file(".hidden/x.json", "{}");
+        file("ok/_SUCCESS", "");
+        file("ok/.a.json.crc", "");
+        file("ok/b.json", "{\"b\":2}");
+        Files.createSymbolicLink(dir.resolve("linked"), dir.resolve("ok"));
+        LocalFileSystem fs = LocalFileSystem.getLocal(new Configuration());
+        Path root = fs.getFileStatus(new Path(dir.toUri())).getPath();
+        for (boolean all : new boolean[] {true, false}) {
+            List<FileSplit.File> hadoop = new ArrayList<>();
+            walk(fs, root, "", all, hadoop);
+            hadoop.sort(java.util.Comparator.comparing(FileSplit.File::path));
+            List<FileSplit.File> nio = LocalPaths.list(dir, all);
+            assertThat(nio).as("files=%s", all ? "all" : "records").isEqualTo(hadoop);
+            assertThat(nio).extracting(FileSplit.File::path)
+                    .contains(root + "/ok/b.json", root + "/linked/b.json", root + "/with space/and%percent.json");
+            if (all) {   // every file but Hadoop's and Spark's markers
+                assertThat(nio).extracting(FileSplit.File::path)
+                        .contains(root + "/aws/lambda/uuid/orders-0/2026/12/01/object-without-extension")
+                        .noneMatch(p -> p.contains("_temporary") || p.contains(".hidden") || p.endsWith("_SUCCESS"));
+            } else {     // the command's rule: record files by name, wherever they are
+                assertThat(nio).extracting(FileSplit.File::path)
+                        .contains(root + "/.hidden/x.json")
+                        .noneMatch(p -> p.endsWith("object-without-extension") || p.endsWith("notes.txt"));
+            }
+        }
+    }
+
+    @Test
+    void list_aFile_isReadWhateverItsName_asHadoopNamesIt() throws IOException {
+        file("notes.txt", "abc");
+        LocalFileSystem fs = LocalFileSystem.getLocal(new Configuration());
+        FileStatus hadoop = fs.getFileStatus(new Path(dir.resolve("notes.txt").toString()));
+        assertThat(LocalPaths.list(dir.resolve("notes.txt"), false))
+                .containsExactly(new FileSplit.File(hadoop.getPath().toString(), 3));
+        assertThatThrownBy(() -> LocalPaths.list(dir.resolve("nowhere"), true))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("onfailure: no such file or directory: " + dir.resolve("nowhere"));
+    }
+
+    @Test
+    void of_isLocalForFileUris_andForPathsWithoutSchemeOnALocalDefaultFileSystem() {
+        java.nio.file.Path abs = Paths.get("/data/dlq");
+        assertThat(LocalPaths.of("/data/dlq", "file:///")).contains(abs);
+        assertThat(LocalPaths.of("/data/./x/../dlq/", "file:///")).contains(abs);
+        assertThat(LocalPaths.of("file:/data/dlq", "hdfs://nn:8020")).contains(abs);
+        assertThat(LocalPaths.of("file:///data/dlq", "file:///")).contains(abs);
+        assertThat(LocalPaths.of("file://localhost/data/dlq", "file:///")).contains(abs);
+        assertThat(LocalPaths.of("dlq", "file:///")).contains(Paths.get("dlq").toAbsolutePath());
+        assertThat(LocalPaths.of("/data/dlq", "hdfs://nn:8020")).isEmpty();
+        assertThat(LocalPaths.of("s3a://bucket/prefix", "file:///")).isEmpty();
+        assertThat(LocalPaths.of("file://otherhost/data", "file:///")).isEmpty();
+    }
+
+    @Test
+    void source_isThePathTheCommandPrints_orTheUriOfAnotherFileSystem() {
+        java.nio.file.Path p = Paths.get("/data/with space/a%20b.json");
+        assertThat(LocalPaths.uri(p)).isEqualTo("file:/data/with space/a%20b.json");
+        assertThat(LocalPaths.source(LocalPaths.uri(p))).isEqualTo("/data/with space/a%20b.json");
+        assertThat(LocalPaths.source("s3a://bucket/aws/lambda/x")).isEqualTo("s3a://bucket/aws/lambda/x");
+        assertThat(LocalPaths.qualified("s3a://bucket/x")).isEqualTo(Optional.empty());
+        assertThat(LocalPaths.name("s3a://bucket/aws/lambda/x.ndjson")).isEqualTo("x.ndjson");
+    }
+
+    @Test
+    void readWhole_givesAnArrayOfExactlyTheFileSize_upToTheCap() throws IOException {
+        byte[] data = new byte[3 * 65_536 + 17];   // more than any read buffer, not a power of two
+        new Random(7).nextBytes(data);
+        java.nio.file.Path f = dir.resolve("big.json");
+        Files.write(f, data);
+        byte[] read = LocalPaths.readWhole(f, Integer.MAX_VALUE - 16);
+        assertThat(read).hasSize(data.length).isEqualTo(data);
+        // over the cap: exactly the cap (one byte past the document limit, for json.limit)
+        assertThat(LocalPaths.readWhole(f, 1_001)).hasSize(1_001)
+                .isEqualTo(java.util.Arrays.copyOf(data, 1_001));
+        java.nio.file.Path empty = dir.resolve("empty.json");
+        Files.write(empty, new byte[0]);
+        assertThat(LocalPaths.readWhole(empty, 100)).isEmpty();
+        assertThatThrownBy(() -> LocalPaths.readWhole(dir.resolve("nowhere.json"), 100))
+                .isInstanceOf(IOException.class).hasMessageContaining("nowhere.json");
+    }
+}
