@@ -31,7 +31,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 final class LauncherTest {
 
     private static final String SHORT = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx1g";
-    private static final String LONG = "-XX:+UseParallelGC -Xmx1g";
+    /** The throughput collector, and C2 kept to what is really hot (see the launcher's comment). */
+    private static final String LONG = "-XX:+UseParallelGC -Xmx1g -XX:Tier4InvocationThreshold=40000"
+            + " -XX:Tier4CompileThreshold=50000 -XX:Tier4BackEdgeThreshold=400000";
     private static final String MAIN = " dev.onfailure.cli.Main";
 
     /** Records each call as one line; makes what a training run, a dump and {@code generate} would make. */
@@ -285,6 +287,21 @@ final class LauncherTest {
         Run serial = java("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx1g", "-Xshare:on",
                 "-XX:SharedArchiveFile=" + archive, "-version");
         assertThat(serial.exit).as(serial.stderr).isZero();
+    }
+
+    @Test
+    void realJvm_startsWithEachChoiceOfOptions_andTakesTheC2Thresholds() throws Exception {
+        // a misspelt -XX option stops the JVM before main: every run would fail
+        Run run = null;
+        for (String options : List.of(SHORT, LONG)) {
+            List<String> args = new ArrayList<>(List.of(options.split(" ")));
+            args.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+            run = java(args.toArray(String[]::new));
+            assertThat(run.exit).as(options + ": " + run.stderr).isZero();
+        }
+        assertThat(run.stdout).containsPattern("Tier4InvocationThreshold += 40000 ")
+                .containsPattern("Tier4CompileThreshold += 50000 ").containsPattern("Tier4BackEdgeThreshold += 400000 ")
+                .containsPattern("UseParallelGC += true ");
     }
 
     @Test

@@ -25,6 +25,8 @@ import java.nio.file.Path;
  */
 public final class Json {
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private Json() {
     }
 
@@ -140,11 +142,57 @@ public final class Json {
         return write(value, options).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Returns {@code s} as a JSON string literal, quotes included. */
+    /** Returns {@code s} as a JSON string literal, quotes included: {@link #appendString} into a new string. */
     public static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2);
-        TreeWriter.string(s, out);
-        return out.toString();
+        return appendString(new StringBuilder(s.length() + 2), s).toString();
+    }
+
+    /**
+     * Appends {@code s} to {@code out} as a JSON string literal, quotes included, and returns {@code out}: the one
+     * string escaping of this module (the tree writer and {@link #quote} use it), for code that writes JSON text
+     * directly, without building a tree first.
+     *
+     * <p>The literal is exact and as short as RFC 8259 allows: {@code "} and {@code \} are escaped, as are the
+     * control characters U+0000 to U+001F ({@code \b \f \n \r \t} by name, the others as lower-case
+     * <code>&#92;u00xx</code>). A lone surrogate (one not part of a high-low pair) is written as a
+     * <code>&#92;uxxxx</code> escape, so the text stays valid UTF-8 once encoded and reads back as the same
+     * {@code String}. Everything else is written as it is: surrogate pairs, {@code /}, U+007F, and U+2028 and U+2029
+     * (JSON allows both unescaped, and so does JavaScript since ES2019).
+     *
+     * <pre>{@code
+     * StringBuilder line = new StringBuilder("{\"message\":");
+     * Json.appendString(line, "tab\tand \"quotes\"").append('}');
+     * // line is now {"message":"tab\tand \"quotes\""}
+     * }</pre>
+     */
+    public static StringBuilder appendString(StringBuilder out, String s) {
+        out.append('"');
+        int n = s.length();
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            out.append(s, start, i);
+            start = i + 1;
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> out.append('\\').append('u').append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF])
+                        .append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+            }
+        }
+        return out.append(s, start, n).append('"');
     }
 
     private static void checkSize(long size, ReadLimits limits) {

@@ -5,12 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@link JsonValue}s as JSON text. Strings are written as UTF-8 text with the escapes JSON requires; a lone
- * surrogate is written as a {@code \\u} escape so the text stays valid UTF-8 and the content is kept.
+ * Writes {@link JsonValue}s as JSON text; strings through {@link Json#appendString}.
  */
 final class TreeWriter {
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final StringBuilder out;
     private final boolean sorted;
@@ -32,7 +29,7 @@ final class TreeWriter {
         } else if (value instanceof JsonArray a) {
             array(a, depth);
         } else if (value instanceof JsonString s) {
-            string(s.value(), out);
+            Json.appendString(out, s.value());
         } else if (value instanceof JsonNumber n) {
             out.append(n.text());
         } else if (value instanceof JsonBoolean b) {
@@ -61,7 +58,7 @@ final class TreeWriter {
             }
             first = false;
             newline(depth + 1);
-            string(e.getKey(), out);
+            Json.appendString(out, e.getKey());
             out.append(pretty ? ": " : ":");
             value(e.getValue(), depth + 1);
         }
@@ -95,56 +92,5 @@ final class TreeWriter {
                 out.append("  ");
             }
         }
-    }
-
-    /** Appends {@code s} as a JSON string literal. */
-    static void string(String s, StringBuilder out) {
-        out.append('"');
-        int n = s.length();
-        int start = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            String escape = null;
-            if (c < 0x20 || c == '"' || c == '\\') {
-                escape = escape(c);
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                    continue;
-                }
-                escape = unicode(c);
-            }
-            if (escape != null) {
-                out.append(s, start, i).append(escape);
-                start = i + 1;
-            }
-        }
-        out.append(s, start, n);
-        out.append('"');
-    }
-
-    private static String escape(char c) {
-        switch (c) {
-            case '"':
-                return "\\\"";
-            case '\\':
-                return "\\\\";
-            case '\n':
-                return "\\n";
-            case '\r':
-                return "\\r";
-            case '\t':
-                return "\\t";
-            case '\b':
-                return "\\b";
-            case '\f':
-                return "\\f";
-            default:
-                return unicode(c);
-        }
-    }
-
-    private static String unicode(char c) {
-        return new String(new char[] {'\\', 'u', HEX[c >> 12 & 0xF], HEX[c >> 8 & 0xF], HEX[c >> 4 & 0xF], HEX[c & 0xF]});
     }
 }

@@ -228,4 +228,82 @@ final class JsonTest {
         assertThatThrownBy(call).isInstanceOfSatisfying(ReadException.class,
                 e -> assertThat(e.problem()).isEqualTo(ReadException.Problem.LIMIT));
     }
+
+    @Test
+    void appendString_theDocumentedExample() {
+        StringBuilder line = new StringBuilder("{\"message\":");
+        assertThat(Json.appendString(line, "tab\tand \"quotes\"").append('}')).isSameAs(line);
+        assertThat(line).hasToString("{\"message\":\"tab\\tand \\\"quotes\\\"\"}");
+    }
+
+    @Test
+    void appendString_controlCharacters_namedOrLowerCaseUnicodeEscapes() {
+        String[] expected = new String[0x20];
+        for (int c = 0; c < 0x20; c++) {
+            expected[c] = String.format("\\u%04x", c);
+        }
+        expected['\b'] = "\\b";
+        expected['\t'] = "\\t";
+        expected['\n'] = "\\n";
+        expected['\f'] = "\\f";
+        expected['\r'] = "\\r";
+        for (char c = 0; c < 0x20; c++) {
+            String s = "a" + c + "b";
+            assertThat(Json.quote(s)).as("U+%04X", (int) c).isEqualTo("\"a" + expected[c] + "b\"");
+            assertThat(((JsonString) Json.parse(Json.quote(s))).value()).isEqualTo(s);
+        }
+        assertThat(Json.quote("\"\\/\u007f")).isEqualTo("\"\\\"\\\\/\u007f\"");
+    }
+
+    @Test
+    void appendString_surrogates_pairsAsTheyAre_loneOnesEscaped() {
+        String pair = "\uD83D\uDE00";
+        assertThat(Json.quote(pair)).isEqualTo("\"" + pair + "\"");
+        assertThat(Json.quote("\uD800")).isEqualTo("\"\\ud800\"");
+        assertThat(Json.quote("x\uDC00")).isEqualTo("\"x\\udc00\"");
+        assertThat(Json.quote("\uDBFF\uD83D\uDE00")).isEqualTo("\"\\udbff" + pair + "\"");
+        assertThat(Json.quote("\uDE00\uD83D")).isEqualTo("\"\\ude00\\ud83d\"");
+        assertThat(Json.quote("\uD83D" + pair + "\uDE00")).isEqualTo("\"\\ud83d" + pair + "\\ude00\"");
+        for (String s : new String[] {"\uD800", "x\uDC00", "\uDBFF\uD83D\uDE00", "\uDE00\uD83D", "a\uD800b\uDFFFc"}) {
+            String quoted = Json.quote(s);
+            // the literal encodes to UTF-8 without replacement characters, and reads back as the same text
+            assertThat(new String(quoted.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(quoted);
+            assertThat(((JsonString) Json.parse(quoted.getBytes(StandardCharsets.UTF_8))).value()).isEqualTo(s);
+        }
+    }
+
+    @Test
+    void appendString_lineAndParagraphSeparators_areWrittenAsTheyAre() {
+        String s = "a\u2028b\u2029c";
+        assertThat(Json.quote(s)).isEqualTo("\"a\u2028b\u2029c\"");
+        assertThat(((JsonString) Json.parse(Json.quote(s).getBytes(StandardCharsets.UTF_8))).value()).isEqualTo(s);
+    }
+
+    @Test
+    void appendString_everyCharacterAlone_isEscapedExactlyWhenItMustBe_andReadsBackAsItself() {
+        StringBuilder out = new StringBuilder();
+        for (int c = 0; c <= 0xFFFF; c++) {
+            String s = "<" + (char) c + ">";
+            out.setLength(0);
+            Json.appendString(out.append('['), s).append(']');
+            String text = out.toString();
+            assertThat(text).as("U+%04X", c).isEqualTo("[\"<" + literal((char) c) + ">\"]");
+            JsonValue read = Json.parse(text.getBytes(StandardCharsets.UTF_8));
+            assertThat(((JsonString) ((JsonArray) read).get(0)).value()).as("U+%04X", c).isEqualTo(s);
+        }
+    }
+
+    /** RFC 8259's escapes, the short ones where they exist; a lone surrogate escaped too. */
+    private static String literal(char c) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> c < 0x20 || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c);
+        };
+    }
 }
