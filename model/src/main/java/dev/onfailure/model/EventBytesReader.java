@@ -74,8 +74,8 @@ final class EventBytesReader {
             }
             switch (m) {
                 case EVENT_SOURCE -> b.eventSource(p.string());
-                case EVENT_SOURCE_ARN -> b.eventSourceArn(JsonField.of(p.string()));
-                case BOOTSTRAP_SERVERS -> b.bootstrapServers(JsonField.of(p.string()));
+                case EVENT_SOURCE_ARN -> b.eventSourceArn(p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string()));
+                case BOOTSTRAP_SERVERS -> b.bootstrapServers(p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string()));
                 case RECORDS -> {
                     Map<String, List<KafkaRecord>> records = records(p);
                     if (records != null) {
