@@ -69,6 +69,7 @@ public final class JsonCursor {
     private final int n;
     private final int maxStringChars;
     private final int maxNameChars;
+    private final int maxNumberChars;
     /** Where this cursor's bytes start: 0, or for a cursor over one value ({@link #objectValue}), where it starts. */
     private final int from;
     /**
@@ -91,6 +92,7 @@ public final class JsonCursor {
         this.n = bytes.length;
         this.maxStringChars = limits.maxStringChars();
         this.maxNameChars = limits.maxNameChars();
+        this.maxNumberChars = limits.maxNumberChars();
         this.from = 0;
         this.quote = 1;
     }
@@ -105,6 +107,7 @@ public final class JsonCursor {
         this.n = to;
         this.maxStringChars = parent.maxStringChars;
         this.maxNameChars = parent.maxNameChars;
+        this.maxNumberChars = parent.maxNumberChars;
         this.from = from;
         this.i = from;
         this.quote = quote;
@@ -501,6 +504,53 @@ public final class JsonCursor {
         }
         i = k;
         return negative ? -v : v;
+    }
+
+    /**
+     * Reads an integer as {@link #integer()} does, or one written in another form that JSON Schema counts as an integer
+     * ({@code 1.0}, {@code 2E0}, {@code 30E-1}, {@code -0}; see {@link JsonNumber#integralValue()}), whose text it gives
+     * to {@code otherForm} before returning its value; zero when failed (a fraction, a number past the {@code long}
+     * range or over the number limit, anything not a number). Records keep such a form as their {@code numberText}.
+     *
+     * <pre>{@code
+     * Map<String, String> kept = new HashMap<>();
+     * long count = cursor.integer(text -> kept.put("approximateInvokeCount", text));
+     * }</pre>
+     */
+    public long integer(java.util.function.Consumer<String> otherForm) {
+        int k = ws(i);
+        int end = k;
+        boolean plain = true;   // only a sign and digits: integer() decides
+        while (end < n && end - k <= maxNumberChars) {
+            byte c = b[end];
+            if (c == '.' || c == 'e' || c == 'E' || c == '+') {
+                plain = false;
+            } else if (!(c >= '0' && c <= '9') && c != '-') {
+                break;
+            }
+            end++;
+        }
+        if (plain && !(end - k == 2 && b[k] == '-' && b[k + 1] == '0')) {
+            return integer();
+        }
+        int next = at(end);
+        if (end - k > maxNumberChars || (next >= 0 && !ENDS_NUMBER[next])) {
+            fail();
+            return 0;
+        }
+        String text = new String(b, k, end - k, StandardCharsets.ISO_8859_1);
+        if (!JsonNumber.isJsonNumber(text)) {
+            fail();
+            return 0;
+        }
+        java.util.OptionalLong value = JsonNumber.of(text).integralValue();
+        if (value.isEmpty()) {
+            fail();
+            return 0;
+        }
+        otherForm.accept(text);
+        i = end;
+        return value.getAsLong();
     }
 
     /**

@@ -42,6 +42,54 @@ final class JsonCursorTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"1.0, 1", "2E0, 2", "2e+0, 2", "30E-1, 3", "0.3E1, 3", "-0, 0", "-12.00, -12", "1545084650987.000, 1545084650987",
+        "0.1024e+4, 1024", "-9223372036854775808.0, -9223372036854775808"})
+    void integersInOtherForms_areRead_theirTextGivenToKeep(String text, long value) {
+        JsonCursor c = over("[" + text + ",7]");
+        StringBuilder kept = new StringBuilder();
+        c.beginArray();
+        assertThat(c.nextElement(true)).isTrue();
+        assertThat(c.integer(kept::append)).isEqualTo(value);
+        assertThat(kept).hasToString(text);
+        assertThat(c.nextElement(false)).isTrue();
+        assertThat(c.integer(t -> kept.append("!"))).as("a canonical integer is not kept").isEqualTo(7);
+        assertThat(kept).hasToString(text);
+        assertThat(c.nextElement(false)).isFalse();
+        c.end();
+        assertThat(c.failed()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.5", "1e400", "9223372036854775808.0", "01", "-", "1.", ".5", "1e", "1.0x", "+1", "1.0.0",
+        "\"1\"", "null", "1e-400"})
+    void whatIsNotAnIntegerInAnyForm_fails_andKeepsNothing(String text) {
+        JsonCursor c = over("[" + text + "]");
+        StringBuilder kept = new StringBuilder();
+        c.beginArray();
+        c.nextElement(true);
+        c.integer(kept::append);
+        assertThat(c.failed()).as(text).isTrue();
+        assertThat(kept).as(text).isEmpty();
+    }
+
+    @Test
+    void anIntegerInAnotherForm_overTheNumberLimit_fails() {
+        String text = "1." + "0".repeat(40);
+        JsonCursor c = JsonCursor.over(("[" + text + "]").getBytes(StandardCharsets.UTF_8),
+                ReadLimits.builder().maxNumberChars(30).build());
+        c.beginArray();
+        c.nextElement(true);
+        c.integer(t -> { });
+        assertThat(c.failed()).isTrue();
+        assertThat(over("[" + text + "]")).satisfies(d -> {
+            d.beginArray();
+            d.nextElement(true);
+            assertThat(d.integer(t -> { })).isEqualTo(1);
+            assertThat(d.failed()).isFalse();
+        });
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {0, 7, -7, 123456789012345678L, 1234567890123456789L, 6731907593805278301L, Long.MAX_VALUE,
         -1234567890123456789L, Long.MIN_VALUE})
     void integersALongHolds_areRead_upToNineteenDigits(long value) {

@@ -127,14 +127,14 @@ final class EventBytesReader {
             switch (m) {
                 case TOPIC -> b.topic(p.string());
                 case PARTITION -> {
-                    long v = p.integer();
+                    long v = p.integer(t -> b.putNumberText(m.jsonName(), t));
                     if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
                         p.fail();
                     }
                     b.partition((int) v);
                 }
-                case OFFSET -> b.offset(p.integer());
-                case TIMESTAMP -> b.timestamp(p.integer());
+                case OFFSET -> b.offset(p.integer(t -> b.putNumberText(m.jsonName(), t)));
+                case TIMESTAMP -> b.timestamp(p.integer(t -> b.putNumberText(m.jsonName(), t)));
                 case TIMESTAMP_TYPE -> b.timestampType(p.string());
                 case KEY -> b.key(p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string()));
                 case KEY_SCHEMA_METADATA -> {

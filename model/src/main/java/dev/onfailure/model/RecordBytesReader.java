@@ -86,6 +86,15 @@ final class RecordBytesReader {
         int rangeCount;
         RecordInfo recordInfo;
         Map<String, JsonValue> unknown = Map.of();
+        /** Integers written in another form than the canonical one ({@code 2.0}), as {@code numberText} keeps them. */
+        Map<String, String> numberText = Map.of();
+
+        void keep(String name, String text) {
+            if (numberText.isEmpty()) {
+                numberText = new java.util.LinkedHashMap<>();
+            }
+            numberText.put(name, text);
+        }
     }
 
     private KafkaFailureRecord record(JsonCursor p) {
@@ -149,7 +158,8 @@ final class RecordBytesReader {
             }
             TopicBatchInfo info = TopicBatchInfo.builder().batchSize(batch.batchSize)
                     .eventSourceArn(batch.eventSourceArn).bootstrapServers(batch.bootstrapServers)
-                    .payloadSize(batch.payloadSize).recordInfo(batch.recordInfo).unknownFields(batch.unknown).build();
+                    .payloadSize(batch.payloadSize).recordInfo(batch.recordInfo).unknownFields(batch.unknown)
+                    .numberText(batch.numberText).build();
             return TopicRecord.builder().requestContext(requestContext).responseContext(responseContext)
                     .version(version).timestamp(timestamp).batchInfo(info).payload(payload).unknownFields(unknown)
                     .build();
@@ -171,7 +181,7 @@ final class RecordBytesReader {
     private static KafkaBatchInfo batchInfo(JsonCursor p, Batch batch) {
         KafkaBatchInfo info = batch.ranges.batchSize(batch.batchSize).eventSourceArn(batch.eventSourceArn)
                 .bootstrapServers(batch.bootstrapServers).payloadSize(batch.payloadSize)
-                .unknownFields(batch.unknown).build();
+                .unknownFields(batch.unknown).numberText(batch.numberText).build();
         return info.recordsInfo().size() == batch.rangeCount ? info : declined(p);
     }
 
@@ -252,7 +262,7 @@ final class RecordBytesReader {
                 case REQUEST_ID -> b.requestId(p.string());
                 case FUNCTION_ARN -> b.functionArn(p.string());
                 case CONDITION -> b.condition(Condition.of(p.string()));
-                case APPROXIMATE_INVOKE_COUNT -> b.approximateInvokeCount(p.integer());
+                case APPROXIMATE_INVOKE_COUNT -> b.approximateInvokeCount(integer(p, t -> b.putNumberText(m.jsonName(), t)));
                 default -> p.fail();   // a member this reader does not bind: the tree path reads the document
             }
         }
@@ -274,7 +284,7 @@ final class RecordBytesReader {
             seen = see(p, seen, m, ResponseContext.TABLE);
             count++;
             switch (m) {
-                case STATUS_CODE -> b.statusCode(int32(p, p.integer()));
+                case STATUS_CODE -> b.statusCode(int32(p, integer(p, t -> b.putNumberText(m.jsonName(), t))));
                 case EXECUTED_VERSION -> b.executedVersion(JsonField.of(p.string()));
                 case FUNCTION_ERROR -> b.functionError(JsonField.of(p.string()));
                 default -> p.fail();   // a member this reader does not bind: the tree path reads the document
@@ -296,10 +306,10 @@ final class RecordBytesReader {
             b.seen = see(p, b.seen, m, KafkaBatchInfo.TABLE);
             count++;
             switch (m) {
-                case BATCH_SIZE -> b.batchSize = int32(p, p.integer());
+                case BATCH_SIZE -> b.batchSize = int32(p, integer(p, t -> b.keep(m.jsonName(), t)));
                 case EVENT_SOURCE_ARN -> b.eventSourceArn = p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string());
                 case BOOTSTRAP_SERVERS -> b.bootstrapServers = p.string();
-                case PAYLOAD_SIZE -> b.payloadSize = p.integer();
+                case PAYLOAD_SIZE -> b.payloadSize = integer(p, t -> b.keep(m.jsonName(), t));
                 case RECORDS_INFO -> b.ranges = ranges(p, b);   // seen once: a repeat has failed above
                 case RECORD_INFO -> {
                     if (!general) {
@@ -408,6 +418,15 @@ final class RecordBytesReader {
             p.fail();
         }
         return next;
+    }
+
+    /**
+     * An integer member: the general reader also takes the other forms JSON Schema counts as integers ({@code 2.0},
+     * {@code -0}), giving their text to {@code keep} for {@code numberText}; the plain reader takes the canonical form
+     * only, as Lambda writes it.
+     */
+    private long integer(JsonCursor p, java.util.function.Consumer<String> keep) {
+        return general ? p.integer(keep) : p.integer();
     }
 
     private static int int32(JsonCursor p, long v) {

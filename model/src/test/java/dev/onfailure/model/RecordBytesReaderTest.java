@@ -62,6 +62,17 @@ final class RecordBytesReaderTest {
             S3.replace("{\\\"eventSource\\\"", "\\u007b\\\"eventSource\\\""),
             S3.replace("arn:aws:kafka:x", "arn:aws:kafka\\/x"),
             S3.replace("\\\"value\\\":\\\"eA==\\\"", "\\\"value\\\":\\\"e\\\\u0041==\\\""),
+            // integers in the other forms JSON Schema counts as integers, kept as numberText
+            once(once(once(once(SQS, "\"approximateInvokeCount\":1", "\"approximateInvokeCount\":1.0"),
+                    "\"statusCode\":200", "\"statusCode\":2E2"), "\"batchSize\":6", "\"batchSize\":60E-1"),
+                    "\"payloadSize\":1024", "\"payloadSize\":0.1024e+4"),
+            once(SQS, "\"statusCode\":200", "\"statusCode\":-0"),
+            once(S3, "\\\"partition\\\":0,\\\"offset\\\":15,", "\\\"partition\\\":-0,\\\"offset\\\":1.5E1,"),
+            once(once(TOPIC, "\"timestamp\":1545084650987", "\"timestamp\":1545084650987.000"),
+                    "\"batchSize\":6", "\"batchSize\":6.0"),
+            // a self-managed cluster's event with its ARN and brokers null, as a tolerant consumer takes them
+            once(once(TOPIC, "\"eventSourceArn\":\"arn:aws:kafka:x\"", "\"eventSourceArn\":null"),
+                    "\"bootstrapServers\":\"b-1:9092\",\"records\"", "\"bootstrapServers\":null,\"records\""),
         };
         for (String v : read) {
             byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
@@ -205,6 +216,14 @@ final class RecordBytesReaderTest {
 
     private static String sorted(String json) {
         return Json.write(Json.parse(json), WriteOptions.of(KeyOrder.SORTED, Layout.COMPACT));
+    }
+
+    /** {@code text} with its one occurrence of {@code from} replaced; fails when there is none or more than one. */
+    private static String once(String text, String from, String to) {
+        int at = text.indexOf(from);
+        assertThat(at).as("%s in the document", from).isNotNegative();
+        assertThat(text.indexOf(from, at + 1)).as("%s once in the document", from).isNegative();
+        return text.substring(0, at) + to + text.substring(at + from.length());
     }
 
     /** Either reader returns nothing where the tree path refuses, and the tree's record where it returns one. */
