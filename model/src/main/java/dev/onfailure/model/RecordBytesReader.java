@@ -144,10 +144,10 @@ final class RecordBytesReader {
         boolean ranges = (batch.seen & MemberTable.bit(BatchInfo.Members.RECORDS_INFO)) != 0;
         boolean single = (batch.seen & MemberTable.bit(BatchInfo.Members.RECORD_INFO)) != 0;
         if (payload == null) {
-            if (!ranges || single) {
+            if (!ranges && !single) {
                 return declined(p);   // AWS's form has recordsInfo; the tree path explains its absence
             }
-            KafkaBatchInfo info = batchInfo(p, batch);
+            KafkaBatchInfo info = batchInfo(p, batch, ranges, single);
             return info == null ? null : SqsSnsRecord.builder().requestContext(requestContext)
                     .responseContext(responseContext).version(version).timestamp(timestamp).batchInfo(info)
                     .unknownFields(unknown).build();
@@ -164,10 +164,10 @@ final class RecordBytesReader {
                     .version(version).timestamp(timestamp).batchInfo(info).payload(payload).unknownFields(unknown)
                     .build();
         }
-        if (!ranges || single) {
-            return declined(p);   // the single-record form of S3 and SQS/SNS: the tree path reads it
+        if (!ranges && !single) {
+            return declined(p);   // AWS's form has recordsInfo; the tree path explains its absence
         }
-        KafkaBatchInfo info = batchInfo(p, batch);
+        KafkaBatchInfo info = batchInfo(p, batch, ranges, single);
         return info == null ? null : S3Record.builder().requestContext(requestContext).responseContext(responseContext)
                 .version(version).timestamp(timestamp).batchInfo(info).payload(payload).unknownFields(unknown).build();
     }
@@ -177,10 +177,21 @@ final class RecordBytesReader {
         return null;
     }
 
-    /** Builds the batch info; null (the cursor failed) when a repeated recordsInfo key collapsed in its map. */
-    private static KafkaBatchInfo batchInfo(JsonCursor p, Batch batch) {
-        KafkaBatchInfo info = batch.ranges.batchSize(batch.batchSize).eventSourceArn(batch.eventSourceArn)
-                .bootstrapServers(batch.bootstrapServers).payloadSize(batch.payloadSize)
+    /**
+     * Builds the batch info, in AWS's form ({@code recordsInfo}) or the single-record form emulators write
+     * ({@code recordInfo} in its place, or beside an empty one), as the tree path binds them; null (the cursor failed)
+     * when a repeated recordsInfo key collapsed in its map.
+     */
+    private static KafkaBatchInfo batchInfo(JsonCursor p, Batch batch, boolean ranges, boolean single) {
+        if ((ranges && batch.ranges == null) || (single && batch.recordInfo == null)) {
+            return declined(p);
+        }
+        KafkaBatchInfo.Builder b = ranges ? batch.ranges : KafkaBatchInfo.builder();
+        if (single) {
+            b.recordInfo(JsonField.of(batch.recordInfo));
+        }
+        KafkaBatchInfo info = b.batchSize(batch.batchSize).eventSourceArn(batch.eventSourceArn)
+                .bootstrapServers(batch.bootstrapServers).payloadSize(batch.payloadSize).writesRecordsInfo(ranges)
                 .unknownFields(batch.unknown).numberText(batch.numberText).build();
         return info.recordsInfo().size() == batch.rangeCount ? info : declined(p);
     }

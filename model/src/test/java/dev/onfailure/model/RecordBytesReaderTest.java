@@ -28,6 +28,7 @@ final class RecordBytesReaderTest {
     private static final String SQS = sqs(RESPONSE, "{\"t-0\":" + RANGE + "}");
     private static final String S3 = SQS.substring(0, SQS.length() - 1) + ",\"payload\":"
             + Json.write(JsonString.of(EVENT)) + "}";
+    private static final String RECORD_INFO = "\"recordInfo\":{\"offset\":\"15\",\"timestamp\":\"2024-05-01T10:00:00.000Z\"}";
     private static final String TOPIC = sqs(RESPONSE, "{}").replace(",\"recordsInfo\":{}",
             ",\"recordInfo\":{\"offset\":\"15\",\"timestamp\":\"2024-05-01T10:00:00.000Z\"}")
             .replaceFirst("}$", ",\"payload\":" + EVENT.replace("},{\"topic\":\"my-topic\",\"partition\":0,"
@@ -70,6 +71,11 @@ final class RecordBytesReaderTest {
             once(S3, "\\\"partition\\\":0,\\\"offset\\\":15,", "\\\"partition\\\":-0,\\\"offset\\\":1.5E1,"),
             once(once(TOPIC, "\"timestamp\":1545084650987", "\"timestamp\":1545084650987.000"),
                     "\"batchSize\":6", "\"batchSize\":6.0"),
+            // the single-record form emulators write for SQS/SNS and S3: recordInfo in recordsInfo's place, or beside
+            // an empty one
+            once(sqs(RESPONSE, "{}"), ",\"recordsInfo\":{}", "," + RECORD_INFO),
+            once(sqs(RESPONSE, "{}"), ",\"recordsInfo\":{}", ",\"recordsInfo\":{}," + RECORD_INFO),
+            once(S3, "\"recordsInfo\":{\"t-0\":" + RANGE + "}", RECORD_INFO),
             // a self-managed cluster's event with its ARN and brokers null, as a tolerant consumer takes them
             once(once(TOPIC, "\"eventSourceArn\":\"arn:aws:kafka:x\"", "\"eventSourceArn\":null"),
                     "\"bootstrapServers\":\"b-1:9092\",\"records\"", "\"bootstrapServers\":null,\"records\""),
@@ -105,8 +111,8 @@ final class RecordBytesReaderTest {
             TOPIC.replace("\"eventSource\":\"aws:kafka\"", "\"eventSource\":\"aws:kafka\",\"x\":1"),
             // an object payload that is no event
             SQS.replaceFirst("}$", ",\"payload\":{\"not\":\"an event\"}}"),
-            // the single-record form of S3 and SQS/SNS
-            S3.replace("\"recordsInfo\":{\"t-0\":" + RANGE + "}", "\"recordInfo\":{\"offset\":\"1\",\"timestamp\":\"t\"}"),
+            // the single-record form with neither recordsInfo nor recordInfo: the tree path explains
+            S3.replace(",\"recordsInfo\":{\"t-0\":" + RANGE + "}", ""),
             // a repeated unknown member, and an unknown member whose value is not JSON
             SQS.replaceFirst("}$", ",\"x\":1,\"x\":2}"),
             SQS.replaceFirst("}$", ",\"x\":[1,}"),
