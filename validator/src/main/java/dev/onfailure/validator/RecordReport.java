@@ -61,7 +61,12 @@ public record RecordReport(String location, Optional<Envelope> envelope, Optiona
 
     /** Returns true if no finding is an error. */
     public boolean valid() {
-        return findings.stream().noneMatch(Finding::isError);
+        for (Finding f : findings) {
+            if (f.isError()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the codes of the findings, in order. */

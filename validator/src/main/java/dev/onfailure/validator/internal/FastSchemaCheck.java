@@ -227,8 +227,12 @@ public final class FastSchemaCheck {
                         strict)) {
             return false;
         }
-        if (k.headers().isPresent() && k.headers().get().stream().anyMatch(h -> !h.valueText().isEmpty())) {
-            return false; // header numbers in another form (unsigned bytes): networknt decides
+        if (k.headers().isPresent()) {
+            for (var h : k.headers().get()) {
+                if (!h.valueText().isEmpty()) {
+                    return false; // header numbers in another form (unsigned bytes): networknt decides
+                }
+            }
         }
         if (!strict) {
             return true;

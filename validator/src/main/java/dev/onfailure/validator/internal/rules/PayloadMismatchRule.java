@@ -63,10 +63,9 @@ final class PayloadMismatchRule implements Rule {
             byKey.computeIfAbsent(k.topic() + "-" + k.partition(), x -> new ArrayList<>()).add(k);
         }
         info.recordsInfo().forEach((key, range) -> {
-            String at = JsonPointer.append("/KafkaBatchInfo/recordsInfo", key);
             List<KafkaRecord> records = byKey.get(key);
             if (records == null) {
-                report(ctx, at, "recordsInfo has " + Texts.abbreviate(key) + " but the payload holds no record of it");
+                report(ctx, JsonPointer.append("/KafkaBatchInfo/recordsInfo", key), "recordsInfo has " + Texts.abbreviate(key) + " but the payload holds no record of it");
                 return;
             }
             KafkaRecord first = records.get(0);
@@ -75,11 +74,10 @@ final class PayloadMismatchRule implements Rule {
                 first = k.offset() < first.offset() ? k : first;
                 last = k.offset() > last.offset() ? k : last;
             }
-            String label = " of " + Texts.abbreviate(key);
-            offset(ctx, at, "firstRecordOffset", range.firstRecordOffset(), first.offset(), label, false);
-            offset(ctx, at, "lastRecordOffset", range.lastRecordOffset(), last.offset(), label, false);
-            timestamp(ctx, at, "firstRecordTimestamp", range.firstRecordTimestamp(), first.timestamp(), label, true);
-            timestamp(ctx, at, "lastRecordTimestamp", range.lastRecordTimestamp(), last.timestamp(), label, true);
+            offset(ctx, key, "firstRecordOffset", range.firstRecordOffset(), first.offset(), false);
+            offset(ctx, key, "lastRecordOffset", range.lastRecordOffset(), last.offset(), false);
+            timestamp(ctx, key, "firstRecordTimestamp", range.firstRecordTimestamp(), first.timestamp(), true);
+            timestamp(ctx, key, "lastRecordTimestamp", range.lastRecordTimestamp(), last.timestamp(), true);
         });
         for (String key : byKey.keySet()) {
             if (!info.recordsInfo().containsKey(key)) {
@@ -95,25 +93,38 @@ final class PayloadMismatchRule implements Rule {
             return;
         }
         KafkaRecord only = all.get(0);
-        offset(ctx, "/KafkaBatchInfo/recordInfo", "offset", info.offset(), only.offset(), "", true);
-        timestamp(ctx, "/KafkaBatchInfo/recordInfo", "timestamp", info.timestamp(), only.timestamp(), "", true);
+        offset(ctx, null, "offset", info.offset(), only.offset(), true);
+        timestamp(ctx, null, "timestamp", info.timestamp(), only.timestamp(), true);
     }
 
-    private static void offset(RuleContext ctx, String at, String member, Offset declared, long actual, String label,
+    /**
+     * The pointer to {@code member} of the recordsInfo entry {@code key}, or of recordInfo when {@code key} is null;
+     * made only when there is something to report (most records have nothing).
+     */
+    private static String pointer(String key, String member) {
+        return key == null ? "/KafkaBatchInfo/recordInfo/" + member
+                : JsonPointer.append(JsonPointer.append("/KafkaBatchInfo/recordsInfo", key), member);
+    }
+
+    private static String label(String key) {
+        return key == null ? "" : " of " + Texts.abbreviate(key);
+    }
+
+    private static void offset(RuleContext ctx, String key, String member, Offset declared, long actual,
             boolean inferred) {
         // as a long when it fits (every offset Kafka has); a decimal offset past Long.MAX_VALUE differs from any
         OptionalLong value = declared.toLong();
         if (value.isPresent() ? value.getAsLong() != actual : declared.isDecimal()) {
-            report(ctx, JsonPointer.append(at, member), member + " " + Texts.abbreviate(declared.text()) + label
+            report(ctx, pointer(key, member), member + " " + Texts.abbreviate(declared.text()) + label(key)
                     + " differs from the payload's " + actual, inferred);
         }
     }
 
-    private static void timestamp(RuleContext ctx, String at, String member, Timestamp declared, long actualMillis,
-            String label, boolean inferred) {
+    private static void timestamp(RuleContext ctx, String key, String member, Timestamp declared, long actualMillis,
+            boolean inferred) {
         Optional<Instant> value = declared.toInstant();
         if (value.isPresent() && !value.get().equals(Instant.ofEpochMilli(actualMillis))) {
-            report(ctx, JsonPointer.append(at, member), member + " " + declared.text() + label
+            report(ctx, pointer(key, member), member + " " + declared.text() + label(key)
                     + " differs from the payload's " + Timestamp.ofEpochMilli(actualMillis).text() + " ("
                     + actualMillis + ")", inferred);
         }
