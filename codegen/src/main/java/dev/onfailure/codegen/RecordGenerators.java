@@ -280,7 +280,7 @@ public final class RecordGenerators {
             for (int i = 0; i < count; i++) {
                 String quirk = e.pick(List.of("unknown-fields", "xmpl-request-id", "timestamp-without-millis",
                         "56-digit-offsets", "placeholder-bootstrap", "null-event-source-arn", "no-executed-version",
-                    "single-record-info"));
+                        "single-record-info"));
                 KafkaFailureRecord changed = quirk(e, record, quirk);
                 if (changed != record) {
                     record = changed;

@@ -521,14 +521,9 @@ public final class JsonCursor {
         int k = ws(i);
         int end = k;
         boolean plain = true;   // only a sign and digits: integer() decides
-        while (end < n && end - k <= maxNumberChars) {
-            byte c = b[end];
-            if (c == '.' || c == 'e' || c == 'E' || c == '+') {
-                plain = false;
-            } else if (!(c >= '0' && c <= '9') && c != '-') {
-                break;
-            }
-            end++;
+        while (end < n && end - k <= maxNumberChars && isNumberByte(b[end])) {
+            byte c = b[end++];
+            plain &= c != '.' && c != 'e' && c != 'E' && c != '+';
         }
         if (plain && !(end - k == 2 && b[k] == '-' && b[k + 1] == '0')) {
             return integer();

@@ -74,8 +74,8 @@ final class EventBytesReader {
             }
             switch (m) {
                 case EVENT_SOURCE -> b.eventSource(p.string());
-                case EVENT_SOURCE_ARN -> b.eventSourceArn(p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string()));
-                case BOOTSTRAP_SERVERS -> b.bootstrapServers(p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string()));
+                case EVENT_SOURCE_ARN -> b.eventSourceArn(stringOrNull(p));
+                case BOOTSTRAP_SERVERS -> b.bootstrapServers(stringOrNull(p));
                 case RECORDS -> {
                     Map<String, List<KafkaRecord>> records = records(p);
                     if (records != null) {
@@ -136,14 +136,14 @@ final class EventBytesReader {
                 case OFFSET -> b.offset(p.integer(t -> b.putNumberText(m.jsonName(), t)));
                 case TIMESTAMP -> b.timestamp(p.integer(t -> b.putNumberText(m.jsonName(), t)));
                 case TIMESTAMP_TYPE -> b.timestampType(p.string());
-                case KEY -> b.key(p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string()));
+                case KEY -> b.key(stringOrNull(p));
                 case KEY_SCHEMA_METADATA -> {
                     SchemaMetadata md = metadata(p);
                     if (md != null) {
                         b.keySchemaMetadata(JsonField.of(md));
                     }
                 }
-                case VALUE -> b.value(p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string()));
+                case VALUE -> b.value(stringOrNull(p));
                 case VALUE_SCHEMA_METADATA -> {
                     SchemaMetadata md = metadata(p);
                     if (md != null) {
@@ -243,5 +243,10 @@ final class EventBytesReader {
             p.fail();
         }
         return next;
+    }
+
+    /** A member that is a plain string or {@code null}, as a {@link JsonField} (absent is the caller's default). */
+    static JsonField<String> stringOrNull(JsonCursor p) {
+        return p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string());
     }
 }

@@ -273,7 +273,8 @@ final class RecordBytesReader {
                 case REQUEST_ID -> b.requestId(p.string());
                 case FUNCTION_ARN -> b.functionArn(p.string());
                 case CONDITION -> b.condition(Condition.of(p.string()));
-                case APPROXIMATE_INVOKE_COUNT -> b.approximateInvokeCount(integer(p, t -> b.putNumberText(m.jsonName(), t)));
+                case APPROXIMATE_INVOKE_COUNT ->
+                        b.approximateInvokeCount(integer(p, t -> b.putNumberText(m.jsonName(), t)));
                 default -> p.fail();   // a member this reader does not bind: the tree path reads the document
             }
         }
@@ -318,7 +319,7 @@ final class RecordBytesReader {
             count++;
             switch (m) {
                 case BATCH_SIZE -> b.batchSize = int32(p, integer(p, t -> b.keep(m.jsonName(), t)));
-                case EVENT_SOURCE_ARN -> b.eventSourceArn = p.nullAhead() ? JsonField.ofNull() : JsonField.of(p.string());
+                case EVENT_SOURCE_ARN -> b.eventSourceArn = EventBytesReader.stringOrNull(p);
                 case BOOTSTRAP_SERVERS -> b.bootstrapServers = p.string();
                 case PAYLOAD_SIZE -> b.payloadSize = integer(p, t -> b.keep(m.jsonName(), t));
                 case RECORDS_INFO -> b.ranges = ranges(p, b);   // seen once: a repeat has failed above

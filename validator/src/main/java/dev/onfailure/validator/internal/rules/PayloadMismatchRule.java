@@ -65,7 +65,8 @@ final class PayloadMismatchRule implements Rule {
         info.recordsInfo().forEach((key, range) -> {
             List<KafkaRecord> records = byKey.get(key);
             if (records == null) {
-                report(ctx, JsonPointer.append("/KafkaBatchInfo/recordsInfo", key), "recordsInfo has " + Texts.abbreviate(key) + " but the payload holds no record of it");
+                report(ctx, JsonPointer.append("/KafkaBatchInfo/recordsInfo", key),
+                        "recordsInfo has " + Texts.abbreviate(key) + " but the payload holds no record of it");
                 return;
             }
             KafkaRecord first = records.get(0);
@@ -102,7 +103,7 @@ final class PayloadMismatchRule implements Rule {
      * made only when there is something to report (most records have nothing).
      */
     private static String pointer(String key, String member) {
-        return key == null ? "/KafkaBatchInfo/recordInfo/" + member
+        return key == null ? JsonPointer.append("/KafkaBatchInfo/recordInfo", member)
                 : JsonPointer.append(JsonPointer.append("/KafkaBatchInfo/recordsInfo", key), member);
     }
 
@@ -113,6 +114,7 @@ final class PayloadMismatchRule implements Rule {
     private static void offset(RuleContext ctx, String key, String member, Offset declared, long actual,
             boolean inferred) {
         // as a long when it fits (every offset Kafka has); a decimal offset past Long.MAX_VALUE differs from any
+        // payload offset, which is a long
         OptionalLong value = declared.toLong();
         if (value.isPresent() ? value.getAsLong() != actual : declared.isDecimal()) {
             report(ctx, pointer(key, member), member + " " + Texts.abbreviate(declared.text()) + label(key)
