@@ -82,6 +82,9 @@ public final class JsonCursor {
     private int i;
     private int nameStart;
     private int nameEnd;
+    /** The names whose entry {@link #matchedIndex} the member name just read was found to be in place, or null. */
+    private Names matchedNames;
+    private int matchedIndex;
     private int stringStart;
     private int stringEnd;
     private boolean failed;
@@ -294,6 +297,26 @@ public final class JsonCursor {
      * brace (read) or when failed. {@code first} is true for the first call after {@link #beginObject()}.
      */
     public boolean nextMember(boolean first) {
+        return nextMember(first, null, -1);
+    }
+
+    /**
+     * {@link #nextMember(boolean)} for a reader that expects, most of the time, the member {@code names} lists at
+     * {@code expected} (the one written after the last read, in a record written in its usual order): that name is
+     * compared in place first, without scanning the string for its end, and a following {@link #nameIn(Names)} of the
+     * same names answers without a search. Any other name is read as {@link #nextMember(boolean)} reads it.
+     *
+     * <pre>{@code
+     * int next = 0;
+     * for (boolean first = true; c.nextMember(first, NAMES, next); first = false) {
+     *     int k = c.nameIn(NAMES);
+     *     next = k + 1;
+     *     ...
+     * }
+     * }</pre>
+     */
+    public boolean nextMember(boolean first, Names names, int expected) {
+        matchedNames = null;
         if (failed) {
             return false;
         }
@@ -310,10 +333,16 @@ public final class JsonCursor {
             }
             k = ws(k + 1);
         }
-        int end = endOfString(k, maxNameChars);
-        if (end < 0) {
-            fail();
-            return false;
+        int end = names != null && expected >= 0 && expected < names.bytes.length ? nameAt(k, names, expected) : -1;
+        if (end >= 0) {
+            matchedNames = names;
+            matchedIndex = expected;
+        } else {
+            end = endOfString(k, maxNameChars);
+            if (end < 0) {
+                fail();
+                return false;
+            }
         }
         nameStart = k + quote;
         nameEnd = end;
@@ -326,13 +355,32 @@ public final class JsonCursor {
         return true;
     }
 
+    /**
+     * Returns the index of the closing quote if the string at {@code k} is exactly {@code names}' name at
+     * {@code index}, else -1. The name has only printable ASCII and no quote or backslash, so equal bytes between two
+     * quotes are that string, read as {@link #endOfString} would read it.
+     */
+    private int nameAt(int k, Names names, int index) {
+        byte[] name = names.bytes[index];
+        int q = quote;
+        int start = k + q;
+        int end = start + name.length;
+        if (end + q > n || name.length > maxNameChars || b[end] != (q == 1 ? '"' : '\\')
+                || (q == 1 ? b[k] != '"' : b[k] != '\\' || b[k + 1] != '"' || b[end + 1] != '"')) {
+            return -1;
+        }
+        return names.sameAt(b, longs, start, index) ? end : -1;
+    }
+
     /** Returns the index in {@code names} of the member name just read, or -1 (compared as bytes, no string made). */
     public int nameIn(Names names) {
+        if (names == matchedNames) {
+            return matchedIndex;
+        }
         int length = nameEnd - nameStart;
         byte[][] all = names.bytes;
         for (int k = 0; k < all.length; k++) {
-            byte[] name = all[k];
-            if (name.length == length && Arrays.equals(b, nameStart, nameEnd, name, 0, length)) {
+            if (all[k].length == length && names.sameAt(b, longs, nameStart, k)) {
                 return k;
             }
         }
@@ -473,37 +521,7 @@ public final class JsonCursor {
      * offsets and timestamps go up to 19 digits); zero when failed.
      */
     public long integer() {
-        int k = ws(i);
-        boolean negative = at(k) == '-';
-        if (negative) {
-            k++;
-        }
-        int start = k;
-        long v = 0;
-        while (k < n && b[k] >= '0' && b[k] <= '9') {
-            v = v * 10 + (b[k] - '0');
-            k++;
-        }
-        int digits = k - start;
-        int next = at(k);
-        if (digits == 0 || digits > 19 || (digits > 1 && b[start] == '0') || (next >= 0 && !ENDS_NUMBER[next])
-                || (negative && v == 0)) {
-            fail();
-            return 0;
-        }
-        if (digits == 19) {   // v may have overflowed: the exact test, on the rare long number
-            try {
-                v = Long.parseLong(new String(b, negative ? start - 1 : start, negative ? digits + 1 : digits,
-                        java.nio.charset.StandardCharsets.ISO_8859_1));
-            } catch (NumberFormatException e) {
-                fail();
-                return 0;
-            }
-            i = k;
-            return v;
-        }
-        i = k;
-        return negative ? -v : v;
+        return integer(null);
     }
 
     /**
@@ -519,21 +537,50 @@ public final class JsonCursor {
      */
     public long integer(java.util.function.Consumer<String> otherForm) {
         int k = ws(i);
-        int end = k;
-        boolean plain = true;   // only a sign and digits: integer() decides
-        while (end < n && end - k <= maxNumberChars && isNumberByte(b[end])) {
-            byte c = b[end++];
-            plain &= c != '.' && c != 'e' && c != 'E' && c != '+';
+        int start = k;
+        boolean negative = at(k) == '-';
+        if (negative) {
+            k++;
         }
-        if (plain && !(end - k == 2 && b[k] == '-' && b[k + 1] == '0')) {
-            return integer();
+        int digitsFrom = k;
+        long v = 0;
+        while (k < n && b[k] >= '0' && b[k] <= '9') {
+            v = v * 10 + (b[k] - '0');
+            k++;
         }
-        int next = at(end);
-        if (end - k > maxNumberChars || (next >= 0 && !ENDS_NUMBER[next])) {
+        int digits = k - digitsFrom;
+        int next = at(k);
+        if (digits > 0 && digits <= 19 && (digits == 1 || b[digitsFrom] != '0') && (next < 0 || ENDS_NUMBER[next])
+                && !(negative && v == 0)) {
+            if (digits == 19) {   // v may have overflowed: the exact test, on the rare long number
+                try {
+                    v = Long.parseLong(new String(b, start, k - start, StandardCharsets.ISO_8859_1));
+                } catch (NumberFormatException e) {
+                    fail();
+                    return 0;
+                }
+                i = k;
+                return v;
+            }
+            i = k;
+            return negative ? -v : v;
+        }
+        // not canonical: another form only if asked for and written with a fraction, an exponent or as -0
+        boolean minusZero = negative && digits == 1 && v == 0 && (next < 0 || ENDS_NUMBER[next]);
+        if (otherForm == null || !(minusZero || next == '.' || next == 'e' || next == 'E')) {
             fail();
             return 0;
         }
-        String text = new String(b, k, end - k, StandardCharsets.ISO_8859_1);
+        int end = k;
+        while (end < n && end - start <= maxNumberChars && isNumberByte(b[end])) {
+            end++;
+        }
+        next = at(end);
+        if (end - start > maxNumberChars || (next >= 0 && !ENDS_NUMBER[next])) {
+            fail();
+            return 0;
+        }
+        String text = new String(b, start, end - start, StandardCharsets.ISO_8859_1);
         if (!JsonNumber.isJsonNumber(text)) {
             fail();
             return 0;
@@ -875,9 +922,51 @@ public final class JsonCursor {
     public static final class Names {
 
         private final byte[][] bytes;
+        /**
+         * By name, for names of eight bytes or more: its bytes as little-endian eight-byte words from its start, the last
+         * one ending where the name ends (so it may overlap the one before).
+         */
+        private final long[][] words;
 
         private Names(byte[][] bytes) {
             this.bytes = bytes;
+            this.words = new long[bytes.length][];
+            for (int k = 0; k < bytes.length; k++) {
+                byte[] name = bytes[k];
+                if (name.length >= 8) {
+                    ByteBuffer all = ByteBuffer.wrap(name).order(ByteOrder.LITTLE_ENDIAN);
+                    long[] w = new long[(name.length + 7) / 8];
+                    for (int j = 0; j < w.length; j++) {
+                        w[j] = all.getLong(Math.min(8 * j, name.length - 8));
+                    }
+                    words[k] = w;
+                }
+            }
+        }
+
+        /**
+         * Returns true if {@code b} holds name {@code k} from {@code at} (the caller has checked that its length fits),
+         * compared eight bytes at a time.
+         */
+        boolean sameAt(byte[] b, ByteBuffer longs, int at, int k) {
+            byte[] name = bytes[k];
+            int length = name.length;
+            if (length < 8) {
+                for (int j = 0; j < length; j++) {
+                    if (b[at + j] != name[j]) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            long[] w = words[k];
+            int last = length - 8;
+            for (int j = 0; j < w.length; j++) {
+                if (longs.getLong(at + Math.min(8 * j, last)) != w[j]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Returns the names, in order; each must be ASCII (the cursor reads no other name). */

@@ -290,6 +290,73 @@ final class JsonCursorTest {
         assertThat(view.failed()).isTrue();
     }
 
+    private static final JsonCursor.Names LONG_NAMES = JsonCursor.Names.of("approximateInvokeCount", "requestId",
+            "firstRecordTimestamp", "nested", "functionArn12345", "sixteenCharsName");
+    private static final String LONG = "{\"approximateInvokeCount\":1,\"requestId\":\"r\",\"firstRecordTimestamp\":\"t\","
+            + "\"nested\":null,\"functionArn12345\":\"f\",\"sixteenCharsName\":\"s\"}";
+    /** Hints to read {@link #LONG} with: none, the name after the last one found, and each place (two past the end). */
+    private static final int[] HINTS = {-1, -2, 0, 1, 2, 3, 4, 5, 6, 99};
+
+    /**
+     * What a reader of {@link #LONG}'s shape reads, expecting names by {@code hint} (-1 none, -2 the one after the last
+     * found, else always that place), or "failed": every name with its place in {@link #LONG_NAMES}, and its value.
+     */
+    private static String traceNames(JsonCursor c, int hint) {
+        StringBuilder t = new StringBuilder();
+        c.beginObject();
+        int last = -1;
+        for (boolean first = true; c.nextMember(first, hint == -1 ? null : LONG_NAMES, hint == -2 ? last + 1 : hint);
+                first = false) {
+            int k = c.nameIn(LONG_NAMES);
+            t.append(c.name()).append('#').append(k).append('=');
+            t.append(c.nullAhead() ? "null" : k == 0 ? String.valueOf(c.integer()) : c.string()).append(';');
+            last = k;
+        }
+        c.end();
+        return c.failed() ? "failed" : t.toString();
+    }
+
+    /** Every hint reads {@code document} (through the view of its one string when {@code view}) as no hint does. */
+    private static void sameWithEveryHint(byte[] document, boolean view, ReadLimits limits, String as) {
+        String[] read = new String[HINTS.length];
+        for (int h = 0; h < HINTS.length; h++) {
+            JsonCursor c = JsonCursor.over(document, limits);
+            if (view) {
+                c.beginObject();
+                c.nextMember(true);
+                c = c.escapedText();
+            }
+            read[h] = traceNames(c, HINTS[h]);
+        }
+        for (int h = 1; h < HINTS.length; h++) {
+            assertThat(read[h]).as("%s, hint %d", as, HINTS[h]).isEqualTo(read[0]);
+        }
+    }
+
+    @Test
+    void expectedNames_readWhatTheScanReads_underEverySingleByteChange() {
+        byte[] plain = LONG.getBytes(StandardCharsets.UTF_8);
+        byte[] quoted = ("{\"p\":" + Json.quote(LONG) + "}").getBytes(StandardCharsets.UTF_8);
+        assertThat(traceNames(JsonCursor.over(plain, ReadLimits.defaults()), -2))
+                .isEqualTo("approximateInvokeCount#0=1;requestId#1=r;firstRecordTimestamp#2=t;nested#3=null;"
+                        + "functionArn12345#4=f;sixteenCharsName#5=s;");
+        byte[] replacements = {'"', '\\', ',', ':', '}', ' ', 'a', 'e', '0', 0x1F, (byte) 0x80};
+        for (byte[] full : new byte[][] {plain, quoted}) {
+            boolean view = full == quoted;
+            sameWithEveryHint(full, view, ReadLimits.defaults(), "unchanged");
+            // a name limit below the longest names: hinted or not, those names fail
+            sameWithEveryHint(full, view, ReadLimits.builder().maxNameChars(16).build(), "names of at most 16");
+            for (int at = 0; at < full.length; at++) {
+                for (byte r : replacements) {
+                    byte[] changed = full.clone();
+                    changed[at] = r;
+                    sameWithEveryHint(changed, view, ReadLimits.defaults(), "byte " + at + " made " + r);
+                }
+                sameWithEveryHint(java.util.Arrays.copyOf(full, at), view, ReadLimits.defaults(), "cut at " + at);
+            }
+        }
+    }
+
     @Test
     void names_mustBeAscii() {
         assertThatThrownBy(() -> JsonCursor.Names.of("caf\u00e9")).isInstanceOf(IllegalArgumentException.class);

@@ -66,7 +66,7 @@ final class EventBytesReader {
         KafkaEvent.Builder b = KafkaEvent.builder();
         p.beginObject();
         long seen = 0;
-        for (boolean first = true; p.nextMember(first); first = false) {
+        for (boolean first = true; KafkaEvent.TABLE.next(p, first, seen); first = false) {
             KafkaEvent.Members m = KafkaEvent.TABLE.get(p);
             seen = see(p, seen, m, KafkaEvent.TABLE, ordered);
             if (m == null) {
@@ -118,7 +118,7 @@ final class EventBytesReader {
         KafkaRecord.Builder b = KafkaRecord.builder();
         p.beginObject();
         long seen = 0;
-        for (boolean first = true; p.nextMember(first); first = false) {
+        for (boolean first = true; KafkaRecord.TABLE.next(p, first, seen); first = false) {
             KafkaRecord.Members m = KafkaRecord.TABLE.get(p);
             seen = see(p, seen, m, KafkaRecord.TABLE, ordered);
             if (m == null) {
@@ -204,7 +204,7 @@ final class EventBytesReader {
         SchemaMetadata.Builder b = SchemaMetadata.builder();
         p.beginObject();
         long seen = 0;
-        for (boolean first = true; p.nextMember(first); first = false) {
+        for (boolean first = true; SchemaMetadata.TABLE.next(p, first, seen); first = false) {
             SchemaMetadata.Members m = SchemaMetadata.TABLE.get(p);
             seen = see(p, seen, m, SchemaMetadata.TABLE, false);
             if (m == null) {

@@ -42,6 +42,8 @@ public final class MemberTable<M extends Enum<M> & Member> {
     private final long strictlyRequiredBits;
     /** By ordinal: the bit of the member's place among the table's names sorted as strings (for {@link #order}). */
     private final long[] rankBit;
+    /** By ordinal plus one: the place in the table of the member after that one (0 for "none seen yet"). */
+    private final int[] nextAfter;
 
     private MemberTable(String title, List<M> members, EnumMap<M, Member.Spec> specs) {
         if (members.size() > 16) {
@@ -85,6 +87,10 @@ public final class MemberTable<M extends Enum<M> & Member> {
         this.rankBit = new long[maxOrdinal + 1];
         for (M m : members) {
             rankBit[m.ordinal()] = 1L << (RANK_SHIFT + sorted.indexOf(m.jsonName()));
+        }
+        this.nextAfter = new int[maxOrdinal + 2];
+        for (int k = 0; k < this.members.size(); k++) {
+            nextAfter[this.members.get(k).ordinal() + 1] = k + 1;
         }
     }
 
@@ -161,6 +167,16 @@ public final class MemberTable<M extends Enum<M> & Member> {
     /** The member named {@code jsonName}, or null: for the readers' inner loops. */
     M get(String jsonName) {
         return byName.get(jsonName);
+    }
+
+    /**
+     * Moves the cursor to the next member ({@link JsonCursor#nextMember(boolean, JsonCursor.Names, int)}), comparing
+     * first, in place, the name AWS writes after the last of the members {@code seen} (a reader's bits, as
+     * {@link #order} keeps them): in a record in AWS's order, every name is found without a search.
+     */
+    boolean next(JsonCursor cursor, boolean first, long seen) {
+        int last = 64 - Long.numberOfLeadingZeros(seen & MEMBER_BITS);   // the highest ordinal seen, plus one
+        return cursor.nextMember(first, cursorNames, last < nextAfter.length ? nextAfter[last] : -1);
     }
 
     /** The member whose name the cursor has just read, or null. */

@@ -110,7 +110,7 @@ final class RecordBytesReader {
         p.beginObject();
         long seen = 0;
         int count = 0;
-        for (boolean first = true; p.nextMember(first); first = false) {
+        for (boolean first = true; table.next(p, first, seen); first = false) {
             KafkaFailureRecord.Members m = table.get(p);
             if (m == null) {
                 unknown = unknown(p, unknown, ++count);
@@ -261,7 +261,7 @@ final class RecordBytesReader {
         p.beginObject();
         long seen = 0;
         int count = 0;
-        for (boolean first = true; p.nextMember(first); first = false) {
+        for (boolean first = true; RequestContext.TABLE.next(p, first, seen); first = false) {
             RequestContext.Members m = RequestContext.TABLE.get(p);
             if (m == null) {
                 unknown = unknown(p, unknown, ++count);
@@ -287,7 +287,7 @@ final class RecordBytesReader {
         p.beginObject();
         long seen = 0;
         int count = 0;
-        for (boolean first = true; p.nextMember(first); first = false) {
+        for (boolean first = true; ResponseContext.TABLE.next(p, first, seen); first = false) {
             ResponseContext.Members m = ResponseContext.TABLE.get(p);
             if (m == null) {
                 unknown = unknown(p, unknown, ++count);
@@ -309,7 +309,7 @@ final class RecordBytesReader {
         Batch b = new Batch();
         p.beginObject();
         int count = 0;
-        for (boolean first = true; p.nextMember(first); first = false) {
+        for (boolean first = true; KafkaBatchInfo.TABLE.next(p, first, b.seen); first = false) {
             BatchInfo.Members m = KafkaBatchInfo.TABLE.get(p);
             if (m == null) {
                 b.unknown = unknown(p, b.unknown, ++count);
@@ -366,7 +366,7 @@ final class RecordBytesReader {
         p.beginObject();
         long seen = 0;
         int count = 0;
-        for (boolean first = true; p.nextMember(first); first = false) {
+        for (boolean first = true; RecordRange.TABLE.next(p, first, seen); first = false) {
             RecordRange.Members m = RecordRange.TABLE.get(p);
             if (m == null) {
                 unknown = unknown(p, unknown, ++count);
@@ -391,7 +391,7 @@ final class RecordBytesReader {
         p.beginObject();
         long seen = 0;
         int count = 0;
-        for (boolean first = true; p.nextMember(first); first = false) {
+        for (boolean first = true; RecordInfo.TABLE.next(p, first, seen); first = false) {
             RecordInfo.Members m = RecordInfo.TABLE.get(p);
             if (m == null) {
                 unknown = unknown(p, unknown, ++count);

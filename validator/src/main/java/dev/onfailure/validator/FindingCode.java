@@ -105,7 +105,8 @@ public enum FindingCode {
         int last = 0;
         while (m.find()) {
             cut.add(template.substring(last, m.start()));
-            cut.add(m.group(1));
+            // interned: the rules pass argument names as literals, so finding each placeholder's is a reference test
+            cut.add(m.group(1).intern());
             last = m.end();
         }
         cut.add(template.substring(last));
