@@ -59,6 +59,9 @@ public final class JsonCursor {
     private static final long ZEROS = ONES * '0';
     private static final long ABOVE_NINE = ONES * (0x7F - '9');
 
+    /** How many names from the expected one {@link #nextMember(boolean, Names, int)} compares in place. */
+    private static final int EXPECTED_TRIES = 3;
+
     private final byte[] b;
     /**
      * The same bytes read eight at a time, little-endian. A heap buffer rather than a byte-array view
@@ -302,9 +305,10 @@ public final class JsonCursor {
 
     /**
      * {@link #nextMember(boolean)} for a reader that expects, most of the time, the member {@code names} lists at
-     * {@code expected} (the one written after the last read, in a record written in its usual order): that name is
-     * compared in place first, without scanning the string for its end, and a following {@link #nameIn(Names)} of the
-     * same names answers without a search. Any other name is read as {@link #nextMember(boolean)} reads it.
+     * {@code expected} (the one written after the last read, in a record written in its usual order), or one of the
+     * two after it (optional members left out): those names are compared in place first, without scanning the string
+     * for its end, and a following {@link #nameIn(Names)} of the same names answers without a search. Any other name
+     * is read as {@link #nextMember(boolean)} reads it.
      *
      * <pre>{@code
      * int next = 0;
@@ -333,10 +337,17 @@ public final class JsonCursor {
             }
             k = ws(k + 1);
         }
-        int end = names != null && expected >= 0 && expected < names.bytes.length ? nameAt(k, names, expected) : -1;
+        int end = -1;
+        if (names != null && expected >= 0) {
+            // the expected name, else one of the two after it (optional members are often left out)
+            int last = Math.min(expected + EXPECTED_TRIES, names.bytes.length);
+            for (int e = expected; e < last && end < 0; e++) {
+                end = nameAt(k, names, e);
+                matchedIndex = e;
+            }
+        }
         if (end >= 0) {
             matchedNames = names;
-            matchedIndex = expected;
         } else {
             end = endOfString(k, maxNameChars);
             if (end < 0) {

@@ -58,10 +58,7 @@ final class PayloadMismatchRule implements Rule {
     }
 
     private static void ranges(RuleContext ctx, KafkaBatchInfo info, KafkaEvent event) {
-        Map<String, List<KafkaRecord>> byKey = new LinkedHashMap<>();
-        for (KafkaRecord k : event.allRecords()) {
-            byKey.computeIfAbsent(k.topic() + "-" + k.partition(), x -> new ArrayList<>()).add(k);
-        }
+        Map<String, List<KafkaRecord>> byKey = byKey(event);
         info.recordsInfo().forEach((key, range) -> {
             List<KafkaRecord> records = byKey.get(key);
             if (records == null) {
@@ -86,6 +83,53 @@ final class PayloadMismatchRule implements Rule {
                         + " but recordsInfo has no entry for it");
             }
         }
+    }
+
+    /**
+     * The payload's records by the key of their own topic and partition, in the order first seen: the event's own map
+     * when every record sits under its own key (as Lambda writes it), else grouped anew.
+     */
+    private static Map<String, List<KafkaRecord>> byKey(KafkaEvent event) {
+        boolean own = true;
+        for (Map.Entry<String, List<KafkaRecord>> e : event.records().entrySet()) {
+            own &= !e.getValue().isEmpty();
+            for (KafkaRecord k : e.getValue()) {
+                own &= isKeyOf(e.getKey(), k);
+            }
+        }
+        if (own) {
+            return event.records();
+        }
+        Map<String, List<KafkaRecord>> byKey = new LinkedHashMap<>();
+        for (KafkaRecord k : event.allRecords()) {
+            byKey.computeIfAbsent(k.topic() + "-" + k.partition(), x -> new ArrayList<>()).add(k);
+        }
+        return byKey;
+    }
+
+    /** Whether {@code key} is {@code k.topic() + "-" + k.partition()}, without making that string. */
+    static boolean isKeyOf(String key, KafkaRecord k) {
+        String topic = k.topic();
+        int t = topic.length();
+        if (key.length() <= t + 1 || key.charAt(t) != '-' || !key.startsWith(topic)) {
+            return false;
+        }
+        int partition = k.partition();
+        if (partition < 0) {
+            return key.equals(topic + "-" + partition);
+        }
+        int end = key.length();
+        // the partition's decimal digits, from the last
+        for (int i = end - 1; i > t; i--) {
+            if (key.charAt(i) != '0' + partition % 10) {
+                return false;
+            }
+            partition /= 10;
+            if (partition == 0) {
+                return i == t + 1;
+            }
+        }
+        return false;
     }
 
     private static void recordInfo(RuleContext ctx, dev.onfailure.model.RecordInfo info, KafkaEvent event) {

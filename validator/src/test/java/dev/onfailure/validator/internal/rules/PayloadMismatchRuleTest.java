@@ -15,6 +15,36 @@ final class PayloadMismatchRuleTest {
     private final Rule rule = new PayloadMismatchRule();
 
     @Test
+    void isKeyOf_agreesWithTheKeyMadeAsAString() {
+        String[] topics = {"orders", "orders-1", "o", "a-0-0", "12", "t.x_y", "orders-"};
+        int[] partitions = {0, 1, 7, 10, 12, 99, 100, 2147483647, -1, -12};
+        java.util.List<String> keys = new java.util.ArrayList<>(java.util.List.of("", "-", "orders", "orders-", "orders-0",
+                "orders-00", "orders-01", "orders-1-0", "orders--1", "orders-2147483647", "orders-2147483648", "o-7",
+                "a-0-0-12", "12-12", "orders-1-", "orders-10", "orders-100", "orders-0-0", "t.x_y-99", "orders--12",
+                "orders---1"));
+        for (String topic : topics) {
+            for (int partition : partitions) {
+                keys.add(topic + "-" + partition);
+                dev.onfailure.model.KafkaRecord k = dev.onfailure.model.KafkaRecord.builder().topic(topic)
+                        .partition(partition).offset(1).timestamp(1).timestampType("CREATE_TIME").build();
+                for (String key : keys) {
+                    assertThat(PayloadMismatchRule.isKeyOf(key, k)).as("%s for %s/%d", key, topic, partition)
+                            .isEqualTo(key.equals(topic + "-" + partition));
+                }
+            }
+        }
+    }
+
+    @Test
+    void recordsUnderAnotherKeyInThePayload_areComparedByTheirOwnTopicAndPartition() {
+        String object = text("object-payload.s3.json");
+        assertThat(run(rule, replaceOnce(object, "\"telemetry.raw-4\": [", "\"telemetry.raw-9\": ["))).isEmpty();
+        assertThat(run(rule, replaceOnce(object, "\"partition\": 4", "\"partition\": 5"))).extracting(Finding::message)
+                .containsExactly("recordsInfo has telemetry.raw-4 but the payload holds no record of it",
+                        "the payload holds records of telemetry.raw-5 but recordsInfo has no entry for it");
+    }
+
+    @Test
     void consistentPayloads_areQuiet() {
         assertThat(run(rule, text("string-payload.s3.json"))).isEmpty();
         assertThat(run(rule, text("object-payload.s3.json"))).isEmpty();
