@@ -78,6 +78,8 @@ final class KafkaSource implements Source {
     private KafkaConsumer<byte[], byte[]> consumer;
     private boolean started;
     private volatile Thread reader;
+    /** True while the reading thread polls; a wakeup then ends its poll (later, it would cut its close short). */
+    private volatile boolean reading;
     private volatile boolean closed;
 
     KafkaSource(Location.Kafka location, SourceOptions options) {
@@ -147,7 +149,9 @@ final class KafkaSource implements Source {
             return;
         }
         // the consumer belongs to the reading thread: wake it from its poll and let it close the consumer
-        consumer.wakeup();
+        if (reading) {
+            consumer.wakeup();
+        }
         synchronized (ahead) {
             ahead.notifyAll();
         }
@@ -262,6 +266,7 @@ final class KafkaSource implements Source {
                 List<Range> ranges = start();
                 Thread t = new Thread(() -> read(ranges), "onfailure-kafka-read");
                 t.setDaemon(true);
+                reading = true;
                 reader = t;
                 t.start();
             }
@@ -362,6 +367,7 @@ final class KafkaSource implements Source {
             last = new SourceException(location.uri(), "reading stopped: " + e, e);
             throw e;
         } finally {
+            reading = false;
             if (last != null) {
                 put(last);
             }
