@@ -20,12 +20,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -199,6 +201,7 @@ public final class SourcesBench {
                     "--bootstrap-server", server.bootstrapServers(), "kafka://bench"};
                 Run ours = new Run(rounds);
                 Run base = new Run(rounds);
+                Run shortClose = new Run(rounds);
                 for (int r = -1; r < rounds; r++) {
                     boolean oursFirst = (r & 1) == 0;
                     for (int i = 0; i < 2; i++) {
@@ -211,30 +214,46 @@ public final class SourcesBench {
                                 }
                             });
                         } else {
-                            base.time(r, () -> {
-                                long read = consumeOnly(server.bootstrapServers());
-                                if (read != messages) {
-                                    throw new IllegalStateException("consumed " + read);
-                                }
-                            });
+                            base.time(r, () -> consume(server.bootstrapServers(), messages, Optional.empty()));
+                            shortClose.time(r, () -> consume(server.bootstrapServers(), messages,
+                                    Optional.of(SOURCE_CLOSE)));
                         }
                     }
                 }
-                report("Kafka, " + threads + " thread" + (threads == 1 ? "" : "s"), messages, ours, base,
-                        "messages");
+                String what = "Kafka, " + threads + " thread" + (threads == 1 ? "" : "s");
+                report(what, messages, ours, base, "messages");
+                report(what + ", loop closed as the source closes", messages, ours, shortClose, "messages");
             }
         }
     }
 
-    /** The baseline: assign, seek to the beginning, poll to the end offset, touch each value, nothing else. */
-    private static long consumeOnly(String servers) {
+    /**
+     * How {@code KafkaSource} closes its consumer. A plain {@code close()} waits for the broker's answer to the fetch
+     * that ends the fetch session, which comes after {@code fetch.max.wait.ms} (500 ms): the second baseline closes as
+     * the source does, so that the ratio against it shows what reading and validating cost, not that wait.
+     */
+    private static final Duration SOURCE_CLOSE = Duration.ofMillis(100);
+
+    private static void consume(String servers, int messages, Optional<Duration> close) {
+        long read = consumeOnly(servers, close);
+        if (read != messages) {
+            throw new IllegalStateException("consumed " + read);
+        }
+    }
+
+    /**
+     * The baseline: assign, seek to the beginning, poll to the end offset, touch each value, nothing else; then close,
+     * plainly or within {@code close}.
+     */
+    private static long consumeOnly(String servers, Optional<Duration> close) {
         Properties p = new Properties();
         p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);
+        try {
             TopicPartition tp = new TopicPartition("bench", 0);
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
@@ -248,6 +267,12 @@ public final class SourcesBench {
                 }
             }
             return bytes > 0 ? n : -1;
+        } finally {
+            if (close.isPresent()) {
+                consumer.close(CloseOptions.timeout(close.get()));
+            } else {
+                consumer.close();
+            }
         }
     }
 

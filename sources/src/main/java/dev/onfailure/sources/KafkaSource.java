@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,6 +18,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -34,9 +36,34 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * The messages of a Kafka topic from the earliest offset (or {@code fromOffset}, {@code fromTime}) up to the end
  * offsets taken when reading starts, partition by partition in offset order. The consumer is assigned the partitions
- * and seeks; it never joins a consumer group and never commits, so reading leaves no trace on the cluster.
+ * and seeks; it never joins a consumer group and never commits, so reading leaves no trace on the cluster. Once the
+ * offsets are taken, a thread of its own polls ahead of the documents handed out (at most
+ * {@link #READ_AHEAD_BYTES}).
  */
 final class KafkaSource implements Source {
+
+    /** The end of the messages, in {@link #ahead}. */
+    private static final Object END = new Object();
+
+    /**
+     * How many bytes of messages may wait to be handed out: a few fetches' worth (a fetch is at most a megabyte per
+     * partition by default), enough to keep reading while the validation catches up, small beside the command's own
+     * bytes in flight.
+     */
+    private static final long READ_AHEAD_BYTES = 8L << 20;
+
+    /** What a message counts against {@link #READ_AHEAD_BYTES} beyond its value: its document, origin and offsets. */
+    private static final long MESSAGE_OVERHEAD = 256;
+
+    /**
+     * How long closing the consumer may wait. Closing sends the broker a fetch that ends the consumer's fetch session,
+     * which the broker ends as it receives it but answers only after {@code fetch.max.wait.ms} (500 ms by default,
+     * for want of data: KAFKA-19884), so a close that waits for the answer adds half a second to every run for nothing.
+     */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofMillis(100);
+
+    /** How long {@link #close()} waits for the reading thread to stop and close its consumer. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final Location.Kafka location;
     private final SourceOptions options;
@@ -44,8 +71,16 @@ final class KafkaSource implements Source {
     private final String servers;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong handed = new AtomicLong();
+    /** Chunks read ahead, then {@link #END} or the {@link SourceException} that stopped the reading. */
+    private final ArrayDeque<Object> ahead = new ArrayDeque<>();
+    /** The bytes of the chunks in {@link #ahead}; guarded by it. */
+    private long aheadBytes;
     private KafkaConsumer<byte[], byte[]> consumer;
     private boolean started;
+    private volatile Thread reader;
+    /** True while the reading thread polls; a wakeup then ends its poll (later, it would cut its close short). */
+    private volatile boolean reading;
+    private volatile boolean closed;
 
     KafkaSource(Location.Kafka location, SourceOptions options) {
         this.location = location;
@@ -105,8 +140,25 @@ final class KafkaSource implements Source {
 
     @Override
     public void close() {
-        if (consumer != null) {
-            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(1)));
+        closed = true;
+        Thread r = reader;
+        if (r == null) {
+            if (consumer != null) {
+                consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+            }
+            return;
+        }
+        // the consumer belongs to the reading thread: wake it from its poll and let it close the consumer
+        if (reading) {
+            consumer.wakeup();
+        }
+        synchronized (ahead) {
+            ahead.notifyAll();
+        }
+        try {
+            r.join(CLOSE_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -143,12 +195,22 @@ final class KafkaSource implements Source {
     private record Range(TopicPartition partition, long start, long end) {
     }
 
-    private final class Partitions implements Iterator<Document> {
-        private ArrayDeque<Range> ranges;
-        private Range current;
-        private final ArrayDeque<Document> buffer = new ArrayDeque<>();
+    /** The documents of one poll, and what they count against {@link #READ_AHEAD_BYTES}. */
+    private record Chunk(List<Document> documents, long bytes) {
+    }
 
-        private void start() {
+    /**
+     * The partitions, read on a thread of their own ({@link #read}) into {@link #ahead}, so that waiting for the
+     * broker's next fetch overlaps with the validation of what the last one gave instead of adding to it (one fetch is
+     * about a megabyte, well under a millisecond of validation per worker). The offsets are taken here, on the first
+     * {@code hasNext()}, so a failure to connect or a missing topic comes out of that call; a failure later comes out
+     * where the messages would have, after every message read before it.
+     */
+    private final class Partitions implements Iterator<Document> {
+        private Iterator<Document> chunk = Collections.emptyIterator();
+        private boolean ended;
+
+        private List<Range> start() {
             try {
                 consumer = new KafkaConsumer<>(properties);
             } catch (KafkaException e) {
@@ -185,13 +247,14 @@ final class KafkaSource implements Source {
                         starts.put(tp, at == null ? ends.get(tp) : at.offset());
                     }
                 }
-                ranges = new ArrayDeque<>();
+                List<Range> ranges = new ArrayList<>();
                 for (TopicPartition tp : partitions) {
                     if (starts.get(tp) < ends.get(tp)) {
                         ranges.add(new Range(tp, starts.get(tp), ends.get(tp)));
                     }
                 }
                 consumer.pause(partitions);
+                return ranges;
             } catch (KafkaException e) {
                 throw failure(e);
             }
@@ -199,51 +262,28 @@ final class KafkaSource implements Source {
 
         @Override
         public boolean hasNext() {
-            if (ranges == null) {
-                start();
+            if (reader == null && !ended) {
+                List<Range> ranges = start();
+                Thread t = new Thread(() -> read(ranges), "onfailure-kafka-read");
+                t.setDaemon(true);
+                reading = true;
+                reader = t;
+                t.start();
             }
-            while (buffer.isEmpty() && (current != null || !ranges.isEmpty())) {
-                if (current == null) {
-                    current = ranges.poll();
-                    consumer.seek(current.partition(), current.start());
-                    consumer.resume(List.of(current.partition()));
+            while (!chunk.hasNext() && !ended) {
+                Object next = take();
+                if (next == END) {
+                    ended = true;
+                } else if (next instanceof SourceException e) {
+                    synchronized (ahead) {
+                        ahead.addFirst(e); // kept: asked again, it fails again
+                    }
+                    throw e;
+                } else {
+                    chunk = ((Chunk) next).documents().iterator();
                 }
-                poll();
             }
-            return !buffer.isEmpty();
-        }
-
-        private void poll() {
-            long deadline = System.nanoTime() + options.timeout().toNanos();
-            try {
-                while (buffer.isEmpty()) {
-                    ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(
-                            Math.min(500, options.timeout().toMillis())));
-                    for (ConsumerRecord<byte[], byte[]> r : records.records(current.partition())) {
-                        if (r.offset() >= current.end()) {
-                            break;
-                        }
-                        received.incrementAndGet();
-                        buffer.add(document(r));
-                    }
-                    if (consumer.position(current.partition(), options.timeout()) >= current.end()) {
-                        consumer.pause(List.of(current.partition()));
-                        current = null;
-                        return;
-                    }
-                    if (!buffer.isEmpty()) {
-                        return;
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new SourceException(location.uri(), "bootstrap server " + servers + " gave no message"
-                                + " from partition " + current.partition().partition() + " within "
-                                + Aws.seconds(options.timeout()) + " (position "
-                                + consumer.position(current.partition()) + ", end " + current.end() + ")");
-                    }
-                }
-            } catch (KafkaException e) {
-                throw failure(e);
-            }
+            return chunk.hasNext();
         }
 
         @Override
@@ -252,8 +292,130 @@ final class KafkaSource implements Source {
                 throw new NoSuchElementException();
             }
             handed.incrementAndGet();
-            return buffer.poll();
+            return chunk.next();
         }
+    }
+
+    /** Waits for the next chunk, {@link #END} or the failure that ended the reading. */
+    private Object take() {
+        synchronized (ahead) {
+            while (ahead.isEmpty()) {
+                if (closed) {
+                    throw new SourceException(location.uri(), "closed");
+                }
+                try {
+                    ahead.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SourceException(location.uri(), "interrupted", e);
+                }
+            }
+            Object next = ahead.poll();
+            if (next instanceof Chunk c) {
+                aheadBytes -= c.bytes();
+                ahead.notifyAll();
+            }
+            return next;
+        }
+    }
+
+    /**
+     * Queues {@code next} once there is room: a chunk waits while {@link #READ_AHEAD_BYTES} are queued, though one
+     * is always let through, so a big message never stalls. Returns false when the source is closed.
+     */
+    private boolean put(Object next) {
+        synchronized (ahead) {
+            long bytes = next instanceof Chunk c ? c.bytes() : 0;
+            while (!closed && bytes > 0 && aheadBytes > 0 && aheadBytes + bytes > READ_AHEAD_BYTES) {
+                try {
+                    ahead.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            if (closed) {
+                return false;
+            }
+            ahead.add(next);
+            aheadBytes += bytes;
+            ahead.notifyAll();
+            return true;
+        }
+    }
+
+    /**
+     * The reading thread: each range in turn, from its start to its end, a chunk per poll; then {@link #END}, or the
+     * failure that stopped it. It owns the consumer from here on and closes it when done.
+     */
+    private void read(List<Range> ranges) {
+        Object last = END;
+        try {
+            for (Range range : ranges) {
+                if (!read(range)) {
+                    last = null; // closed: nobody reads the rest
+                    break;
+                }
+            }
+        } catch (SourceException e) {
+            last = e;
+        } catch (KafkaException e) {
+            last = closed ? null : failure(e); // a wakeup from close() is no failure
+        } catch (RuntimeException e) {
+            last = new SourceException(location.uri(), "reading stopped: " + e, e);
+        } catch (Error e) {
+            last = new SourceException(location.uri(), "reading stopped: " + e, e);
+            throw e;
+        } finally {
+            reading = false;
+            if (last != null) {
+                put(last);
+            }
+            try {
+                consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+            } catch (KafkaException e) {
+                // closing is best effort: everything read is already queued
+            }
+        }
+    }
+
+    /** Reads {@code range} to its end; returns false when the source was closed first. */
+    private boolean read(Range range) {
+        TopicPartition partition = range.partition();
+        consumer.seek(partition, range.start());
+        consumer.resume(List.of(partition));
+        Duration pollWait = Duration.ofMillis(Math.min(500, options.timeout().toMillis()));
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        while (!closed) {
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(pollWait);
+            List<Document> documents = new ArrayList<>(records.count());
+            long bytes = 0;
+            for (ConsumerRecord<byte[], byte[]> r : records.records(partition)) {
+                if (r.offset() >= range.end()) {
+                    break;
+                }
+                received.incrementAndGet();
+                Document d = document(r);
+                documents.add(d);
+                bytes += d.bytes().length + MESSAGE_OVERHEAD;
+            }
+            if (!documents.isEmpty()) {
+                if (!put(new Chunk(documents, bytes))) {
+                    return false;
+                }
+                deadline = System.nanoTime() + options.timeout().toNanos();
+            }
+            if (consumer.position(partition, options.timeout()) >= range.end()) {
+                consumer.pause(List.of(partition));
+                return true;
+            }
+            if (documents.isEmpty() && System.nanoTime() > deadline) {
+                throw new SourceException(location.uri(), "bootstrap server " + servers + " gave no message"
+                        + " from partition " + partition.partition() + " within " + Aws.seconds(options.timeout())
+                        + " (position " + consumer.position(partition) + ", end " + range.end() + ")");
+            }
+        }
+        return false;
     }
 
     private Document document(ConsumerRecord<byte[], byte[]> r) {

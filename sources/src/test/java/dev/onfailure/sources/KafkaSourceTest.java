@@ -153,6 +153,31 @@ final class KafkaSourceTest {
     }
 
     @Test
+    void readingAhead_stopsAtItsBoundAndAtClose() throws Exception {
+        server.createTopic("big", 1);
+        byte[] value = new byte[300_000];
+        java.util.Arrays.fill(value, (byte) ' ');
+        for (int i = 0; i < 40; i++) { // 12 MB: more than is read ahead
+            producer.send(new ProducerRecord<>("big", 0, null, value));
+        }
+        producer.flush();
+        Source source = Source.open(Location.parse("kafka://big"), options().build());
+        try {
+            Iterator<Document> docs = source.documents();
+            assertThat(docs.next().bytes()).hasSize(value.length);
+            long received = -1;
+            for (int i = 0; i < 100 && source.counts().listed() != received; i++) {
+                received = source.counts().listed();
+                Thread.sleep(200); // until the reading thread waits for room
+            }
+            assertThat(received).isBetween(2L, 39L);
+        } finally {
+            source.close();
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("onfailure-kafka-read"));
+    }
+
+    @Test
     void reading_joinsNoGroupAndCommitsNothing() throws Exception {
         read("kafka://failures", options().build());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
