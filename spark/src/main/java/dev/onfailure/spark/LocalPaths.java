@@ -3,18 +3,17 @@ package dev.onfailure.spark;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,7 +93,14 @@ final class LocalPaths {
      * their path below it, symbolic links followed, sorted by path), as {@code listStatus} would, with each file's
      * attributes read once.
      *
+     * <p>Each directory's entries are sorted on their own and walked in that order, so the listing comes out sorted
+     * by path without sorting the whole of it: sorting 100,000 full paths (a shared prefix of 50 characters or more
+     * compared again in each of 1.7 million comparisons) was most of a query's listing on the driver. A directory's
+     * entries sort by name with a {@code /} after a directory's, which puts them where their full paths sort:
+     * {@code a.json} before {@code a/x.json} before {@code a0.json}.
+     *
      * @throws IllegalArgumentException when {@code path} does not exist
+     * @throws FileSystemLoopException when a symbolic link leads back to a directory it is in
      */
     static List<FileSplit.File> list(Path path, boolean all) throws IOException {
         BasicFileAttributes attrs;
@@ -108,32 +114,71 @@ final class LocalPaths {
         }
         List<FileSplit.File> out = new ArrayList<>();
         String root = uri(path) + (uri(path).endsWith("/") ? "" : "/");
-        Files.walkFileTree(path, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-                        if (d.equals(path) || !all || FailureScan.accept(relative(d), true)) {
-                            return FileVisitResult.CONTINUE;
-                        }
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-                        String name = relative(f);
-                        if (a.isRegularFile() && FailureScan.accept(name, all)) {
-                            out.add(new FileSplit.File(root + name, a.size()));
-                        }
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    private String relative(Path p) {
-                        String r = path.relativize(p).toString();
-                        return File.separatorChar == '/' ? r : r.replace(File.separatorChar, '/');
-                    }
-                });
-        out.sort(Comparator.comparing(FileSplit.File::path));
+        List<Object> ancestors = new ArrayList<>();
+        ancestors.add(key(path, attrs));
+        walk(path, "", all, root, ancestors, out);
         return out;
+    }
+
+    /** An entry of a directory: its name below the listed directory, how it sorts among its siblings, what it is. */
+    private record Entry(String relative, String order, Path path, BasicFileAttributes attrs) {
+    }
+
+    private static void walk(Path dir, String relative, boolean all, String root, List<Object> ancestors,
+            List<FileSplit.File> out) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path p : stream) {
+                String name = p.getFileName().toString();
+                String r = relative.isEmpty() ? name : relative + "/" + name;
+                BasicFileAttributes a = attributes(p);
+                if (a.isDirectory()) {
+                    if (!all || FailureScan.accept(r, true)) {
+                        entries.add(new Entry(r, name + "/", p, a));
+                    }
+                } else if (a.isRegularFile() && FailureScan.accept(r, all)) {
+                    entries.add(new Entry(r, name, p, a));
+                }
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::order));
+        for (Entry e : entries) {
+            if (!e.attrs().isDirectory()) {
+                out.add(new FileSplit.File(root + e.relative(), e.attrs().size()));
+                continue;
+            }
+            Object k = key(e.path(), e.attrs());
+            for (Object a : ancestors) {
+                if (a.equals(k)) {
+                    throw new FileSystemLoopException(e.path().toString());
+                }
+            }
+            ancestors.add(k);
+            walk(e.path(), e.relative(), all, root, ancestors, out);
+            ancestors.remove(ancestors.size() - 1);
+        }
+    }
+
+    /**
+     * An entry's attributes, its link followed; a link that leads nowhere is the link itself (not a regular file, so
+     * not read), as {@code Files.walkFileTree} takes it.
+     */
+    private static BasicFileAttributes attributes(Path p) throws IOException {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class);
+        } catch (IOException e) {
+            try {
+                return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException ignored) {
+                throw e;
+            }
+        }
+    }
+
+    /** What tells a directory from any other: its file key (device and inode), or its real path where there is none. */
+    private static Object key(Path dir, BasicFileAttributes attrs) throws IOException {
+        Object k = attrs.fileKey();
+        return k != null ? k : dir.toRealPath();
     }
 
     /**

@@ -59,6 +59,13 @@ final class LocalPathsTest {
         file("ok/.a.json.crc", "");
         file("ok/b.json", "{\"b\":2}");
         Files.createSymbolicLink(dir.resolve("linked"), dir.resolve("ok"));
+        // where a directory's files sort among names that share its name ('-' and '.' before '/', '0' after)
+        file("order/a/x.json", "{}");
+        file("order/a.json", "{}");
+        file("order/a-b.json", "{}");
+        file("order/a0.json", "{}");
+        file("order/a/b/y.json", "{}");
+        file("order/a/b.json", "{}");
         LocalFileSystem fs = LocalFileSystem.getLocal(new Configuration());
         Path root = fs.getFileStatus(new Path(dir.toUri())).getPath();
         for (boolean all : new boolean[] {true, false}) {
@@ -79,6 +86,14 @@ final class LocalPathsTest {
                         .noneMatch(p -> p.endsWith("object-without-extension") || p.endsWith("notes.txt"));
             }
         }
+    }
+
+    @Test
+    void list_aLinkBackToAnAncestor_isALoop_notEndless() throws IOException {
+        file("a/b/c.json", "{}");
+        Files.createSymbolicLink(dir.resolve("a/b/up"), dir.resolve("a"));
+        assertThatThrownBy(() -> LocalPaths.list(dir, true)).isInstanceOf(java.nio.file.FileSystemLoopException.class)
+                .hasMessage(dir.resolve("a/b/up").toString());
     }
 
     @Test
