@@ -89,6 +89,28 @@ final class LocalPathsTest {
     }
 
     @Test
+    void list_aLargeDirectory_readByThreads_givesWhatHadoopLists() throws IOException {
+        int n = LocalPaths.PARALLEL_FROM + 500;
+        for (int i = 0; i < n; i++) {
+            file("big/r" + (i * 7919 % n) + (i % 3 == 0 ? ".json" : i % 3 == 1 ? "" : ".ndjson"), "{}");
+        }
+        file("big/_SUCCESS", "");
+        file("big/.r1.json.crc", "");
+        file("big/r1/inside.json", "{}");
+        file("big/r1.jsonl", "{}");
+        Files.createSymbolicLink(dir.resolve("big/dangling.json"), dir.resolve("nowhere.json"));
+        LocalFileSystem fs = LocalFileSystem.getLocal(new Configuration());
+        Path root = fs.getFileStatus(new Path(dir.toUri())).getPath();
+        for (boolean all : new boolean[] {true, false}) {
+            List<FileSplit.File> hadoop = new ArrayList<>();
+            walk(fs, root, "", all, hadoop);
+            hadoop.sort(java.util.Comparator.comparing(FileSplit.File::path));
+            assertThat(LocalPaths.list(dir, all)).as("files=%s", all ? "all" : "records").isEqualTo(hadoop)
+                    .hasSizeGreaterThan(all ? n : n * 2 / 3);
+        }
+    }
+
+    @Test
     void list_aLinkBackToAnAncestor_isALoop_notEndless() throws IOException {
         file("a/b/c.json", "{}");
         Files.createSymbolicLink(dir.resolve("a/b/up"), dir.resolve("a"));
