@@ -4,7 +4,6 @@ import dev.onfailure.json.NdjsonLines;
 import dev.onfailure.json.ReadLimits;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 
 /**
  * Splits a file into documents as {@code onfailure validate} does: a {@code .ndjson}/{@code .jsonl} file holds one
@@ -29,13 +28,32 @@ final class Documents {
 
     /** Whether a file found below a directory is read: {@code *.json}, {@code *.ndjson}, {@code *.jsonl}. */
     static boolean isRecordFile(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".jsonl");
+        return endsWith(name, ".json") || isNdjson(name);
     }
 
+    /** Whether a file is read as NDJSON: {@code *.ndjson}, {@code *.jsonl}, in any case (asked once per file read). */
     static boolean isNdjson(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.endsWith(".ndjson") || n.endsWith(".jsonl");
+        return endsWith(name, ".ndjson") || endsWith(name, ".jsonl");
+    }
+
+    /**
+     * {@code name.toLowerCase(Locale.ROOT).endsWith(suffix)} for a lower-case ASCII suffix, without a copy: only the
+     * letter itself and its ASCII capital lower-case to it ({@code regionMatches} with case ignored would also take
+     * U+017F, the long s, for an s).
+     */
+    private static boolean endsWith(String name, String suffix) {
+        int off = name.length() - suffix.length();
+        if (off < 0) {
+            return false;
+        }
+        for (int i = 0; i < suffix.length(); i++) {
+            char c = name.charAt(off + i);
+            char s = suffix.charAt(i);
+            if (c != s && c != Character.toUpperCase(s)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

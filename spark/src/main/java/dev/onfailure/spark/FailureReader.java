@@ -42,7 +42,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
     private static volatile Validator shared;
 
     /** A file whose turn has come, or is coming: its bytes fetched ahead, or to be streamed. */
-    private record Pending(FileSplit.File file, String source, boolean ndjson,
+    private record Pending(FileSplit.File file, Optional<java.nio.file.Path> local, String source, boolean ndjson,
             CompletableFuture<byte[]> fetched) {
     }
 
@@ -114,6 +114,8 @@ final class FailureReader implements PartitionReader<InternalRow> {
     private void fill() {
         while (files.hasNext() && pending.size() < Math.max(1, readAhead)) {
             FileSplit.File f = files.next();
+            // the local path is made once per file (a row's source is its text)
+            Optional<java.nio.file.Path> local = LocalPaths.qualified(f.path());
             boolean ndjson = Documents.isNdjson(LocalPaths.name(f.path()));
             CompletableFuture<byte[]> fetched = null;
             if (readAhead > 0 && !ndjson) {
@@ -124,19 +126,19 @@ final class FailureReader implements PartitionReader<InternalRow> {
                         return t;
                     });
                 }
-                fetched = CompletableFuture.supplyAsync(() -> fetch(f.path()), fetcher);
+                fetched = CompletableFuture.supplyAsync(() -> fetch(f.path(), local), fetcher);
             }
-            pending.add(new Pending(f, LocalPaths.source(f.path()), ndjson, fetched));
+            pending.add(new Pending(f, local, local.map(java.nio.file.Path::toString).orElse(f.path()), ndjson,
+                    fetched));
         }
     }
 
-    private byte[] fetch(String path) {
+    private byte[] fetch(String path, Optional<java.nio.file.Path> local) {
         try {
-            Optional<java.nio.file.Path> local = LocalPaths.qualified(path);
             if (local.isPresent()) {
                 return LocalPaths.readWhole(local.get(), Documents.cap(limits));
             }
-            try (InputStream in = open(path)) {
+            try (InputStream in = open(path, local)) {
                 return in.readNBytes(Documents.cap(limits));
             }
         } catch (IOException e) {
@@ -149,8 +151,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
      * a {@code .crc} file beside every file it opens, and its absence costs an exception each time), any other through
      * its Hadoop file system.
      */
-    private InputStream open(String path) throws IOException {
-        Optional<java.nio.file.Path> local = LocalPaths.qualified(path);
+    private InputStream open(String path, Optional<java.nio.file.Path> local) throws IOException {
         if (local.isPresent()) {
             return Files.newInputStream(local.get());
         }
@@ -183,14 +184,12 @@ final class FailureReader implements PartitionReader<InternalRow> {
             documents = Documents.of(source, false, new java.io.ByteArrayInputStream(bytes), limits);
             return;
         }
-        String path = p.file().path();
         try {
-            Optional<java.nio.file.Path> local = LocalPaths.qualified(path);
-            if (local.isPresent() && !p.ndjson()) {
-                documents = Documents.whole(source, LocalPaths.readWhole(local.get(), Documents.cap(limits)));
+            if (p.local().isPresent() && !p.ndjson()) {
+                documents = Documents.whole(source, LocalPaths.readWhole(p.local().get(), Documents.cap(limits)));
                 return;
             }
-            open = open(path);
+            open = open(p.file().path(), p.local());
             documents = Documents.of(source, p.ndjson(), open, limits);
         } catch (IOException | RuntimeException e) {
             maker.unreadable(source, "cannot open: " + message(e), rows::add);

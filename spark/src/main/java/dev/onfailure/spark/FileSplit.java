@@ -2,6 +2,7 @@ package dev.onfailure.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.connector.read.InputPartition;
 
@@ -17,6 +18,63 @@ record FileSplit(List<File> files) implements InputPartition {
 
     FileSplit {
         files = List.copyOf(files);
+    }
+
+    /**
+     * Spark serialises every task's split on the driver, while the tasks run, and each task deserialises its own: as
+     * records, a split of 2,000 files was 2,000 objects with a full path each. {@link Serialized} sends the paths'
+     * shared prefix once and the rest as one string.
+     */
+    private Object writeReplace() {
+        return new Serialized(files);
+    }
+
+    /** The serial form of a split: the prefix its paths share, then each path's rest and length, in order. */
+    private static final class Serialized implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String prefix;
+        private final String rests;
+        private final int[] ends;
+        private final long[] lengths;
+
+        Serialized(List<File> files) {
+            String shared = files.isEmpty() ? "" : files.get(0).path();
+            for (File f : files) {
+                int n = 0;
+                int max = Math.min(shared.length(), f.path().length());
+                while (n < max && shared.charAt(n) == f.path().charAt(n)) {
+                    n++;
+                }
+                shared = shared.substring(0, n);
+            }
+            StringBuilder sb = new StringBuilder();
+            ends = new int[files.size()];
+            lengths = new long[files.size()];
+            for (int i = 0; i < ends.length; i++) {
+                sb.append(files.get(i).path(), shared.length(), files.get(i).path().length());
+                ends[i] = sb.length();
+                lengths[i] = files.get(i).length();
+            }
+            prefix = shared;
+            rests = sb.toString();
+        }
+
+        private Object readResolve() throws java.io.ObjectStreamException {
+            if (ends.length != lengths.length) {
+                throw new java.io.InvalidObjectException("a split's paths and lengths differ in number");
+            }
+            File[] files = new File[ends.length];
+            int start = 0;
+            for (int i = 0; i < files.length; i++) {
+                if (ends[i] < start || ends[i] > rests.length()) {
+                    throw new java.io.InvalidObjectException("a split's paths are out of order");
+                }
+                files[i] = new File(prefix.concat(rests.substring(start, ends[i])), lengths[i]);
+                start = ends[i];
+            }
+            return new FileSplit(Arrays.asList(files));
+        }
     }
 
     /**

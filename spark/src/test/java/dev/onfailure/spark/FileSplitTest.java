@@ -44,4 +44,25 @@ final class FileSplitTest {
         assertThat(splits.stream().flatMap(s -> s.files().stream()).toList()).containsExactlyElementsOf(files);
         assertThat(FileSplit.pack(List.of(), 128L << 20, FailureScan.OPEN_COST, 2)).isEmpty();
     }
+
+    @Test
+    void serialised_isTheSameFiles_withTheirSharedPrefixOnce() throws Exception {
+        List<FileSplit.File> files = new ArrayList<>(files(2_000, 2_200));
+        files.add(new FileSplit.File("file:/d/sub/\u00e9t\u00e9 \ud83d\ude00.json", 7));
+        files.add(new FileSplit.File("file:/d", 0));
+        for (List<FileSplit.File> split : List.of(files, List.of(files.get(0)), List.<FileSplit.File>of())) {
+            var bytes = new java.io.ByteArrayOutputStream();
+            try (var out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(new FileSplit(split));
+            }
+            Object back;
+            try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                back = in.readObject();
+            }
+            assertThat(back).isEqualTo(new FileSplit(split));
+            if (split.size() > 1) {   // "file:/d/" once, then 11 characters and 12 bytes of numbers a file
+                assertThat(bytes.size()).isLessThan(split.size() * 30);
+            }
+        }
+    }
 }

@@ -59,6 +59,13 @@ final class LocalPathsTest {
         file("ok/.a.json.crc", "");
         file("ok/b.json", "{\"b\":2}");
         Files.createSymbolicLink(dir.resolve("linked"), dir.resolve("ok"));
+        // where a directory's files sort among names that share its name ('-' and '.' before '/', '0' after)
+        file("order/a/x.json", "{}");
+        file("order/a.json", "{}");
+        file("order/a-b.json", "{}");
+        file("order/a0.json", "{}");
+        file("order/a/b/y.json", "{}");
+        file("order/a/b.json", "{}");
         LocalFileSystem fs = LocalFileSystem.getLocal(new Configuration());
         Path root = fs.getFileStatus(new Path(dir.toUri())).getPath();
         for (boolean all : new boolean[] {true, false}) {
@@ -79,6 +86,36 @@ final class LocalPathsTest {
                         .noneMatch(p -> p.endsWith("object-without-extension") || p.endsWith("notes.txt"));
             }
         }
+    }
+
+    @Test
+    void list_aLargeDirectory_readByThreads_givesWhatHadoopLists() throws IOException {
+        int n = LocalPaths.PARALLEL_FROM + 500;
+        for (int i = 0; i < n; i++) {
+            file("big/r" + (i * 7919 % n) + (i % 3 == 0 ? ".json" : i % 3 == 1 ? "" : ".ndjson"), "{}");
+        }
+        file("big/_SUCCESS", "");
+        file("big/.r1.json.crc", "");
+        file("big/r1/inside.json", "{}");
+        file("big/r1.jsonl", "{}");
+        Files.createSymbolicLink(dir.resolve("big/dangling.json"), dir.resolve("nowhere.json"));
+        LocalFileSystem fs = LocalFileSystem.getLocal(new Configuration());
+        Path root = fs.getFileStatus(new Path(dir.toUri())).getPath();
+        for (boolean all : new boolean[] {true, false}) {
+            List<FileSplit.File> hadoop = new ArrayList<>();
+            walk(fs, root, "", all, hadoop);
+            hadoop.sort(java.util.Comparator.comparing(FileSplit.File::path));
+            assertThat(LocalPaths.list(dir, all)).as("files=%s", all ? "all" : "records").isEqualTo(hadoop)
+                    .hasSizeGreaterThan(all ? n : n * 2 / 3);
+        }
+    }
+
+    @Test
+    void list_aLinkBackToAnAncestor_isALoop_notEndless() throws IOException {
+        file("a/b/c.json", "{}");
+        Files.createSymbolicLink(dir.resolve("a/b/up"), dir.resolve("a"));
+        assertThatThrownBy(() -> LocalPaths.list(dir, true)).isInstanceOf(java.nio.file.FileSystemLoopException.class)
+                .hasMessage(dir.resolve("a/b/up").toString());
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * ({@code onfailure validate --format json}, in-process, one and two threads) on the same files in the same run. Not
  * part of the test run (its name does not end in Test); see bench/README.md for how to run it and the results.
  * Sizes: {@code -Dbench.files=N} (default 4000), {@code -Dbench.runs=N} (default 5 rounds), {@code -Dbench.warmups=N}
- * (default 3 untimed rounds first: the JIT is still compiling after one).
+ * (default 3 untimed rounds first: the JIT is still compiling after one), {@code -Dbench.dir=PATH} (where the
+ * generated records are kept for the next run; see {@link #data}).
  *
  * <p>The measurements are interleaved, so that load from elsewhere on the machine hits all of them alike: each round
  * times the command with one thread, then the data source at {@code local[1]} (a fresh session, one untimed query
@@ -56,10 +57,7 @@ final class SparkBenchmark {
 
     @Test
     void run() throws IOException {
-        Path dir = Files.createTempDirectory("onfailure-spark-bench");
-        // Generated records only (every kind, both payload forms, a sixth invalid): what a DLQ bucket holds.
-        int valid = FILES * 5 / 6;
-        TestData.write(dir, new TestData.Plan(42, valid, FILES - valid, 0, 0, false, 0));
+        Path dir = data();
         long docs;
         long bytes;
         try (var files = Files.walk(dir)) {
@@ -163,6 +161,37 @@ final class SparkBenchmark {
             }
         }
         System.out.println("\n==== SparkBenchmark ====\n" + String.join("\n", out) + "\n========================");
+    }
+
+    /**
+     * The directory of records: {@code -Dbench.dir}, by default {@code onfailure-spark-bench-<files>} in the temporary
+     * directory. Generated once (every kind, both payload forms, a sixth invalid: what a DLQ bucket holds; 100,000
+     * files take minutes) and reused by later runs with the same plan, which a marker file written last records; a
+     * directory holding anything else is refused rather than mixed in.
+     */
+    private static Path data() throws IOException {
+        Path dir = Path.of(System.getProperty("bench.dir",
+                Path.of(System.getProperty("java.io.tmpdir"), "onfailure-spark-bench-" + FILES).toString()));
+        int valid = FILES * 5 / 6;
+        TestData.Plan plan = new TestData.Plan(42, valid, FILES - valid, 0, 0, false, 0);
+        Path marker = dir.resolve(".bench-plan");
+        String want = plan.toString();
+        if (Files.isRegularFile(marker) && Files.readString(marker).equals(want)) {
+            System.out.println("reusing " + dir + " (" + want + ")");
+            return dir;
+        }
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalStateException("bench.dir " + dir + " holds files of another plan than " + want
+                            + ": remove it or name another");
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        TestData.write(dir, plan);
+        Files.writeString(marker, want);
+        return dir;
     }
 
     /**
