@@ -24,7 +24,12 @@ public record DocumentReport(List<RecordReport> records) {
 
     /** Returns true if every record is valid. */
     public boolean valid() {
-        return records.stream().allMatch(RecordReport::valid);
+        for (RecordReport r : records) {   // a loop, not a stream: the command asks this of every document
+            if (!r.valid()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns every finding of every record, in order. */

@@ -76,6 +76,11 @@ public record RecordReport(String location, Optional<Envelope> envelope, Optiona
 
     /** Returns true if some finding has severity {@code severity} or worse. */
     public boolean hasFindingAtLeast(Severity severity) {
-        return findings.stream().anyMatch(f -> f.severity().compareTo(severity) <= 0);
+        for (Finding f : findings) {   // a loop, not a stream: the command asks this of every record
+            if (f.severity().compareTo(severity) <= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }
