@@ -32,6 +32,14 @@ final class LocalPathsTest {
     }
 
     /** Hadoop's own recursive listing, the reference {@link LocalPaths#list} is held to. */
+    /** What Hadoop's local file system lists under {@code root}, by the same rules, sorted by path. */
+    private static List<FileSplit.File> hadoopListing(LocalFileSystem fs, Path root, boolean all) throws IOException {
+        List<FileSplit.File> hadoop = new ArrayList<>();
+        walk(fs, root, "", all, hadoop);
+        hadoop.sort(java.util.Comparator.comparing(FileSplit.File::path));
+        return hadoop;
+    }
+
     private static void walk(FileSystem fs, Path dir, String relative, boolean all, List<FileSplit.File> out)
             throws IOException {
         for (FileStatus f : fs.listStatus(dir)) {
@@ -69,9 +77,7 @@ final class LocalPathsTest {
         LocalFileSystem fs = LocalFileSystem.getLocal(new Configuration());
         Path root = fs.getFileStatus(new Path(dir.toUri())).getPath();
         for (boolean all : new boolean[] {true, false}) {
-            List<FileSplit.File> hadoop = new ArrayList<>();
-            walk(fs, root, "", all, hadoop);
-            hadoop.sort(java.util.Comparator.comparing(FileSplit.File::path));
+            List<FileSplit.File> hadoop = hadoopListing(fs, root, all);
             List<FileSplit.File> nio = LocalPaths.list(dir, all);
             assertThat(nio).as("files=%s", all ? "all" : "records").isEqualTo(hadoop);
             assertThat(nio).extracting(FileSplit.File::path)
@@ -102,9 +108,7 @@ final class LocalPathsTest {
         LocalFileSystem fs = LocalFileSystem.getLocal(new Configuration());
         Path root = fs.getFileStatus(new Path(dir.toUri())).getPath();
         for (boolean all : new boolean[] {true, false}) {
-            List<FileSplit.File> hadoop = new ArrayList<>();
-            walk(fs, root, "", all, hadoop);
-            hadoop.sort(java.util.Comparator.comparing(FileSplit.File::path));
+            List<FileSplit.File> hadoop = hadoopListing(fs, root, all);
             assertThat(LocalPaths.list(dir, all)).as("files=%s", all ? "all" : "records").isEqualTo(hadoop)
                     .hasSizeGreaterThan(all ? n : n * 2 / 3);
         }
