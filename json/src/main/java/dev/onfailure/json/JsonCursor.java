@@ -341,14 +341,16 @@ public final class JsonCursor {
         if (names != null && expected >= 0) {
             // the expected name, else one of the two after it (optional members are often left out)
             int last = Math.min(expected + EXPECTED_TRIES, names.bytes.length);
-            for (int e = expected; e < last && end < 0; e++) {
+            for (int e = expected; e < last; e++) {
                 end = nameAt(k, names, e);
-                matchedIndex = e;
+                if (end >= 0) {
+                    matchedNames = names;
+                    matchedIndex = e;
+                    break;
+                }
             }
         }
-        if (end >= 0) {
-            matchedNames = names;
-        } else {
+        if (end < 0) {
             end = endOfString(k, maxNameChars);
             if (end < 0) {
                 fail();

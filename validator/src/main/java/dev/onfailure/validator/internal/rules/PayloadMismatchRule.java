@@ -90,14 +90,7 @@ final class PayloadMismatchRule implements Rule {
      * when every record sits under its own key (as Lambda writes it), else grouped anew.
      */
     private static Map<String, List<KafkaRecord>> byKey(KafkaEvent event) {
-        boolean own = true;
-        for (Map.Entry<String, List<KafkaRecord>> e : event.records().entrySet()) {
-            own &= !e.getValue().isEmpty();
-            for (KafkaRecord k : e.getValue()) {
-                own &= isKeyOf(e.getKey(), k);
-            }
-        }
-        if (own) {
+        if (underOwnKeys(event)) {
             return event.records();
         }
         Map<String, List<KafkaRecord>> byKey = new LinkedHashMap<>();
@@ -105,6 +98,21 @@ final class PayloadMismatchRule implements Rule {
             byKey.computeIfAbsent(k.topic() + "-" + k.partition(), x -> new ArrayList<>()).add(k);
         }
         return byKey;
+    }
+
+    /** Whether every list of the event's records is non-empty and every record in it is under its own key. */
+    private static boolean underOwnKeys(KafkaEvent event) {
+        for (Map.Entry<String, List<KafkaRecord>> e : event.records().entrySet()) {
+            if (e.getValue().isEmpty()) {
+                return false;
+            }
+            for (KafkaRecord k : e.getValue()) {
+                if (!isKeyOf(e.getKey(), k)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether {@code key} is {@code k.topic() + "-" + k.partition()}, without making that string. */
