@@ -549,9 +549,12 @@ public final class JsonCursor {
      * }</pre>
      */
     public long integer(java.util.function.Consumer<String> otherForm) {
+        // the common case (canonical, under 19 digits) in a method small enough for the JIT to inline at every caller
+        byte[] b = this.b;
+        int n = this.n;
         int k = ws(i);
         int start = k;
-        boolean negative = at(k) == '-';
+        boolean negative = k < n && b[k] == '-';
         if (negative) {
             k++;
         }
@@ -563,20 +566,32 @@ public final class JsonCursor {
         }
         int digits = k - digitsFrom;
         int next = at(k);
-        if (digits > 0 && digits <= 19 && (digits == 1 || b[digitsFrom] != '0') && (next < 0 || ENDS_NUMBER[next])
+        if (digits > 0 && digits < 19 && (digits == 1 || b[digitsFrom] != '0') && (next < 0 || ENDS_NUMBER[next])
                 && !(negative && v == 0)) {
-            if (digits == 19) {   // v may have overflowed: the exact test, on the rare long number
-                try {
-                    v = Long.parseLong(new String(b, start, k - start, StandardCharsets.ISO_8859_1));
-                } catch (NumberFormatException e) {
-                    fail();
-                    return 0;
-                }
-                i = k;
-                return v;
-            }
             i = k;
             return negative ? -v : v;
+        }
+        return integerRest(otherForm, start, negative, digitsFrom, k, v);
+    }
+
+    /**
+     * {@link #integer(java.util.function.Consumer)} past its common case: a canonical integer of 19 digits (which
+     * {@code v} may have overflowed), or another form, or no integer. {@code k} is where the digits from
+     * {@code digitsFrom} ended.
+     */
+    private long integerRest(java.util.function.Consumer<String> otherForm, int start, boolean negative, int digitsFrom,
+            int k, long v) {
+        int digits = k - digitsFrom;
+        int next = at(k);
+        if (digits == 19 && b[digitsFrom] != '0' && (next < 0 || ENDS_NUMBER[next])) {
+            try {
+                long exact = Long.parseLong(new String(b, start, k - start, StandardCharsets.ISO_8859_1));
+                i = k;
+                return exact;
+            } catch (NumberFormatException e) {
+                fail();
+                return 0;
+            }
         }
         // not canonical: another form only if asked for and written with a fraction, an exponent or as -0
         boolean minusZero = negative && digits == 1 && v == 0 && (next < 0 || ENDS_NUMBER[next]);
