@@ -54,10 +54,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>Arguments: objects, messages, rounds and, optionally, a first-byte latency in milliseconds that every S3 request
  * waits on both sides ({@link LatencyProxy}), as requests to S3 wait while the client's cores are free; then,
- * optionally, one-way delays in milliseconds for Kafka, comma-separated ({@code 0,1,5}), and a bandwidth cap in MB/s
- * per direction and connection (0 or absent: none). With delays, both Kafka sides read through a {@link DelayRelay}
- * ({@link RelayedKafka}), once per delay, against the loop closed as the source closes; without, they read from the
- * broker directly, against both loops.
+ * optionally, one-way delays in milliseconds for Kafka, comma-separated ({@code direct,0,1,5}), and a bandwidth cap
+ * in MB/s per direction and connection (0 or absent: none). With delays, both Kafka sides read through a {@link
+ * DelayRelay} ({@link RelayedKafka}), once per delay ({@code direct}: from the broker's own listener, the relay
+ * bypassed), against the loop closed as the source closes; without, they read from the broker directly, against both
+ * loops.
  *
  * <p>(From the root reactor, so the project's modules come from their {@code target/} directories and nothing is
  * installed into the local repository: the class path names each module's {@code target/classes}, never a SNAPSHOT
@@ -76,7 +77,8 @@ public final class SourcesBench {
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int latency = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        int[] kafkaDelays = args.length > 4 ? Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt).toArray()
+        int[] kafkaDelays = args.length > 4 ? Arrays.stream(args[4].split(","))
+                .mapToInt(d -> d.equals("direct") ? -1 : Integer.parseInt(d)).toArray()
                 : new int[0];
         long kafkaCap = args.length > 5 ? Long.parseLong(args[5]) * 1_000_000 : 0;
         List<byte[]> records = records(1000);
@@ -316,12 +318,14 @@ public final class SourcesBench {
             }
             DelayRelay relay = kafka.relay();
             relay.bytesPerSecond(bytesPerSecond);
-            String servers = kafka.relayedServers();
             System.out.printf("Kafka: %d messages, %.1f MB of values, one partition; both sides bootstrap at %s, a"
-                    + " relay; bandwidth cap %s%n", messages, values / 1e6, servers,
+                    + " relay (direct: %s); bandwidth cap %s%n", messages, values / 1e6, kafka.relayedServers(),
+                    kafka.directServers(),
                     bytesPerSecond > 0 ? bytesPerSecond / 1e6 + " MB/s each way per connection" : "none");
             for (int delay : delaysMillis) {
-                relay.oneWayDelayMicros(delay * 1000L);
+                boolean direct = delay < 0;
+                String servers = direct ? kafka.directServers() : kafka.relayedServers();
+                relay.oneWayDelayMicros(Math.max(0, delay) * 1000L);
                 for (int threads : new int[] {1, 2}) {
                     String[] validate = {"validate", "--format", "json", "--threads", Integer.toString(threads),
                         "--bootstrap-server", servers, "kafka://bench"};
@@ -346,7 +350,10 @@ public final class SourcesBench {
                                 base.time(r, () -> consume(servers, messages, Optional.of(SOURCE_CLOSE)));
                             }
                             long down = relay.bytesDown() - before;
-                            if (down < values) {
+                            if (direct && down != 0) {
+                                throw new IllegalStateException(down + " bytes came through the relay, bypassed");
+                            }
+                            if (!direct && down < values) {
                                 throw new IllegalStateException("only " + down + " bytes came through the relay, of "
                                         + values + " bytes of values: the fetches went around it");
                             }
@@ -358,7 +365,7 @@ public final class SourcesBench {
                             }
                         }
                     }
-                    String what = "Kafka, " + delay + " ms each way, " + threads + " thread"
+                    String what = "Kafka, " + (direct ? "direct" : delay + " ms each way") + ", " + threads + " thread"
                             + (threads == 1 ? "" : "s");
                     report(what, messages, ours, base, "messages");
                     System.out.printf("    through the relay towards the client, median a run: validate %.1f MB,"
