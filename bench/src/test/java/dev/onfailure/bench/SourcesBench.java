@@ -54,8 +54,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *
  * <p>Arguments: objects, messages, rounds and, optionally, a first-byte latency in milliseconds that every S3 request
  * waits on both sides ({@link LatencyProxy}), as requests to S3 wait while the client's cores are free; then,
- * optionally, one-way delays in milliseconds for Kafka, comma-separated ({@code direct,0,1,5}), and a bandwidth cap
- * in MB/s per direction and connection (0 or absent: none). With delays, both Kafka sides read through a {@link
+ * optionally, one-way delays in milliseconds for Kafka, comma-separated ({@code direct,0,0.5,1,5}), and a
+ * bandwidth cap in MB/s per direction and connection (0 or absent: none). With delays, both Kafka sides read through a {@link
  * DelayRelay} ({@link RelayedKafka}), once per delay ({@code direct}: from the broker's own listener, the relay
  * bypassed), against the loop closed as the source closes; without, they read from the broker directly, against both
  * loops.
@@ -77,9 +77,9 @@ public final class SourcesBench {
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int latency = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        int[] kafkaDelays = args.length > 4 ? Arrays.stream(args[4].split(","))
-                .mapToInt(d -> d.equals("direct") ? -1 : Integer.parseInt(d)).toArray()
-                : new int[0];
+        double[] kafkaDelays = args.length > 4 ? Arrays.stream(args[4].split(","))
+                .mapToDouble(d -> d.equals("direct") ? -1 : Double.parseDouble(d)).toArray()
+                : new double[0];
         long kafkaCap = args.length > 5 ? Long.parseLong(args[5]) * 1_000_000 : 0;
         List<byte[]> records = records(1000);
         System.out.println("SourcesBench: " + objects + " S3 objects, " + messages + " Kafka messages, " + rounds
@@ -303,7 +303,7 @@ public final class SourcesBench {
      * each one-way delay. Every run must move at least the topic's value bytes through the relay towards the client,
      * which shows that its fetches did not reach the broker another way.
      */
-    private static void kafkaRelayed(int messages, int rounds, List<byte[]> records, int[] delaysMillis,
+    private static void kafkaRelayed(int messages, int rounds, List<byte[]> records, double[] delaysMillis,
             long bytesPerSecond) throws Exception {
         try (RelayedKafka kafka = RelayedKafka.start()) {
             kafka.createTopic("bench", 1);
@@ -322,10 +322,10 @@ public final class SourcesBench {
                     + " relay (direct: %s); bandwidth cap %s%n", messages, values / 1e6, kafka.relayedServers(),
                     kafka.directServers(),
                     bytesPerSecond > 0 ? bytesPerSecond / 1e6 + " MB/s each way per connection" : "none");
-            for (int delay : delaysMillis) {
+            for (double delay : delaysMillis) {
                 boolean direct = delay < 0;
                 String servers = direct ? kafka.directServers() : kafka.relayedServers();
-                relay.oneWayDelayMicros(Math.max(0, delay) * 1000L);
+                relay.oneWayDelayMicros(Math.round(Math.max(0, delay) * 1000));
                 for (int threads : new int[] {1, 2}) {
                     String[] validate = {"validate", "--format", "json", "--threads", Integer.toString(threads),
                         "--bootstrap-server", servers, "kafka://bench"};
@@ -365,7 +365,8 @@ public final class SourcesBench {
                             }
                         }
                     }
-                    String what = "Kafka, " + (direct ? "direct" : delay + " ms each way") + ", " + threads + " thread"
+                    String what = "Kafka, " + (direct ? "direct" : String.format("%.1f ms each way", delay)) + ", "
+                            + threads + " thread"
                             + (threads == 1 ? "" : "s");
                     report(what, messages, ours, base, "messages");
                     System.out.printf("    through the relay towards the client, median a run: validate %.1f MB,"
