@@ -55,10 +55,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <p>Arguments: objects, messages, rounds and, optionally, a first-byte latency in milliseconds that every S3 request
  * waits on both sides ({@link LatencyProxy}), as requests to S3 wait while the client's cores are free; then,
  * optionally, one-way delays in milliseconds for Kafka, comma-separated ({@code direct,0,0.5,1,5}), and a
- * bandwidth cap in MB/s per direction and connection (0 or absent: none). With delays, both Kafka sides read through a {@link
- * DelayRelay} ({@link RelayedKafka}), once per delay ({@code direct}: from the broker's own listener, the relay
- * bypassed), against the loop closed as the source closes; without, they read from the broker directly, against both
- * loops.
+ * bandwidth cap in MB/s per direction and connection (0 or absent: none). With delays, both Kafka sides read through
+ * a {@link DelayRelay} ({@link RelayedKafka}), once per delay ({@code direct}: from the broker's own listener, the
+ * relay bypassed), against the loop closed as the source closes; without, they read from the broker directly,
+ * against both loops.
  *
  * <p>(From the root reactor, so the project's modules come from their {@code target/} directories and nothing is
  * installed into the local repository: the class path names each module's {@code target/classes}, never a SNAPSHOT
@@ -366,8 +366,7 @@ public final class SourcesBench {
                         }
                     }
                     String what = "Kafka, " + (direct ? "direct" : String.format("%.1f ms each way", delay)) + ", "
-                            + threads + " thread"
-                            + (threads == 1 ? "" : "s");
+                            + threads + " thread" + (threads == 1 ? "" : "s");
                     report(what, messages, ours, base, "messages");
                     System.out.printf("    through the relay towards the client, median a run: validate %.1f MB,"
                             + " baseline %.1f MB (values %.1f MB); the baseline's fetch requests: median %d%n",
