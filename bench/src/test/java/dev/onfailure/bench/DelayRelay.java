@@ -12,17 +12,19 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * A TCP relay that delivers every byte a fixed one-way delay after it arrived, in each direction and in order, as a
- * link between two availability zones does; optionally also at most so many bytes a second per direction and
- * connection. Unlike {@link LatencyProxy}, which holds back the start of an HTTP response, it knows nothing of the
- * protocol: a chunk read at time {@code t} is written at {@code t + delay} (later if the bandwidth cap says so), and
- * chunks read meanwhile travel behind it, so a long response streams as it would over the link, and a Kafka consumer's
- * fetch waits a round trip (two delays) before its first byte.
+ * link between two availability zones does; optionally also at most so many bytes a second, and at most so many
+ * bytes in flight (a TCP window), per direction and connection. Unlike {@link LatencyProxy}, which holds back the
+ * start of an HTTP response, it knows nothing of the protocol: a chunk read at time {@code t} is written at {@code t +
+ * delay} (later if the bandwidth cap says so), and chunks read meanwhile travel behind it, so a long response streams
+ * as it would over the link, and a Kafka consumer's fetch waits a round trip (two delays) before its first byte.
  *
  * <p>It binds first and is pointed at its target afterwards ({@link #relayTo}), because a Kafka broker must be told
  * the relay's port as its advertised address before it starts (see {@code SourcesBench}). It counts the bytes it
@@ -39,7 +41,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class DelayRelay implements AutoCloseable {
 
-    /** Chunks read but not yet written, per direction of a connection: the relay's window. */
+    /** Chunks read but not yet written, per direction of a connection, at most (without a window: 64 MiB). */
     private static final int QUEUED_CHUNKS = 1024;
     private static final int CHUNK = 64 * 1024;
 
@@ -52,6 +54,12 @@ final class DelayRelay implements AutoCloseable {
     private volatile InetSocketAddress target;
     private volatile long delayNanos;
     private volatile long bytesPerSecond;
+    private volatile long windowBytes;
+    private final ScheduledExecutorService acks = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "delay-relay-acks");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicLong up = new AtomicLong();
     private final AtomicLong down = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
@@ -87,6 +95,16 @@ final class DelayRelay implements AutoCloseable {
     /** At most this many bytes a second per direction and connection from now on; 0 for no cap. */
     void bytesPerSecond(long rate) {
         bytesPerSecond = rate;
+    }
+
+    /**
+     * At most this many bytes in flight per direction and connection from now on, as a TCP window: read from the
+     * sender but not yet acknowledged, an acknowledgement coming back one delay after the bytes were delivered, so a
+     * direction carries at most a window per round trip. 0 for no window (the default): the relay then reads
+     * whatever the sender writes, at once.
+     */
+    void windowBytes(long bytes) {
+        windowBytes = bytes;
     }
 
     /** Bytes relayed from clients to the target so far (written to the target). */
@@ -127,27 +145,56 @@ final class DelayRelay implements AutoCloseable {
         }
     }
 
-    /** A chunk of bytes and when it may be written; an empty chunk marks the end of the stream. */
-    private record Chunk(byte[] bytes, long due) {
+    /** A chunk of bytes, when it may be written, and whether it counts in a window; empty: the end of the stream. */
+    private record Chunk(byte[] bytes, long due, boolean windowed) {
+    }
+
+    /** Bytes in flight in one direction of a connection. */
+    private static final class InFlight {
+        private long bytes;
+
+        /** Waits until {@code window} leaves room, then returns how many bytes may be read, at most {@code max}. */
+        synchronized int room(long window, int max) throws InterruptedException {
+            while (bytes >= window) {
+                wait();
+            }
+            return (int) Math.min(max, window - bytes);
+        }
+
+        synchronized void add(long n) {
+            bytes += n;
+        }
+
+        synchronized void acknowledge(long n) {
+            bytes -= n;
+            notifyAll();
+        }
     }
 
     /** One direction of a connection: a thread reads and stamps, another waits and writes. */
     private void direction(Socket from, Socket to, AtomicLong counter, AtomicInteger ended) {
         BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
-        threads.execute(() -> read(from, to, queue));
-        threads.execute(() -> write(from, to, queue, counter, ended));
+        InFlight inFlight = new InFlight();
+        threads.execute(() -> read(from, to, queue, inFlight));
+        threads.execute(() -> write(from, to, queue, inFlight, counter, ended));
     }
 
-    private void read(Socket from, Socket to, BlockingQueue<Chunk> queue) {
+    private void read(Socket from, Socket to, BlockingQueue<Chunk> queue, InFlight inFlight) {
         byte[] buffer = new byte[CHUNK];
         try {
             InputStream in = from.getInputStream();
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                if (n > 0) {
-                    queue.put(new Chunk(Arrays.copyOf(buffer, n), System.nanoTime() + delayNanos));
+            while (true) {
+                long window = windowBytes;
+                int n = in.read(buffer, 0, window > 0 ? inFlight.room(window, CHUNK) : CHUNK);
+                if (n < 0) {
+                    break;
                 }
+                if (window > 0) {
+                    inFlight.add(n);
+                }
+                queue.put(new Chunk(Arrays.copyOf(buffer, n), System.nanoTime() + delayNanos, window > 0));
             }
-            queue.put(new Chunk(new byte[0], System.nanoTime() + delayNanos));
+            queue.put(new Chunk(new byte[0], System.nanoTime() + delayNanos, false));
         } catch (IOException e) {
             closeBoth(from, to); // reset or closed: so is the other side
         } catch (InterruptedException e) {
@@ -156,7 +203,8 @@ final class DelayRelay implements AutoCloseable {
         }
     }
 
-    private void write(Socket from, Socket to, BlockingQueue<Chunk> queue, AtomicLong counter, AtomicInteger ended) {
+    private void write(Socket from, Socket to, BlockingQueue<Chunk> queue, InFlight inFlight, AtomicLong counter,
+            AtomicInteger ended) {
         long free = 0; // when the capped link is free for the next chunk
         try {
             OutputStream out = to.getOutputStream();
@@ -181,6 +229,10 @@ final class DelayRelay implements AutoCloseable {
                 out.write(c.bytes());
                 out.flush();
                 counter.addAndGet(c.bytes().length);
+                if (c.windowed()) { // the acknowledgement travels back
+                    int n = c.bytes().length;
+                    acks.schedule(() -> inFlight.acknowledge(n), delayNanos, TimeUnit.NANOSECONDS);
+                }
             }
         } catch (IOException e) {
             closeBoth(from, to);
@@ -207,5 +259,6 @@ final class DelayRelay implements AutoCloseable {
     public void close() throws IOException {
         server.close();
         threads.shutdownNow();
+        acks.shutdownNow();
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 final class DelayRelayTest {
 
     @Test
-    void relay_withDelayAndCap_deliversEveryByteInOrderBothWays() throws Exception {
+    void relay_withDelayCapAndWindow_deliversEveryByteInOrderBothWays() throws Exception {
         byte[] sent = new byte[3 * 1024 * 1024 + 17];
         new Random(12).nextBytes(sent);
         try (ServerSocket echo = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
@@ -27,6 +27,7 @@ final class DelayRelayTest {
             relay.relayTo(new InetSocketAddress(InetAddress.getLoopbackAddress(), echo.getLocalPort()));
             relay.oneWayDelayMicros(1000);
             relay.bytesPerSecond(200L * 1024 * 1024);
+            relay.windowBytes(256 * 1024);
             byte[] received;
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), relay.port())) {
                 CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> writeInPieces(client, sent));

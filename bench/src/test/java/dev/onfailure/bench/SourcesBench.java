@@ -55,10 +55,10 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * <p>Arguments: objects, messages, rounds and, optionally, a first-byte latency in milliseconds that every S3 request
  * waits on both sides ({@link LatencyProxy}), as requests to S3 wait while the client's cores are free; then,
  * optionally, one-way delays in milliseconds for Kafka, comma-separated ({@code direct,0,0.5,1,5}), and a
- * bandwidth cap in MB/s per direction and connection (0 or absent: none). With delays, both Kafka sides read through
- * a {@link DelayRelay} ({@link RelayedKafka}), once per delay ({@code direct}: from the broker's own listener, the
- * relay bypassed), against the loop closed as the source closes; without, they read from the broker directly,
- * against both loops.
+ * bandwidth cap in MB/s and a window in KiB (bytes in flight), each per direction and connection (0 or absent:
+ * none). With delays, both Kafka sides read through a {@link DelayRelay} ({@link RelayedKafka}), once per delay
+ * ({@code direct}: from the broker's own listener, the relay bypassed), against the loop closed as the source closes;
+ * without, they read from the broker directly, against both loops.
  *
  * <p>(From the root reactor, so the project's modules come from their {@code target/} directories and nothing is
  * installed into the local repository: the class path names each module's {@code target/classes}, never a SNAPSHOT
@@ -81,6 +81,7 @@ public final class SourcesBench {
                 .mapToDouble(d -> d.equals("direct") ? -1 : Double.parseDouble(d)).toArray()
                 : new double[0];
         long kafkaCap = args.length > 5 ? Long.parseLong(args[5]) * 1_000_000 : 0;
+        long kafkaWindow = args.length > 6 ? Long.parseLong(args[6]) * 1024 : 0;
         List<byte[]> records = records(1000);
         System.out.println("SourcesBench: " + objects + " S3 objects, " + messages + " Kafka messages, " + rounds
                 + " rounds, " + Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -89,7 +90,7 @@ public final class SourcesBench {
             s3(objects, rounds, records, latency);
         }
         if (messages > 0 && kafkaDelays.length > 0) {
-            kafkaRelayed(messages, rounds, records, kafkaDelays, kafkaCap);
+            kafkaRelayed(messages, rounds, records, kafkaDelays, kafkaCap, kafkaWindow);
         } else if (messages > 0) {
             kafka(messages, rounds, records);
         }
@@ -304,7 +305,7 @@ public final class SourcesBench {
      * which shows that its fetches did not reach the broker another way.
      */
     private static void kafkaRelayed(int messages, int rounds, List<byte[]> records, double[] delaysMillis,
-            long bytesPerSecond) throws Exception {
+            long bytesPerSecond, long windowBytes) throws Exception {
         try (RelayedKafka kafka = RelayedKafka.start()) {
             kafka.createTopic("bench", 1);
             long values = 0;
@@ -318,10 +319,12 @@ public final class SourcesBench {
             }
             DelayRelay relay = kafka.relay();
             relay.bytesPerSecond(bytesPerSecond);
+            relay.windowBytes(windowBytes);
             System.out.printf("Kafka: %d messages, %.1f MB of values, one partition; both sides bootstrap at %s, a"
-                    + " relay (direct: %s); bandwidth cap %s%n", messages, values / 1e6, kafka.relayedServers(),
-                    kafka.directServers(),
-                    bytesPerSecond > 0 ? bytesPerSecond / 1e6 + " MB/s each way per connection" : "none");
+                    + " relay (direct: %s); bandwidth cap %s; window %s%n", messages, values / 1e6,
+                    kafka.relayedServers(), kafka.directServers(),
+                    bytesPerSecond > 0 ? bytesPerSecond / 1e6 + " MB/s each way per connection" : "none",
+                    windowBytes > 0 ? windowBytes / 1024 + " KiB each way per connection" : "none");
             for (double delay : delaysMillis) {
                 boolean direct = delay < 0;
                 String servers = direct ? kafka.directServers() : kafka.relayedServers();
