@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * as it would over the link, and a Kafka consumer's fetch waits a round trip (two delays) before its first byte.
  *
  * <p>It binds first and is pointed at its target afterwards ({@link #relayTo}), because a Kafka broker must be told
- * the relay's port as its advertised address before it starts (see {@code SourcesBench}). It counts the bytes it
+ * the relay's port as its advertised address before it starts (see {@link RelayedKafka}). It counts the bytes it
  * relays each way, so that a benchmark can check that its traffic went through it. For benchmarks only.
  *
  * <pre>{@code
