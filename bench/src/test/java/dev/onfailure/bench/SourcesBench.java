@@ -53,7 +53,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * }</pre>
  *
  * <p>Arguments: objects, messages, rounds and, optionally, a first-byte latency in milliseconds that every S3 request
- * waits on both sides ({@link LatencyProxy}), as requests to S3 wait while the client's cores are free.
+ * waits on both sides ({@link LatencyProxy}), as requests to S3 wait while the client's cores are free; then,
+ * optionally, one-way delays in milliseconds for Kafka, comma-separated ({@code direct,0,0.5,1,5}), and a
+ * bandwidth cap in MB/s and a window in KiB (bytes in flight), each per direction and connection (0 or absent:
+ * none). With delays, both Kafka sides read through a {@link DelayRelay} ({@link RelayedKafka}), once per delay
+ * ({@code direct}: from the broker's own listener, the relay bypassed), against the loop closed as the source closes;
+ * without, they read from the broker directly, against both loops.
  *
  * <p>(From the root reactor, so the project's modules come from their {@code target/} directories and nothing is
  * installed into the local repository: the class path names each module's {@code target/classes}, never a SNAPSHOT
@@ -72,6 +77,11 @@ public final class SourcesBench {
         int messages = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int latency = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        double[] kafkaDelays = args.length > 4 ? Arrays.stream(args[4].split(","))
+                .mapToDouble(d -> d.equals("direct") ? -1 : Double.parseDouble(d)).toArray()
+                : new double[0];
+        long kafkaCap = args.length > 5 ? Long.parseLong(args[5]) * 1_000_000 : 0;
+        long kafkaWindow = args.length > 6 ? Long.parseLong(args[6]) * 1024 : 0;
         List<byte[]> records = records(1000);
         System.out.println("SourcesBench: " + objects + " S3 objects, " + messages + " Kafka messages, " + rounds
                 + " rounds, " + Runtime.getRuntime().availableProcessors() + " cores, Java "
@@ -79,7 +89,9 @@ public final class SourcesBench {
         if (objects > 0) {
             s3(objects, rounds, records, latency);
         }
-        if (messages > 0) {
+        if (messages > 0 && kafkaDelays.length > 0) {
+            kafkaRelayed(messages, rounds, records, kafkaDelays, kafkaCap, kafkaWindow);
+        } else if (messages > 0) {
             kafka(messages, rounds, records);
         }
         System.exit(0);
@@ -241,15 +253,22 @@ public final class SourcesBench {
         }
     }
 
+    /** Fetch requests the latest {@link #consumeOnly} sent (its consumer's {@code fetch-total}). */
+    private static volatile long lastFetches;
+
     /**
      * The baseline: assign, seek to the beginning, poll to the end offset, touch each value, nothing else; then close,
-     * plainly or within {@code close}.
+     * plainly or within {@code close}. Its settings are {@code KafkaSource}'s: {@code max.poll.records} 2000,
+     * {@code read_committed}, Kafka's defaults for the rest (fetch sizes included: {@code fetch.min.bytes} 1,
+     * {@code fetch.max.wait.ms} 500, {@code max.partition.fetch.bytes} 1 MiB, {@code fetch.max.bytes} 50 MiB,
+     * {@code receive.buffer.bytes} 64 KiB).
      */
     private static long consumeOnly(String servers, Optional<Duration> close) {
         Properties p = new Properties();
         p.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);
@@ -266,6 +285,10 @@ public final class SourcesBench {
                     bytes += r.value().length;
                 }
             }
+            lastFetches = consumer.metrics().entrySet().stream()
+                    .filter(e -> e.getKey().name().equals("fetch-total")
+                            && e.getKey().group().equals("consumer-fetch-manager-metrics"))
+                    .mapToLong(e -> ((Number) e.getValue().metricValue()).longValue()).sum();
             return bytes > 0 ? n : -1;
         } finally {
             if (close.isPresent()) {
@@ -273,6 +296,88 @@ public final class SourcesBench {
             } else {
                 consumer.close();
             }
+        }
+    }
+
+    /**
+     * Validating a topic against the loop closed as the source closes it, both through a {@link DelayRelay}, once for
+     * each one-way delay. Every run must move at least the topic's value bytes through the relay towards the client,
+     * which shows that its fetches did not reach the broker another way.
+     */
+    private static void kafkaRelayed(int messages, int rounds, List<byte[]> records, double[] delaysMillis,
+            long bytesPerSecond, long windowBytes) throws Exception {
+        try (RelayedKafka kafka = RelayedKafka.start()) {
+            kafka.createTopic("bench", 1);
+            long values = 0;
+            try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
+                for (int i = 0; i < messages; i++) {
+                    byte[] value = records.get(i % records.size());
+                    values += value.length;
+                    producer.send(new ProducerRecord<>("bench", 0, null, value));
+                }
+                producer.flush();
+            }
+            DelayRelay relay = kafka.relay();
+            relay.bytesPerSecond(bytesPerSecond);
+            relay.windowBytes(windowBytes);
+            System.out.printf("Kafka: %d messages, %.1f MB of values, one partition; both sides bootstrap at %s, a"
+                    + " relay (direct: %s); bandwidth cap %s; window %s%n", messages, values / 1e6,
+                    kafka.relayedServers(), kafka.directServers(),
+                    bytesPerSecond > 0 ? bytesPerSecond / 1e6 + " MB/s each way per connection" : "none",
+                    windowBytes > 0 ? windowBytes / 1024 + " KiB each way per connection" : "none");
+            for (double delay : delaysMillis) {
+                boolean direct = delay < 0;
+                String servers = direct ? kafka.directServers() : kafka.relayedServers();
+                relay.oneWayDelayMicros(Math.round(Math.max(0, delay) * 1000));
+                for (int threads : new int[] {1, 2}) {
+                    String[] validate = {"validate", "--format", "json", "--threads", Integer.toString(threads),
+                        "--bootstrap-server", servers, "kafka://bench"};
+                    Run ours = new Run(rounds);
+                    Run base = new Run(rounds);
+                    long[] oursDown = new long[rounds];
+                    long[] baseDown = new long[rounds];
+                    long[] fetches = new long[rounds];
+                    for (int r = -1; r < rounds; r++) {
+                        boolean oursFirst = (r & 1) == 0;
+                        for (int i = 0; i < 2; i++) {
+                            long before = relay.bytesDown();
+                            if (oursFirst == (i == 0)) {
+                                ours.time(r, () -> {
+                                    int code = Main.run(validate, new ByteArrayInputStream(new byte[0]), NULL,
+                                            System.err, false);
+                                    if (code != 0) {
+                                        throw new IllegalStateException("validate exited " + code);
+                                    }
+                                });
+                            } else {
+                                base.time(r, () -> consume(servers, messages, Optional.of(SOURCE_CLOSE)));
+                            }
+                            long down = relay.bytesDown() - before;
+                            if (direct && down >= values) { // (a late answer to an earlier run may still pass)
+                                throw new IllegalStateException(down + " bytes came through the relay, bypassed");
+                            }
+                            if (!direct && down < values) {
+                                throw new IllegalStateException("only " + down + " bytes came through the relay, of "
+                                        + values + " bytes of values: the fetches went around it");
+                            }
+                            if (r >= 0) {
+                                (oursFirst == (i == 0) ? oursDown : baseDown)[r] = down;
+                                if (oursFirst != (i == 0)) {
+                                    fetches[r] = lastFetches;
+                                }
+                            }
+                        }
+                    }
+                    String what = "Kafka, " + (direct ? "direct" : String.format("%.1f ms each way", delay)) + ", "
+                            + threads + " thread" + (threads == 1 ? "" : "s");
+                    report(what, messages, ours, base, "messages");
+                    System.out.printf("    through the relay towards the client, median a run: validate %.1f MB,"
+                            + " baseline %.1f MB (values %.1f MB); the baseline's fetch requests: median %d%n",
+                            median(oursDown) / 1e6, median(baseDown) / 1e6, values / 1e6, median(fetches));
+                }
+            }
+            System.out.printf("Kafka: the relay carried %.1f MB to the broker and %.1f MB back over %d connections%n",
+                    relay.bytesUp() / 1e6, relay.bytesDown() / 1e6, relay.connections());
         }
     }
 
