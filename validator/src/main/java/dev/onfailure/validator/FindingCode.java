@@ -94,6 +94,11 @@ public enum FindingCode {
     private final String template;
     /** The template cut at its placeholders: literal, name, literal, name, ..., literal. */
     private final String[] parts;
+    /**
+     * The argument names of the last {@link #finding(Profile, String, String...)} whose names passed every check (a
+     * cache, set whole; null before the first).
+     */
+    private volatile String[] checkedNames;
 
     FindingCode(String id, Severity tolerant, Severity strict, String template) {
         this.id = id;
@@ -173,16 +178,44 @@ public enum FindingCode {
             throw new IllegalArgumentException(id + ": arguments come as names and values in turn");
         }
         String[] argv = namesAndValues.clone();
-        for (int i = 0; i < argv.length; i += 2) {
-            Objects.requireNonNull(argv[i], "argument name");
-            Objects.requireNonNull(argv[i + 1], argv[i]);
-            for (int j = 0; j < i; j += 2) {
-                if (argv[j].equals(argv[i])) {
-                    throw new IllegalArgumentException(id + ": argument " + argv[i] + " given twice");
+        for (int i = 1; i < argv.length; i += 2) {
+            Objects.requireNonNull(argv[i], argv[i - 1]);
+        }
+        // A validator gives the same literal names at every call: once they have passed, the same names again (the
+        // same strings) need no second look.
+        String[] known = checkedNames;
+        if (!sameNames(argv, known)) {
+            for (int i = 0; i < argv.length; i += 2) {
+                Objects.requireNonNull(argv[i], "argument name");
+                for (int j = 0; j < i; j += 2) {
+                    if (argv[j].equals(argv[i])) {
+                        throw new IllegalArgumentException(id + ": argument " + argv[i] + " given twice");
+                    }
                 }
             }
+            Finding f = checked(profile, pointer, argv);
+            String[] names = new String[argv.length / 2];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = argv[2 * i];
+            }
+            checkedNames = names;
+            return f;
         }
-        return checked(profile, pointer, argv);
+        capped(argv);
+        return new Finding(this, severity(profile), pointer, argv);
+    }
+
+    /** Whether {@code argv}'s names are, in order, the very strings of {@code names}. */
+    private static boolean sameNames(String[] argv, String[] names) {
+        if (names == null || 2 * names.length != argv.length) {
+            return false;
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (argv[2 * i] != names[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Caps long values (in place), checks that every placeholder has its argument, and makes the finding. */
@@ -190,17 +223,22 @@ public enum FindingCode {
         if (this == SCHEMA) {
             throw new IllegalArgumentException("schema findings are made with FindingCode.schema(keyword, ...)");
         }
-        for (int i = 1; i < argv.length; i += 2) {
-            if (argv[i].length() > MAX_ARGUMENT) {
-                argv[i] = cap(argv[i]);
-            }
-        }
+        capped(argv);
         for (int i = 1; i < parts.length; i += 2) {
             if (indexOf(argv, parts[i]) < 0) {
                 throw new IllegalArgumentException(id + ": missing argument " + parts[i]);
             }
         }
         return new Finding(this, severity(profile), pointer, argv);
+    }
+
+    /** Caps long values, in place. */
+    private static void capped(String[] argv) {
+        for (int i = 1; i < argv.length; i += 2) {
+            if (argv[i].length() > MAX_ARGUMENT) {
+                argv[i] = cap(argv[i]);
+            }
+        }
     }
 
     /** Returns the index of the value of argument {@code name}, or -1. */

@@ -110,4 +110,25 @@ final class FindingCodeTest {
         assertThatThrownBy(() -> FindingCode.SCHEMA.finding(Profile.TOLERANT, "", "detail", "d"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void namesThatPassedOnce_areTrustedOnlyWhileTheyAreTheSameStrings() {
+        Finding first = FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "/p", "first", "1", "last", "2", "key", "k");
+        Finding again = FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "/p", "first", "1", "last", "2", "key", "k");
+        assertThat(again).isEqualTo(first);
+        // the same names: values are still checked and capped at every call
+        assertThatThrownBy(() -> FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "/p", "first", null, "last", "2",
+                "key", "k")).isInstanceOf(NullPointerException.class);
+        assertThat(FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "/p", "first", "9".repeat(10_000), "last", "2",
+                "key", "k").args().get("first")).hasSizeLessThanOrEqualTo(FindingCode.MAX_ARGUMENT);
+        // other names (equal text in other strings, a repeat, one left out) are checked in full
+        assertThat(FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "/p", new String("first"), "1", "last", "2",
+                "key", "k")).isEqualTo(first);
+        assertThatThrownBy(() -> FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "/p", "first", "1", "first", "2",
+                "key", "k")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "/p", "first", "1", "last", "2",
+                "kye", "k")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing argument key");
+        assertThat(FindingCode.OFFSET_ORDER.finding(Profile.TOLERANT, "/p", "first", "1", "last", "2", "key", "k"))
+                .isEqualTo(first);
+    }
 }
