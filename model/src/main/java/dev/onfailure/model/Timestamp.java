@@ -30,6 +30,8 @@ public final class Timestamp implements Comparable<Timestamp> {
     }
 
     private final String text;
+    /** {@link #isAwsForm()} once worked out: 0 not yet, else {@link #YES} or {@link #NO} (a cache, as String's hash). */
+    private byte awsForm;
 
     private Timestamp(String text) {
         this.text = text;
@@ -121,16 +123,38 @@ public final class Timestamp implements Comparable<Timestamp> {
         return v;
     }
 
-    /** Returns true if the text is exactly AWS's form: UTC, {@code Z}, three fraction digits. */
+    /**
+     * Returns true if the text is exactly AWS's form: UTC, {@code Z}, three fraction digits, every field in its range
+     * (the text {@code uuuu-MM-dd'T'HH:mm:ss.SSS'Z'} formats a real instant to). Worked out by hand on first use and
+     * kept: the validator's schema check and its timestamp-order rule both ask it of every timestamp.
+     */
     public boolean isAwsForm() {
-        if (text.length() != 24) {
+        byte known = awsForm;
+        if (known == 0) {
+            known = awsForm(text) ? YES : NO;
+            awsForm = known;
+        }
+        return known == YES;
+    }
+
+    private static final byte YES = 1;
+    private static final byte NO = 2;
+
+    private static boolean awsForm(String s) {
+        if (s.length() != 24 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(19) != '.' || s.charAt(23) != 'Z') {
             return false;
         }
-        try {
-            return Aws.FORMAT.format(Aws.FORMAT.parse(text, Instant::from)).equals(text);
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        int millis = digits(s, 20, 3);
+        return (year | month | day | hour | minute | second | millis) >= 0 && month >= 1 && month <= 12 && day >= 1
+                && hour <= 23 && minute <= 59 && second <= 59
+                && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
     }
 
     /** Compares by instant; timestamps that do not parse sort after every one that does, by text. */

@@ -50,4 +50,42 @@ final class TimestampTest {
         assertThat(Timestamp.of("2024-05-01T10:00:09.999Z")).isEqualTo(Timestamp.of("2024-05-01T10:00:09.999Z"))
                 .isNotEqualTo(Timestamp.of("2024-05-01T12:00:09.999+02:00"));
     }
+
+    /** The definition {@code isAwsForm} is worked out by hand to match: the text formats back from what it parses to. */
+    private static boolean formatsBack(String text) {
+        java.time.format.DateTimeFormatter aws = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        if (text.length() != 24) {
+            return false;
+        }
+        try {
+            return aws.format(aws.parse(text, Instant::from)).equals(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void awsForm_byHand_isTheFormatsRoundTrip_forEveryOneCharacterChange() {
+        String alphabet = "0123456789-T:.Z+ a";
+        List<String> bases = List.of("2024-05-01T10:00:09.999Z", "2024-02-29T23:59:59.000Z", "2023-02-28T00:00:00.001Z",
+                "1900-02-28T12:34:56.789Z", "2000-02-29T01:02:03.004Z", "0000-01-01T00:00:00.000Z",
+                "9999-12-31T23:59:59.999Z", "2024-04-30T24:00:00.000Z", "2024-04-31T10:00:00.000Z",
+                "2024-01-10T10:60:00.000Z", "2024-01-10T10:00:60.000Z", "2024-00-10T10:00:00.000Z");
+        int checked = 0;
+        for (String base : bases) {
+            for (int i = 0; i < base.length(); i++) {
+                for (char c : alphabet.toCharArray()) {
+                    String t = base.substring(0, i) + c + base.substring(i + 1);
+                    assertThat(Timestamp.of(t).isAwsForm()).as(t).isEqualTo(formatsBack(t));
+                    checked++;
+                }
+            }
+            assertThat(Timestamp.of(base).isAwsForm()).as(base).isEqualTo(formatsBack(base));
+        }
+        assertThat(checked).isEqualTo(bases.size() * 24 * alphabet.length());
+        Timestamp once = Timestamp.of("2024-05-01T10:00:09.999Z");
+        assertThat(once.isAwsForm()).isTrue();
+        assertThat(once.isAwsForm()).isTrue();   // kept: the same answer the second time
+    }
 }

@@ -2,6 +2,7 @@ package dev.onfailure.validator.internal.rules;
 
 import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaFailureRecord;
+import dev.onfailure.model.Timestamp;
 import dev.onfailure.json.JsonPointer;
 import dev.onfailure.validator.FindingCode;
 import java.time.Instant;
@@ -22,6 +23,14 @@ final class TimestampOrderRule implements Rule {
         Optional<Instant> a = dev.onfailure.model.Timestamp.of(first).toInstant();
         Optional<Instant> b = dev.onfailure.model.Timestamp.of(last).toInstant();
         return a.isPresent() && b.isPresent() && a.get().isAfter(b.get());
+    }
+
+    /** {@link #later(String, String)} of two timestamps: two in AWS's form (known once each) compare as text. */
+    static boolean later(Timestamp first, Timestamp last) {
+        if (first.isAwsForm() && last.isAwsForm()) {
+            return first.text().compareTo(last.text()) > 0;
+        }
+        return later(first.text(), last.text());
     }
 
     /** Digits where one has digits, and the same separators elsewhere, in the positions of {@code dddd-dd-ddTdd:dd:dd}. */
@@ -45,7 +54,7 @@ final class TimestampOrderRule implements Rule {
             return;
         }
         info.recordsInfo().forEach((key, range) -> {
-            if (later(range.firstRecordTimestamp().text(), range.lastRecordTimestamp().text())) {
+            if (later(range.firstRecordTimestamp(), range.lastRecordTimestamp())) {
                 ctx.report(FindingCode.TIMESTAMP_ORDER,
                         JsonPointer.append(JsonPointer.append("/KafkaBatchInfo/recordsInfo", key), "firstRecordTimestamp"),
                         "first", range.firstRecordTimestamp().text(), "last", range.lastRecordTimestamp().text(),

@@ -38,6 +38,8 @@ final class TimestampOrderRuleTest {
                     .text() : java.time.Instant.ofEpochMilli(r.nextLong(0, 253_000_000_000_000L)).toString();
             boolean expected = java.time.Instant.parse(a).isAfter(java.time.Instant.parse(b));
             assertThat(TimestampOrderRule.later(a, b)).as(a + " vs " + b).isEqualTo(expected);
+            assertThat(TimestampOrderRule.later(dev.onfailure.model.Timestamp.of(a), dev.onfailure.model.Timestamp.of(b)))
+                    .as(a + " vs " + b).isEqualTo(expected);
         }
         assertThat(TimestampOrderRule.later("2024-01-01T00:00:00.000+01:00", "2023-12-31T23:30:00.000Z")).isFalse();
         assertThat(TimestampOrderRule.later("yesterday", "2024-01-01T00:00:00.000Z")).isFalse();
