@@ -962,8 +962,9 @@ public final class JsonCursor {
 
         private final byte[][] bytes;
         /**
-         * By name, for names of eight bytes or more: its bytes as little-endian eight-byte words from its start, the last
-         * one ending where the name ends (so it may overlap the one before).
+         * By name: for names of eight bytes or more, its bytes as little-endian eight-byte words from its start, the
+         * last one ending where the name ends (so it may overlap the one before); for shorter names, its bytes as one
+         * little-endian word and the mask of those bytes.
          */
         private final long[][] words;
 
@@ -979,6 +980,12 @@ public final class JsonCursor {
                         w[j] = all.getLong(Math.min(8 * j, name.length - 8));
                     }
                     words[k] = w;
+                } else {
+                    long word = 0;
+                    for (int j = name.length - 1; j >= 0; j--) {
+                        word = (word << 8) | (name[j] & 0xFF);
+                    }
+                    words[k] = new long[] {word, name.length == 0 ? 0 : -1L >>> (64 - 8 * name.length)};
                 }
             }
         }
@@ -990,7 +997,11 @@ public final class JsonCursor {
         boolean sameAt(byte[] b, ByteBuffer longs, int at, int k) {
             byte[] name = bytes[k];
             int length = name.length;
+            long[] w = words[k];
             if (length < 8) {
+                if (at + 8 <= b.length) {   // one word, the bytes past the name masked off
+                    return ((longs.getLong(at) ^ w[0]) & w[1]) == 0;
+                }
                 for (int j = 0; j < length; j++) {
                     if (b[at + j] != name[j]) {
                         return false;
@@ -998,7 +1009,6 @@ public final class JsonCursor {
                 }
                 return true;
             }
-            long[] w = words[k];
             int last = length - 8;
             for (int j = 0; j < w.length; j++) {
                 if (longs.getLong(at + Math.min(8 * j, last)) != w[j]) {

@@ -33,6 +33,8 @@ public final class MemberTable<M extends Enum<M> & Member> {
 
     private final String title;
     private final List<M> members;
+    /** {@link #members} as an array, for the byte readers' lookup of every name. */
+    private final Object[] memberArray;
     private final Set<String> names;
     private final Set<String> integerNames;
     private final Map<String, M> byName;
@@ -51,6 +53,7 @@ public final class MemberTable<M extends Enum<M> & Member> {
         }
         this.title = title;
         this.members = List.copyOf(members);
+        this.memberArray = this.members.toArray();
         this.specs = specs;
         Set<String> n = new LinkedHashSet<>();
         Set<String> integers = new LinkedHashSet<>();
@@ -182,7 +185,9 @@ public final class MemberTable<M extends Enum<M> & Member> {
     /** The member whose name the cursor has just read, or null. */
     M get(JsonCursor cursor) {
         int k = cursor.nameIn(cursorNames);
-        return k < 0 ? null : members.get(k);
+        @SuppressWarnings("unchecked")
+        M m = k < 0 ? null : (M) memberArray[k];
+        return m;
     }
 
     /** One bit per member, by its place in the enum: the readers' bookkeeping of what they have seen. */
