@@ -176,12 +176,49 @@ final class PayloadMismatchRule implements Rule {
 
     private static void timestamp(RuleContext ctx, String key, String member, Timestamp declared, long actualMillis,
             boolean inferred) {
+        if (declared.isAwsForm() && isAwsText(declared.text(), actualMillis)) {
+            return;   // the common case, told without parsing
+        }
         Optional<Instant> value = declared.toInstant();
         if (value.isPresent() && !value.get().equals(Instant.ofEpochMilli(actualMillis))) {
             report(ctx, pointer(key, member), member + " " + declared.text() + label(key)
                     + " differs from the payload's " + Timestamp.ofEpochMilli(actualMillis).text() + " ("
                     + actualMillis + ")", inferred);
         }
+    }
+
+    /**
+     * Whether {@code text}, a timestamp in AWS's form ({@link Timestamp#isAwsForm()}), is the instant {@code millis}
+     * since the epoch: the date worked out from the day number (the proleptic Gregorian calendar, in eras of 400
+     * years) and compared digit by digit, with nothing parsed or made.
+     */
+    static boolean isAwsText(String text, long millis) {
+        long day = Math.floorDiv(millis, 86_400_000L);
+        long ms = Math.floorMod(millis, 86_400_000L);
+        long z = day + 719_468;   // days from 0000-03-01
+        long era = Math.floorDiv(z, 146_097);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long monthFromMarch = (5 * dayOfYear + 2) / 153;
+        long dayOfMonth = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1;
+        long month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        return year >= 0 && year <= 9999 && digitsAre(text, 0, 4, year) && digitsAre(text, 5, 2, month)
+                && digitsAre(text, 8, 2, dayOfMonth) && digitsAre(text, 11, 2, ms / 3_600_000)
+                && digitsAre(text, 14, 2, ms / 60_000 % 60) && digitsAre(text, 17, 2, ms / 1000 % 60)
+                && digitsAre(text, 20, 3, ms % 1000);
+    }
+
+    /** Whether the {@code count} characters of {@code text} at {@code from} are {@code value}'s decimal digits. */
+    private static boolean digitsAre(String text, int from, int count, long value) {
+        for (int i = from + count - 1; i >= from; i--) {
+            if (text.charAt(i) != '0' + value % 10) {
+                return false;
+            }
+            value /= 10;
+        }
+        return value == 0;
     }
 
     private static void compare(RuleContext ctx, String member, JsonField<String> declared, JsonField<String> payload) {

@@ -92,4 +92,26 @@ final class PayloadMismatchRuleTest {
         assertThat(run(rule, json, Profile.STRICT)).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
     }
+
+    @Test
+    void isAwsText_agreesWithTheTextWritten_forInstantsAcrossTheFourDigitYears() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(16);
+        long min = java.time.Instant.parse("0000-01-01T00:00:00Z").toEpochMilli();
+        long max = java.time.Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+        java.util.List<Long> millis = new java.util.ArrayList<>(java.util.List.of(min, max, 0L, -1L, 1L,
+                951_782_400_000L, 951_868_799_999L, 4_107_542_399_999L, 1_714_557_609_999L));
+        for (int i = 0; i < 20_000; i++) {
+            millis.add(r.nextLong(min, max + 1));
+        }
+        for (long m : millis) {
+            String text = dev.onfailure.model.Timestamp.ofEpochMilli(m).text();
+            assertThat(PayloadMismatchRule.isAwsText(text, m)).as(text).isTrue();
+            // a millisecond, a second, a day and a year away are other texts
+            for (long other : new long[] {m + 1, m - 1, m + 1000, m + 86_400_000L, m - 366L * 86_400_000L}) {
+                assertThat(PayloadMismatchRule.isAwsText(text, other)).as(text + " vs " + other).isFalse();
+            }
+        }
+        assertThat(PayloadMismatchRule.isAwsText("9999-12-31T23:59:59.999Z", max + 1)).isFalse();
+        assertThat(PayloadMismatchRule.isAwsText("0000-01-01T00:00:00.000Z", min - 1)).isFalse();
+    }
 }
