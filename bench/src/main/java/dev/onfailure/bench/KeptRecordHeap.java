@@ -30,11 +30,13 @@ public final class KeptRecordHeap {
         List<String> inputs = args.length > 0 ? List.of(args)
                 : List.of("documented-compact", "topic", "s3-small", "s3-1mb", "s3-6.5mb");
         Validator validator = Validator.create();
-        byte[] warm = Inputs.named("s3-small", 1);
         List<ValidationOptions> both = List.of(ValidationOptions.TOLERANT, ValidationOptions.TOLERANT.keepingRecords());
-        for (ValidationOptions options : both) {
-            for (String path : List.of("bytes", "tree")) {
-                hold(validator, path, warm, Json.parse(warm), options, 2_000);   // load and compile what reports use
+        for (String input : List.of("documented-compact", "topic", "s3-small")) {
+            byte[] warm = Inputs.named(input, 1);
+            for (ValidationOptions options : both) {
+                for (String path : List.of("bytes", "tree")) {
+                    hold(validator, path, warm, Json.parse(warm), options, 2_000);   // load and compile first
+                }
             }
         }
         for (String input : inputs) {
@@ -45,12 +47,14 @@ public final class KeptRecordHeap {
                 long[] retained = new long[2];
                 for (int keep = 0; keep < 2; keep++) {
                     ValidationOptions options = both.get(keep);
-                    hold(validator, path, doc, tree, options, 4);   // warm, and load what a first report loads
-                    long before = used();
-                    List<DocumentReport> held = hold(validator, path, doc, tree, options, n);
-                    retained[keep] = (used() - before) / n;
-                    if (held.get(0).records().get(0).record().isPresent() != (keep == 1)) {
-                        throw new IllegalStateException("a record kept when not asked, or not kept when asked");
+                    for (int pass = 0; pass < 2; pass++) {   // the first pass of a run came out up to 2 KB low
+                        long before = used();
+                        List<DocumentReport> held = hold(validator, path, doc, tree, options, n);
+                        retained[keep] = (used() - before) / n;
+                        if (held.get(0).records().get(0).record().isPresent() != (keep == 1)) {
+                            throw new IllegalStateException("a record kept when not asked, or not kept when asked");
+                        }
+                        held = null;   // not a root while the next pass measures its baseline
                     }
                 }
                 System.out.printf("%-20s %,11d bytes  %-5s per report: %,11d bytes without the record,"
