@@ -1,6 +1,7 @@
 package dev.onfailure.spark;
 
 import dev.onfailure.model.KafkaEvent;
+import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.KafkaRecord;
 import dev.onfailure.model.Offset;
 import dev.onfailure.model.Payload;
@@ -46,9 +47,11 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Turns one document into its rows, making only the columns the query asked for: without {@code valid} or
- * {@code findings} nothing is validated, without {@code findings.message} no message is made, and a payload is parsed
- * here only for {@code ranges.payloadRecords} (and a Kafka-topic record's topic-partition, which only its payload
- * names). Rows come out in the order {@code onfailure validate} reports the records.
+ * {@code findings} nothing is validated, without {@code findings.message} no message is made, and a payload's event
+ * is needed only for {@code ranges.payloadRecords} (and a Kafka-topic record's topic-partition, which only its payload
+ * names). It is parsed once: when the document is validated, the validator's report hands over the record it bound,
+ * with the event it parsed; only without validation, or for a record the model cannot bind, is it parsed here. Rows
+ * come out in the order {@code onfailure validate} reports the records.
  */
 final class RowMaker {
 
@@ -62,6 +65,8 @@ final class RowMaker {
     private final StructType schema;
     private final Validator validator;
     private final ValidationOptions options;
+    /** {@link #options}, keeping each report's record when the query reads payloads. */
+    private final ValidationOptions treeOptions;
     private final ReadLimits limits;
     private final boolean report;
     private final boolean messages;
@@ -86,6 +91,8 @@ final class RowMaker {
         this.payloadRecords = ranges.map(s -> has(s, "payloadRecords")).orElse(false);
         this.payloadTopics = ranges.map(s -> has(s, "key") || has(s, "topic") || has(s, "partition")).orElse(false);
         this.fromReports = report && Arrays.stream(schema.fieldNames()).allMatch(REPORT_COLUMNS::contains);
+        // Rows that read payloads take the records the validator bound (their events parsed once, by it).
+        this.treeOptions = payloadRecords || payloadTopics ? options.keepingRecords() : options;
         for (Severity v : Severity.values()) {
             severities.put(v, text(v.id()));
         }
@@ -134,7 +141,7 @@ final class RowMaker {
             return;
         }
         ReadStats.VALIDATIONS.incrementAndGet();
-        DocumentReport document = validator.validate(tree, options);
+        DocumentReport document = validator.validate(tree, treeOptions);
         List<RecordReport> reports = document.records();
         if (reports.size() == entries.size()) {
             for (int i = 0; i < reports.size(); i++) {
@@ -247,7 +254,7 @@ final class RowMaker {
                     }
                     boolean topic = e.kind().filter(Kind.TOPIC.id()::equals).isPresent();
                     if (payloadRecords || (topic && payloadTopics)) {
-                        payload = parsed(rec);
+                        payload = parsed(rec, r.flatMap(RecordReport::record));
                     }
                     yield ranges((StructType) ((ArrayType) f.dataType()).elementType(), batch, topic, payload);
                 }
@@ -301,7 +308,19 @@ final class RowMaker {
     private record Parsed(Optional<KafkaEvent> event) {
     }
 
-    private Parsed parsed(JsonObject rec) {
+    /**
+     * The event of the payload of {@code rec}: the one the validator parsed when it bound the record ({@code bound},
+     * handed over with its report), else parsed here (no validation asked for, or a record the model cannot bind).
+     */
+    private Parsed parsed(JsonObject rec, Optional<KafkaFailureRecord> bound) {
+        Optional<Payload> checked = bound.flatMap(KafkaFailureRecord::payloadIfAny);
+        if (checked.isPresent()) {
+            try {
+                return new Parsed(Optional.of(checked.get().event()));
+            } catch (ReadException e) {
+                return new Parsed(Optional.empty());
+            }
+        }
         JsonValue p = rec.get("payload").orElse(null);
         if (!(p instanceof JsonString) && !(p instanceof JsonObject)) {
             return new Parsed(Optional.empty());

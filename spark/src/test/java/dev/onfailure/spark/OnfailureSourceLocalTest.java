@@ -103,6 +103,35 @@ final class OnfailureSourceLocalTest {
     }
 
     @Test
+    void everyColumn_takesEachPayloadFromTheValidatorsRecord_parsingNoneAgain() {
+        ReadStats.reset();
+        List<Row> rows = spark().read().format("onfailure").load(root.resolve("generated").toString())
+                .collectAsList();
+        assertThat(ReadStats.VALIDATIONS.get()).isPositive();
+        assertThat(ReadStats.PAYLOADS.get()).isZero();
+        assertThat(rows).anyMatch(r -> r.getList(r.fieldIndex("ranges")).stream()
+                .anyMatch(x -> ((Row) x).getAs("payloadRecords") != null && ((Row) x).<Long>getAs("payloadRecords") > 0
+                        && ((Row) x).getAs("topic") != null));
+    }
+
+    @Test
+    void ranges_fromTheValidatorsRecords_equalThoseTheReaderParsesItself() {
+        // without validation the reader parses each payload itself; with it, it takes the validator's: same ranges,
+        // hostile, invalid and unbindable records included (for those it still parses the payload itself)
+        ReadStats.reset();
+        List<String> own = read("tolerant").select("source", "ranges").collectAsList().stream()
+                .map(r -> first(r, 2)).toList();
+        long parsedByReader = ReadStats.PAYLOADS.get();
+        ReadStats.reset();
+        List<String> handed = read("tolerant").select("source", "ranges", "valid").collectAsList().stream()
+                .map(r -> first(r, 2)).toList();
+        assertThat(ReadStats.VALIDATIONS.get()).isPositive();
+        assertThat(ReadStats.PAYLOADS.get()).isLessThan(parsedByReader / 10);
+        assertThat(handed).hasSize(own.size()).containsExactlyElementsOf(own)
+                .anyMatch(r -> r.contains("/hostile/")).anyMatch(r -> r.contains("/invalid/"));
+    }
+
+    @Test
     void s3Record_rowHoldsContextRangesAndPayloadCounts() {
         Row r = spark().read().format("onfailure").load(root.resolve("corpus").toString())
                 .where("source like '%/corpus/valid/string-payload.s3.json'").collectAsList().get(0);

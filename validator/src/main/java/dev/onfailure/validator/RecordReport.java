@@ -1,5 +1,6 @@
 package dev.onfailure.validator;
 
+import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.schema.Kind;
 import dev.onfailure.schema.Profile;
 import java.util.List;
@@ -14,6 +15,12 @@ import java.util.Optional;
  * r.location();   // "/Records/0/body" inside a Lambda SQS event, "" for a bare record
  * r.kind();       // Optional[S3]
  * r.valid();      // false when any finding is an error
+ *
+ * // asked for with ValidationOptions.keepingRecords(): the record as the validator bound and checked it
+ * DocumentReport kept = validator.validate(bytes, ValidationOptions.TOLERANT.keepingRecords());
+ * kept.records().get(0).record()                  // Optional[S3Record{...}]
+ *     .flatMap(KafkaFailureRecord::payloadIfAny)
+ *     .map(Payload::event);                       // the event the validator already parsed: not parsed again
  * }</pre>
  *
  * @param location the JSON Pointer of the record inside the document; {@code ""} when the document is the record.
@@ -23,9 +30,14 @@ import java.util.Optional;
  * @param kind     the kind (detected or forced), empty when the document is no known record
  * @param profile  the profile the record was validated under
  * @param findings the findings, sorted by pointer, then code
+ * @param record   the record the validator bound and checked (read straight from the bytes or from the tree, the
+ *                 payload's event parsed at most once and kept in its {@code Payload}), when the options asked to
+ *                 keep it ({@link ValidationOptions#keepingRecords()}); empty otherwise, and always empty when the
+ *                 document is no record the model can bind (not JSON, an unknown kind, a member of the wrong type,
+ *                 an event validated as {@link Kind#EVENT})
  */
 public record RecordReport(String location, Optional<Envelope> envelope, Optional<Kind> kind, Profile profile,
-        List<Finding> findings) {
+        List<Finding> findings, Optional<KafkaFailureRecord> record) {
 
     /** Checks for nulls, copies and sorts the findings. */
     public RecordReport {
@@ -33,7 +45,14 @@ public record RecordReport(String location, Optional<Envelope> envelope, Optiona
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(record, "record");
         findings = sortedDistinct(findings);
+    }
+
+    /** Returns a report that keeps no record. */
+    public RecordReport(String location, Optional<Envelope> envelope, Optional<Kind> kind, Profile profile,
+            List<Finding> findings) {
+        this(location, envelope, kind, profile, findings, Optional.empty());
     }
 
     /** Sorts by pointer, code, message, and drops repeats (equal findings sort next to each other). */

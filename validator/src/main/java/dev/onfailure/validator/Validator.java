@@ -1,5 +1,6 @@
 package dev.onfailure.validator;
 
+import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.schema.Kind;
 import dev.onfailure.json.Json;
@@ -108,7 +109,8 @@ public final class Validator {
             return Optional.empty();
         }
         return checker.readBytes(json).map(record -> new RecordReport(location, envelope,
-                Optional.of(record.kind()), options.profile(), checker.check(record, options.profile())));
+                Optional.of(record.kind()), options.profile(), checker.check(record, options.profile()),
+                kept(record, options)));
     }
 
     /**
@@ -122,7 +124,8 @@ public final class Validator {
             return Optional.empty();
         }
         return checker.readBytes(json).map(record -> new RecordReport(location, envelope,
-                Optional.of(record.kind()), options.profile(), checker.check(record, options.profile())));
+                Optional.of(record.kind()), options.profile(), checker.check(record, options.profile()),
+                kept(record, options)));
     }
 
     /** Validates {@code json}, tolerant, kind detected. */
@@ -191,14 +194,12 @@ public final class Validator {
             return;
         }
         if (options.kind().isPresent()) {
-            Kind kind = options.kind().get();
-            out.add(new RecordReport(location, envelope, Optional.of(kind), profile,
-                    checker.check(kind, profile, o)));
+            out.add(checked(location, envelope, options.kind().get(), options, o));
             return;
         }
         Optional<Kind> kind = RecordCodec.kindOf(o);
         if (kind.isPresent()) {
-            out.add(new RecordReport(location, envelope, kind, profile, checker.check(kind.get(), profile, o)));
+            out.add(checked(location, envelope, kind.get(), options, o));
             return;
         }
         Optional<Envelope.Unwrapped> unwrapped = depth < MAX_ENVELOPE_DEPTH ? Envelope.unwrap(o) : Optional.empty();
@@ -240,6 +241,24 @@ public final class Validator {
             }
             value(inner, at, Optional.of(env), options, depth + 1, out);
         }
+    }
+
+    /** The report of the record {@code o} checked as {@code kind}, with the record bound from it if asked to keep it. */
+    private RecordReport checked(String location, Optional<Envelope> envelope, Kind kind, ValidationOptions options,
+            JsonObject o) {
+        if (!options.keepRecords()) {
+            return new RecordReport(location, envelope, Optional.of(kind), options.profile(),
+                    checker.check(kind, options.profile(), o));
+        }
+        List<KafkaFailureRecord> bound = new ArrayList<>(1);
+        List<Finding> findings = checker.check(kind, options.profile(), o, bound::add);
+        return new RecordReport(location, envelope, Optional.of(kind), options.profile(), findings,
+                bound.stream().findFirst());
+    }
+
+    /** The record for a report: {@code record} when the options ask to keep it, else none. */
+    private static Optional<KafkaFailureRecord> kept(KafkaFailureRecord record, ValidationOptions options) {
+        return options.keepRecords() ? Optional.of(record) : Optional.empty();
     }
 
     private static DocumentReport unreadable(ReadException e, ValidationOptions options) {

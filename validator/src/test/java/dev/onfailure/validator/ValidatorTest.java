@@ -185,6 +185,42 @@ final class ValidatorTest {
     }
 
     @Test
+    void keepingRecords_reportsHoldTheBoundRecord_withItsEventParsed_onlyWhenAsked() {
+        String s3 = HandMadeRecords.named("string-payload.s3.json").json();
+        ValidationOptions keeping = ValidationOptions.TOLERANT.keepingRecords();
+        assertThat(single(validator.validate(s3)).record()).isEmpty();
+        RecordReport fromText = single(validator.validate(s3, keeping));
+        dev.onfailure.model.KafkaFailureRecord record = fromText.record().orElseThrow();
+        assertThat(record).isInstanceOf(dev.onfailure.model.S3Record.class)
+                .isEqualTo(dev.onfailure.model.RecordCodec.defaults().read(s3));
+        assertThat(record.payloadIfAny().orElseThrow().event().allRecords()).hasSize(3);
+        RecordReport fromTree = single(validator.validate(Json.parse(s3), keeping));
+        assertThat(fromTree.record()).contains(record);
+        assertThat(fromTree).isEqualTo(fromText);
+        String sqs = HandMadeRecords.named("self-managed.sqs-sns.json").json();
+        String event = "{\"Records\":[{\"body\":" + Json.write(dev.onfailure.json.JsonString.of(sqs)) + "},"
+                + "{\"body\":\"not json\"},{\"body\":\"{}\"}]}";
+        List<RecordReport> inEvent = validator.validate(event, keeping).records();
+        assertThat(inEvent).extracting(RecordReport::location)
+                .containsExactly("/Records/0/body", "/Records/1/body", "/Records/2/body");
+        assertThat(inEvent.get(0).record()).contains(dev.onfailure.model.RecordCodec.defaults().read(sqs));
+        assertThat(inEvent.get(1).record()).isEmpty();
+        assertThat(inEvent.get(2).record()).isEmpty();
+        assertThat(single(validator.validate(s3, keeping.asKind(Kind.EVENT))).record()).isEmpty();
+        assertThat(single(validator.validate(s3.replace("\"batchSize\": 3", "\"batchSize\": \"3\""), keeping))
+                .record()).as("a member of the wrong type: no record the model can bind").isEmpty();
+    }
+
+    @Test
+    void options_keepRecordsThroughAsKind_andOnlyWhenAsked() {
+        assertThat(ValidationOptions.TOLERANT.keepRecords()).isFalse();
+        assertThat(STRICT.keepRecords()).isFalse();
+        ValidationOptions both = STRICT.keepingRecords().asKind(Kind.S3);
+        assertThat(both).isEqualTo(STRICT.asKind(Kind.S3).keepingRecords())
+                .isEqualTo(new ValidationOptions(Profile.STRICT, Optional.of(Kind.S3), true));
+    }
+
+    @Test
     void findings_areSortedByPointerThenCode() {
         String bad = replaceOnce(replaceOnce(replaceOnce(HandMadeRecords.named("self-managed.sqs-sns.json").json(), "\"batchSize\": 4", "\"batchSize\": 0"), "6f1c2a9e-3b4d-4c5e-8f7a-9b0c1d2e3f4a", "nope"), "\"firstRecordOffset\": \"88120\"", "\"firstRecordOffset\": \"99999\"");
         RecordReport r = single(validator.validate(bad, STRICT));

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -120,6 +121,14 @@ public final class RecordChecker {
 
     /** Returns the findings of the record {@code json} validated as {@code kind}. */
     public List<Finding> check(Kind kind, Profile profile, JsonObject json) {
+        return check(kind, profile, json, record -> { });
+    }
+
+    /**
+     * {@link #check(Kind, Profile, JsonObject)}, handing {@code bound} the record the model bound from {@code json},
+     * the one the checks then see; not called for an event or for a document the model cannot bind.
+     */
+    public List<Finding> check(Kind kind, Profile profile, JsonObject json, Consumer<KafkaFailureRecord> bound) {
         if (kind == Kind.EVENT) {
             return checkEvent(profile, json);
         }
@@ -130,6 +139,7 @@ public final class RecordChecker {
         } catch (ReadException e) {
             unreadable = e;
         }
+        record.ifPresent(bound);
         return check(kind, profile, json, record, Optional.ofNullable(unreadable));
     }
 

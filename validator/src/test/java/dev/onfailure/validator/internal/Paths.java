@@ -19,7 +19,9 @@ import java.util.Optional;
 /**
  * The law of the ways into the validator: text, UTF-8 bytes (in an array or a stream) and an already parsed tree (which never takes the
  * straight-from-bytes path) give the same report, under both profiles; and a document carried as the body of a Lambda
- * SQS event gets the same findings there, at its place in the envelope.
+ * SQS event gets the same findings there, at its place in the envelope. Keeping the records
+ * ({@link ValidationOptions#keepingRecords()}) changes nothing else in a report, every way in gives the same record, and
+ * for a bare record it is the record the model reads from the document, present exactly when the model can read one.
  */
 public final class Paths {
 
@@ -57,6 +59,7 @@ public final class Paths {
             assertThat(fromBytes).as("bytes vs text under %s: %s", profile.id(), text).isEqualTo(fromText);
             DocumentReport fromTree = VALIDATOR.validate(tree, options);
             assertThat(fromText).as("text vs tree under %s: %s", profile.id(), text).isEqualTo(fromTree);
+            keptRecords(text, tree, options, fromTree);
             if (dev.onfailure.model.RecordCodec.defaults().readBytes(text.getBytes(StandardCharsets.UTF_8)).isPresent()) {
                 plain++;
             }
@@ -73,5 +76,35 @@ public final class Paths {
             }
         }
         return plain;
+    }
+
+    /** The law of {@link ValidationOptions#keepingRecords()} on {@code text}, whose report is {@code report}. */
+    private static void keptRecords(String text, JsonValue tree, ValidationOptions options, DocumentReport report) {
+        ValidationOptions keeping = options.keepingRecords();
+        String profile = options.profile().id();
+        DocumentReport fromText = VALIDATOR.validate(text, keeping);
+        DocumentReport fromBytes = VALIDATOR.validate(text.getBytes(StandardCharsets.UTF_8), keeping);
+        DocumentReport fromTree = VALIDATOR.validate(tree, keeping);
+        assertThat(withoutRecords(fromTree)).as("kept records, otherwise as without, under %s: %s", profile, text)
+                .isEqualTo(report);
+        assertThat(fromBytes).as("kept records, bytes vs text under %s: %s", profile, text).isEqualTo(fromText);
+        assertThat(fromText).as("kept records, text vs tree under %s: %s", profile, text).isEqualTo(fromTree);
+        assertThat(report.records()).as("records kept only when asked: %s", text)
+                .allMatch(r -> r.record().isEmpty());
+        if (fromTree.records().size() == 1 && fromTree.records().get(0).location().isEmpty()) {
+            Optional<dev.onfailure.model.KafkaFailureRecord> read;
+            try {
+                read = Optional.of(dev.onfailure.model.RecordCodec.defaults().read(text));
+            } catch (ReadException e) {
+                read = Optional.empty();
+            }
+            assertThat(fromTree.records().get(0).record()).as("the record kept under %s: %s", profile, text)
+                    .isEqualTo(fromTree.records().get(0).kind().isPresent() ? read : Optional.empty());
+        }
+    }
+
+    private static DocumentReport withoutRecords(DocumentReport report) {
+        return new DocumentReport(report.records().stream().map(r -> new RecordReport(r.location(), r.envelope(),
+                r.kind(), r.profile(), r.findings())).toList());
     }
 }
