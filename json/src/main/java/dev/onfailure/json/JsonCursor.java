@@ -62,13 +62,16 @@ public final class JsonCursor {
     /** How many names from the expected one {@link #nextMember(boolean, Names, int)} compares in place. */
     private static final int EXPECTED_TRIES = 3;
 
-    private final byte[] b;
     /**
-     * The same bytes read eight at a time, little-endian. A heap buffer rather than a byte-array view
-     * {@code VarHandle}: both compile to one unaligned load, but the first use of a view handle spins some twenty
-     * method-handle classes, tens of milliseconds of a one-record run's start-up (issue 16).
+     * Reads the bytes eight at a time, little-endian: one unaligned load, its bounds check folded into the loops'. A
+     * heap {@code ByteBuffer} was used before, for fear of the view handle's start-up cost; measured side by side
+     * (bench/README.md, "A byte-array view"), a one-record run takes the same time either way, while the buffer's
+     * own index check, which the JIT does not fold, cost up to a tenth of reading an S3 record's payload.
      */
-    private final ByteBuffer longs;
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final byte[] b;
     private final int n;
     private final int maxStringChars;
     private final int maxNameChars;
@@ -94,7 +97,6 @@ public final class JsonCursor {
 
     private JsonCursor(byte[] bytes, ReadLimits limits) {
         this.b = bytes;
-        this.longs = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         this.n = bytes.length;
         this.maxStringChars = limits.maxStringChars();
         this.maxNameChars = limits.maxNameChars();
@@ -109,7 +111,6 @@ public final class JsonCursor {
      */
     private JsonCursor(JsonCursor parent, int from, int to, int quote) {
         this.b = parent.b;
-        this.longs = parent.longs;
         this.n = to;
         this.maxStringChars = parent.maxStringChars;
         this.maxNameChars = parent.maxNameChars;
@@ -175,7 +176,7 @@ public final class JsonCursor {
         byte[] b = this.b;
         int n = this.n;
         while (k + 8 <= n) {
-            long x = longs.getLong(k) ^ SPACES;
+            long x = word(b, k) ^ SPACES;
             if (x != 0) {
                 return k + (Long.numberOfTrailingZeros(x) >>> 3);
             }
@@ -382,7 +383,7 @@ public final class JsonCursor {
                 || (q == 1 ? b[k] != '"' : b[k] != '\\' || b[k + 1] != '"' || b[end + 1] != '"')) {
             return -1;
         }
-        return names.sameAt(b, longs, start, index) ? end : -1;
+        return names.sameAt(b, start, index) ? end : -1;
     }
 
     /** Returns the index in {@code names} of the member name just read, or -1 (compared as bytes, no string made). */
@@ -393,7 +394,7 @@ public final class JsonCursor {
         int length = nameEnd - nameStart;
         byte[][] all = names.bytes;
         for (int k = 0; k < all.length; k++) {
-            if (all[k].length == length && names.sameAt(b, longs, nameStart, k)) {
+            if (all[k].length == length && names.sameAt(b, nameStart, k)) {
                 return k;
             }
         }
@@ -427,7 +428,7 @@ public final class JsonCursor {
         byte[] b = this.b;
         int k = from;
         while (k + 8 <= to) {
-            long x = longs.getLong(k);
+            long x = word(b, k);
             // a byte below '0' borrows in x - '0'; a byte above '9' carries into the high bit in x + (0x7F - '9')
             if ((((x - ZEROS) | (x + ABOVE_NINE) | x) & HIGH) != 0) {
                 return -1;
@@ -480,7 +481,7 @@ public final class JsonCursor {
         // Eight bytes at a time (SWAR): the lowest byte flagged is the first quote, backslash, control or non-ASCII
         // byte (the borrows of the subtractions can only flag bytes above a flagged one).
         while (k + 8 <= limit) {
-            long x = longs.getLong(k);
+            long x = word(b, k);
             long flagged = (zeroBytes(x ^ QUOTES) | zeroBytes(x ^ BACKSLASHES) | ((x - CONTROLS) & ~x) | x) & HIGH;
             if (flagged != 0) {
                 k += Long.numberOfTrailingZeros(flagged) >>> 3;
@@ -509,7 +510,7 @@ public final class JsonCursor {
         int limit = (int) Math.min(n, (long) start + 2 + max + 1);
         int k = start + 2;
         while (k + 8 <= limit) {
-            long x = longs.getLong(k);
+            long x = word(b, k);
             long flagged = (zeroBytes(x ^ QUOTES) | zeroBytes(x ^ BACKSLASHES) | ((x - CONTROLS) & ~x) | x) & HIGH;
             if (flagged != 0) {
                 k += Long.numberOfTrailingZeros(flagged) >>> 3;
@@ -640,7 +641,7 @@ public final class JsonCursor {
         while (k < limit) {
             // runs of plain bytes eight at a time, as endOfString does
             while (k + 8 <= limit) {
-                long x = longs.getLong(k);
+                long x = word(b, k);
                 long flagged = (zeroBytes(x ^ QUOTES) | zeroBytes(x ^ BACKSLASHES) | ((x - CONTROLS) & ~x) | x) & HIGH;
                 if (flagged != 0) {
                     k += Long.numberOfTrailingZeros(flagged) >>> 3;   // the first flagged byte
@@ -946,6 +947,11 @@ public final class JsonCursor {
         return new String(b, 0, from, length);
     }
 
+    /** The eight bytes of {@code b} from {@code k} as a little-endian word. */
+    private static long word(byte[] b, int k) {
+        return (long) LONGS.get(b, k);
+    }
+
     /** Flags (in the high bit of a byte) the zero bytes of {@code x}, exactly up to the lowest one flagged. */
     private static long zeroBytes(long x) {
         return (x - ONES) & ~x;
@@ -994,13 +1000,13 @@ public final class JsonCursor {
          * Returns true if {@code b} holds name {@code k} from {@code at} (the caller has checked that its length fits),
          * compared eight bytes at a time.
          */
-        boolean sameAt(byte[] b, ByteBuffer longs, int at, int k) {
+        boolean sameAt(byte[] b, int at, int k) {
             byte[] name = bytes[k];
             int length = name.length;
             long[] w = words[k];
             if (length < 8) {
                 if (at + 8 <= b.length) {   // one word, the bytes past the name masked off
-                    return ((longs.getLong(at) ^ w[0]) & w[1]) == 0;
+                    return ((word(b, at) ^ w[0]) & w[1]) == 0;
                 }
                 for (int j = 0; j < length; j++) {
                     if (b[at + j] != name[j]) {
@@ -1011,7 +1017,7 @@ public final class JsonCursor {
             }
             int last = length - 8;
             for (int j = 0; j < w.length; j++) {
-                if (longs.getLong(at + Math.min(8 * j, last)) != w[j]) {
+                if (word(b, at + Math.min(8 * j, last)) != w[j]) {
                     return false;
                 }
             }
