@@ -76,8 +76,7 @@ public final class Timestamp implements Comparable<Timestamp> {
      */
     private static Instant parseUtc(String s) {
         int n = s.length();
-        if (n < 20 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        if (n < 20 || s.charAt(n - 1) != 'Z' || !dateTime(s)) {
             return null;
         }
         int year = digits(s, 0, 4);
@@ -86,10 +85,6 @@ public final class Timestamp implements Comparable<Timestamp> {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1 || hour > 23
-                || minute > 59 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
-            return null;
-        }
         int nanos = 0;
         if (n > 20) {
             if (s.charAt(19) != '.' || n - 21 < 1 || n - 21 > 9) {
@@ -141,8 +136,16 @@ public final class Timestamp implements Comparable<Timestamp> {
     private static final byte NO = 2;
 
     private static boolean awsForm(String s) {
-        if (s.length() != 24 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
-                || s.charAt(16) != ':' || s.charAt(19) != '.' || s.charAt(23) != 'Z') {
+        return s.length() == 24 && s.charAt(19) == '.' && s.charAt(23) == 'Z' && digits(s, 20, 3) >= 0 && dateTime(s);
+    }
+
+    /**
+     * Whether {@code s} (at least 19 characters) starts with {@code uuuu-MM-ddTHH:mm:ss}, every field in its range and
+     * the day in its month.
+     */
+    private static boolean dateTime(String s) {
+        if (s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
             return false;
         }
         int year = digits(s, 0, 4);
@@ -151,8 +154,7 @@ public final class Timestamp implements Comparable<Timestamp> {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        int millis = digits(s, 20, 3);
-        return (year | month | day | hour | minute | second | millis) >= 0 && month >= 1 && month <= 12 && day >= 1
+        return (year | month | day | hour | minute | second) >= 0 && month >= 1 && month <= 12 && day >= 1
                 && hour <= 23 && minute <= 59 && second <= 59
                 && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
     }

@@ -45,8 +45,13 @@ public final class KafkaServer implements AutoCloseable {
 
     /** A producer as Lambda would use one: acknowledged by the broker, idempotent. */
     public KafkaProducer<byte[], byte[]> producer() {
+        return producer(bootstrapServers());
+    }
+
+    /** A producer as {@link #producer()} makes one, for the broker (or a relay in front of it) at {@code servers}. */
+    public static KafkaProducer<byte[], byte[]> producer(String servers) {
         Properties p = new Properties();
-        p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
