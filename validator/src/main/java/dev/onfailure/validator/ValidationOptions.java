@@ -32,6 +32,11 @@ public record ValidationOptions(Profile profile, Optional<Kind> kind, boolean ke
         Objects.requireNonNull(kind, "kind");
     }
 
+    /** Options for {@code profile} and {@code kind}, records not kept (the two components these options had first). */
+    public ValidationOptions(Profile profile, Optional<Kind> kind) {
+        this(profile, kind, false);
+    }
+
     /** Returns options for {@code profile}, kind detected, records not kept. */
     public static ValidationOptions of(Profile profile) {
         return new ValidationOptions(profile, Optional.empty(), false);

@@ -218,6 +218,8 @@ final class ValidatorTest {
         ValidationOptions both = STRICT.keepingRecords().asKind(Kind.S3);
         assertThat(both).isEqualTo(STRICT.asKind(Kind.S3).keepingRecords())
                 .isEqualTo(new ValidationOptions(Profile.STRICT, Optional.of(Kind.S3), true));
+        assertThat(new ValidationOptions(Profile.STRICT, Optional.of(Kind.S3))).isEqualTo(STRICT.asKind(Kind.S3))
+                .extracting(ValidationOptions::keepRecords).isEqualTo(false);
     }
 
     @Test
