@@ -3,8 +3,6 @@ package dev.onfailure.json;
 import dev.onfailure.json.internal.Newlines;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -39,8 +37,6 @@ public final class NdjsonLines {
     /** The most bytes a document keeps: the limit and one more. */
     private final int cap;
     private final byte[] buffer = new byte[1 << 16];
-    /** The buffer read eight bytes at a time (a heap buffer, not a view {@code VarHandle}: see {@link JsonCursor}). */
-    private final ByteBuffer longs = ByteBuffer.wrap(buffer).order(ByteOrder.LITTLE_ENDIAN);
     private int pos;
     private int limit;
     /** A line that spans chunks (or is longer than the cap), collected up to the cap. */
@@ -119,7 +115,7 @@ public final class NdjsonLines {
                     break;
                 }
             }
-            int end = Newlines.find(buffer, longs, pos, limit);
+            int end = Newlines.find(buffer, pos, limit);
             if (lineLength == 0 && end < limit && end - pos <= cap) {
                 // the whole line is in the buffer: copied once, straight into its document
                 int start = pos;

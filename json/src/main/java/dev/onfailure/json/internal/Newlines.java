@@ -1,6 +1,5 @@
 package dev.onfailure.json.internal;
 
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
@@ -13,24 +12,19 @@ public final class Newlines {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH = 0x8080808080808080L;
     private static final long NEWLINES = ONES * '\n';
+    /** Eight bytes at a time, little-endian, as {@link dev.onfailure.json.JsonCursor} reads them. */
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private Newlines() {
     }
 
     /** Returns the index of the first newline in {@code b} from {@code from} to {@code to}, or {@code to}. */
     public static int find(byte[] b, int from, int to) {
-        return find(b, ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN), from, to);
-    }
-
-    /**
-     * The same, with {@code longs} the little-endian view of {@code b} it reads eight bytes at a time (a heap buffer,
-     * not a view {@code VarHandle}: see {@link dev.onfailure.json.JsonCursor}).
-     */
-    public static int find(byte[] b, ByteBuffer longs, int from, int to) {
         int k = from;
         // eight bytes at a time: the lowest byte flagged is the first newline (borrows only flag bytes above it)
         while (k + 8 <= to) {
-            long x = longs.getLong(k) ^ NEWLINES;
+            long x = (long) LONGS.get(b, k) ^ NEWLINES;
             long flagged = (x - ONES) & ~x & HIGH;
             if (flagged != 0) {
                 return k + (Long.numberOfTrailingZeros(flagged) >>> 3);
