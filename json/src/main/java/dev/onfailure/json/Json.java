@@ -85,8 +85,9 @@ public final class Json {
         try {
             return supplier.get();
         } catch (CharConversionException | JsonProcessingException e) {
-            throw new ReadException(ReadException.Problem.SYNTAX, "the input is not valid UTF-8 text: "
-                    + e.getMessage(), "", 1, 1);
+            // Jackson's own message, without the location it appends (the document starts at line 1, column 1)
+            String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new ReadException(ReadException.Problem.SYNTAX, "the input is not valid UTF-8 text: " + m, "", 1, 1);
         }
     }
 

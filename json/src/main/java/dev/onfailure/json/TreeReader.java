@@ -265,11 +265,21 @@ final class TreeReader {
         if (feature < 0) {
             feature = s.indexOf(" (JsonParser.Feature");
         }
+        if (feature < 0) {
+            feature = s.indexOf(": enable `");   // ": enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"
+        }
         if (feature > 0) {
             s = s.substring(0, feature);
         }
+        // "(start marker at [Source: REDACTED (...); line: 1, column: 1])": where the unclosed value opened, said plainly
+        s = START_MARKER.matcher(s).replaceAll("(opened at line $1, column $2)");
+        s = SOURCE.matcher(s).replaceAll("[");
         return "not well-formed JSON: " + s.replace('\n', ' ');
     }
+
+    private static final java.util.regex.Pattern START_MARKER = java.util.regex.Pattern.compile(
+            "\\(start marker at \\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]\\)");
+    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("\\[Source: [^;\\]]*; ");
 
     static String abbreviate(String s) {
         return JsonNumber.abbreviate(s);
