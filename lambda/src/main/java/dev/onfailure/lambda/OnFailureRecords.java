@@ -5,9 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
-import dev.onfailure.model.KafkaFailureRecord;
-import dev.onfailure.model.RecordCodec;
-import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonArray;
 import dev.onfailure.json.JsonNull;
 import dev.onfailure.json.JsonObject;
@@ -65,14 +62,13 @@ public final class OnFailureRecords {
     private final ValidationOptions options;
     private final ReadLimits limits;
     private final Validator validator;
-    private final RecordCodec codec;
 
     private OnFailureRecords(Profile profile, ReadLimits limits) {
         this.profile = Objects.requireNonNull(profile, "profile");
-        this.options = ValidationOptions.of(profile);
+        // each report keeps the record the validator bound: the item hands it over without reading the document again
+        this.options = ValidationOptions.of(profile).keepingRecords();
         this.limits = Objects.requireNonNull(limits, "limits");
         this.validator = Validator.create(limits);
-        this.codec = RecordCodec.withLimits(limits);
     }
 
     /** Returns a reader validating under {@code profile}, with the default read limits. */
@@ -211,7 +207,7 @@ public final class OnFailureRecords {
                 // Over the document limit: the validator reports json.limit from what was read; the rest is not
                 // downloaded.
                 in.abort();
-                return fromReport(id, validate(new ByteArrayInputStream(head)), "", Optional.empty(), head);
+                return fromReport(id, validate(new ByteArrayInputStream(head)), "", Optional.empty());
             }
         } catch (S3Exception e) {
             String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
@@ -236,7 +232,7 @@ public final class OnFailureRecords {
     /** A document given as bytes (an S3 object, a Kafka value): the report, and the record when it can be read. */
     private OnFailureItem bytes(ItemId id, byte[] bytes, String location) {
         DocumentReport doc = validator.validate(bytes, options);
-        return fromReport(id, doc, location, Optional.empty(), bytes);
+        return fromReport(id, doc, location, Optional.empty());
     }
 
     /**
@@ -256,13 +252,10 @@ public final class OnFailureRecords {
         String inner = r.location().startsWith(member) ? r.location().substring(member.length()) : "";
         String location = "/Records/" + index + member.substring("/Records/0".length()) + inner;
         RecordReport placed = new RecordReport(location, r.envelope(), r.kind(), profile, r.findings());
-        Optional<KafkaFailureRecord> typed = r.kind().isPresent() && text != null ? readAt(text, inner)
-                : Optional.empty();
-        return OnFailureItem.read(id, typed, placed);
+        return OnFailureItem.read(id, r.record(), placed);
     }
 
-    private OnFailureItem fromReport(ItemId id, DocumentReport doc, String location, Optional<Envelope> outer,
-            Object document) {
+    private OnFailureItem fromReport(ItemId id, DocumentReport doc, String location, Optional<Envelope> outer) {
         if (doc.records().size() != 1) {
             // An envelope of several records (or none) where one record belongs: report every finding at once.
             List<Finding> findings = new ArrayList<>(doc.findings());
@@ -276,43 +269,7 @@ public final class OnFailureRecords {
         RecordReport r = doc.records().get(0);
         RecordReport placed = new RecordReport(location + r.location(), r.envelope().or(() -> outer), r.kind(),
                 profile, r.findings());
-        Optional<KafkaFailureRecord> record = r.kind().isPresent() ? readAt(document, r.location())
-                : Optional.empty();
-        return OnFailureItem.read(id, record, placed);
-    }
-
-    /**
-     * Reads the record at {@code location} (a pointer from the validator's report: {@code ""}, or
-     * {@code /Message} for an SNS notification), so the envelope handling is the validator's; where a pointer goes
-     * into a string member holding JSON, that string is parsed and the pointer continues inside it.
-     */
-    private Optional<KafkaFailureRecord> readAt(Object document, String location) {
-        try {
-            if (location.isEmpty()) {
-                return Optional.of(document instanceof byte[] b ? codec.read(b) : codec.read((String) document));
-            }
-            JsonValue v = document instanceof byte[] b ? Json.parse(b, limits) : Json.parse((String) document, limits);
-            for (String token : location.substring(1).split("/", -1)) {
-                String name = token.replace("~1", "/").replace("~0", "~");
-                if (v instanceof JsonString s) {
-                    v = Json.parse(s.value(), limits);
-                }
-                if (v instanceof JsonObject o) {
-                    v = o.get(name).orElse(null);
-                } else if (v instanceof JsonArray a) {
-                    v = a.elements().get(Integer.parseInt(name));
-                } else {
-                    return Optional.empty();
-                }
-            }
-            if (v instanceof JsonString s) {
-                return Optional.of(codec.read(s.value()));
-            }
-            return v instanceof JsonObject o ? Optional.of(codec.read(o)) : Optional.empty();
-        } catch (RuntimeException e) {
-            // The report already says what is wrong; a record that the model cannot bind is simply absent.
-            return Optional.empty();
-        }
+        return OnFailureItem.read(id, r.record(), placed);
     }
 
     private RecordReport notJson(String location, String member, String detail) {
