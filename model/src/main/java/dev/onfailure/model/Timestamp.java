@@ -76,15 +76,10 @@ public final class Timestamp implements Comparable<Timestamp> {
      */
     private static Instant parseUtc(String s) {
         int n = s.length();
-        if (n < 20 || s.charAt(n - 1) != 'Z' || !dateTime(s)) {
+        long seconds = n < 20 || s.charAt(n - 1) != 'Z' ? NOT_A_DATE_TIME : epochSecond(s);
+        if (seconds == NOT_A_DATE_TIME) {
             return null;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
         int nanos = 0;
         if (n > 20) {
             if (s.charAt(19) != '.' || n - 21 < 1 || n - 21 > 9) {
@@ -101,8 +96,7 @@ public final class Timestamp implements Comparable<Timestamp> {
         } else if (n != 20) {
             return null;
         }
-        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+        return Instant.ofEpochSecond(seconds, nanos);
     }
 
     /** The value of {@code count} ASCII digits at {@code from}, or -1. */
@@ -136,17 +130,21 @@ public final class Timestamp implements Comparable<Timestamp> {
     private static final byte NO = 2;
 
     private static boolean awsForm(String s) {
-        return s.length() == 24 && s.charAt(19) == '.' && s.charAt(23) == 'Z' && digits(s, 20, 3) >= 0 && dateTime(s);
+        return s.length() == 24 && s.charAt(19) == '.' && s.charAt(23) == 'Z' && digits(s, 20, 3) >= 0
+                && epochSecond(s) != NOT_A_DATE_TIME;
     }
 
+    /** What {@link #epochSecond(String)} gives for text that is no date and time. */
+    private static final long NOT_A_DATE_TIME = Long.MIN_VALUE;
+
     /**
-     * Whether {@code s} (at least 19 characters) starts with {@code uuuu-MM-ddTHH:mm:ss}, every field in its range and
-     * the day in its month.
+     * The UTC epoch second of the {@code uuuu-MM-ddTHH:mm:ss} that {@code s} (at least 19 characters) starts with,
+     * every field in its range and the day in its month; {@link #NOT_A_DATE_TIME} otherwise.
      */
-    private static boolean dateTime(String s) {
+    private static long epochSecond(String s) {
         if (s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
                 || s.charAt(16) != ':') {
-            return false;
+            return NOT_A_DATE_TIME;
         }
         int year = digits(s, 0, 4);
         int month = digits(s, 5, 2);
@@ -154,9 +152,12 @@ public final class Timestamp implements Comparable<Timestamp> {
         int hour = digits(s, 11, 2);
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
-        return (year | month | day | hour | minute | second) >= 0 && month >= 1 && month <= 12 && day >= 1
-                && hour <= 23 && minute <= 59 && second <= 59
-                && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
+        if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1 || hour > 23
+                || minute > 59 || second > 59
+                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+            return NOT_A_DATE_TIME;
+        }
+        return java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3600L + minute * 60L + second;
     }
 
     /** Compares by instant; timestamps that do not parse sort after every one that does, by text. */

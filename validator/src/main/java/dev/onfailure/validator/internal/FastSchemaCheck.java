@@ -20,8 +20,6 @@ import dev.onfailure.model.Timestamp;
 import dev.onfailure.model.TopicBatchInfo;
 import dev.onfailure.model.TopicPartition;
 import dev.onfailure.schema.Profile;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -266,8 +264,9 @@ public final class FastSchemaCheck {
     }
 
     private static boolean timestamp(Timestamp t, boolean strict) {
-        // AWS's form (worked out once per timestamp, and asked again by the timestamp-order rule) passes both
-        return t.isAwsForm() || (!strict ? looseTimestamp(t.text()) : awsTimestamp(t.text()));
+        // strict: AWS's form only (uuuu-MM-ddTHH:mm:ss.SSSZ, fields in range), which Timestamp works out once and the
+        // timestamp-order rule asks again; tolerant: that, or any date-time of the loose pattern
+        return t.isAwsForm() || (!strict && looseTimestamp(t.text()));
     }
 
     /** {@code ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$}, by hand. */
@@ -293,25 +292,6 @@ public final class FastSchemaCheck {
                 && digit(s.charAt(i + 2)) && s.charAt(i + 3) == ':' && digit(s.charAt(i + 4)) && digit(s.charAt(i + 5));
     }
 
-    /** ISO_AWS ({@code uuuu-MM-ddTHH:mm:ss.SSSZ}, field ranges included) plus format date-time, by hand. */
-    static boolean awsTimestamp(String s) {
-        if (s.length() != 24 || !dateTime(s) || s.charAt(19) != '.' || !digit(s.charAt(20)) || !digit(s.charAt(21))
-                || !digit(s.charAt(22)) || s.charAt(23) != 'Z') {
-            return false;
-        }
-        int month = two(s, 5);
-        int day = two(s, 8);
-        if (month < 1 || month > 12 || day < 1 || day > 31 || two(s, 11) > 23 || two(s, 14) > 59 || two(s, 17) > 59) {
-            return false;
-        }
-        try {
-            LocalDate.of(Integer.parseInt(s.substring(0, 4)), month, day);
-            return true;
-        } catch (DateTimeException e) {
-            return false;
-        }
-    }
-
     /** The shape {@code dddd-dd-ddTdd:dd:dd} at the start of {@code s} (at least 19 characters). */
     private static boolean dateTime(String s) {
         return digit(s.charAt(0)) && digit(s.charAt(1)) && digit(s.charAt(2)) && digit(s.charAt(3))
@@ -319,10 +299,6 @@ public final class FastSchemaCheck {
                 && digit(s.charAt(8)) && digit(s.charAt(9)) && s.charAt(10) == 'T' && digit(s.charAt(11))
                 && digit(s.charAt(12)) && s.charAt(13) == ':' && digit(s.charAt(14)) && digit(s.charAt(15))
                 && s.charAt(16) == ':' && digit(s.charAt(17)) && digit(s.charAt(18));
-    }
-
-    private static int two(String s, int at) {
-        return (s.charAt(at) - '0') * 10 + (s.charAt(at + 1) - '0');
     }
 
     private static boolean digit(char c) {
