@@ -63,10 +63,10 @@ public final class JsonCursor {
     private static final int EXPECTED_TRIES = 3;
 
     /**
-     * Reads the bytes eight at a time, little-endian: one unaligned load, its bounds check folded into the loops'. A
-     * heap {@code ByteBuffer} was used before, for fear of the view handle's start-up cost; measured side by side
-     * (bench/README.md, "A byte-array view"), a one-record run takes the same time either way, while the buffer's
-     * own index check, which the JIT does not fold, cost up to a tenth of reading an S3 record's payload.
+     * Reads the bytes eight at a time, little-endian, as one unaligned load. A heap {@code ByteBuffer} was used
+     * before, for fear of the view handle's start-up cost; measured side by side (bench/README.md, "Fewer passes and
+     * no buffer checks"), a one-record run takes the same time either way, while the buffer's own index check, which
+     * the JIT did not fold into the loops, cost up to a tenth of reading an S3 record's payload.
      */
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, ByteOrder.LITTLE_ENDIAN);
