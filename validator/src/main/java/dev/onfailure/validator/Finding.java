@@ -1,5 +1,7 @@
 package dev.onfailure.validator;
 
+import dev.onfailure.json.JsonPointer;
+import dev.onfailure.validator.internal.Findings;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +24,7 @@ public final class Finding {
 
     /** Orders findings by pointer, then code, then message. */
     public static final Comparator<Finding> ORDER = (a, b) -> {
-        int c = a.pointer.compareTo(b.pointer);
+        int c = comparePointers(a, b);
         if (c == 0) {
             c = a.code.compareTo(b.code);
         }
@@ -32,7 +34,14 @@ public final class Finding {
     private final String code;
     private final FindingCode type;
     private final Severity severity;
-    private final String pointer;
+    /** The pointer, or its part before {@link #key} when the pointer is made from parts. */
+    private final String head;
+    /** For a pointer made from parts: a member name, escaped; else null. */
+    private final String key;
+    /** For a pointer made from parts: what follows the key ({@code ""} for nothing); else {@code ""}. */
+    private final String tail;
+    /** A pointer made from parts, once read (a racy cache: every thread makes the same string). */
+    private String pointer;
     /** The arguments as names and values in turn, for a finding made from the catalogue; else null. */
     private final String[] argv;
     /** The arguments as a map: given, or made from {@link #argv} when first asked for. */
@@ -56,7 +65,9 @@ public final class Finding {
         this.type = Objects.requireNonNull(type, "type");
         this.code = Objects.requireNonNull(code, "code");
         this.severity = Objects.requireNonNull(severity, "severity");
-        this.pointer = Objects.requireNonNull(pointer, "pointer");
+        this.head = Objects.requireNonNull(pointer, "pointer");
+        this.key = null;
+        this.tail = "";
         this.message = Objects.requireNonNull(message, "message");
         this.args = Map.copyOf(args);
         this.argv = null;
@@ -65,15 +76,31 @@ public final class Finding {
 
     /**
      * A finding whose message {@code template} makes from its arguments when first read; {@code argv} holds names
-     * and values in turn, checked by the caller and not shared.
+     * and values in turn, checked by the caller and not shared. Its pointer is {@code head}, then {@code key} escaped,
+     * then {@code tail}, made when first read; {@code key} is null for a pointer that is {@code head} alone.
      */
-    Finding(FindingCode template, Severity severity, String pointer, String[] argv) {
+    Finding(FindingCode template, Severity severity, String head, String key, String tail, String[] argv) {
         this.code = template.id();
         this.type = template;
         this.severity = Objects.requireNonNull(severity, "severity");
-        this.pointer = Objects.requireNonNull(pointer, "pointer");
+        this.head = Objects.requireNonNull(head, "pointer");
+        this.key = key == null ? null : JsonPointer.escape(key);
+        this.tail = key == null ? "" : Objects.requireNonNull(tail, "tail");
         this.argv = argv;
         this.template = template;
+    }
+
+    static {
+        Findings.install(new Maker());
+    }
+
+    /** Makes the validator's own findings ({@link Findings}): checked as the public method checks, not copied. */
+    private static final class Maker implements Findings.Maker {
+        @Override
+        public Finding make(FindingCode code, Severity severity, String head, String key, String tail,
+                String[] argv) {
+            return code.unshared(severity, head, key, tail, argv);
+        }
     }
 
     /** Returns the stable code, such as {@code kafka.offset-order} or {@code schema.required}. */
@@ -96,7 +123,57 @@ public final class Finding {
 
     /** Returns an RFC 6901 JSON Pointer into the record ({@code ""} for the whole record). */
     public String pointer() {
-        return pointer;
+        if (key == null) {
+            return head;
+        }
+        String p = pointer;
+        if (p == null) {
+            p = head + key + tail;
+            pointer = p;
+        }
+        return p;
+    }
+
+    /** The pointer's length, made or not. */
+    private int pointerLength() {
+        return key == null ? head.length() : head.length() + key.length() + tail.length();
+    }
+
+    /** The pointer's character at {@code i}, made or not. */
+    private char pointerAt(int i) {
+        if (i < head.length()) {
+            return head.charAt(i);
+        }
+        int k = i - head.length();
+        return k < key.length() ? key.charAt(k) : tail.charAt(k - key.length());
+    }
+
+    /**
+     * Compares two findings' pointers as strings, without making those made from parts: the report sorts every
+     * record's findings, and most are never printed.
+     */
+    private static int comparePointers(Finding a, Finding b) {
+        if (a.key == null && b.key == null) {
+            return a.head.compareTo(b.head);
+        }
+        int from = 0;
+        if (a.head == b.head || a.head.equals(b.head)) {
+            from = a.head.length();
+            if (a.key != null && b.key != null && a.key.equals(b.key)) {
+                return a.tail.compareTo(b.tail);
+            }
+        }
+        int la = a.pointerLength();
+        int lb = b.pointerLength();
+        int n = Math.min(la, lb);
+        for (int i = from; i < n; i++) {
+            char ca = a.pointerAt(i);
+            char cb = b.pointerAt(i);
+            if (ca != cb) {
+                return ca - cb;
+            }
+        }
+        return la - lb;
     }
 
     /** Returns a sentence a person understands without the code. */
@@ -130,23 +207,24 @@ public final class Finding {
 
     /** Returns this finding with another severity, for a documented exception to the catalogue's. */
     public Finding withSeverity(Severity other) {
-        return template != null ? new Finding(template, other, pointer, argv)
-                : new Finding(type, code, other, pointer, message(), args);
+        return template != null ? new Finding(template, other, head, key, tail, argv)
+                : new Finding(type, code, other, head, message(), args);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Finding f && code.equals(f.code) && severity == f.severity && pointer.equals(f.pointer)
+        return o instanceof Finding f && code.equals(f.code) && severity == f.severity && pointer().equals(f.pointer())
                 && args().equals(f.args()) && message().equals(f.message());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(code, severity, pointer, args());
+        return Objects.hash(code, severity, pointer(), args());
     }
 
     @Override
     public String toString() {
-        return severity.id() + " " + code + " at " + (pointer.isEmpty() ? "/" : pointer) + ": " + message();
+        String p = pointer();
+        return severity.id() + " " + code + " at " + (p.isEmpty() ? "/" : p) + ": " + message();
     }
 }

@@ -174,17 +174,24 @@ public enum FindingCode {
      *                                  given twice or a missing argument of the template
      */
     public Finding finding(Profile profile, String pointer, String... namesAndValues) {
-        if (namesAndValues.length % 2 != 0) {
+        return unshared(severity(profile), pointer, null, "", namesAndValues.clone());
+    }
+
+    /**
+     * {@link #finding(Profile, String, String...)} for the validator's own rules ({@code internal.Findings}): the same
+     * checks, but {@code argv} becomes the finding's own, uncopied, and the pointer is {@code head}, then {@code key}
+     * escaped, then {@code tail}, made when first read ({@code key} null for {@code head} alone).
+     */
+    Finding unshared(Severity severity, String head, String key, String tail, String[] argv) {
+        if (argv.length % 2 != 0) {
             throw new IllegalArgumentException(id + ": arguments come as names and values in turn");
         }
-        String[] argv = namesAndValues.clone();
         for (int i = 1; i < argv.length; i += 2) {
             Objects.requireNonNull(argv[i], argv[i - 1]);
         }
         // A validator gives the same literal names at every call: once they have passed, the same names again (the
         // same strings) need no second look.
-        String[] known = checkedNames;
-        if (!sameNames(argv, known)) {
+        if (!sameNames(argv, checkedNames)) {
             for (int i = 0; i < argv.length; i += 2) {
                 Objects.requireNonNull(argv[i], "argument name");
                 for (int j = 0; j < i; j += 2) {
@@ -193,16 +200,15 @@ public enum FindingCode {
                     }
                 }
             }
-            Finding f = checked(profile, pointer, argv);
+            checkArguments(argv);
             String[] names = new String[argv.length / 2];
             for (int i = 0; i < names.length; i++) {
                 names[i] = argv[2 * i];
             }
             checkedNames = names;
-            return f;
         }
         capped(argv);
-        return new Finding(this, severity(profile), pointer, argv);
+        return new Finding(this, severity, head, key, tail, argv);
     }
 
     /** Whether {@code argv}'s names are, in order, the very strings of {@code names}. */
@@ -220,16 +226,25 @@ public enum FindingCode {
 
     /** Caps long values (in place), checks that every placeholder has its argument, and makes the finding. */
     private Finding checked(Profile profile, String pointer, String[] argv) {
+        checkArguments(argv);
+        capped(argv);
+        return new Finding(this, severity(profile), pointer, null, "", argv);
+    }
+
+    /**
+     * Checks that this code makes findings from a template and that every placeholder has its argument.
+     *
+     * @throws IllegalArgumentException for {@link #SCHEMA} or a missing argument
+     */
+    private void checkArguments(String[] argv) {
         if (this == SCHEMA) {
             throw new IllegalArgumentException("schema findings are made with FindingCode.schema(keyword, ...)");
         }
-        capped(argv);
         for (int i = 1; i < parts.length; i += 2) {
             if (indexOf(argv, parts[i]) < 0) {
                 throw new IllegalArgumentException(id + ": missing argument " + parts[i]);
             }
         }
-        return new Finding(this, severity(profile), pointer, argv);
     }
 
     /** Caps long values, in place. */

@@ -71,7 +71,8 @@ public record RecordReport(String location, Optional<Envelope> envelope, Optiona
         java.util.Arrays.sort(array, Finding.ORDER);
         int n = 1;
         for (int i = 1; i < array.length; i++) {
-            if (!array[i].equals(array[n - 1])) {
+            // equal findings compare as equal; most neighbours differ in pointer or code, told without making either
+            if (Finding.ORDER.compare(array[i], array[n - 1]) != 0 || !array[i].equals(array[n - 1])) {
                 array[n++] = array[i];
             }
         }

@@ -4,7 +4,6 @@ import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.Offset;
 import dev.onfailure.model.TopicBatchInfo;
-import dev.onfailure.json.JsonPointer;
 import dev.onfailure.validator.FindingCode;
 
 /**
@@ -20,31 +19,37 @@ final class OffsetInt64Rule implements Rule {
                 boolean first = beyond(range.firstRecordOffset());
                 boolean last = beyond(range.lastRecordOffset());
                 if (first || last) {
-                    String at = "/KafkaBatchInfo/recordsInfo/" + JsonPointer.escape(key) + "/";
                     String where = " in " + Texts.abbreviate(key);
                     if (first) {
-                        report(range.firstRecordOffset(), "firstRecordOffset", at, where, ctx);
+                        ctx.reportAt(FindingCode.OFFSET_INT64, RANGES, key, "/firstRecordOffset", "member",
+                                "firstRecordOffset", "offset", Texts.abbreviate(range.firstRecordOffset().text()),
+                                "where", where);
                     }
                     if (last) {
-                        report(range.lastRecordOffset(), "lastRecordOffset", at, where, ctx);
+                        ctx.reportAt(FindingCode.OFFSET_INT64, RANGES, key, "/lastRecordOffset", "member",
+                                "lastRecordOffset", "offset", Texts.abbreviate(range.lastRecordOffset().text()),
+                                "where", where);
                     }
                 }
             });
             if (info.recordInfo().isPresent() && beyond(info.recordInfo().get().offset())) {
-                report(info.recordInfo().get().offset(), "offset", "/KafkaBatchInfo/recordInfo/", "", ctx);
+                report(info.recordInfo().get().offset(), ctx);
             }
         } else if (r.batchInfo() instanceof TopicBatchInfo info && beyond(info.recordInfo().offset())) {
-            report(info.recordInfo().offset(), "offset", "/KafkaBatchInfo/recordInfo/", "", ctx);
+            report(info.recordInfo().offset(), ctx);
         }
     }
+
+    /** The pointer to {@code recordsInfo}'s ranges, before the key. */
+    private static final String RANGES = "/KafkaBatchInfo/recordsInfo/";
 
     private static boolean beyond(Offset offset) {
         return offset.isDecimal() && !offset.fitsInt64();
     }
 
-    /** Reports the offset {@code member}, whose pointer is {@code at} (ending in a slash) and {@code member}. */
-    private static void report(Offset offset, String member, String at, String where, RuleContext ctx) {
-        ctx.report(FindingCode.OFFSET_INT64, at + member, "member", member, "offset", Texts.abbreviate(offset.text()),
-                "where", where);
+    /** Reports {@code recordInfo}'s offset. */
+    private static void report(Offset offset, RuleContext ctx) {
+        ctx.report(FindingCode.OFFSET_INT64, "/KafkaBatchInfo/recordInfo/offset", "member", "offset", "offset",
+                Texts.abbreviate(offset.text()), "where", "");
     }
 }

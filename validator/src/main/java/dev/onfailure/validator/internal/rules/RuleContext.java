@@ -6,6 +6,7 @@ import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.FindingCode;
 import dev.onfailure.validator.Severity;
+import dev.onfailure.validator.internal.Findings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,14 +47,25 @@ public final class RuleContext {
         return payloadProblem;
     }
 
-    /** Reports a finding of {@code code} at {@code pointer}; its arguments are names and values in turn. */
+    /**
+     * Reports a finding of {@code code} at {@code pointer}; its arguments are names and values in turn, in an array the
+     * finding keeps (a varargs call's own).
+     */
     public void report(FindingCode code, String pointer, String... namesAndValues) {
-        findings.add(code.finding(profile, pointer, namesAndValues));
+        findings.add(Findings.make(code, code.severity(profile), pointer, null, "", namesAndValues));
+    }
+
+    /**
+     * Reports a finding of {@code code} at {@code head}, then the member name {@code key} (escaped when the pointer is
+     * made), then {@code tail}: a pointer made only when read.
+     */
+    public void reportAt(FindingCode code, String head, String key, String tail, String... namesAndValues) {
+        findings.add(Findings.make(code, code.severity(profile), head, key, tail, namesAndValues));
     }
 
     /** Reports a finding of {@code code} with a severity other than the catalogue's, for a documented exception. */
     public void report(FindingCode code, Severity severity, String pointer, String... namesAndValues) {
-        findings.add(code.finding(profile, pointer, namesAndValues).withSeverity(severity));
+        findings.add(Findings.make(code, severity, pointer, null, "", namesAndValues));
     }
 
     /**
@@ -63,7 +75,7 @@ public final class RuleContext {
      */
     public void reportInferred(FindingCode code, String pointer, String... namesAndValues) {
         Severity severity = profile == Profile.STRICT ? Severity.ERROR : Severity.WARNING;
-        findings.add(code.finding(profile, pointer, namesAndValues).withSeverity(severity));
+        findings.add(Findings.make(code, severity, pointer, null, "", namesAndValues));
     }
 
     /** Returns what was reported. */

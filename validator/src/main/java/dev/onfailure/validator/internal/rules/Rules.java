@@ -7,18 +7,21 @@ public final class Rules {
 
     /** The rules of a failure record. */
     public static final List<Rule> ALL = List.of(
-            new ConditionResponseRule(),
-            new UnknownConditionRule(),
-            new RequestIdRule(),
+            // Roughly in the order of the pointers they report at (KafkaBatchInfo, payload, requestContext,
+            // responseContext): a record's findings then mostly come sorted, and the report, which sorts them
+            // anyway, only has to see that they are.
+            new PayloadSizeRule(),
+            new SingleRecordInfoRule(),
             new TopicPartitionKeyRule(),
             new OffsetOrderRule(),
             new OffsetInt64Rule(),
             new TimestampOrderRule(),
-            new PayloadSizeRule(),
-            new PayloadNotEventRule(),
             new PayloadMismatchRule(),
-            new SingleRecordInfoRule(),
-            new HeaderUnsignedRule());
+            new PayloadNotEventRule(),
+            new HeaderUnsignedRule(),
+            new UnknownConditionRule(),
+            new RequestIdRule(),
+            new ConditionResponseRule());
 
     private Rules() {
     }
