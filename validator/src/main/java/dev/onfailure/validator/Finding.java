@@ -1,7 +1,7 @@
 package dev.onfailure.validator;
 
 import dev.onfailure.json.JsonPointer;
-import dev.onfailure.validator.internal.Findings;
+import dev.onfailure.validator.internal.rules.Findings;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;

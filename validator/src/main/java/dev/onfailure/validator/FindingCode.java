@@ -178,7 +178,7 @@ public enum FindingCode {
     }
 
     /**
-     * {@link #finding(Profile, String, String...)} for the validator's own rules ({@code internal.Findings}): the same
+     * {@link #finding(Profile, String, String...)} for the validator's own rules ({@code internal.rules.Findings}): the same
      * checks, but {@code argv} becomes the finding's own, uncopied, and the pointer is {@code head}, then {@code key}
      * escaped, then {@code tail}, made when first read ({@code key} null for {@code head} alone).
      */

@@ -6,7 +6,6 @@ import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.FindingCode;
 import dev.onfailure.validator.Severity;
-import dev.onfailure.validator.internal.Findings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.onfailure.validator.internal;
+package dev.onfailure.validator.internal.rules;
 
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.FindingCode;

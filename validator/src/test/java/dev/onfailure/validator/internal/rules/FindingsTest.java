@@ -1,4 +1,4 @@
-package dev.onfailure.validator.internal;
+package dev.onfailure.validator.internal.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
