@@ -361,7 +361,10 @@ final class RecordBytesReader {
     }
 
     private RecordRange range(JsonCursor p) {
-        RecordRange.Builder b = RecordRange.builder();
+        Offset firstOffset = null;
+        Offset lastOffset = null;
+        Timestamp firstTimestamp = null;
+        Timestamp lastTimestamp = null;
         Map<String, JsonValue> unknown = Map.of();
         p.beginObject();
         long seen = 0;
@@ -375,14 +378,21 @@ final class RecordBytesReader {
             seen = see(p, seen, m, RecordRange.TABLE);
             count++;
             switch (m) {
-                case FIRST_RECORD_OFFSET -> b.firstRecordOffset(offset(p));
-                case LAST_RECORD_OFFSET -> b.lastRecordOffset(offset(p));
-                case FIRST_RECORD_TIMESTAMP -> b.firstRecordTimestamp(Timestamp.of(p.string()));
-                case LAST_RECORD_TIMESTAMP -> b.lastRecordTimestamp(Timestamp.of(p.string()));
+                case FIRST_RECORD_OFFSET -> firstOffset = offset(p);
+                case LAST_RECORD_OFFSET -> lastOffset = offset(p);
+                case FIRST_RECORD_TIMESTAMP -> firstTimestamp = Timestamp.of(p.string());
+                case LAST_RECORD_TIMESTAMP -> lastTimestamp = Timestamp.of(p.string());
                 default -> p.fail();   // a member this reader does not bind: the tree path reads the document
             }
         }
-        return RecordRange.TABLE.complete(p, seen) ? b.unknownFields(unknown).build() : null;
+        if (!RecordRange.TABLE.complete(p, seen)) {
+            return null;
+        }
+        // the common case without a builder (and the empty map every builder makes for unknown members)
+        return unknown.isEmpty() ? ImmutableRecordRange.of(firstOffset, lastOffset, firstTimestamp, lastTimestamp)
+                : RecordRange.builder().firstRecordOffset(firstOffset).lastRecordOffset(lastOffset)
+                        .firstRecordTimestamp(firstTimestamp).lastRecordTimestamp(lastTimestamp).unknownFields(unknown)
+                        .build();
     }
 
     private RecordInfo recordInfo(JsonCursor p) {

@@ -57,15 +57,19 @@ public abstract sealed class RecordRange permits ImmutableRecordRange {
     public static final MemberTable<Members> TABLE = MemberTable.of("recordsInfo entry", Members.class);
 
     /** {@code firstRecordOffset}. */
+    @Value.Parameter
     public abstract Offset firstRecordOffset();
 
     /** {@code lastRecordOffset}. */
+    @Value.Parameter
     public abstract Offset lastRecordOffset();
 
     /** {@code firstRecordTimestamp}. */
+    @Value.Parameter
     public abstract Timestamp firstRecordTimestamp();
 
     /** {@code lastRecordTimestamp}. */
+    @Value.Parameter
     public abstract Timestamp lastRecordTimestamp();
 
     /** Members the model does not know, in the order they were read. */
