@@ -255,8 +255,24 @@ final class RecordBytesReader {
         return out;
     }
 
+    /** Integers written in another form than the canonical one, by member name: rare, so made only when met. */
+    private static final class OtherForms {
+        Map<String, String> texts = Map.of();
+
+        void keep(String name, String text) {
+            if (texts.isEmpty()) {
+                texts = new java.util.LinkedHashMap<>();
+            }
+            texts.put(name, text);
+        }
+    }
+
     private RequestContext requestContext(JsonCursor p) {
-        RequestContext.Builder b = RequestContext.builder();
+        String requestId = null;
+        String functionArn = null;
+        Condition condition = null;
+        long invokeCount = 0;
+        OtherForms forms = new OtherForms();
         Map<String, JsonValue> unknown = Map.of();
         p.beginObject();
         long seen = 0;
@@ -270,19 +286,28 @@ final class RecordBytesReader {
             seen = see(p, seen, m, RequestContext.TABLE);
             count++;
             switch (m) {
-                case REQUEST_ID -> b.requestId(p.string());
-                case FUNCTION_ARN -> b.functionArn(p.string());
-                case CONDITION -> b.condition(Condition.of(p.string()));
-                case APPROXIMATE_INVOKE_COUNT ->
-                        b.approximateInvokeCount(integer(p, t -> b.putNumberText(m.jsonName(), t)));
+                case REQUEST_ID -> requestId = p.string();
+                case FUNCTION_ARN -> functionArn = p.string();
+                case CONDITION -> condition = Condition.of(p.string());
+                case APPROXIMATE_INVOKE_COUNT -> invokeCount = integer(p, t -> forms.keep(m.jsonName(), t));
                 default -> p.fail();   // a member this reader does not bind: the tree path reads the document
             }
         }
-        return RequestContext.TABLE.complete(p, seen) ? b.unknownFields(unknown).build() : null;
+        if (!RequestContext.TABLE.complete(p, seen)) {
+            return null;
+        }
+        // the common case without a builder (and the two empty maps every builder makes)
+        return unknown.isEmpty() && forms.texts.isEmpty()
+                ? ImmutableRequestContext.of(requestId, functionArn, condition, invokeCount)
+                : RequestContext.builder().requestId(requestId).functionArn(functionArn).condition(condition)
+                        .approximateInvokeCount(invokeCount).unknownFields(unknown).numberText(forms.texts).build();
     }
 
     private ResponseContext responseContext(JsonCursor p) {
-        ResponseContext.Builder b = ResponseContext.builder();
+        int statusCode = 0;
+        JsonField<String> executedVersion = JsonField.absent();
+        JsonField<String> functionError = JsonField.absent();
+        OtherForms forms = new OtherForms();
         Map<String, JsonValue> unknown = Map.of();
         p.beginObject();
         long seen = 0;
@@ -296,13 +321,19 @@ final class RecordBytesReader {
             seen = see(p, seen, m, ResponseContext.TABLE);
             count++;
             switch (m) {
-                case STATUS_CODE -> b.statusCode(int32(p, integer(p, t -> b.putNumberText(m.jsonName(), t))));
-                case EXECUTED_VERSION -> b.executedVersion(JsonField.of(p.string()));
-                case FUNCTION_ERROR -> b.functionError(JsonField.of(p.string()));
+                case STATUS_CODE -> statusCode = int32(p, integer(p, t -> forms.keep(m.jsonName(), t)));
+                case EXECUTED_VERSION -> executedVersion = JsonField.of(p.string());
+                case FUNCTION_ERROR -> functionError = JsonField.of(p.string());
                 default -> p.fail();   // a member this reader does not bind: the tree path reads the document
             }
         }
-        return ResponseContext.TABLE.complete(p, seen) ? b.unknownFields(unknown).build() : null;
+        if (!ResponseContext.TABLE.complete(p, seen)) {
+            return null;
+        }
+        return unknown.isEmpty() && forms.texts.isEmpty()
+                ? ImmutableResponseContext.of(statusCode, executedVersion, functionError)
+                : ResponseContext.builder().statusCode(statusCode).executedVersion(executedVersion)
+                        .functionError(functionError).unknownFields(unknown).numberText(forms.texts).build();
     }
 
     private Batch batch(JsonCursor p) {

@@ -57,15 +57,19 @@ public abstract sealed class RequestContext permits ImmutableRequestContext {
     public static final MemberTable<Members> TABLE = MemberTable.of("requestContext", Members.class);
 
     /** {@code requestId}: the invocation's request id, a UUID in practice. */
+    @Value.Parameter
     public abstract String requestId();
 
     /** {@code functionArn}: the function's ARN, unqualified or qualified. */
+    @Value.Parameter
     public abstract String functionArn();
 
     /** {@code condition}: why the batch was discarded. */
+    @Value.Parameter
     public abstract Condition condition();
 
     /** {@code approximateInvokeCount}: how many times the batch was tried, approximately. */
+    @Value.Parameter
     public abstract long approximateInvokeCount();
 
     /** Members the model does not know, in the order they were read. */

@@ -51,16 +51,19 @@ public abstract sealed class ResponseContext permits ImmutableResponseContext {
     public static final MemberTable<Members> TABLE = MemberTable.of("responseContext", Members.class);
 
     /** {@code statusCode}: 200 even when the function failed. */
+    @Value.Parameter
     public abstract int statusCode();
 
     /** {@code executedVersion}: {@code $LATEST} or a version number. */
     @Value.Default
+    @Value.Parameter
     public JsonField<String> executedVersion() {
         return JsonField.absent();
     }
 
     /** {@code functionError}: {@code Unhandled} or {@code Handled}. */
     @Value.Default
+    @Value.Parameter
     public JsonField<String> functionError() {
         return JsonField.absent();
     }
