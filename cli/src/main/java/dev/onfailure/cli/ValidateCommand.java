@@ -114,7 +114,17 @@ final class ValidateCommand implements Callable<Integer> {
         Validator validator = Validator.create();
         ValidationOptions options = options();
         try (Remote remote = new Remote(() -> sourceOptions, deleteValid)) {
-            Progress progress = new Progress(io.err(), io.terminal(), remote::progress);
+            run(remote, validator, options, reporter, streaming, summary);
+        } catch (OutputFailed e) {
+            return ExitCodes.USAGE; // Main says so
+        }
+        return exitCode(summary);
+    }
+
+    private void run(Remote remote, Validator validator, ValidationOptions options, Reporter reporter,
+            boolean streaming, Summary summary) throws InterruptedException {
+        Progress progress = new Progress(io.err(), io.terminal(), remote::progress);
+        try {
             new Pipeline(threads).run(units(remote), unit -> check(validator, unit, options, reporter), checked -> {
                 count(checked, summary);
                 reporter.report(checked);
@@ -124,11 +134,11 @@ final class ValidateCommand implements Callable<Integer> {
                 }
                 progress.tick(summary.records);
             });
+        } finally {
             progress.done();
-            reporter.finish(summary);
-            deleteWritten(remote, summary);
         }
-        return exitCode(summary);
+        reporter.finish(summary);
+        deleteWritten(remote, summary);
     }
 
     /** {@code --delete-valid} deletes this many messages at a time, each batch once its results are flushed. */
@@ -136,13 +146,22 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** {@code --delete-valid}: once the results are written out, the valid records' SQS messages are deleted. */
     private void deleteWritten(Remote remote, Summary summary) {
-        io.out().flush();
-        if (io.out().checkError()) {
-            return; // not written: nothing is deleted
+        if (io.out().checkError()) { // checkError flushes
+            // not written: nothing is deleted, and no more messages are received only to stay in flight
+            throw new OutputFailed();
         }
         for (String problem : remote.deleteWritten()) {
             summary.unreadable++;
             io.err().println("onfailure: " + problem);
+        }
+    }
+
+    /** Standard output cannot be written: the run stops (Main says why). */
+    private static final class OutputFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputFailed() {
+            super("standard output could not be written", null, false, false);
         }
     }
 

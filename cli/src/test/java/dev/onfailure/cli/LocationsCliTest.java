@@ -141,6 +141,38 @@ final class LocationsCliTest {
     }
 
     @Test
+    void validateSqs_deleteValid_outputThatCannotBeWritten_deletesNothingAndExits2() {
+        String url = queue("cli-closed-output");
+        int sent = inQueue(url);
+
+        Cli.Result r = Cli.withBrokenOutput(0, "validate", "--format", "json", "--delete-valid", "--endpoint-url",
+                sqsEndpoint, "sqs://cli-closed-output");
+
+        assertThat(inQueue(url)).as("no message deleted: no result was written").isEqualTo(sent);
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo(Main.OUTPUT_FAILED + "\n");
+    }
+
+    @Test
+    void validateSqs_deleteValid_outputThatFailsMidway_deletesOnlyWhatWasWritten() {
+        String url = queue("cli-broken-pipe");
+        int sent = inQueue(url);
+        Cli.Result all = Cli.run("validate", "--format", "json", "--endpoint-url", sqsEndpoint,
+                "sqs://cli-broken-pipe");
+        int half = all.out().length() / 2;
+
+        Cli.Result r = Cli.withBrokenOutput(half, "validate", "--format", "json", "--delete-valid",
+                "--endpoint-url", sqsEndpoint, "sqs://cli-broken-pipe");
+
+        String whole = r.out().substring(0, r.out().lastIndexOf('\n') + 1);
+        long written = whole.lines().filter(l -> l.contains("\"valid\":true")).count();
+        assertThat(sent - inQueue(url)).as("deleted: at most the valid results written whole").isLessThanOrEqualTo(
+                (int) written);
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo(Main.OUTPUT_FAILED + "\n");
+    }
+
+    @Test
     void validateKafka_sourceIsTopicPartitionAtOffset() {
         Cli.Result r = Cli.run("validate", "--format", "json", "--bootstrap-server", kafka.bootstrapServers(),
                 "kafka://failures");
