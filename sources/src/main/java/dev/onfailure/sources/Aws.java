@@ -142,8 +142,12 @@ final class Aws {
                 || root instanceof SocketTimeoutException
                 || root.getClass().getSimpleName().equals("ConnectTimeoutException")
                 || root.getClass().getSimpleName().equals("NoHttpResponseException")) {
+            // a name that does not resolve is most often a wrong region or endpoint, not a server that is down
+            String check = !(root instanceof UnknownHostException) ? ""
+                    : options.endpointUrl().isPresent() ? ": check --endpoint-url"
+                    : ": check the region (--region, AWS_REGION) and the network";
             return new SourceException(location, at + " does not answer (" + ATTEMPTS + " attempts): "
-                    + describe(root), e);
+                    + describe(root) + check, e);
         }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (m.startsWith("Unable to load credentials") || m.startsWith("Profile file contained no credentials")) {

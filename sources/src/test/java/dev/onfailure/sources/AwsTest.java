@@ -3,6 +3,7 @@ package dev.onfailure.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,7 +78,7 @@ final class AwsTest {
     @Test
     void noCredentialsInTheProfile_namesIt() {
         // credentials are looked for before anything is sent: nothing needs to answer
-        SourceOptions options = SourceOptions.builder().endpointUrl(java.net.URI.create("http://127.0.0.1:1"))
+        SourceOptions options = SourceOptions.builder().endpointUrl(URI.create("http://127.0.0.1:1"))
                 .awsProfile(TestAws.NO_KEYS_PROFILE).timeout(Duration.ofSeconds(2)).build();
         assertThatThrownBy(() -> {
             try (Source s = Source.open(Location.parse("sqs://dlq"), options)) {
@@ -86,6 +87,42 @@ final class AwsTest {
         }).isInstanceOf(SourceException.class).hasMessage("sqs://dlq: no AWS credentials in profile "
                 + TestAws.NO_KEYS_PROFILE + " (~/.aws/credentials, ~/.aws/config, or AWS_SHARED_CREDENTIALS_FILE"
                 + " and AWS_CONFIG_FILE)");
+    }
+
+    @Test
+    void unknownHost_atAwsEndpoint_pointsAtTheRegion() {
+        SdkClientException e = SdkClientException.builder().message("Received an UnknownHostException")
+                .cause(new java.net.UnknownHostException("sqs.xx-nowhere-1.amazonaws.com")).build();
+
+        assertThat(Aws.failure("sqs://dlq", SourceOptions.builder().region("xx-nowhere-1").build(), "SQS", e,
+                "sqs:ReceiveMessage").getMessage()).isEqualTo("sqs://dlq: the AWS SQS endpoint does not answer (3"
+                        + " attempts): unknown host, sqs.xx-nowhere-1.amazonaws.com: check the region (--region,"
+                        + " AWS_REGION) and the network");
+        URI local = URI.create("http://minio.invalid:9000");
+        assertThat(Aws.failure("s3://b", SourceOptions.builder().endpointUrl(local).build(), "S3", e,
+                "s3:ListBucket").getMessage()).isEqualTo("s3://b: http://minio.invalid:9000 does not answer (3"
+                        + " attempts): unknown host, sqs.xx-nowhere-1.amazonaws.com: check --endpoint-url");
+    }
+
+    @Test
+    void region_mustBeARegionName() {
+        for (String bad : new String[] {"", "not a region", "EU-WEST-1", "eu_west_1", "-eu"}) {
+            assertThatThrownBy(() -> SourceOptions.builder().region(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("expected a region name such as eu-west-1, not '" + bad + "'");
+        }
+        assertThat(SourceOptions.builder().region("us-gov-west-1").build().region()).contains("us-gov-west-1");
+    }
+
+    @Test
+    void endpointUrl_mustBeHttpOrHttps() {
+        for (String bad : new String[] {"ftp://127.0.0.1:9000", "file:///tmp/x", "localhost:9000", "http:/x"}) {
+            assertThatThrownBy(() -> SourceOptions.builder().endpointUrl(URI.create(bad))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("expected an http:// or https:// URL such as http://127.0.0.1:9000, not " + bad);
+        }
+        assertThat(SourceOptions.builder().endpointUrl(URI.create("HTTPS://s3.example:443")).build().endpointUrl())
+                .contains(URI.create("HTTPS://s3.example:443"));
     }
 
     private static Throwable catchThrown(Runnable r) {
