@@ -18,6 +18,7 @@ final class OptionsTest {
 
     private static final String SWAPPED = FIXTURES + "corpus/invalid/kafka.offset-order/swapped.json";
     private static final String VALID = FIXTURES + "corpus/valid/in-sqs-event.json";
+    private static final String MISSING = "target/no-such-dir/client.properties";
 
     @Test
     void enumOptions_acceptTheirSpellingsInAnyCase() {
@@ -63,7 +64,9 @@ final class OptionsTest {
                 List.of("--region", "EU-WEST-1"),
                 "Invalid value for option '--region': " + region + "'EU-WEST-1'",
                 List.of("--max-messages", "0"), "--max-messages must be at least 1, not 0",
-                List.of("--from-offset", "-1"), "--from-offset must be at least 0, not -1");
+                List.of("--from-offset", "-1"), "--from-offset must be at least 0, not -1",
+                List.of("--kafka-config", MISSING), "--kafka-config " + MISSING + ": no such file",
+                List.of("--kafka-config", "target"), "--kafka-config target: not a regular file");
         for (java.util.Map.Entry<List<String>, String> c : cases.entrySet()) {
             for (String command : List.of("validate", "fetch")) {
                 List<String> args = new java.util.ArrayList<>(List.of(command, "--bootstrap-server", "127.0.0.1:1"));

@@ -3,7 +3,9 @@ package dev.onfailure.sources;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -93,11 +95,20 @@ final class KafkaSource implements Source {
     static Properties properties(Location.Kafka location, SourceOptions options) {
         Properties p = new Properties();
         if (options.kafkaConfig().isPresent()) {
-            try (Reader r = Files.newBufferedReader(options.kafkaConfig().get(), StandardCharsets.UTF_8)) {
+            Path file = options.kafkaConfig().get();
+            String cannot = "cannot read the Kafka client properties " + file + ": ";
+            if (!Files.exists(file)) {
+                throw new SourceException(location.uri(), cannot + "no such file");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new SourceException(location.uri(), cannot + "not a regular file");
+            }
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
+            } catch (AccessDeniedException e) {
+                throw new SourceException(location.uri(), cannot + "permission denied", e);
             } catch (IOException | RuntimeException e) {
-                throw new SourceException(location.uri(), "cannot read the Kafka client properties "
-                        + options.kafkaConfig().get() + ": " + e.getMessage(), e);
+                throw new SourceException(location.uri(), cannot + e.getMessage(), e);
             }
         }
         options.bootstrapServer().ifPresent(s -> p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s));

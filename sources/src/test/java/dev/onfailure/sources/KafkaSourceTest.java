@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onfailure.schema.Kind;
+import dev.onfailure.sources.readme.ReadmeExample;
 import dev.onfailure.validator.Validator;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -195,6 +196,43 @@ final class KafkaSourceTest {
     }
 
     @Test
+    void readmeExample_isTheReadmes_andPrintsVerdictsAndProblems() throws Exception {
+        String source = Files.readString(Path.of("src/test/java/dev/onfailure/sources/readme/ReadmeExample.java"));
+        String shown = source.substring(source.indexOf("// README begin\n") + "// README begin\n".length(),
+                source.indexOf("    // README end")).stripTrailing().lines().map(l -> l.replaceFirst("^    ", ""))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(Files.readString(Path.of("../README.md"))).contains("```java\n" + shown + "\n```\n");
+
+        server.createTopic("readme", 1);
+        List<byte[]> valid = Corpus.of(Kind.TOPIC).values().stream().filter(b -> VALIDATOR.validate(b).valid())
+                .toList();
+        List<byte[]> invalid = Corpus.of(Kind.TOPIC).values().stream().filter(b -> !VALIDATOR.validate(b).valid())
+                .toList();
+        for (byte[] value : List.of(valid.get(0), invalid.get(0))) {
+            producer.send(new ProducerRecord<>("readme", 0, null, value)).get();
+        }
+        producer.send(new ProducerRecord<>("readme", 0, null, null)).get();
+
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(errors, true, StandardCharsets.UTF_8));
+            ReadmeExample.check("kafka://readme", options().build());
+            ReadmeExample.check("kafka://no-such-topic", options().build());
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("kafka://readme/0@0 valid\n"
+                + "kafka://readme/0@1 invalid\nkafka://readme/0@2 the message has no value (a tombstone)\n");
+        assertThat(errors.toString(StandardCharsets.UTF_8)).isEqualTo("kafka://no-such-topic: no such topic"
+                + " no-such-topic (at bootstrap server " + server.bootstrapServers() + ")\n");
+    }
+
+    @Test
     void kafkaConfig_isReadAndOursCannotBeOverridden(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("client.properties");
         Files.writeString(config, "bootstrap.servers=" + server.bootstrapServers() + "\ngroup.id=someone-else\n"
@@ -228,7 +266,13 @@ final class KafkaSourceTest {
         assertThatThrownBy(() -> Source.open(Location.parse("kafka://failures"),
                 options().kafkaConfig(missing).build()))
                 .isInstanceOf(SourceException.class)
-                .hasMessageStartingWith("kafka://failures: cannot read the Kafka client properties " + missing);
+                .hasMessage("kafka://failures: cannot read the Kafka client properties " + missing
+                        + ": no such file");
+        assertThatThrownBy(() -> Source.open(Location.parse("kafka://failures"),
+                options().kafkaConfig(dir).build()))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("kafka://failures: cannot read the Kafka client properties " + dir
+                        + ": not a regular file");
     }
 
     @Test
