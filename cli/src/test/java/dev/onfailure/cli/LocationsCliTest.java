@@ -214,6 +214,12 @@ final class LocationsCliTest {
                 args("kafka://failures"),
                 "onfailure: kafka://failures: no bootstrap server: give --bootstrap-server host:port (or"
                         + " bootstrap.servers in the --kafka-config file)",
+                args("--endpoint-url", sqsEndpoint, "s3://failures"),
+                "onfailure: s3://failures: HTTP 400 (from " + sqsEndpoint + "), not an answer S3 gives: is"
+                        + " --endpoint-url an S3 endpoint?",
+                args("--endpoint-url", s3Endpoint, "sqs://failures"),
+                "onfailure: sqs://failures: HTTP 501 (from " + s3Endpoint + "), not an answer SQS gives: is"
+                        + " --endpoint-url an SQS endpoint?",
                 args("s3://Not_A_Bucket"),
                 "onfailure: s3://Not_A_Bucket: not an S3 location: the bucket name must be 3 to 63 lowercase"
                         + " letters, digits, dots and hyphens (s3://bucket/prefix)");

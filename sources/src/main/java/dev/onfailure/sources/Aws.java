@@ -131,8 +131,12 @@ final class Aws {
                         + " from " + at + "): check the credentials, and that they allow " + permission, e);
             }
             String detail = Optional.ofNullable(s.awsErrorDetails()).map(d -> d.errorMessage()).orElse(null);
+            // an error without the service's error code: another service (or no AWS service) answered
+            String hint = code.isEmpty() && options.endpointUrl().isPresent() ? ", not an answer " + service
+                    + " gives: is --endpoint-url an " + service + " endpoint?"
+                    : "";
             return new SourceException(location, (code.isEmpty() ? "HTTP " + status : code)
-                    + (detail == null ? "" : ": " + detail) + " (from " + at + ")", e);
+                    + (detail == null ? "" : ": " + detail) + " (from " + at + ")" + hint, e);
         }
         if (e instanceof ApiCallTimeoutException) {
             return new SourceException(location, at + " did not answer within " + seconds(options.timeout()), e);
