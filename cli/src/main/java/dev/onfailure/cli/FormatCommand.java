@@ -169,6 +169,7 @@ final class FormatCommand implements Callable<Integer> {
                     return ExitCodes.USAGE;
                 }
             }
+            remote.inFlightNotes(false).forEach(io.err()::println);
         }
         io.err().println(written + " document" + (written == 1 ? "" : "s") + " written below " + outputDir);
         return code;

@@ -102,6 +102,8 @@ final class InspectCommand implements Callable<Integer> {
                 first = false;
                 code = Math.max(code, inspect(u.source(), u.data()));
             }
+            io.out().flush();
+            remote.inFlightNotes(false).forEach(io.err()::println);
         }
         io.out().flush();
         return code;

@@ -130,6 +130,12 @@ final class LocationsCliTest {
         long valid = lines.stream().filter(l -> l.contains("\"valid\":true")).count();
         assertThat(valid).isPositive().isLessThan(sent);
         assertThat(inQueue(url)).isEqualTo(sent);
+        assertThat(first.err()).isEqualTo("onfailure: sqs://cli-dlq: " + sent + " messages received and not deleted:"
+                + " in flight (hidden from other consumers and the next run) until the queue's visibility timeout\n");
+        sqs.createQueue(b -> b.queueName("cli-empty"));
+        Cli.Result none = Cli.run("inspect", "--endpoint-url", sqsEndpoint, "sqs://cli-empty");
+        assertThat(none.err()).isEqualTo("onfailure: sqs://cli-empty: no message received; messages that another"
+                + " consumer or an earlier run received are back only after the queue's visibility timeout\n");
 
         Thread.sleep(1500); // the visibility timeout
         Cli.Result deleting = Cli.run("validate", "--format", "json", "--delete-valid", "--endpoint-url",
