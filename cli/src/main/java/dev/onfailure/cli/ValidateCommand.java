@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                 "Inputs may also be where the records live: s3://bucket/prefix (every object), sqs://queue (name or"
                 + " URL; messages are left in the queue and come back after its visibility timeout, unless"
                 + " --delete-valid), kafka://topic (earliest to the end at start; no group, no commit)."},
-        footer = {"", "Examples:",
+        footer = {"",
+                "Examples:",
                 "  onfailure validate failure.json",
                 "  onfailure validate --profile strict --format json out/records.ndjson",
                 "  onfailure validate --format sarif dlq/ > onfailure.sarif",
@@ -38,10 +39,14 @@ import picocli.CommandLine.Spec;
                 "  onfailure validate --aws-examples          # AWS's documented examples",
                 "  onfailure validate s3://dlq-bucket/aws/lambda/ --since 2026-11-01",
                 "  onfailure validate sqs://orders-dlq --region eu-west-1 --delete-valid",
-                "  onfailure validate kafka://orders-failures --bootstrap-server b-1.example:9092",
-                "  onfailure validate s3://failures --endpoint-url http://127.0.0.1:9000   # MinIO, LocalStack",
-                "", "Exit codes: 0 no record has a finding at or above --fail-on; 1 some record does;",
-                "2 a usage error or an input that could not be read (every other input is still reported)."})
+                "  onfailure validate kafka://orders-failures \\",
+                "      --bootstrap-server b-1.example:9092",
+                "  # MinIO, LocalStack:",
+                "  onfailure validate s3://failures --endpoint-url http://127.0.0.1:9000",
+                "",
+                "Exit codes: 0 no record has a finding at or above --fail-on; 1 some record",
+                "does; 2 a usage error or an input that could not be read (every other input",
+                "is still reported)."})
 final class ValidateCommand implements Callable<Integer> {
 
     private final Io io;

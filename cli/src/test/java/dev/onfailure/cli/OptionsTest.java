@@ -83,6 +83,20 @@ final class OptionsTest {
     }
 
     @Test
+    void help_footers_areShownLineForLine_notWrapped() {
+        for (String command : List.of("validate", "format", "inspect", "generate", "build", "schema", "fetch",
+                "redrive")) {
+            picocli.CommandLine cl = Main.commandLine(new Io(InputStream.nullInputStream(),
+                    new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(
+                            java.io.Writer.nullWriter()), false, false), new String[] {command});
+            List<String> footer = List.of(cl.getSubcommands().get(command).getCommandSpec().usageMessage().footer());
+            List<String> shown = run(command, "--help").out().lines().map(String::stripTrailing).toList();
+
+            assertThat(shown).as(command).containsAll(footer.stream().map(String::stripTrailing).toList());
+        }
+    }
+
+    @Test
     void help_listsTheCandidates() {
         assertThat(help("validate")).contains("text, json, sarif").contains("tolerant, strict")
                 .contains("error, warning").contains("kafka.sqs-sns, kafka.s3, kafka.topic, kafka.event")
