@@ -233,6 +233,57 @@ final class KafkaSourceTest {
     }
 
     @Test
+    void plaintextClient_atATlsListener_isToldOfSecurityProtocol(@TempDir Path dir) throws Exception {
+        Path keystore = dir.resolve("broker.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keyalg", "RSA", "-alias", "broker", "-dname", "CN=localhost", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit")
+                .redirectErrorStream(true).start();
+        keytool.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertThat(keytool.waitFor()).isZero();
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (java.io.InputStream in = Files.newInputStream(keystore)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "changeit".toCharArray());
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        // a TLS listener as a broker's SSL listener is one: handshakes, then reads until the client goes
+        try (java.net.ServerSocket listener = tls.getServerSocketFactory().createServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try {
+                        java.net.Socket s = listener.accept();
+                        Thread t = new Thread(() -> {
+                            try (s) {
+                                s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                            } catch (java.io.IOException e) {
+                                // a plaintext client: the handshake fails, as a broker's would
+                            }
+                        });
+                        t.setDaemon(true);
+                        t.start();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String at = "127.0.0.1:" + listener.getLocalPort();
+
+            assertThatThrownBy(() -> read("kafka://failures", SourceOptions.builder().bootstrapServer(at)
+                    .timeout(Duration.ofSeconds(2)).build()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("kafka://failures: bootstrap server " + at + " did not answer within 2 s; it"
+                            + " speaks TLS: set security.protocol=SSL (or SASL_SSL) in the --kafka-config file");
+        }
+    }
+
+    @Test
     void kafkaConfig_isReadAndOursCannotBeOverridden(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("client.properties");
         Files.writeString(config, "bootstrap.servers=" + server.bootstrapServers() + "\ngroup.id=someone-else\n"
