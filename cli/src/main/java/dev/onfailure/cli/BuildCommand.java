@@ -34,13 +34,18 @@ import picocli.CommandLine.Spec;
                 + " destination: the function is invoked with the batch). For a topic destination, one record per Kafka"
                 + " record is written, one per line, its payload's members sorted as in AWS's example; --with-key adds"
                 + " the message key Lambda uses, the original record's key."},
-        footer = {"", "Examples:",
+        footer = {"",
+                "Examples:",
                 "  onfailure build --event event.json --condition RetryAttemptsExhausted \\",
-                "      --function-arn arn:aws:lambda:us-east-1:123456789012:function:f --destination s3",
-                "  onfailure build --event event.json --condition RecordAgeExceeded --function-arn ARN \\",
-                "      --destination topic --request-id 316aa6d0-8154-4b1c-9af7-85d5f4a6bc81 --time 2024-05-01T10:00:00Z",
-                "  onfailure build --event event.json --condition RetriesExhausted --function-arn ARN \\",
-                "      --destination topic --with-key     # {\"key\":\"dGVzdC1rZXk=\",\"value\":{...}} per line"})
+                "      --function-arn arn:aws:lambda:us-east-1:123456789012:function:f \\",
+                "      --destination s3",
+                "  onfailure build --event event.json --condition RecordAgeExceeded \\",
+                "      --function-arn ARN --destination topic \\",
+                "      --request-id 316aa6d0-8154-4b1c-9af7-85d5f4a6bc81 \\",
+                "      --time 2024-05-01T10:00:00Z",
+                "  # {\"key\":\"dGVzdC1rZXk=\",\"value\":{...}} per line:",
+                "  onfailure build --event event.json --condition RetriesExhausted \\",
+                "      --function-arn ARN --destination topic --with-key"})
 final class BuildCommand implements Callable<Integer> {
 
     private final Io io;

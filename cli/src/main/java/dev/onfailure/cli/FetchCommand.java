@@ -33,17 +33,24 @@ import picocli.CommandLine.Option;
                 + "--source-bootstrap-server names another; no group, no commit).",
                 "A failure record that cannot be read is reported on standard error and skipped (exit "
                 + "code 2)."},
-        footer = {"", "Examples:",
+        footer = {"",
+                "Examples:",
                 "  onfailure fetch failure.json --bootstrap-server b-1.msk:9092",
-                "  onfailure fetch dlq-dump/ --bootstrap-server localhost:9092 --as event > events.ndjson",
-                "  onfailure fetch s3-record.json                                  # from the payload, no cluster",
+                "  onfailure fetch dlq-dump/ --bootstrap-server localhost:9092 --as event \\",
+                "      > events.ndjson",
+                "  # from the payload, no cluster:",
+                "  onfailure fetch s3-record.json",
                 "  onfailure fetch s3-record.json --bootstrap-server localhost:9092 --verify",
-                "  onfailure fetch sqs://orders-dlq --region eu-west-1 --bootstrap-server b-1.msk:9092",
-                "  onfailure fetch s3://dlq-bucket/aws/lambda/ --since 2026-11-30 --from payload",
-                "  onfailure fetch kafka://orders-failures --bootstrap-server b-1.msk:9092 --as event",
-                "", "Exit codes: 0 every record found, 1 offsets absent or --verify differences, 2 unreadable input",
-                "(a missing bucket or queue, refused credentials, a record that is not one), bad offsets or an",
-                "unreachable cluster."})
+                "  onfailure fetch sqs://orders-dlq --region eu-west-1 \\",
+                "      --bootstrap-server b-1.msk:9092",
+                "  onfailure fetch s3://dlq-bucket/aws/lambda/ --since 2026-11-30 \\",
+                "      --from payload",
+                "  onfailure fetch kafka://orders-failures --bootstrap-server b-1.msk:9092 \\",
+                "      --as event",
+                "",
+                "Exit codes: 0 every record found, 1 offsets absent or --verify differences,",
+                "2 unreadable input (a missing bucket or queue, refused credentials, a record",
+                "that is not one), bad offsets or an unreachable cluster."})
 final class FetchCommand implements Callable<Integer> {
 
     /** Ranges are read together in windows of about this many records. */

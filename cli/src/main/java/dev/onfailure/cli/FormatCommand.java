@@ -35,16 +35,21 @@ import picocli.CommandLine.Parameters;
                 + " every level as AWS writes S3 objects (--order sorted); any other document keeps its own order."
                 + " --order input keeps the document's own member order and every token as written (a string's"
                 + " escapes such as \\u003c, a number's form): a compact record comes back byte for byte."},
-        footer = {"", "Examples:",
+        footer = {"",
+                "Examples:",
                 "  onfailure format failure.json",
                 "  onfailure format --order sorted --compact failure.json > s3-object.json",
                 "  pbpaste | onfailure format -",
-                "  onfailure format --order input --compact emulator-record.json   # token for token",
-                "  onfailure format --output-dir dlq/ s3://dlq-bucket/aws/lambda/     # one file per object",
+                "  # token for token:",
+                "  onfailure format --order input --compact emulator-record.json",
+                "  # one file per object:",
+                "  onfailure format --output-dir dlq/ s3://dlq-bucket/aws/lambda/",
                 "  onfailure format --output-dir dlq/ sqs://orders-dlq --max-messages 100",
-                "  onfailure format --output-dir dlq/ kafka://orders-failures --bootstrap-server b-1.example:9092",
-                "", "Exit codes: 0 written; 1 the input is not well-formed JSON (its json.* finding is printed);",
-                "2 a usage error or an input that could not be read."})
+                "  onfailure format --output-dir dlq/ kafka://orders-failures \\",
+                "      --bootstrap-server b-1.example:9092",
+                "",
+                "Exit codes: 0 written; 1 the input is not well-formed JSON (its json.*",
+                "finding is printed); 2 a usage error or an input that could not be read."})
 final class FormatCommand implements Callable<Integer> {
 
     private final Io io;
@@ -169,6 +174,7 @@ final class FormatCommand implements Callable<Integer> {
                     return ExitCodes.USAGE;
                 }
             }
+            remote.inFlightNotes(false).forEach(io.err()::println);
         }
         io.err().println(written + " document" + (written == 1 ? "" : "s") + " written below " + outputDir);
         return code;

@@ -40,9 +40,11 @@ import picocli.CommandLine.Spec;
                 + " \"<record text>\"}: one mutation of a valid record without findings, and exactly the findings"
                 + " and verdict it must get under --profile. Only cases invalid under that profile are made unless"
                 + " --include-warnings adds those whose only finding is a warning (\"expectedValid\": true)."},
-        footer = {"", "Examples:",
+        footer = {"",
+                "Examples:",
                 "  onfailure generate --kind kafka.s3 --count 100 --seed 42 > s3.ndjson",
-                "  onfailure generate --count 1000 --seed 1 --profile strict | onfailure validate --profile strict",
+                "  onfailure generate --count 1000 --seed 1 --profile strict \\",
+                "      | onfailure validate --profile strict",
                 "  onfailure generate --invalid --count 50 --seed 7 --profile strict",
                 "  onfailure generate --invalid --include-warnings --count 50"})
 final class GenerateCommand implements Callable<Integer> {

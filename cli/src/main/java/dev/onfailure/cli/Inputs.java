@@ -5,14 +5,18 @@ import dev.onfailure.json.ReadLimits;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -93,16 +97,25 @@ final class Inputs {
         return name.endsWith(".ndjson") || name.endsWith(".jsonl");
     }
 
-    private static Iterator<Unit> file(Path path, ReadLimits limits) {
-        String name = path.toString();
+    /** Why {@code path} cannot be read as a file ("no such file"...), or empty when it is a regular file. */
+    static Optional<String> fileProblem(Path path) {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return List.of(new Unit(name, name, 0, null, "no such file")).iterator();
+            return Optional.of("no such file");
         }
         if (!Files.exists(path)) {
-            return List.of(new Unit(name, name, 0, null, "a broken symbolic link")).iterator();
+            return Optional.of("a broken symbolic link");
         }
         if (!Files.isRegularFile(path)) {
-            return List.of(new Unit(name, name, 0, null, "not a regular file")).iterator();
+            return Optional.of("not a regular file");
+        }
+        return Optional.empty();
+    }
+
+    private static Iterator<Unit> file(Path path, ReadLimits limits) {
+        String name = path.toString();
+        Optional<String> problem = fileProblem(path);
+        if (problem.isPresent()) {
+            return List.of(new Unit(name, name, 0, null, problem.get())).iterator();
         }
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
@@ -183,6 +196,16 @@ final class Inputs {
     }
 
     static String message(Exception e) {
+        // a file system's exception holds only the path (which the line names already) unless it has a reason
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
     }

@@ -38,12 +38,16 @@ import picocli.CommandLine.Parameters;
         description = {"Summarise a failure record for people: kind, condition, function, when, invoke count, and per"
                 + " topic-partition the offset range and record count, with a ready kafka-console-consumer command to"
                 + " re-read that range. Envelopes (SNS notification, Lambda SQS or SNS event) are unwrapped."},
-        footer = {"", "Examples:",
+        footer = {"",
+                "Examples:",
                 "  onfailure inspect failure.json",
                 "  aws s3 cp s3://dlq-bucket/aws/lambda/... - | onfailure inspect -",
-                "  onfailure inspect s3://dlq-bucket/aws/lambda/ --since 2026-11-30     # every object",
-                "  onfailure inspect sqs://orders-dlq --max-messages 5                  # left in the queue",
-                "  onfailure inspect kafka://orders-failures --bootstrap-server b-1.example:9092"})
+                "  # every object:",
+                "  onfailure inspect s3://dlq-bucket/aws/lambda/ --since 2026-11-30",
+                "  # left in the queue:",
+                "  onfailure inspect sqs://orders-dlq --max-messages 5",
+                "  onfailure inspect kafka://orders-failures \\",
+                "      --bootstrap-server b-1.example:9092"})
 final class InspectCommand implements Callable<Integer> {
 
     private final Io io;
@@ -102,6 +106,8 @@ final class InspectCommand implements Callable<Integer> {
                 first = false;
                 code = Math.max(code, inspect(u.source(), u.data()));
             }
+            io.out().flush();
+            remote.inFlightNotes(false).forEach(io.err()::println);
         }
         io.out().flush();
         return code;

@@ -4,11 +4,13 @@ import dev.onfailure.sources.SourceOptions;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,6 +58,10 @@ final class KafkaOptions {
     Map<String, Object> settings() throws IOException {
         Map<String, Object> out = new HashMap<>();
         if (config != null) {
+            Optional<String> problem = Inputs.fileProblem(config);
+            if (problem.isPresent()) {
+                throw new FileSystemException(config.toString(), null, problem.get());
+            }
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
                 p.load(r);

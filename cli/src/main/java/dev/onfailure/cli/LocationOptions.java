@@ -2,6 +2,7 @@ package dev.onfailure.cli;
 
 import dev.onfailure.sources.SourceOptions;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,10 +25,11 @@ final class LocationOptions {
     /** How long a broker or an endpoint may take when {@code --timeout} is not given. */
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: the usual chain).")
+    @Option(names = "--region", paramLabel = "REGION", converter = RegionConverter.class,
+            description = "AWS region (default: a queue URL's, else the usual chain).")
     String region;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
+    @Option(names = "--endpoint-url", paramLabel = "URL", converter = EndpointConverter.class,
             description = "S3 or SQS endpoint to use instead of AWS's (LocalStack, MinIO, ElasticMQ...).")
     URI endpointUrl;
 
@@ -88,10 +90,6 @@ final class LocationOptions {
             b.region(region);
         }
         if (endpointUrl != null) {
-            if (endpointUrl.getScheme() == null || endpointUrl.getHost() == null) {
-                throw new IllegalArgumentException("--endpoint-url must be a URL such as http://127.0.0.1:9000, not "
-                        + endpointUrl);
-            }
             b.endpointUrl(endpointUrl);
         }
         if (awsProfile != null) {
@@ -104,6 +102,9 @@ final class LocationOptions {
             b.until(until);
         }
         if (maxMessages != null) {
+            if (maxMessages < 1) {
+                throw new IllegalArgumentException("--max-messages must be at least 1, not " + maxMessages);
+            }
             b.maxMessages(maxMessages);
         }
         if (bootstrapServer != null) {
@@ -113,6 +114,9 @@ final class LocationOptions {
             b.kafkaConfig(kafkaConfig);
         }
         if (fromOffset != null) {
+            if (fromOffset < 0) {
+                throw new IllegalArgumentException("--from-offset must be at least 0, not " + fromOffset);
+            }
             b.fromOffset(fromOffset);
         }
         if (fromTime != null) {
@@ -122,6 +126,39 @@ final class LocationOptions {
             b.timeout(timeout);
         }
         return b.build();
+    }
+
+    /** A region name, as the library takes it ({@code eu-west-1}). */
+    static final class RegionConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                SourceOptions.builder().region(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            return value;
+        }
+    }
+
+    /** An {@code http} or {@code https} URL with a host, as the library takes it. */
+    static final class EndpointConverter implements ITypeConverter<URI> {
+        @Override
+        public URI convert(String value) {
+            URI uri;
+            try {
+                uri = new URI(value);
+            } catch (URISyntaxException e) {
+                // what the library says of a URL that is not http or https: this is not one either
+                uri = URI.create("unparsable:" + value.hashCode());
+            }
+            try {
+                SourceOptions.builder().endpointUrl(uri);
+                return uri;
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage().replace(uri.toString(), value));
+            }
+        }
     }
 
     /** {@code 2026-11-30T10:00:00Z}, or a date meaning its midnight UTC. */

@@ -23,6 +23,10 @@ public final class Main {
     private static final List<String> NAMES =
             List.of("validate", "format", "inspect", "generate", "build", "schema", "fetch", "redrive");
 
+    /** What is said when standard output cannot be written. */
+    static final String OUTPUT_FAILED = "onfailure: standard output could not be written (closed, or its reader"
+            + " has stopped): the output is incomplete";
+
     private Main() {
     }
 
@@ -44,12 +48,18 @@ public final class Main {
 
     private static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal,
             boolean colour) {
-        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(new CheckedOutput(out), StandardCharsets.UTF_8), false);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
             Io io = new Io(in, o, e, terminal, colour);
             Optional<ValidateCommand> quick = QuickValidate.parse(args, io);
-            return quick.isPresent() ? QuickValidate.run(quick.get(), io) : commandLine(io, args).execute(args);
+            int code = quick.isPresent() ? QuickValidate.run(quick.get(), io) : commandLine(io, args).execute(args);
+            // checkError flushes: whatever is left is written, or found not to be
+            if (o.checkError()) {
+                e.println(OUTPUT_FAILED);
+                return ExitCodes.USAGE;
+            }
+            return code;
         } finally {
             o.flush();
             e.flush();

@@ -32,8 +32,9 @@ final class Progress {
             last = now;
             shown = true;
             long perSecond = records * 1_000_000_000L / Math.max(1, now - start);
-            err.print("\r" + detail.get().map(d -> d + ", " + records + " records checked (" + perSecond + "/s)...")
-                    .orElse(records + " records checked..."));
+            String checked = records + (records == 1 ? " record" : " records") + " checked";
+            err.print("\r" + detail.get().map(d -> d + ", " + checked + " (" + perSecond + "/s)...")
+                    .orElse(checked + "..."));
             err.flush();
         }
     }

@@ -41,6 +41,6 @@ final class RecoverySources {
 
     /** The line for a {@code --kafka-config} file that cannot be read. */
     String cannotReadConfig(IOException e) {
-        return "onfailure: cannot read " + kafka.config + ": " + Inputs.message(e);
+        return "onfailure: --kafka-config " + kafka.config + ": " + Inputs.message(e);
     }
 }

@@ -40,15 +40,21 @@ import picocli.CommandLine.Option;
                 + "gained messages sends only what was not sent.",
                 "A failure record that cannot be read is reported on standard error and skipped (exit "
                 + "code 2)."},
-        footer = {"", "Examples:",
-                "  onfailure redrive failure.json --bootstrap-server b-1.msk:9092 --to-topic orders-replay",
-                "  onfailure redrive dlq-dump/ --bootstrap-server localhost:9092 --to-topic orders-replay --dry-run",
-                "  onfailure redrive s3-record.json --from payload --bootstrap-server localhost:9092 --to-source",
-                "  onfailure redrive sqs://orders-dlq --region eu-west-1 --bootstrap-server b-1.msk:9092 \\",
+        footer = {"",
+                "Examples:",
+                "  onfailure redrive failure.json --bootstrap-server b-1.msk:9092 \\",
                 "      --to-topic orders-replay",
-                "", "Exit codes: 0 every record sent (or sent before), 1 some offsets were absent (the rest is sent),",
-                "2 unreadable input (a missing bucket or queue, refused credentials, a record that is not one; the",
-                "others are still sent), bad offsets, an unreachable cluster or a failed send (run again to resume)."})
+                "  onfailure redrive dlq-dump/ --bootstrap-server localhost:9092 \\",
+                "      --to-topic orders-replay --dry-run",
+                "  onfailure redrive s3-record.json --from payload \\",
+                "      --bootstrap-server localhost:9092 --to-source",
+                "  onfailure redrive sqs://orders-dlq --region eu-west-1 \\",
+                "      --bootstrap-server b-1.msk:9092 --to-topic orders-replay",
+                "",
+                "Exit codes: 0 every record sent (or sent before), 1 some offsets were absent",
+                "(the rest is sent), 2 unreadable input (a missing bucket or queue, refused",
+                "credentials, a record that is not one; the others are still sent), bad",
+                "offsets, an unreachable cluster or a failed send (run again to resume)."})
 final class RedriveCommand implements Callable<Integer> {
 
     private final Io io;

@@ -6,12 +6,14 @@ import dev.onfailure.sources.Source;
 import dev.onfailure.sources.SourceException;
 import dev.onfailure.sources.SourceOptions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +28,8 @@ final class Remote implements AutoCloseable {
 
     private final Supplier<SourceOptions> options;
     private final List<Source> opened = new ArrayList<>();
+    /** The opened sources that failed: nothing is said of their messages. */
+    private final Set<Source> failedSources = Collections.newSetFromMap(new IdentityHashMap<>());
     /** For {@code --delete-valid}: the SQS document behind each unit, until its result is written. */
     private final Map<Inputs.Unit, Pending> pending = new IdentityHashMap<>();
     private final List<Pending> deletable = new ArrayList<>();
@@ -96,6 +100,34 @@ final class Remote implements AutoCloseable {
         return problems;
     }
 
+    /**
+     * What to say of the {@code sqs://} locations read, one line each (call it before {@link #close()}): received
+     * messages that are not deleted stay in flight, hidden from every consumer and from the next run, until the
+     * queue's visibility timeout; a queue that gave nothing may hold only such messages. With {@code deleting}
+     * ({@code --delete-valid}), only a queue that gave nothing is mentioned.
+     */
+    List<String> inFlightNotes(boolean deleting) {
+        List<String> notes = new ArrayList<>();
+        synchronized (opened) {
+            for (Source s : opened) {
+                if (!(s.location() instanceof Location.Sqs) || failedSources.contains(s)) {
+                    continue;
+                }
+                long received = s.counts().fetched();
+                String where = "onfailure: " + s.location().uri() + ": ";
+                if (received == 0) {
+                    notes.add(where + "no message received; messages that another consumer or an earlier run"
+                            + " received are back only after the queue's visibility timeout");
+                } else if (!deleting) {
+                    notes.add(where + received + (received == 1 ? " message" : " messages") + " received and not"
+                            + " deleted: in flight (hidden from other consumers and the next run) until the queue's"
+                            + " visibility timeout");
+                }
+            }
+        }
+        return notes;
+    }
+
     @Override
     public void close() {
         synchronized (opened) {
@@ -144,12 +176,21 @@ final class Remote implements AutoCloseable {
                 }
                 return !done;
             } catch (SourceException e) {
+                failedSource();
                 fail(e.location(), e.getMessage().substring(e.location().length() + 2));
                 return true;
             } catch (IllegalArgumentException e) {
                 fail(arg, e.getMessage().startsWith(arg + ": ") ? e.getMessage().substring(arg.length() + 2)
                         : e.getMessage());
                 return true;
+            }
+        }
+
+        private void failedSource() {
+            if (source != null) {
+                synchronized (opened) {
+                    failedSources.add(source);
+                }
             }
         }
 
@@ -172,6 +213,7 @@ final class Remote implements AutoCloseable {
             try {
                 d = documents.next();
             } catch (SourceException e) {
+                failedSource();
                 done = true;
                 return new Inputs.Unit(e.location(), e.location(), 0, null,
                         e.getMessage().substring(e.location().length() + 2));

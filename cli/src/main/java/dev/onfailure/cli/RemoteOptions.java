@@ -25,6 +25,11 @@ final class RemoteOptions {
 
     /** The library's options, or a usage problem in an {@link IllegalArgumentException}. */
     SourceOptions toOptions(long maxDocumentBytes, int concurrency) {
+        if (kafkaConfig != null) {
+            Inputs.fileProblem(kafkaConfig).ifPresent(p -> {
+                throw new IllegalArgumentException("--kafka-config " + kafkaConfig + ": " + p);
+            });
+        }
         return location.toOptions(maxDocumentBytes, concurrency, bootstrapServer, kafkaConfig);
     }
 }

@@ -14,10 +14,13 @@ import picocli.CommandLine.Spec;
 /** {@code onfailure schema}: prints a bundled JSON Schema, or lists them. */
 @Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Print the JSON Schema (draft 2020-12) of a kind, or list the kinds and their $ids.",
-        footer = {"", "Examples:",
+        footer = {"",
+                "Examples:",
                 "  onfailure schema --list",
                 "  onfailure schema kafka.s3 --profile strict > kafka.s3.strict.json",
-                "", "Schemas reference kafka.common.json beside them; print it with: onfailure schema kafka.common"})
+                "",
+                "Schemas reference kafka.common.json beside them; print it with:",
+                "  onfailure schema kafka.common"})
 final class SchemaCommand implements Callable<Integer> {
 
     private final Io io;

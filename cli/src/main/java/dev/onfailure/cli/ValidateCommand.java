@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
                 "Inputs may also be where the records live: s3://bucket/prefix (every object), sqs://queue (name or"
                 + " URL; messages are left in the queue and come back after its visibility timeout, unless"
                 + " --delete-valid), kafka://topic (earliest to the end at start; no group, no commit)."},
-        footer = {"", "Examples:",
+        footer = {"",
+                "Examples:",
                 "  onfailure validate failure.json",
                 "  onfailure validate --profile strict --format json out/records.ndjson",
                 "  onfailure validate --format sarif dlq/ > onfailure.sarif",
@@ -38,10 +39,14 @@ import picocli.CommandLine.Spec;
                 "  onfailure validate --aws-examples          # AWS's documented examples",
                 "  onfailure validate s3://dlq-bucket/aws/lambda/ --since 2026-11-01",
                 "  onfailure validate sqs://orders-dlq --region eu-west-1 --delete-valid",
-                "  onfailure validate kafka://orders-failures --bootstrap-server b-1.example:9092",
-                "  onfailure validate s3://failures --endpoint-url http://127.0.0.1:9000   # MinIO, LocalStack",
-                "", "Exit codes: 0 no record has a finding at or above --fail-on; 1 some record does;",
-                "2 a usage error or an input that could not be read (every other input is still reported)."})
+                "  onfailure validate kafka://orders-failures \\",
+                "      --bootstrap-server b-1.example:9092",
+                "  # MinIO, LocalStack:",
+                "  onfailure validate s3://failures --endpoint-url http://127.0.0.1:9000",
+                "",
+                "Exit codes: 0 no record has a finding at or above --fail-on; 1 some record",
+                "does; 2 a usage error or an input that could not be read (every other input",
+                "is still reported)."})
 final class ValidateCommand implements Callable<Integer> {
 
     private final Io io;
@@ -114,7 +119,17 @@ final class ValidateCommand implements Callable<Integer> {
         Validator validator = Validator.create();
         ValidationOptions options = options();
         try (Remote remote = new Remote(() -> sourceOptions, deleteValid)) {
-            Progress progress = new Progress(io.err(), io.terminal(), remote::progress);
+            run(remote, validator, options, reporter, streaming, summary);
+        } catch (OutputFailed e) {
+            return ExitCodes.USAGE; // Main says so
+        }
+        return exitCode(summary);
+    }
+
+    private void run(Remote remote, Validator validator, ValidationOptions options, Reporter reporter,
+            boolean streaming, Summary summary) throws InterruptedException {
+        Progress progress = new Progress(io.err(), io.terminal(), remote::progress);
+        try {
             new Pipeline(threads).run(units(remote), unit -> check(validator, unit, options, reporter), checked -> {
                 count(checked, summary);
                 reporter.report(checked);
@@ -124,11 +139,12 @@ final class ValidateCommand implements Callable<Integer> {
                 }
                 progress.tick(summary.records);
             });
+        } finally {
             progress.done();
-            reporter.finish(summary);
-            deleteWritten(remote, summary);
         }
-        return exitCode(summary);
+        reporter.finish(summary);
+        deleteWritten(remote, summary);
+        remote.inFlightNotes(deleteValid).forEach(io.err()::println);
     }
 
     /** {@code --delete-valid} deletes this many messages at a time, each batch once its results are flushed. */
@@ -136,13 +152,22 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** {@code --delete-valid}: once the results are written out, the valid records' SQS messages are deleted. */
     private void deleteWritten(Remote remote, Summary summary) {
-        io.out().flush();
-        if (io.out().checkError()) {
-            return; // not written: nothing is deleted
+        if (io.out().checkError()) { // checkError flushes
+            // not written: nothing is deleted, and no more messages are received only to stay in flight
+            throw new OutputFailed();
         }
         for (String problem : remote.deleteWritten()) {
             summary.unreadable++;
             io.err().println("onfailure: " + problem);
+        }
+    }
+
+    /** Standard output cannot be written: the run stops (Main says why). */
+    private static final class OutputFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputFailed() {
+            super("standard output could not be written", null, false, false);
         }
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -46,6 +48,33 @@ final class Cli {
 
     static Result run(String... args) {
         return withInput("", args);
+    }
+
+    /**
+     * Runs the command with a standard output that takes {@code accepted} bytes and then fails every write, as a
+     * closed descriptor or a pipe whose reader has gone does; {@code out} holds what it took.
+     */
+    static Result withBrokenOutput(int accepted, String... args) {
+        ByteArrayOutputStream taken = new ByteArrayOutputStream();
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                int room = Math.min(len, accepted - taken.size());
+                taken.write(b, off, Math.max(0, room));
+                if (room < len) {
+                    throw new IOException("Broken pipe");
+                }
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, InputStream.nullInputStream(), new PrintStream(broken, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return new Result(code, taken.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     /**

@@ -52,6 +52,15 @@ final class CliTest {
     }
 
     @Test
+    void validate_outputThatCannotBeWritten_isOneLineAndExit2() {
+        Cli.Result r = Cli.withBrokenOutput(0, "validate", CORPUS + "valid");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo(Main.OUTPUT_FAILED + "\n");
+        assertThat(Cli.withBrokenOutput(0, "generate", "--count", "3").code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void validate_json_oneLinePerRecord_inInputOrder() throws Exception {
         Cli.Result r = run("validate", "--format", "json", CORPUS + "valid", CORPUS + "invalid/kafka.offset-order");
         assertThat(r.code()).isEqualTo(1);

@@ -270,6 +270,23 @@ final class LauncherTest {
     }
 
     @Test
+    void aSymbolicLinkToTheLauncher_runsTheCheckoutsJar() throws Exception {
+        String expected = " -cp " + jar + MAIN + " --version";
+        Map<String, String> off = Map.of("ONFAILURE_CDS", "off");
+        Path home = Files.createDirectories(dir.resolve("home/bin"));
+        Files.createSymbolicLink(home.resolve("onfailure"), root.resolve("onfailure"));
+        // a relative link, and a link to that link, as `ln -s ../../checkout/onfailure` would make
+        Path other = Files.createDirectories(dir.resolve("home/other"));
+        Files.createSymbolicLink(other.resolve("of"), Path.of("../../checkout/onfailure"));
+        Files.createSymbolicLink(home.resolve("of2"), Path.of("../other/of"));
+
+        assertThat(run(dir, off, home.resolve("onfailure").toString(), "--version").last()).endsWith(expected);
+        assertThat(run(home, off, "./onfailure", "--version").last()).endsWith(expected);
+        assertThat(run(dir, off, other.resolve("of").toString(), "--version").last()).endsWith(expected);
+        assertThat(run(home, off, "of2", "--version").last()).endsWith(expected);
+    }
+
+    @Test
     void theClassTheLauncherRuns_isTheJarsMainClass() throws IOException {
         String launcher = Files.readString(Path.of("..", "onfailure"));
         String pom = Files.readString(Path.of("pom.xml"));

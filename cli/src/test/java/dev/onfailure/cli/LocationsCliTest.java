@@ -130,6 +130,12 @@ final class LocationsCliTest {
         long valid = lines.stream().filter(l -> l.contains("\"valid\":true")).count();
         assertThat(valid).isPositive().isLessThan(sent);
         assertThat(inQueue(url)).isEqualTo(sent);
+        assertThat(first.err()).isEqualTo("onfailure: sqs://cli-dlq: " + sent + " messages received and not deleted:"
+                + " in flight (hidden from other consumers and the next run) until the queue's visibility timeout\n");
+        sqs.createQueue(b -> b.queueName("cli-empty"));
+        Cli.Result none = Cli.run("inspect", "--endpoint-url", sqsEndpoint, "sqs://cli-empty");
+        assertThat(none.err()).isEqualTo("onfailure: sqs://cli-empty: no message received; messages that another"
+                + " consumer or an earlier run received are back only after the queue's visibility timeout\n");
 
         Thread.sleep(1500); // the visibility timeout
         Cli.Result deleting = Cli.run("validate", "--format", "json", "--delete-valid", "--endpoint-url",
@@ -138,6 +144,38 @@ final class LocationsCliTest {
         assertThat(deleting.err()).isEmpty();
         Thread.sleep(1500);
         assertThat(inQueue(url)).isEqualTo(sent - (int) valid);
+    }
+
+    @Test
+    void validateSqs_deleteValid_outputThatCannotBeWritten_deletesNothingAndExits2() {
+        String url = queue("cli-closed-output");
+        int sent = inQueue(url);
+
+        Cli.Result r = Cli.withBrokenOutput(0, "validate", "--format", "json", "--delete-valid", "--endpoint-url",
+                sqsEndpoint, "sqs://cli-closed-output");
+
+        assertThat(inQueue(url)).as("no message deleted: no result was written").isEqualTo(sent);
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo(Main.OUTPUT_FAILED + "\n");
+    }
+
+    @Test
+    void validateSqs_deleteValid_outputThatFailsMidway_deletesOnlyWhatWasWritten() {
+        String url = queue("cli-broken-pipe");
+        int sent = inQueue(url);
+        Cli.Result all = Cli.run("validate", "--format", "json", "--endpoint-url", sqsEndpoint,
+                "sqs://cli-broken-pipe");
+        int half = all.out().length() / 2;
+
+        Cli.Result r = Cli.withBrokenOutput(half, "validate", "--format", "json", "--delete-valid",
+                "--endpoint-url", sqsEndpoint, "sqs://cli-broken-pipe");
+
+        String whole = r.out().substring(0, r.out().lastIndexOf('\n') + 1);
+        long written = whole.lines().filter(l -> l.contains("\"valid\":true")).count();
+        assertThat(sent - inQueue(url)).as("deleted: at most the valid results written whole").isLessThanOrEqualTo(
+                (int) written);
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo(Main.OUTPUT_FAILED + "\n");
     }
 
     @Test
@@ -182,6 +220,12 @@ final class LocationsCliTest {
                 args("kafka://failures"),
                 "onfailure: kafka://failures: no bootstrap server: give --bootstrap-server host:port (or"
                         + " bootstrap.servers in the --kafka-config file)",
+                args("--endpoint-url", sqsEndpoint, "s3://failures"),
+                "onfailure: s3://failures: HTTP 400 (from " + sqsEndpoint + "), not an answer S3 gives: is"
+                        + " --endpoint-url an S3 endpoint?",
+                args("--endpoint-url", s3Endpoint, "sqs://failures"),
+                "onfailure: sqs://failures: HTTP 501 (from " + s3Endpoint + "), not an answer SQS gives: is"
+                        + " --endpoint-url an SQS endpoint?",
                 args("s3://Not_A_Bucket"),
                 "onfailure: s3://Not_A_Bucket: not an S3 location: the bucket name must be 3 to 63 lowercase"
                         + " letters, digits, dots and hyphens (s3://bucket/prefix)");

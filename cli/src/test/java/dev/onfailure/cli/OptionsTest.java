@@ -18,6 +18,7 @@ final class OptionsTest {
 
     private static final String SWAPPED = FIXTURES + "corpus/invalid/kafka.offset-order/swapped.json";
     private static final String VALID = FIXTURES + "corpus/valid/in-sqs-event.json";
+    private static final String MISSING = "target/no-such-dir/client.properties";
 
     @Test
     void enumOptions_acceptTheirSpellingsInAnyCase() {
@@ -43,6 +44,56 @@ final class OptionsTest {
         assertThat(run("build", "--event", "-", "--condition", "c", "--function-arn", "a", "--destination", "sqs")
                 .err()).contains("sqs-sns").contains("but was 'sqs'");
         assertThat(run("schema", "nope").err()).contains("kafka.common");
+    }
+
+    @Test
+    void locationOptions_wrongValue_isOneLineNamingTheOption_exit2() {
+        String url = "expected an http:// or https:// URL such as http://127.0.0.1:9000, not ";
+        String region = "expected a region name such as eu-west-1, not ";
+        java.util.Map<List<String>, String> cases = java.util.Map.of(
+                List.of("--endpoint-url", "ftp://127.0.0.1:9000"),
+                "Invalid value for option '--endpoint-url': " + url + "ftp://127.0.0.1:9000",
+                List.of("--endpoint-url", "127.0.0.1:9000"),
+                "Invalid value for option '--endpoint-url': " + url + "127.0.0.1:9000",
+                List.of("--endpoint-url", "http://[bad"),
+                "Invalid value for option '--endpoint-url': " + url + "http://[bad",
+                List.of("--endpoint-url", "file:///tmp/x"),
+                "Invalid value for option '--endpoint-url': " + url + "file:///tmp/x",
+                List.of("--region", "not a region"),
+                "Invalid value for option '--region': " + region + "'not a region'",
+                List.of("--region", "EU-WEST-1"),
+                "Invalid value for option '--region': " + region + "'EU-WEST-1'",
+                List.of("--max-messages", "0"), "--max-messages must be at least 1, not 0",
+                List.of("--from-offset", "-1"), "--from-offset must be at least 0, not -1",
+                List.of("--kafka-config", MISSING), "--kafka-config " + MISSING + ": no such file",
+                List.of("--kafka-config", "target"), "--kafka-config target: not a regular file");
+        for (java.util.Map.Entry<List<String>, String> c : cases.entrySet()) {
+            for (String command : List.of("validate", "fetch")) {
+                List<String> args = new java.util.ArrayList<>(List.of(command, "--bootstrap-server", "127.0.0.1:1"));
+                args.addAll(c.getKey());
+                args.add("sqs://dlq");
+                Cli.Result r = run(args.toArray(String[]::new));
+
+                assertThat(r.code()).as(args.toString()).isEqualTo(ExitCodes.USAGE);
+                assertThat(r.err().lines().toList()).as(args.toString()).hasSizeBetween(1, 2)
+                        .first().isEqualTo("onfailure: " + c.getValue());
+                assertThat(r.err()).as(args.toString()).doesNotContain("\tat ");
+            }
+        }
+    }
+
+    @Test
+    void help_footers_areShownLineForLine_notWrapped() {
+        for (String command : List.of("validate", "format", "inspect", "generate", "build", "schema", "fetch",
+                "redrive")) {
+            picocli.CommandLine cl = Main.commandLine(new Io(InputStream.nullInputStream(),
+                    new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(
+                            java.io.Writer.nullWriter()), false, false), new String[] {command});
+            List<String> footer = List.of(cl.getSubcommands().get(command).getCommandSpec().usageMessage().footer());
+            List<String> shown = run(command, "--help").out().lines().map(String::stripTrailing).toList();
+
+            assertThat(shown).as(command).containsAll(footer.stream().map(String::stripTrailing).toList());
+        }
     }
 
     @Test

@@ -5,7 +5,10 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -40,7 +43,7 @@ final class Aws {
     }
 
     /** Configures region, endpoint, credentials, bounded retries and timeouts on {@code builder}. */
-    static <B extends AwsClientBuilder<B, ?>> B configure(B builder, SourceOptions options, String location) {
+    static <B extends AwsClientBuilder<B, ?>> B configure(B builder, SourceOptions options, Location location) {
         builder.region(region(options, location));
         options.endpointUrl().ifPresent(builder::endpointOverride);
         builder.credentialsProvider(credentials(options));
@@ -58,9 +61,27 @@ final class Aws {
         return DefaultCredentialsProvider.builder().build();
     }
 
-    private static Region region(SourceOptions options, String location) {
+    /**
+     * An AWS queue URL's host: {@code sqs.REGION.amazonaws.com} (also {@code .com.cn}, {@code sqs-fips.},
+     * {@code .api.aws}) or the older {@code REGION.queue.amazonaws.com}.
+     */
+    private static final Pattern QUEUE_HOST = Pattern.compile(
+            "sqs(?:-fips)?\\.([a-z0-9-]+)\\.(?:amazonaws\\.com(?:\\.cn)?|api\\.aws)"
+                    + "|([a-z0-9-]+)\\.queue\\.amazonaws\\.com(?:\\.cn)?");
+
+    /**
+     * The region: {@code --region}; else the one a queue URL names (a queue lives in one region, and SQS answers a
+     * queue URL only from that region's endpoint, whatever the environment's default); else the usual chain.
+     */
+    static Region region(SourceOptions options, Location location) {
         if (options.region().isPresent()) {
             return Region.of(options.region().get());
+        }
+        if (location instanceof Location.Sqs q && q.isUrl()) {
+            Optional<Region> named = queueRegion(q.queue());
+            if (named.isPresent()) {
+                return named.get();
+            }
         }
         try {
             if (options.awsProfile().isPresent()) {
@@ -72,9 +93,23 @@ final class Aws {
                 // a local store (LocalStack, MinIO, ElasticMQ) takes any region; signatures just need one
                 return Region.US_EAST_1;
             }
-            throw new SourceException(location, "no AWS region: give --region, set AWS_REGION, or set one in the"
-                    + " profile");
+            throw new SourceException(location.uri(), "no AWS region: give --region, set AWS_REGION, or set one in"
+                    + " the profile");
         }
+    }
+
+    private static Optional<Region> queueRegion(String url) {
+        String host;
+        try {
+            host = URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        Matcher m = host == null ? null : QUEUE_HOST.matcher(host.toLowerCase(Locale.ROOT));
+        if (m == null || !m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(Region.of(m.group(1) != null ? m.group(1) : m.group(2)));
     }
 
     /** Where requests go, for messages. */
@@ -96,8 +131,12 @@ final class Aws {
                         + " from " + at + "): check the credentials, and that they allow " + permission, e);
             }
             String detail = Optional.ofNullable(s.awsErrorDetails()).map(d -> d.errorMessage()).orElse(null);
+            // an error without the service's error code: another service (or no AWS service) answered
+            String hint = code.isEmpty() && options.endpointUrl().isPresent() ? ", not an answer " + service
+                    + " gives: is --endpoint-url an " + service + " endpoint?"
+                    : "";
             return new SourceException(location, (code.isEmpty() ? "HTTP " + status : code)
-                    + (detail == null ? "" : ": " + detail) + " (from " + at + ")", e);
+                    + (detail == null ? "" : ": " + detail) + " (from " + at + ")" + hint, e);
         }
         if (e instanceof ApiCallTimeoutException) {
             return new SourceException(location, at + " did not answer within " + seconds(options.timeout()), e);
@@ -107,10 +146,22 @@ final class Aws {
                 || root instanceof SocketTimeoutException
                 || root.getClass().getSimpleName().equals("ConnectTimeoutException")
                 || root.getClass().getSimpleName().equals("NoHttpResponseException")) {
+            // a name that does not resolve is most often a wrong region or endpoint, not a server that is down
+            String check = !(root instanceof UnknownHostException) ? ""
+                    : options.endpointUrl().isPresent() ? ": check --endpoint-url"
+                    : ": check the region (--region, AWS_REGION) and the network";
             return new SourceException(location, at + " does not answer (" + ATTEMPTS + " attempts): "
-                    + describe(root), e);
+                    + describe(root) + check, e);
         }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (m.startsWith("Unable to load credentials") || m.startsWith("Profile file contained no credentials")) {
+            // the SDK's message lists every provider it tried and dumps the profile file: a screenful, no advice
+            return new SourceException(location, options.awsProfile()
+                    .map(p -> "no AWS credentials in profile " + p + " (~/.aws/credentials, ~/.aws/config, or"
+                            + " AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE)")
+                    .orElse("no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, give --aws-profile"
+                            + " NAME, or run where a role provides them"), e);
+        }
         if (m.contains("credentials")) {
             return new SourceException(location, "no AWS credentials: " + firstSentence(m), e);
         }

@@ -3,7 +3,9 @@ package dev.onfailure.sources;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -93,11 +95,20 @@ final class KafkaSource implements Source {
     static Properties properties(Location.Kafka location, SourceOptions options) {
         Properties p = new Properties();
         if (options.kafkaConfig().isPresent()) {
-            try (Reader r = Files.newBufferedReader(options.kafkaConfig().get(), StandardCharsets.UTF_8)) {
+            Path file = options.kafkaConfig().get();
+            String cannot = "cannot read the Kafka client properties " + file + ": ";
+            if (!Files.exists(file)) {
+                throw new SourceException(location.uri(), cannot + "no such file");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new SourceException(location.uri(), cannot + "not a regular file");
+            }
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
+            } catch (AccessDeniedException e) {
+                throw new SourceException(location.uri(), cannot + "permission denied", e);
             } catch (IOException | RuntimeException e) {
-                throw new SourceException(location.uri(), "cannot read the Kafka client properties "
-                        + options.kafkaConfig().get() + ": " + e.getMessage(), e);
+                throw new SourceException(location.uri(), cannot + e.getMessage(), e);
             }
         }
         options.bootstrapServer().ifPresent(s -> p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s));
@@ -175,7 +186,7 @@ final class KafkaSource implements Source {
         String at = "bootstrap server " + servers;
         if (e instanceof TimeoutException) {
             return new SourceException(location.uri(), at + " did not answer within "
-                    + Aws.seconds(options.timeout()), e);
+                    + Aws.seconds(options.timeout()) + tlsHint(), e);
         }
         if (e instanceof UnknownTopicOrPartitionException) {
             return new SourceException(location.uri(), "no such topic " + location.topic() + " (at " + at + ")", e);
@@ -189,6 +200,57 @@ final class KafkaSource implements Source {
         }
         return new SourceException(location.uri(), e.getClass().getSimpleName() + " from " + at + ": "
                 + e.getMessage(), e);
+    }
+
+    /**
+     * Why a plaintext client may get no answer: the broker's listener speaks TLS. The client's request is not a TLS
+     * handshake, the listener drops the connection (after an alert that the client reads as the size of a response
+     * of hundreds of megabytes), and the client tries again until the timeout. One TLS handshake with the first
+     * bootstrap server tells; it sends nothing else, so it trusts any certificate.
+     */
+    private String tlsHint() {
+        String protocol = properties.getProperty("security.protocol", "PLAINTEXT").toUpperCase(java.util.Locale.ROOT);
+        String first = servers == null ? "" : servers.split(",")[0].trim();
+        int colon = first.lastIndexOf(':');
+        if (protocol.endsWith("SSL") || colon < 1) {
+            return "";
+        }
+        String host = first.substring(0, colon).replace("[", "").replace("]", "");
+        int timeout = (int) Math.min(2000, options.timeout().toMillis());
+        try {
+            int port = Integer.parseInt(first.substring(colon + 1));
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, new javax.net.ssl.TrustManager[] {new AnyCertificate()}, null);
+            try (java.net.Socket raw = new java.net.Socket()) {
+                raw.connect(new java.net.InetSocketAddress(host, port), timeout);
+                raw.setSoTimeout(timeout);
+                try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(raw,
+                        host, port, false)) {
+                    s.startHandshake();
+                    return "; it speaks TLS: set security.protocol=SSL (or SASL_SSL) in the --kafka-config file";
+                }
+            }
+        } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+            return ""; // not TLS, or not reachable: nothing to add
+        }
+    }
+
+    /** For {@link #tlsHint()}'s handshake only, which carries no data. */
+    private static final class AnyCertificate implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            // not a server
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            // the handshake only asks whether the listener speaks TLS
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
     }
 
     /** One partition to read: from where, up to where (exclusive). */

@@ -55,7 +55,7 @@ final class S3Source implements Source {
         this.location = location;
         this.options = options;
         this.http = Aws.http(options, options.concurrency() * 2 + 2);
-        this.s3 = Aws.configure(S3Client.builder(), options, location.uri())
+        this.s3 = Aws.configure(S3Client.builder(), options, location)
                 .httpClient(http)
                 // S3-compatible stores (MinIO, S3Proxy, LocalStack) answer on one host: path-style addressing
                 .forcePathStyle(options.endpointUrl().isPresent())

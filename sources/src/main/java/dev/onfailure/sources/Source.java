@@ -19,10 +19,8 @@ import java.util.stream.StreamSupport;
  * <pre>{@code
  * Validator validator = Validator.create();
  * try (Source source = Source.open(Location.parse("s3://dlq-bucket/aws/lambda/"), SourceOptions.defaults())) {
- *     source.stream().forEach(d -> {
- *         DocumentReport report = validator.validate(d.bytes());
- *         System.out.println(d.origin().source() + " " + (report.valid() ? "valid" : "invalid"));
- *     });
+ *     source.stream().forEach(d -> System.out.println(d.origin().source() + " " + d.problem()
+ *             .orElseGet(() -> validator.validate(d.bytes()).valid() ? "valid" : "invalid")));
  * } catch (SourceException e) {
  *     System.err.println(e.getMessage());      // one line, naming the location or endpoint
  * }

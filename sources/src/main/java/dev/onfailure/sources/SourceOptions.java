@@ -186,14 +186,26 @@ public final class SourceOptions {
         private Builder() {
         }
 
-        /** Sets {@link SourceOptions#region()}. */
+        /**
+         * Sets {@link SourceOptions#region()}: a region name, lowercase letters and digits in words joined by hyphens
+         * ({@code eu-west-1}, {@code us-gov-west-1}; a local store may take any such name). Anything else would
+         * become part of AWS's host name.
+         */
         public Builder region(String value) {
+            if (!value.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                throw new IllegalArgumentException("expected a region name such as eu-west-1, not '" + value + "'");
+            }
             region = Optional.of(value);
             return this;
         }
 
-        /** Sets {@link SourceOptions#endpointUrl()}. */
+        /** Sets {@link SourceOptions#endpointUrl()}: an {@code http} or {@code https} URL with a host. */
         public Builder endpointUrl(URI value) {
+            String scheme = value.getScheme() == null ? "" : value.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || value.getHost() == null) {
+                throw new IllegalArgumentException("expected an http:// or https:// URL such as"
+                        + " http://127.0.0.1:9000, not " + value);
+            }
             endpointUrl = Optional.of(value);
             return this;
         }

@@ -47,7 +47,7 @@ final class SqsSource implements Source {
         this.location = location;
         this.options = options;
         this.http = Aws.http(options, 4);
-        this.sqs = Aws.configure(SqsClient.builder(), options, location.uri()).httpClient(http).build();
+        this.sqs = Aws.configure(SqsClient.builder(), options, location).httpClient(http).build();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onfailure.schema.Kind;
+import dev.onfailure.sources.readme.ReadmeExample;
 import dev.onfailure.validator.Validator;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -195,6 +196,94 @@ final class KafkaSourceTest {
     }
 
     @Test
+    void readmeExample_isTheReadmes_andPrintsVerdictsAndProblems() throws Exception {
+        String source = Files.readString(Path.of("src/test/java/dev/onfailure/sources/readme/ReadmeExample.java"));
+        String shown = source.substring(source.indexOf("// README begin\n") + "// README begin\n".length(),
+                source.indexOf("    // README end")).stripTrailing().lines().map(l -> l.replaceFirst("^    ", ""))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(Files.readString(Path.of("../README.md"))).contains("```java\n" + shown + "\n```\n");
+
+        server.createTopic("readme", 1);
+        List<byte[]> valid = Corpus.of(Kind.TOPIC).values().stream().filter(b -> VALIDATOR.validate(b).valid())
+                .toList();
+        List<byte[]> invalid = Corpus.of(Kind.TOPIC).values().stream().filter(b -> !VALIDATOR.validate(b).valid())
+                .toList();
+        for (byte[] value : List.of(valid.get(0), invalid.get(0))) {
+            producer.send(new ProducerRecord<>("readme", 0, null, value)).get();
+        }
+        producer.send(new ProducerRecord<>("readme", 0, null, null)).get();
+
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(errors, true, StandardCharsets.UTF_8));
+            ReadmeExample.check("kafka://readme", options().build());
+            ReadmeExample.check("kafka://no-such-topic", options().build());
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("kafka://readme/0@0 valid\n"
+                + "kafka://readme/0@1 invalid\nkafka://readme/0@2 the message has no value (a tombstone)\n");
+        assertThat(errors.toString(StandardCharsets.UTF_8)).isEqualTo("kafka://no-such-topic: no such topic"
+                + " no-such-topic (at bootstrap server " + server.bootstrapServers() + ")\n");
+    }
+
+    @Test
+    void plaintextClient_atATlsListener_isToldOfSecurityProtocol(@TempDir Path dir) throws Exception {
+        Path keystore = dir.resolve("broker.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keyalg", "RSA", "-alias", "broker", "-dname", "CN=localhost", "-validity", "2",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit")
+                .redirectErrorStream(true).start();
+        keytool.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertThat(keytool.waitFor()).isZero();
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        try (java.io.InputStream in = Files.newInputStream(keystore)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "changeit".toCharArray());
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        // a TLS listener as a broker's SSL listener is one: handshakes, then reads until the client goes
+        try (java.net.ServerSocket listener = tls.getServerSocketFactory().createServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try {
+                        java.net.Socket s = listener.accept();
+                        Thread t = new Thread(() -> {
+                            try (s) {
+                                s.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                            } catch (java.io.IOException e) {
+                                // a plaintext client: the handshake fails, as a broker's would
+                            }
+                        });
+                        t.setDaemon(true);
+                        t.start();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String at = "127.0.0.1:" + listener.getLocalPort();
+
+            assertThatThrownBy(() -> read("kafka://failures", SourceOptions.builder().bootstrapServer(at)
+                    .timeout(Duration.ofSeconds(2)).build()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("kafka://failures: bootstrap server " + at + " did not answer within 2 s; it"
+                            + " speaks TLS: set security.protocol=SSL (or SASL_SSL) in the --kafka-config file");
+        }
+    }
+
+    @Test
     void kafkaConfig_isReadAndOursCannotBeOverridden(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("client.properties");
         Files.writeString(config, "bootstrap.servers=" + server.bootstrapServers() + "\ngroup.id=someone-else\n"
@@ -228,7 +317,13 @@ final class KafkaSourceTest {
         assertThatThrownBy(() -> Source.open(Location.parse("kafka://failures"),
                 options().kafkaConfig(missing).build()))
                 .isInstanceOf(SourceException.class)
-                .hasMessageStartingWith("kafka://failures: cannot read the Kafka client properties " + missing);
+                .hasMessage("kafka://failures: cannot read the Kafka client properties " + missing
+                        + ": no such file");
+        assertThatThrownBy(() -> Source.open(Location.parse("kafka://failures"),
+                options().kafkaConfig(dir).build()))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("kafka://failures: cannot read the Kafka client properties " + dir
+                        + ": not a regular file");
     }
 
     @Test

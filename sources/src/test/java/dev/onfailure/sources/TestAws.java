@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * AWS credentials for the in-process servers, the way users give them: a shared credentials file with a default
- * profile that the servers accept and a profile {@code wrong} that they refuse. The SDK reads the file named by the
+ * profile that the servers accept, a profile {@code wrong} that they refuse and a profile {@code nokeys} without
+ * credentials. The SDK reads the file named by the
  * {@code aws.sharedCredentialsFile} system property, set once per test JVM before any client is made.
  */
 public final class TestAws {
@@ -15,6 +16,8 @@ public final class TestAws {
     public static final String ACCESS_KEY = "onfailure-test-key";
     public static final String SECRET_KEY = "onfailure-test-secret";
     public static final String WRONG_PROFILE = "wrong";
+    /** A profile with a region and no credentials. */
+    public static final String NO_KEYS_PROFILE = "nokeys";
 
     private static boolean installed;
 
@@ -33,7 +36,7 @@ public final class TestAws {
                     + "aws_access_key_id = " + ACCESS_KEY + "\naws_secret_access_key = not-the-secret\n");
             Path config = dir.resolve("config");
             Files.writeString(config, "[default]\nregion = us-east-1\n\n[profile " + WRONG_PROFILE + "]\n"
-                    + "region = us-east-1\n");
+                    + "region = us-east-1\n\n[profile " + NO_KEYS_PROFILE + "]\nregion = us-east-1\n");
             System.setProperty("aws.sharedCredentialsFile", credentials.toString());
             System.setProperty("aws.configFile", config.toString());
             installed = true;

@@ -1,0 +1,136 @@
+package dev.onfailure.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+
+/** Region and credentials as the usual chains give them, and the one line a missing one gives. */
+final class AwsTest {
+
+    private String regionProperty;
+
+    @BeforeEach
+    void chainSaysUsWest2() {
+        TestAws.install();
+        // the chain's first link: a region of its own, which a queue URL's region must win over
+        regionProperty = System.getProperty("aws.region");
+        System.setProperty("aws.region", "us-west-2");
+    }
+
+    @AfterEach
+    void restore() {
+        if (regionProperty == null) {
+            System.clearProperty("aws.region");
+        } else {
+            System.setProperty("aws.region", regionProperty);
+        }
+    }
+
+    @Test
+    void region_ofAQueueUrl_isUsedWhenNoRegionIsGiven() {
+        SourceOptions none = SourceOptions.defaults();
+        assertThat(Aws.region(none, Location.parse("sqs://https://sqs.eu-west-1.amazonaws.com/123456789012/dlq")))
+                .isEqualTo(Region.EU_WEST_1);
+        assertThat(Aws.region(none, Location.parse("sqs://https://sqs.cn-north-1.amazonaws.com.cn/123456789012/q")))
+                .isEqualTo(Region.CN_NORTH_1);
+        assertThat(Aws.region(none, Location.parse("sqs://https://sqs-fips.us-gov-west-1.amazonaws.com/1/q")))
+                .isEqualTo(Region.US_GOV_WEST_1);
+        assertThat(Aws.region(none, Location.parse("sqs://https://ap-southeast-2.queue.amazonaws.com/1/q")))
+                .isEqualTo(Region.AP_SOUTHEAST_2);
+    }
+
+    @Test
+    void region_given_winsOverTheQueueUrls() {
+        SourceOptions given = SourceOptions.builder().region("eu-central-1").build();
+        assertThat(Aws.region(given, Location.parse("sqs://https://sqs.eu-west-1.amazonaws.com/123456789012/dlq")))
+                .isEqualTo(Region.EU_CENTRAL_1);
+    }
+
+    @Test
+    void region_withoutOneInTheLocation_comesFromTheChain() {
+        SourceOptions none = SourceOptions.defaults();
+        assertThat(Aws.region(none, Location.parse("sqs://dlq"))).isEqualTo(Region.US_WEST_2);
+        assertThat(Aws.region(none, Location.parse("sqs://http://127.0.0.1:9324/000000000000/dlq")))
+                .isEqualTo(Region.US_WEST_2);
+        assertThat(Aws.region(none, Location.parse("s3://failures"))).isEqualTo(Region.US_WEST_2);
+    }
+
+    @Test
+    void noCredentials_isOneShortLine() {
+        SdkClientException chain = (SdkClientException) catchThrown(() -> AwsCredentialsProviderChain.builder()
+                .credentialsProviders(ProfileCredentialsProvider.create(TestAws.NO_KEYS_PROFILE)).build()
+                .resolveCredentials());
+        SourceException e = Aws.failure("sqs://dlq", SourceOptions.defaults(), "SQS", chain, "sqs:ReceiveMessage");
+
+        assertThat(e.getMessage()).isEqualTo("sqs://dlq: no AWS credentials: set AWS_ACCESS_KEY_ID and"
+                + " AWS_SECRET_ACCESS_KEY, give --aws-profile NAME, or run where a role provides them");
+    }
+
+    @Test
+    void noCredentialsInTheProfile_namesIt() {
+        // credentials are looked for before anything is sent: nothing needs to answer
+        SourceOptions options = SourceOptions.builder().endpointUrl(URI.create("http://127.0.0.1:1"))
+                .awsProfile(TestAws.NO_KEYS_PROFILE).timeout(Duration.ofSeconds(2)).build();
+        assertThatThrownBy(() -> {
+            try (Source s = Source.open(Location.parse("sqs://dlq"), options)) {
+                s.documents().hasNext();
+            }
+        }).isInstanceOf(SourceException.class).hasMessage("sqs://dlq: no AWS credentials in profile "
+                + TestAws.NO_KEYS_PROFILE + " (~/.aws/credentials, ~/.aws/config, or AWS_SHARED_CREDENTIALS_FILE"
+                + " and AWS_CONFIG_FILE)");
+    }
+
+    @Test
+    void unknownHost_atAwsEndpoint_pointsAtTheRegion() {
+        SdkClientException e = SdkClientException.builder().message("Received an UnknownHostException")
+                .cause(new java.net.UnknownHostException("sqs.xx-nowhere-1.amazonaws.com")).build();
+
+        assertThat(Aws.failure("sqs://dlq", SourceOptions.builder().region("xx-nowhere-1").build(), "SQS", e,
+                "sqs:ReceiveMessage").getMessage()).isEqualTo("sqs://dlq: the AWS SQS endpoint does not answer (3"
+                        + " attempts): unknown host, sqs.xx-nowhere-1.amazonaws.com: check the region (--region,"
+                        + " AWS_REGION) and the network");
+        URI local = URI.create("http://minio.invalid:9000");
+        assertThat(Aws.failure("s3://b", SourceOptions.builder().endpointUrl(local).build(), "S3", e,
+                "s3:ListBucket").getMessage()).isEqualTo("s3://b: http://minio.invalid:9000 does not answer (3"
+                        + " attempts): unknown host, sqs.xx-nowhere-1.amazonaws.com: check --endpoint-url");
+    }
+
+    @Test
+    void region_mustBeARegionName() {
+        for (String bad : new String[] {"", "not a region", "EU-WEST-1", "eu_west_1", "-eu"}) {
+            assertThatThrownBy(() -> SourceOptions.builder().region(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("expected a region name such as eu-west-1, not '" + bad + "'");
+        }
+        assertThat(SourceOptions.builder().region("us-gov-west-1").build().region()).contains("us-gov-west-1");
+    }
+
+    @Test
+    void endpointUrl_mustBeHttpOrHttps() {
+        for (String bad : new String[] {"ftp://127.0.0.1:9000", "file:///tmp/x", "localhost:9000", "http:/x"}) {
+            assertThatThrownBy(() -> SourceOptions.builder().endpointUrl(URI.create(bad))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("expected an http:// or https:// URL such as http://127.0.0.1:9000, not " + bad);
+        }
+        assertThat(SourceOptions.builder().endpointUrl(URI.create("HTTPS://s3.example:443")).build().endpointUrl())
+                .contains(URI.create("HTTPS://s3.example:443"));
+    }
+
+    private static Throwable catchThrown(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("nothing thrown");
+    }
+}
