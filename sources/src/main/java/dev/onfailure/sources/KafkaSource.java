@@ -319,6 +319,13 @@ final class KafkaSource implements Source {
                 return ranges;
             } catch (KafkaException e) {
                 throw failure(e);
+            } catch (OutOfMemoryError e) {
+                // A server that is not Kafka (an HTTP server, say) answers the first request with bytes the client
+                // takes for the size of a response ("HTTP" is 1.2 GB) and tries to allocate at once: that one
+                // allocation failed, nothing else is held, and the client is of no further use.
+                throw new SourceException(location.uri(), "bootstrap server " + servers + " answered with something"
+                        + " that is not Kafka (its first bytes, read as the size of a response, asked for more memory"
+                        + " than there is): is it the address of a Kafka listener?", e);
             }
         }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.onfailure.schema.Kind;
 import dev.onfailure.sources.readme.ReadmeExample;
 import dev.onfailure.validator.Validator;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -354,5 +355,36 @@ final class KafkaSourceTest {
                 .isInstanceOf(SourceException.class)
                 .hasMessage("kafka://failures: bootstrap server 127.0.0.1:" + port + " did not answer within 2 s");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    /**
+     * A server that is not Kafka (an HTTP server at the port given, say) answers the client's first request with bytes
+     * the client reads as the size of a response: "HTTP" is 1.2 GB, more than the command's heap. Here the size is
+     * past any array Java can make, so the client fails the same way on any heap.
+     */
+    @Test
+    void serverThatIsNotKafka_isOneLineNotAnOutOfMemoryError() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                while (!s.isClosed()) {
+                    try (java.net.Socket c = s.accept()) {
+                        c.getInputStream().read(new byte[64]);
+                        c.getOutputStream().write(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 'x'});
+                        c.getOutputStream().flush();
+                        Thread.sleep(200);
+                    } catch (IOException | InterruptedException e) {
+                        // closed: the test is over
+                    }
+                }
+            });
+            answering.setDaemon(true);
+            answering.start();
+            assertThatThrownBy(() -> read("kafka://failures", SourceOptions.builder()
+                    .bootstrapServer("127.0.0.1:" + s.getLocalPort()).timeout(Duration.ofSeconds(5)).build()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("kafka://failures: bootstrap server 127.0.0.1:" + s.getLocalPort()
+                            + " answered with something that is not Kafka (its first bytes, read as the size of a"
+                            + " response, asked for more memory than there is): is it the address of a Kafka listener?");
+        }
     }
 }
