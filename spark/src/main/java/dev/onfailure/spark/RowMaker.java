@@ -88,16 +88,12 @@ final class RowMaker {
     private final boolean payloadRecords;
     private final boolean payloadTopics;
     private final boolean fromReports;
-    /** The fields of a range the query reads, in order. */
-    private final RangeColumn[] rangeColumns;
     /**
-     * Finding codes, severities, kinds and envelopes, each made a Spark string once per task instead of once per row
-     * (Spark's strings are immutable, and rows share them as they share literals).
+     * Finding codes and severities, each made a Spark string once per task instead of once per finding (Spark's
+     * strings are immutable, and rows share them as they share literals).
      */
     private final Map<String, UTF8String> constants = new HashMap<>();
     private final Map<Severity, UTF8String> severities = new EnumMap<>(Severity.class);
-    private final Map<Kind, UTF8String> kinds = new EnumMap<>(Kind.class);
-    private final Map<Envelope, UTF8String> envelopes = new EnumMap<>(Envelope.class);
 
     RowMaker(StructType schema, Validator validator, ValidationOptions options, ReadLimits limits) {
         this.schema = schema;
@@ -109,18 +105,10 @@ final class RowMaker {
         Optional<StructType> ranges = sub(schema, "ranges");
         this.payloadRecords = ranges.map(s -> has(s, "payloadRecords")).orElse(false);
         this.payloadTopics = ranges.map(s -> has(s, "key") || has(s, "topic") || has(s, "partition")).orElse(false);
-        this.rangeColumns = ranges.map(s -> Arrays.stream(s.fieldNames()).map(RangeColumn::of)
-                .toArray(RangeColumn[]::new)).orElse(new RangeColumn[0]);
         this.fromReports = report && Arrays.stream(schema.fieldNames()).allMatch(REPORT_COLUMNS::contains);
         this.keeping = options.keepingRecords();
         for (Severity v : Severity.values()) {
             severities.put(v, text(v.id()));
-        }
-        for (Kind k : Kind.values()) {
-            kinds.put(k, text(k.id()));
-        }
-        for (Envelope e : Envelope.values()) {
-            envelopes.put(e, text(e.id()));
         }
     }
 
@@ -300,12 +288,12 @@ final class RowMaker {
             StructField f = fields[i];
             values[i] = switch (f.name()) {
                 case "source" -> text(location.isEmpty() ? source : source + "#" + location);
-                case "kind" -> kind.isPresent() ? kinds.get(kind.get()) : null;
+                case "kind" -> kind.map(k -> constants.computeIfAbsent(k.id(), RowMaker::text)).orElse(null);
                 case "valid" -> r.map(RecordReport::valid).orElse(false);
                 case "findings" -> findings((StructType) ((ArrayType) f.dataType()).elementType(),
                         r.map(RecordReport::findings).orElse(List.of()));
                 case "readError" -> null;
-                case "envelope" -> envelope.isPresent() ? envelopes.get(envelope.get()) : null;
+                case "envelope" -> envelope.map(x -> constants.computeIfAbsent(x.id(), RowMaker::text)).orElse(null);
                 default -> bound != null ? member(f, bound) : json != null ? member(f, json, kind) : null;
             };
         }
@@ -339,7 +327,7 @@ final class RowMaker {
             case "payloadForm" -> rec.payloadIfAny().map(p -> p.form() == Payload.Form.STRING ? STRING : OBJECT)
                     // an SQS/SNS record has no payload; one written there anyway is an unknown member
                     .orElseGet(() -> form(rec.unknownFields().get("payload")));
-            case "ranges" -> ranges(rec);
+            case "ranges" -> ranges((StructType) ((ArrayType) f.dataType()).elementType(), rec);
             default -> throw new IllegalArgumentException("no column " + f.name());
         };
     }
@@ -369,7 +357,7 @@ final class RowMaker {
                 boolean topic = kind.filter(Kind.TOPIC::equals).isPresent();
                 Optional<KafkaEvent> payload = payloadRecords || (topic && payloadTopics)
                         ? parsed(rec.get("payload").orElse(null)) : null;
-                yield ranges(batch, topic, payload);
+                yield ranges((StructType) ((ArrayType) f.dataType()).elementType(), batch, topic, payload);
             }
             default -> throw new IllegalArgumentException("no column " + f.name());
         };
@@ -463,7 +451,7 @@ final class RowMaker {
     }
 
     /** The ranges of a record the validator bound. */
-    private GenericArrayData ranges(KafkaFailureRecord rec) {
+    private GenericArrayData ranges(StructType type, KafkaFailureRecord rec) {
         boolean topic = rec instanceof TopicRecord;
         Optional<KafkaEvent> payload = null;
         if (payloadRecords || (topic && payloadTopics)) {
@@ -475,7 +463,7 @@ final class RowMaker {
             Optional<TopicPartition> tp = firstTopicPartition(payload);
             Optional<String> key = tp.map(TopicPartition::key);
             RecordInfo info = batch.recordInfo();
-            return new GenericArrayData(new Object[] {range(key, tp, info.offset(), info.offset(),
+            return new GenericArrayData(new Object[] {range(type, key, tp, info.offset(), info.offset(),
                     info.timestamp(), info.timestamp(), counted(counts, key))});
         }
         Map<String, RecordRange> info = ((KafkaBatchInfo) rec.batchInfo()).recordsInfo();
@@ -483,7 +471,7 @@ final class RowMaker {
         int i = 0;
         for (Map.Entry<String, RecordRange> m : info.entrySet()) {
             RecordRange r = m.getValue();
-            out[i++] = range(Optional.of(m.getKey()), TopicPartition.parse(m.getKey()), r.firstRecordOffset(),
+            out[i++] = range(type, Optional.of(m.getKey()), TopicPartition.parse(m.getKey()), r.firstRecordOffset(),
                     r.lastRecordOffset(), r.firstRecordTimestamp(), r.lastRecordTimestamp(),
                     counted(counts, Optional.of(m.getKey())));
         }
@@ -491,7 +479,7 @@ final class RowMaker {
     }
 
     /** The ranges of a record read from the reader's own tree ({@code payload} null when not asked for). */
-    private GenericArrayData ranges(JsonObject batch, boolean topic,
+    private static GenericArrayData ranges(StructType type, JsonObject batch, boolean topic,
             Optional<KafkaEvent> payload) {
         Map<String, Long> counts = counts(payload);
         List<Object> out = new ArrayList<>();
@@ -503,11 +491,11 @@ final class RowMaker {
             Optional<String> key = tp.map(TopicPartition::key);
             Offset offset = stringValue(info, "offset").map(Offset::of).orElse(null);
             Timestamp time = stringValue(info, "timestamp").map(Timestamp::of).orElse(null);
-            out.add(range(key, tp, offset, offset, time, time, counted(counts, key)));
+            out.add(range(type, key, tp, offset, offset, time, time, counted(counts, key)));
         } else if (batch.get("recordsInfo").orElse(null) instanceof JsonObject info) {
             for (Map.Entry<String, JsonValue> m : info.members().entrySet()) {
                 JsonObject r = m.getValue() instanceof JsonObject o ? o : JsonObject.empty();
-                out.add(range(Optional.of(m.getKey()), TopicPartition.parse(m.getKey()),
+                out.add(range(type, Optional.of(m.getKey()), TopicPartition.parse(m.getKey()),
                         stringValue(r, "firstRecordOffset").map(Offset::of).orElse(null),
                         stringValue(r, "lastRecordOffset").map(Offset::of).orElse(null),
                         stringValue(r, "firstRecordTimestamp").map(Timestamp::of).orElse(null),
@@ -526,33 +514,9 @@ final class RowMaker {
         if (payload == null || payload.isEmpty()) {
             return null;
         }
-        return counts(payload.get());
-    }
-
-    /**
-     * The records of {@code event} by {@code <topic>-<partition>}, as {@code recordsInfo} keys them. An event holds
-     * its records grouped by topic-partition, so each run of records of one topic-partition makes its key once (a key
-     * per record was a fifth of an every-column row's own time).
-     */
-    static Map<String, Long> counts(KafkaEvent event) {
         Map<String, Long> counts = new HashMap<>();
-        String topic = null;
-        int partition = 0;
-        long run = 0;
-        for (KafkaRecord k : event.allRecords()) {
-            if (run > 0 && k.partition() == partition && k.topic().equals(topic)) {
-                run++;
-                continue;
-            }
-            if (run > 0) {
-                counts.merge(topic + "-" + partition, run, Long::sum);
-            }
-            topic = k.topic();
-            partition = k.partition();
-            run = 1;
-        }
-        if (run > 0) {
-            counts.merge(topic + "-" + partition, run, Long::sum);
+        for (KafkaRecord k : payload.get().allRecords()) {
+            counts.merge(k.topic() + "-" + k.partition(), 1L, Long::sum);
         }
         return counts;
     }
@@ -576,50 +540,28 @@ final class RowMaker {
     }
 
     /** One range; an absent offset or timestamp (one that is not a string, in a tree) is null. */
-    private InternalRow range(Optional<String> key, Optional<TopicPartition> tp, Offset first, Offset last,
-            Timestamp firstTime, Timestamp lastTime, Long inPayload) {
-        Object[] values = new Object[rangeColumns.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = switch (rangeColumns[i]) {
-                case KEY -> key.map(RowMaker::text).orElse(null);
-                case TOPIC -> tp.map(t -> text(t.topic())).orElse(null);
-                case PARTITION -> tp.map(TopicPartition::partition).orElse(null);
-                case FIRST_OFFSET -> first == null ? null : offset(first);
-                case LAST_OFFSET -> last == null ? null : offset(last);
-                case FIRST_OFFSET_TEXT -> first == null ? null : text(first.text());
-                case LAST_OFFSET_TEXT -> last == null ? null : text(last.text());
-                case FIRST_TIMESTAMP -> firstTime == null ? null : micros(firstTime);
-                case LAST_TIMESTAMP -> lastTime == null ? null : micros(lastTime);
-                case FIRST_TIMESTAMP_TEXT -> firstTime == null ? null : text(firstTime.text());
-                case LAST_TIMESTAMP_TEXT -> lastTime == null ? null : text(lastTime.text());
-                case PAYLOAD_RECORDS -> inPayload;
+    private static InternalRow range(StructType type, Optional<String> key, Optional<TopicPartition> tp,
+            Offset first, Offset last, Timestamp firstTime, Timestamp lastTime, Long inPayload) {
+        StructField[] fields = type.fields();
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            values[i] = switch (fields[i].name()) {
+                case "key" -> key.map(RowMaker::text).orElse(null);
+                case "topic" -> tp.map(t -> text(t.topic())).orElse(null);
+                case "partition" -> tp.map(TopicPartition::partition).orElse(null);
+                case "firstOffset" -> first == null ? null : offset(first);
+                case "lastOffset" -> last == null ? null : offset(last);
+                case "firstOffsetText" -> first == null ? null : text(first.text());
+                case "lastOffsetText" -> last == null ? null : text(last.text());
+                case "firstTimestamp" -> firstTime == null ? null : micros(firstTime);
+                case "lastTimestamp" -> lastTime == null ? null : micros(lastTime);
+                case "firstTimestampText" -> firstTime == null ? null : text(firstTime.text());
+                case "lastTimestampText" -> lastTime == null ? null : text(lastTime.text());
+                case "payloadRecords" -> inPayload;
+                default -> throw new IllegalArgumentException("no range field " + fields[i].name());
             };
         }
         return new GenericInternalRow(values);
-    }
-
-    /** A field of a range, looked up by its name once per task instead of once per range. */
-    private enum RangeColumn {
-        KEY, TOPIC, PARTITION, FIRST_OFFSET, LAST_OFFSET, FIRST_OFFSET_TEXT, LAST_OFFSET_TEXT, FIRST_TIMESTAMP,
-        LAST_TIMESTAMP, FIRST_TIMESTAMP_TEXT, LAST_TIMESTAMP_TEXT, PAYLOAD_RECORDS;
-
-        static RangeColumn of(String name) {
-            return switch (name) {
-                case "key" -> KEY;
-                case "topic" -> TOPIC;
-                case "partition" -> PARTITION;
-                case "firstOffset" -> FIRST_OFFSET;
-                case "lastOffset" -> LAST_OFFSET;
-                case "firstOffsetText" -> FIRST_OFFSET_TEXT;
-                case "lastOffsetText" -> LAST_OFFSET_TEXT;
-                case "firstTimestamp" -> FIRST_TIMESTAMP;
-                case "lastTimestamp" -> LAST_TIMESTAMP;
-                case "firstTimestampText" -> FIRST_TIMESTAMP_TEXT;
-                case "lastTimestampText" -> LAST_TIMESTAMP_TEXT;
-                case "payloadRecords" -> PAYLOAD_RECORDS;
-                default -> throw new IllegalArgumentException("no range field " + name);
-            };
-        }
     }
 
     /**

@@ -19,11 +19,8 @@ import dev.onfailure.json.KeyOrder;
 import dev.onfailure.json.Layout;
 import dev.onfailure.json.ReadLimits;
 import dev.onfailure.json.WriteOptions;
-import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
-import dev.onfailure.model.KafkaRecord;
 import dev.onfailure.model.Offset;
-import dev.onfailure.model.Payload;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.ValidationOptions;
@@ -34,10 +31,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
@@ -81,42 +75,6 @@ final class RowMakerTest {
         assertThat(RowMaker.offset("00" + nines38)).isEqualTo(Decimal.apply(new BigDecimal(nines38)));
         assertThat(RowMaker.offset("1" + "0".repeat(38))).isNull();
         assertThat(RowMaker.offset("-1")).isNull();
-    }
-
-    /** The plain way: a key made for every record. */
-    private static Map<String, Long> plainCounts(KafkaEvent event) {
-        Map<String, Long> counts = new HashMap<>();
-        for (KafkaRecord k : event.allRecords()) {
-            counts.merge(k.topic() + "-" + k.partition(), 1L, Long::sum);
-        }
-        return counts;
-    }
-
-    @Test
-    void payloadCounts_areThoseOfAKeyPerRecord_topicPartitionsInAnyOrder() {
-        SeededEntropy e = SeededEntropy.of(41);
-        var records = RecordGenerators.records(GeneratorOptions.defaults());
-        KafkaEvent some = null;
-        for (int i = 0; i < 300; i++) {
-            Optional<Payload> p = records.generate(e).record().payloadIfAny();
-            if (p.isPresent() && p.get().isEvent()) {
-                KafkaEvent event = p.get().event();
-                assertThat(RowMaker.counts(event)).isEqualTo(plainCounts(event));
-                some = event.recordCount() > 0 ? event : some;
-            }
-        }
-        assertThat(some).isNotNull();
-        // records of other topic-partitions between those of one, under any key, as a hostile payload may have them
-        KafkaRecord a = some.allRecords().get(0);
-        KafkaRecord b = a.toBuilder().partition(a.partition() + 1).build();
-        KafkaRecord c = a.toBuilder().topic(a.topic() + "-x").build();
-        Map<String, List<KafkaRecord>> mixed = new LinkedHashMap<>();
-        mixed.put("k-0", List.of(a, a, b, a, c, c));
-        mixed.put("k-1", List.of(b, a));
-        KafkaEvent event = some.toBuilder().records(mixed).build();
-        assertThat(RowMaker.counts(event)).isEqualTo(plainCounts(event))
-                .containsEntry(a.topic() + "-" + a.partition(), 4L).containsEntry(b.topic() + "-" + b.partition(), 2L)
-                .containsEntry(c.topic() + "-" + c.partition(), 2L).hasSize(3);
     }
 
     @Test
