@@ -51,7 +51,8 @@ import org.apache.spark.sql.types.StructType;
  * </table>
  *
  * <p>Every column but {@code source} and {@code valid} is null where the record lacks the member or holds a value of
- * another JSON type: a row describes what arrived, and {@code findings} says what is wrong with it. Spark's strings
+ * another JSON type (for the bigint columns, also an integer written other than canonically, such as {@code 6.0} or
+ * {@code 2E0}): a row describes what arrived, and {@code findings} says what is wrong with it. Spark's strings
  * are UTF-8, so a lone surrogate (which JSON can escape and the command prints as such) becomes U+FFFD.
  */
 public final class FailureRows {

@@ -1,13 +1,21 @@
 package dev.onfailure.spark;
 
+import dev.onfailure.model.BatchInfo;
+import dev.onfailure.model.KafkaBatchInfo;
 import dev.onfailure.model.KafkaEvent;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.KafkaRecord;
 import dev.onfailure.model.Offset;
 import dev.onfailure.model.Payload;
 import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.RecordInfo;
+import dev.onfailure.model.RecordRange;
+import dev.onfailure.model.RequestContext;
+import dev.onfailure.model.ResponseContext;
 import dev.onfailure.model.Timestamp;
+import dev.onfailure.model.TopicBatchInfo;
 import dev.onfailure.model.TopicPartition;
+import dev.onfailure.model.TopicRecord;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonNumber;
 import dev.onfailure.json.JsonObject;
@@ -16,7 +24,6 @@ import dev.onfailure.json.JsonValue;
 import dev.onfailure.json.ReadException;
 import dev.onfailure.json.ReadLimits;
 import dev.onfailure.schema.Kind;
-import dev.onfailure.validator.DocumentReport;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.RecordReport;
 import dev.onfailure.validator.Severity;
@@ -49,24 +56,32 @@ import org.apache.spark.unsafe.types.UTF8String;
  * Turns one document into its rows, making only the columns the query asked for: without {@code valid} or
  * {@code findings} nothing is validated, without {@code findings.message} no message is made, and a payload's event
  * is needed only for {@code ranges.payloadRecords} (and a Kafka-topic record's topic-partition, which only its payload
- * names). It is parsed once: when the document is validated, the validator's report hands over the record it bound,
- * with the event it parsed; only without validation, or for a record the model cannot bind, is it parsed here. Rows
- * come out in the order {@code onfailure validate} reports the records.
+ * names). When the document is validated, each row is made from what the validator's report holds: the record it
+ * bound ({@code ValidationOptions.keepingRecords()}), with the payload's event it parsed, and the envelopes it
+ * unwrapped; so the document, its envelopes and its payloads are each read once. Only a record the model cannot bind
+ * (a member of the wrong type, one missing) is read again here, as a tree, for the columns that still have a value;
+ * without validation the whole document is read as a tree. Rows come out in the order {@code onfailure validate}
+ * reports the records.
  */
 final class RowMaker {
 
     /** As deep as the validator unwraps envelopes (an SNS notification inside a Lambda SQS event is two). */
     private static final int MAX_ENVELOPE_DEPTH = 3;
 
-    /** The columns the validator's reports alone give; a query of only these never needs the reader's own tree. */
+    /** The columns the validator's reports alone give; a query of only these never needs a record's members. */
     private static final Set<String> REPORT_COLUMNS = Set.of("source", "kind", "valid", "findings",
             "readError", "envelope");
+
+    private static final UTF8String STRING = UTF8String.fromString("string");
+    private static final UTF8String OBJECT = UTF8String.fromString("object");
+    private static final UTF8String ABSENT = UTF8String.fromString("absent");
+    private static final UTF8String NULL = UTF8String.fromString("null");
 
     private final StructType schema;
     private final Validator validator;
     private final ValidationOptions options;
-    /** {@link #options}, keeping each report's record when the query reads payloads. */
-    private final ValidationOptions treeOptions;
+    /** {@link #options}, each report keeping the record the validator bound: for rows with a record's members. */
+    private final ValidationOptions keeping;
     private final ReadLimits limits;
     private final boolean report;
     private final boolean messages;
@@ -91,31 +106,60 @@ final class RowMaker {
         this.payloadRecords = ranges.map(s -> has(s, "payloadRecords")).orElse(false);
         this.payloadTopics = ranges.map(s -> has(s, "key") || has(s, "topic") || has(s, "partition")).orElse(false);
         this.fromReports = report && Arrays.stream(schema.fieldNames()).allMatch(REPORT_COLUMNS::contains);
-        // Rows that read payloads take the records the validator bound (their events parsed once, by it).
-        this.treeOptions = payloadRecords || payloadTopics ? options.keepingRecords() : options;
+        this.keeping = options.keepingRecords();
         for (Severity v : Severity.values()) {
             severities.put(v, text(v.id()));
         }
     }
 
-    /** One record of a document: where it is, what it is, and its JSON when it could be read. */
-    private record Entry(String location, Optional<String> envelope, Optional<String> kind, Optional<JsonObject> json) {
+    /** One record of a document as the reader's own tree gives it: where, what, and its JSON when it could be read. */
+    private record Entry(String location, Optional<Envelope> envelope, Optional<Kind> kind, Optional<JsonObject> json) {
     }
 
     /** Emits the rows of the document {@code bytes} found at {@code source}. */
     void rows(String source, byte[] bytes, Consumer<InternalRow> out) {
         ReadStats.DOCUMENTS.incrementAndGet();
         if (fromReports) {
-            // Only what the reports hold (the command's columns): the validator reads the bytes as the command does
-            // (an SQS/SNS body straight from its bytes, without a tree), and its reports give location, envelope and
-            // kind, so the reader parses nothing itself.
+            // Only what the reports hold (the command's columns): the validator reads the bytes as the command does,
+            // and its reports give location, envelope and kind.
             ReadStats.VALIDATIONS.incrementAndGet();
             for (RecordReport r : validator.validate(bytes, options).records()) {
-                out.accept(row(source, new Entry(r.location(), r.envelope().map(x -> x.id()), r.kind().map(Kind::id),
-                        Optional.empty()), Optional.of(r)));
+                out.accept(row(source, r.location(), r.envelope(), r.kind(), Optional.of(r), null, null));
             }
             return;
         }
+        if (!report) {
+            rowsFromTree(source, bytes, out);
+            return;
+        }
+        // A record's members too: from the records the validator bound, the document read once (by the validator).
+        ReadStats.VALIDATIONS.incrementAndGet();
+        List<RecordReport> reports = validator.validate(bytes, keeping).records();
+        List<Entry> entries = null;
+        for (int i = 0; i < reports.size(); i++) {
+            RecordReport r = reports.get(i);
+            Optional<KafkaFailureRecord> bound = r.record();
+            if (r.kind().isEmpty() || bound.isPresent() && bound.get().kind() == r.kind().get()) {
+                out.accept(row(source, r.location(), r.envelope(), r.kind(), Optional.of(r), bound.orElse(null),
+                        null));
+                continue;
+            }
+            // A record the model cannot bind: its members from the reader's own tree, as without validation.
+            if (entries == null) {
+                entries = entries(bytes);
+            }
+            Entry e = entry(entries, i, r);
+            out.accept(row(source, r.location(), r.envelope(), r.kind(), Optional.of(r), null,
+                    e.json().orElse(null)));
+        }
+    }
+
+    /**
+     * Emits the rows of {@code bytes} made from the reader's own tree of the document (envelopes unwrapped and
+     * payloads parsed here), validated from that tree when the query asks for a report: the way for queries that do
+     * not validate, and the reference the rows made from the validator's records are tested against.
+     */
+    void rowsFromTree(String source, byte[] bytes, Consumer<InternalRow> out) {
         ReadStats.TREES.incrementAndGet();
         JsonValue tree;
         try {
@@ -125,12 +169,10 @@ final class RowMaker {
             if (report) {
                 ReadStats.VALIDATIONS.incrementAndGet();
                 for (RecordReport r : validator.validate(bytes, options).records()) {
-                    out.accept(row(source, new Entry(r.location(), Optional.empty(), r.kind().map(Kind::id), Optional.empty()),
-                            Optional.of(r)));
+                    out.accept(row(source, r.location(), Optional.empty(), r.kind(), Optional.of(r), null, null));
                 }
             } else {
-                out.accept(row(source, new Entry("", Optional.empty(), Optional.empty(), Optional.empty()),
-                        Optional.empty()));
+                out.accept(row(source, "", Optional.empty(), Optional.empty(), Optional.empty(), null, null));
             }
             return;
         }
@@ -141,23 +183,38 @@ final class RowMaker {
             return;
         }
         ReadStats.VALIDATIONS.incrementAndGet();
-        DocumentReport document = validator.validate(tree, treeOptions);
-        List<RecordReport> reports = document.records();
-        if (reports.size() == entries.size()) {
-            for (int i = 0; i < reports.size(); i++) {
-                out.accept(row(source, entries.get(i), Optional.of(reports.get(i))));
+        List<RecordReport> reports = validator.validate(tree, options).records();
+        for (int i = 0; i < reports.size(); i++) {
+            out.accept(row(source, entry(entries, i, reports.get(i)), Optional.of(reports.get(i))));
+        }
+    }
+
+    /** The records of {@code bytes} as the reader's own tree gives them; none when it is no JSON. */
+    private List<Entry> entries(byte[] bytes) {
+        ReadStats.TREES.incrementAndGet();
+        List<Entry> entries = new ArrayList<>();
+        try {
+            walk(Json.parse(bytes, limits), "", Optional.empty(), 0, entries);
+        } catch (ReadException e) {
+            // the validator read it, so never expected; the report's row then has no member columns
+        }
+        return entries;
+    }
+
+    /**
+     * The entry of the {@code i}th report: the walk mirrors the validator's, so it is the {@code i}th entry; should
+     * they ever differ, the validator's reports decide the rows, and one the walk did not find has no JSON.
+     */
+    private static Entry entry(List<Entry> entries, int i, RecordReport r) {
+        if (i < entries.size() && entries.get(i).location().equals(r.location())) {
+            return entries.get(i);
+        }
+        for (Entry e : entries) {
+            if (e.location().equals(r.location())) {
+                return e;
             }
-            return;
         }
-        // Never expected: the walk mirrors the validator's. The validator's reports decide the rows.
-        Map<String, Entry> byLocation = new HashMap<>();
-        entries.forEach(e -> byLocation.putIfAbsent(e.location(), e));
-        for (RecordReport r : reports) {
-            Entry e = byLocation.getOrDefault(r.location(),
-                    new Entry(r.location(), r.envelope().map(x -> x.id()), r.kind().map(Kind::id),
-                            Optional.empty()));
-            out.accept(row(source, e, Optional.of(r)));
-        }
+        return new Entry(r.location(), r.envelope(), r.kind(), Optional.empty());
     }
 
     /** Emits the row of a file that could not be read. */
@@ -177,14 +234,14 @@ final class RowMaker {
     }
 
     /** The records of a document, as {@code Validator} finds them (kind detected, envelopes unwrapped). */
-    private void walk(JsonValue v, String location, Optional<String> envelope, int depth, List<Entry> out) {
+    private void walk(JsonValue v, String location, Optional<Envelope> envelope, int depth, List<Entry> out) {
         if (!(v instanceof JsonObject o)) {
             out.add(new Entry(location, envelope, Optional.empty(), Optional.empty()));
             return;
         }
         Optional<Kind> kind = RecordCodec.kindOf(o);
         if (kind.isPresent()) {
-            out.add(new Entry(location, envelope, Optional.of(kind.get().id()), Optional.of(o)));
+            out.add(new Entry(location, envelope, kind, Optional.of(o)));
             return;
         }
         Optional<Envelope.Unwrapped> unwrapped = depth < MAX_ENVELOPE_DEPTH ? Envelope.unwrap(o) : Optional.empty();
@@ -192,7 +249,7 @@ final class RowMaker {
             out.add(new Entry(location, envelope, Optional.empty(), Optional.empty()));
             return;
         }
-        Optional<String> env = Optional.of(unwrapped.get().envelope().id());
+        Optional<Envelope> env = Optional.of(unwrapped.get().envelope());
         if (unwrapped.get().messages().isEmpty()) {
             out.add(new Entry(location, env, Optional.empty(), Optional.empty()));
             return;
@@ -214,54 +271,105 @@ final class RowMaker {
         }
     }
 
+    /** The row of a tree's entry. */
     private InternalRow row(String source, Entry e, Optional<RecordReport> r) {
+        return row(source, e.location(), e.envelope(), e.kind(), r, null, e.json().orElse(null));
+    }
+
+    /**
+     * The row of one record: its members from {@code bound} (the record the validator bound), else from {@code json}
+     * (the reader's own tree of it), else none (no record: every member column null).
+     */
+    private InternalRow row(String source, String location, Optional<Envelope> envelope, Optional<Kind> kind,
+            Optional<RecordReport> r, KafkaFailureRecord bound, JsonObject json) {
         StructField[] fields = schema.fields();
         Object[] values = new Object[fields.length];
-        JsonObject rec = e.json().orElse(JsonObject.empty());
-        JsonObject request = object(rec, "requestContext");
-        JsonObject batch = object(rec, "KafkaBatchInfo");
-        Parsed payload = null;
         for (int i = 0; i < fields.length; i++) {
             StructField f = fields[i];
             values[i] = switch (f.name()) {
-                case "source" -> text(source + (e.location().isEmpty() ? "" : "#" + e.location()));
-                case "kind" -> e.kind().map(RowMaker::text).orElse(null);
+                case "source" -> text(location.isEmpty() ? source : source + "#" + location);
+                case "kind" -> kind.map(k -> constants.computeIfAbsent(k.id(), RowMaker::text)).orElse(null);
                 case "valid" -> r.map(RecordReport::valid).orElse(false);
                 case "findings" -> findings((StructType) ((ArrayType) f.dataType()).elementType(),
                         r.map(RecordReport::findings).orElse(List.of()));
                 case "readError" -> null;
-                case "envelope" -> e.envelope().map(RowMaker::text).orElse(null);
-                case "requestId" -> string(request, "requestId");
-                case "functionArn" -> string(request, "functionArn");
-                case "condition" -> string(request, "condition");
-                case "approximateInvokeCount" -> integer(request, "approximateInvokeCount");
-                case "responseContextState" -> e.json().isEmpty() ? null
-                        : text(rec.get("responseContext").map(v -> v instanceof JsonObject ? "object"
-                                : v.typeName()).orElse("absent"));
-                case "responseContext" -> response((StructType) f.dataType(), rec);
-                case "version" -> string(rec, "version");
-                case "timestamp" -> micros(rec.get("timestamp"));
-                case "timestampText" -> string(rec, "timestamp");
-                case "eventSourceArn" -> string(batch, "eventSourceArn");
-                case "bootstrapServers" -> string(batch, "bootstrapServers");
-                case "batchSize" -> integer(batch, "batchSize");
-                case "payloadSize" -> integer(batch, "payloadSize");
-                case "payloadForm" -> rec.get("payload").map(v -> v instanceof JsonString ? text("string")
-                        : v instanceof JsonObject ? text("object") : text(v.typeName())).orElse(null);
-                case "ranges" -> {
-                    if (e.json().isEmpty()) {
-                        yield null;
-                    }
-                    boolean topic = e.kind().filter(Kind.TOPIC.id()::equals).isPresent();
-                    if (payloadRecords || (topic && payloadTopics)) {
-                        payload = parsed(rec, r.flatMap(RecordReport::record));
-                    }
-                    yield ranges((StructType) ((ArrayType) f.dataType()).elementType(), batch, topic, payload);
-                }
-                default -> throw new IllegalArgumentException("no column " + f.name());
+                case "envelope" -> envelope.map(x -> constants.computeIfAbsent(x.id(), RowMaker::text)).orElse(null);
+                default -> bound != null ? member(f, bound) : json != null ? member(f, json, kind) : null;
             };
         }
         return new GenericInternalRow(values);
+    }
+
+    /** The column {@code f} of a record the validator bound. */
+    private Object member(StructField f, KafkaFailureRecord rec) {
+        RequestContext request = rec.requestContext();
+        BatchInfo batch = rec.batchInfo();
+        return switch (f.name()) {
+            case "requestId" -> text(request.requestId());
+            case "functionArn" -> text(request.functionArn());
+            case "condition" -> text(request.condition().text());
+            case "approximateInvokeCount" -> integer(request.approximateInvokeCount(), request.numberText(),
+                    "approximateInvokeCount");
+            case "responseContextState" -> switch (rec.responseContext().state()) {
+                case ABSENT -> ABSENT;
+                case NULL -> NULL;
+                case PRESENT -> OBJECT;
+            };
+            case "responseContext" -> rec.responseContext().isPresent()
+                    ? response((StructType) f.dataType(), rec.responseContext().get()) : null;
+            case "version" -> text(rec.version());
+            case "timestamp" -> micros(rec.timestamp());
+            case "timestampText" -> text(rec.timestamp().text());
+            case "eventSourceArn" -> batch.eventSourceArn().value().map(RowMaker::text).orElse(null);
+            case "bootstrapServers" -> text(batch.bootstrapServers());
+            case "batchSize" -> integer(batch.batchSize(), batch.numberText(), "batchSize");
+            case "payloadSize" -> integer(batch.payloadSize(), batch.numberText(), "payloadSize");
+            case "payloadForm" -> rec.payloadIfAny().map(p -> p.form() == Payload.Form.STRING ? STRING : OBJECT)
+                    // an SQS/SNS record has no payload; one written there anyway is an unknown member
+                    .orElseGet(() -> form(rec.unknownFields().get("payload")));
+            case "ranges" -> ranges((StructType) ((ArrayType) f.dataType()).elementType(), rec);
+            default -> throw new IllegalArgumentException("no column " + f.name());
+        };
+    }
+
+    /** The column {@code f} of a record read from the reader's own tree, {@code rec}. */
+    private Object member(StructField f, JsonObject rec, Optional<Kind> kind) {
+        JsonObject request = object(rec, "requestContext");
+        JsonObject batch = object(rec, "KafkaBatchInfo");
+        return switch (f.name()) {
+            case "requestId" -> string(request, "requestId");
+            case "functionArn" -> string(request, "functionArn");
+            case "condition" -> string(request, "condition");
+            case "approximateInvokeCount" -> integer(request, "approximateInvokeCount");
+            case "responseContextState" -> rec.get("responseContext").map(v -> v instanceof JsonObject ? OBJECT
+                    : text(v.typeName())).orElse(ABSENT);
+            case "responseContext" -> rec.get("responseContext").orElse(null) instanceof JsonObject rc
+                    ? response((StructType) f.dataType(), rc) : null;
+            case "version" -> string(rec, "version");
+            case "timestamp" -> stringValue(rec, "timestamp").map(t -> micros(Timestamp.of(t))).orElse(null);
+            case "timestampText" -> string(rec, "timestamp");
+            case "eventSourceArn" -> string(batch, "eventSourceArn");
+            case "bootstrapServers" -> string(batch, "bootstrapServers");
+            case "batchSize" -> integer(batch, "batchSize");
+            case "payloadSize" -> integer(batch, "payloadSize");
+            case "payloadForm" -> form(rec.get("payload").orElse(null));
+            case "ranges" -> {
+                boolean topic = kind.filter(Kind.TOPIC::equals).isPresent();
+                Optional<KafkaEvent> payload = payloadRecords || (topic && payloadTopics)
+                        ? parsed(rec.get("payload").orElse(null)) : null;
+                yield ranges((StructType) ((ArrayType) f.dataType()).elementType(), batch, topic, payload);
+            }
+            default -> throw new IllegalArgumentException("no column " + f.name());
+        };
+    }
+
+    /** {@code payloadForm} of a member {@code payload}: {@code string}, {@code object}, another JSON type, or null. */
+    private static UTF8String form(JsonValue payload) {
+        if (payload == null) {
+            return null;
+        }
+        return payload instanceof JsonString ? STRING : payload instanceof JsonObject ? OBJECT
+                : text(payload.typeName());
     }
 
     private GenericArrayData findings(StructType type, List<Finding> findings) {
@@ -287,10 +395,7 @@ final class RowMaker {
         return new GenericArrayData(out);
     }
 
-    private static InternalRow response(StructType type, JsonObject rec) {
-        if (!(rec.get("responseContext").orElse(null) instanceof JsonObject rc)) {
-            return null;
-        }
+    private static InternalRow response(StructType type, JsonObject rc) {
         StructField[] fields = type.fields();
         Object[] values = new Object[fields.length];
         for (int i = 0; i < fields.length; i++) {
@@ -304,74 +409,139 @@ final class RowMaker {
         return new GenericInternalRow(values);
     }
 
-    /** A payload parsed into an event, or why not. */
-    private record Parsed(Optional<KafkaEvent> event) {
+    private static InternalRow response(StructType type, ResponseContext rc) {
+        StructField[] fields = type.fields();
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            values[i] = switch (fields[i].name()) {
+                case "statusCode" -> integer(rc.statusCode(), rc.numberText(), "statusCode");
+                case "executedVersion" -> rc.executedVersion().value().map(RowMaker::text).orElse(null);
+                case "functionError" -> rc.functionError().value().map(RowMaker::text).orElse(null);
+                default -> throw new IllegalArgumentException("no responseContext field " + fields[i].name());
+            };
+        }
+        return new GenericInternalRow(values);
     }
 
     /**
-     * The event of the payload of {@code rec}: the one the validator parsed when it bound the record ({@code bound},
-     * handed over with its report), else parsed here (no validation asked for, or a record the model cannot bind).
+     * The event of {@code payload}, a record's member read from the reader's own tree (or an SQS/SNS record's unknown
+     * one), parsed here; empty when it is no event.
      */
-    private Parsed parsed(JsonObject rec, Optional<KafkaFailureRecord> bound) {
-        Optional<Payload> checked = bound.flatMap(KafkaFailureRecord::payloadIfAny);
-        if (checked.isPresent()) {
-            try {
-                return new Parsed(Optional.of(checked.get().event()));
-            } catch (ReadException e) {
-                return new Parsed(Optional.empty());
-            }
-        }
-        JsonValue p = rec.get("payload").orElse(null);
-        if (!(p instanceof JsonString) && !(p instanceof JsonObject)) {
-            return new Parsed(Optional.empty());
+    private Optional<KafkaEvent> parsed(JsonValue payload) {
+        if (!(payload instanceof JsonString) && !(payload instanceof JsonObject)) {
+            return Optional.empty();
         }
         ReadStats.PAYLOADS.incrementAndGet();
         try {
-            Payload payload = p instanceof JsonString s ? Payload.ofString(s.value(), limits)
-                    : Payload.ofObject((JsonObject) p);
-            return new Parsed(Optional.of(payload.event()));
+            Payload p = payload instanceof JsonString s ? Payload.ofString(s.value(), limits)
+                    : Payload.ofObject((JsonObject) payload);
+            return Optional.of(p.event());
         } catch (ReadException e) {
-            return new Parsed(Optional.empty());
+            return Optional.empty();
         }
     }
 
-    private static GenericArrayData ranges(StructType type, JsonObject batch, boolean topic, Parsed payload) {
-        Map<String, Long> counts = new HashMap<>();
-        Optional<TopicPartition> firstInPayload = Optional.empty();
-        if (payload != null && payload.event().isPresent()) {
-            for (KafkaRecord k : payload.event().get().allRecords()) {
-                counts.merge(k.topic() + "-" + k.partition(), 1L, Long::sum);
-                if (firstInPayload.isEmpty()) {
-                    firstInPayload = k.topicPartition();
-                }
-            }
+    /** The event the validator parsed when it bound the record's payload; empty when the payload is no event. */
+    private static Optional<KafkaEvent> event(Payload payload) {
+        try {
+            return Optional.of(payload.event());
+        } catch (ReadException e) {
+            return Optional.empty();
         }
+    }
+
+    /** The ranges of a record the validator bound. */
+    private GenericArrayData ranges(StructType type, KafkaFailureRecord rec) {
+        boolean topic = rec instanceof TopicRecord;
+        Optional<KafkaEvent> payload = null;
+        if (payloadRecords || (topic && payloadTopics)) {
+            Optional<Payload> p = rec.payloadIfAny();
+            payload = p.isPresent() ? event(p.get()) : parsed(rec.unknownFields().get("payload"));
+        }
+        Map<String, Long> counts = counts(payload);
+        if (rec.batchInfo() instanceof TopicBatchInfo batch) {
+            Optional<TopicPartition> tp = firstTopicPartition(payload);
+            Optional<String> key = tp.map(TopicPartition::key);
+            RecordInfo info = batch.recordInfo();
+            return new GenericArrayData(new Object[] {range(type, key, tp, info.offset(), info.offset(),
+                    info.timestamp(), info.timestamp(), counted(counts, key))});
+        }
+        Map<String, RecordRange> info = ((KafkaBatchInfo) rec.batchInfo()).recordsInfo();
+        Object[] out = new Object[info.size()];
+        int i = 0;
+        for (Map.Entry<String, RecordRange> m : info.entrySet()) {
+            RecordRange r = m.getValue();
+            out[i++] = range(type, Optional.of(m.getKey()), TopicPartition.parse(m.getKey()), r.firstRecordOffset(),
+                    r.lastRecordOffset(), r.firstRecordTimestamp(), r.lastRecordTimestamp(),
+                    counted(counts, Optional.of(m.getKey())));
+        }
+        return new GenericArrayData(out);
+    }
+
+    /** The ranges of a record read from the reader's own tree ({@code payload} null when not asked for). */
+    private static GenericArrayData ranges(StructType type, JsonObject batch, boolean topic,
+            Optional<KafkaEvent> payload) {
+        Map<String, Long> counts = counts(payload);
         List<Object> out = new ArrayList<>();
         if (topic) {
             if (!(batch.get("recordInfo").orElse(null) instanceof JsonObject info)) {
                 return new GenericArrayData(new Object[0]);
             }
-            Optional<String> key = firstInPayload.map(TopicPartition::key);
-            Optional<String> offset = stringValue(info, "offset");
-            Optional<String> time = stringValue(info, "timestamp");
-            out.add(range(type, key, firstInPayload, offset, offset, time, time,
-                    payload == null || payload.event().isEmpty() ? null
-                            : key.map(k -> counts.getOrDefault(k, 0L)).orElse(0L)));
+            Optional<TopicPartition> tp = firstTopicPartition(payload);
+            Optional<String> key = tp.map(TopicPartition::key);
+            Offset offset = stringValue(info, "offset").map(Offset::of).orElse(null);
+            Timestamp time = stringValue(info, "timestamp").map(Timestamp::of).orElse(null);
+            out.add(range(type, key, tp, offset, offset, time, time, counted(counts, key)));
         } else if (batch.get("recordsInfo").orElse(null) instanceof JsonObject info) {
             for (Map.Entry<String, JsonValue> m : info.members().entrySet()) {
                 JsonObject r = m.getValue() instanceof JsonObject o ? o : JsonObject.empty();
                 out.add(range(type, Optional.of(m.getKey()), TopicPartition.parse(m.getKey()),
-                        stringValue(r, "firstRecordOffset"), stringValue(r, "lastRecordOffset"),
-                        stringValue(r, "firstRecordTimestamp"), stringValue(r, "lastRecordTimestamp"),
-                        payload == null || payload.event().isEmpty() ? null : counts.getOrDefault(m.getKey(), 0L)));
+                        stringValue(r, "firstRecordOffset").map(Offset::of).orElse(null),
+                        stringValue(r, "lastRecordOffset").map(Offset::of).orElse(null),
+                        stringValue(r, "firstRecordTimestamp").map(Timestamp::of).orElse(null),
+                        stringValue(r, "lastRecordTimestamp").map(Timestamp::of).orElse(null),
+                        counted(counts, Optional.of(m.getKey()))));
             }
         }
         return new GenericArrayData(out.toArray());
     }
 
+    /**
+     * The payload's records by topic-partition key; null when the payload was not asked for or is no event (then
+     * {@code payloadRecords} is null).
+     */
+    private static Map<String, Long> counts(Optional<KafkaEvent> payload) {
+        if (payload == null || payload.isEmpty()) {
+            return null;
+        }
+        Map<String, Long> counts = new HashMap<>();
+        for (KafkaRecord k : payload.get().allRecords()) {
+            counts.merge(k.topic() + "-" + k.partition(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** The topic-partition of the payload's first record that names one (a Kafka-topic record's only source of it). */
+    private static Optional<TopicPartition> firstTopicPartition(Optional<KafkaEvent> payload) {
+        if (payload != null && payload.isPresent()) {
+            for (KafkaRecord k : payload.get().allRecords()) {
+                Optional<TopicPartition> tp = k.topicPartition();
+                if (tp.isPresent()) {
+                    return tp;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code payloadRecords} of the range {@code key}: 0 for a key the payload has no records of. */
+    private static Long counted(Map<String, Long> counts, Optional<String> key) {
+        return counts == null ? null : key.map(k -> counts.getOrDefault(k, 0L)).orElse(0L);
+    }
+
+    /** One range; an absent offset or timestamp (one that is not a string, in a tree) is null. */
     private static InternalRow range(StructType type, Optional<String> key, Optional<TopicPartition> tp,
-            Optional<String> first, Optional<String> last, Optional<String> firstTime, Optional<String> lastTime,
-            Long inPayload) {
+            Offset first, Offset last, Timestamp firstTime, Timestamp lastTime, Long inPayload) {
         StructField[] fields = type.fields();
         Object[] values = new Object[fields.length];
         for (int i = 0; i < fields.length; i++) {
@@ -379,14 +549,14 @@ final class RowMaker {
                 case "key" -> key.map(RowMaker::text).orElse(null);
                 case "topic" -> tp.map(t -> text(t.topic())).orElse(null);
                 case "partition" -> tp.map(TopicPartition::partition).orElse(null);
-                case "firstOffset" -> first.map(RowMaker::offset).orElse(null);
-                case "lastOffset" -> last.map(RowMaker::offset).orElse(null);
-                case "firstOffsetText" -> first.map(RowMaker::text).orElse(null);
-                case "lastOffsetText" -> last.map(RowMaker::text).orElse(null);
-                case "firstTimestamp" -> firstTime.map(t -> micros(Optional.of(JsonString.of(t)))).orElse(null);
-                case "lastTimestamp" -> lastTime.map(t -> micros(Optional.of(JsonString.of(t)))).orElse(null);
-                case "firstTimestampText" -> firstTime.map(RowMaker::text).orElse(null);
-                case "lastTimestampText" -> lastTime.map(RowMaker::text).orElse(null);
+                case "firstOffset" -> first == null ? null : offset(first);
+                case "lastOffset" -> last == null ? null : offset(last);
+                case "firstOffsetText" -> first == null ? null : text(first.text());
+                case "lastOffsetText" -> last == null ? null : text(last.text());
+                case "firstTimestamp" -> firstTime == null ? null : micros(firstTime);
+                case "lastTimestamp" -> lastTime == null ? null : micros(lastTime);
+                case "firstTimestampText" -> firstTime == null ? null : text(firstTime.text());
+                case "lastTimestampText" -> lastTime == null ? null : text(lastTime.text());
                 case "payloadRecords" -> inPayload;
                 default -> throw new IllegalArgumentException("no range field " + fields[i].name());
             };
@@ -401,9 +571,15 @@ final class RowMaker {
      * {@code BigInteger} before, a few per cent of a task's CPU when every column is read).
      */
     static Decimal offset(String text) {
-        if (!Offset.of(text).isDecimal()) {
+        return offset(Offset.of(text));
+    }
+
+    /** {@link #offset(String)} of an offset the validator has already classified (decimal or not). */
+    static Decimal offset(Offset o) {
+        if (!o.isDecimal()) {
             return null;
         }
+        String text = o.text();
         int start = 0;
         while (start < text.length() - 1 && text.charAt(start) == '0') {
             start++;
@@ -417,11 +593,8 @@ final class RowMaker {
     }
 
     /** Microseconds since the epoch, as Spark keeps timestamps, or null when the text is no timestamp. */
-    private static Long micros(Optional<JsonValue> v) {
-        if (!(v.orElse(null) instanceof JsonString s)) {
-            return null;
-        }
-        Optional<Instant> instant = Timestamp.of(s.value()).toInstant();
+    private static Long micros(Timestamp t) {
+        Optional<Instant> instant = t.toInstant();
         if (instant.isEmpty()) {
             return null;
         }
@@ -451,6 +624,15 @@ final class RowMaker {
         }
         OptionalLong v = n.longValueExact();
         return v.isPresent() ? v.getAsLong() : null;
+    }
+
+    /**
+     * The integer member {@code name} the model bound as {@code value}: null when it was written in another form than
+     * the canonical one ({@code 6.0}, {@code 2E0}, {@code -0}; kept in {@code numberText}), as from a tree, where only
+     * canonical integers are read ({@code JsonNumber.longValueExact}).
+     */
+    private static Long integer(long value, Map<String, String> numberText, String name) {
+        return numberText.containsKey(name) ? null : value;
     }
 
     /**
