@@ -125,6 +125,12 @@ public final class RangeFetcher implements AutoCloseable {
             throw new RecoveryException("unknown topic or partition: " + e.getMessage(), e);
         } catch (KafkaException e) {
             throw new RecoveryException("Kafka: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // a server that is not Kafka (an HTTP server, say): the client took its first bytes for the size of a
+            // response ("HTTP" is 1.2 GB) and tried to allocate it at once; that one allocation failed, nothing else
+            throw new RecoveryException(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) + " answered with"
+                    + " something that is not Kafka (its first bytes, read as the size of a response, asked for more"
+                    + " memory than there is): is it the address of a Kafka listener?", e);
         }
     }
 

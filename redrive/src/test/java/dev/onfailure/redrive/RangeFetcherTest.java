@@ -271,6 +271,36 @@ final class RangeFetcherTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
     }
 
+    /** A server that is not Kafka: its first bytes, read as a response's size, ask for more than any array holds. */
+    @Test
+    void serverThatIsNotKafka_isARecoveryExceptionNotAnOutOfMemoryError() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                while (!s.isClosed()) {
+                    try (java.net.Socket c = s.accept()) {
+                        c.getInputStream().read(new byte[64]);
+                        c.getOutputStream().write(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 'x'});
+                        c.getOutputStream().flush();
+                        Thread.sleep(200);
+                    } catch (java.io.IOException | InterruptedException e) {
+                        // closed: the test is over
+                    }
+                }
+            });
+            answering.setDaemon(true);
+            answering.start();
+            String at = "127.0.0.1:" + s.getLocalPort();
+            try (RangeFetcher f = RangeFetcher.connect(Map.of("bootstrap.servers", at), Duration.ofSeconds(5))) {
+                assertThatThrownBy(() -> f.fetch(List.of(new FetchRange("x", new TopicPartition(TOPIC, 0), 0, 1, 2,
+                        FetchRange.Basis.SPAN))))
+                        .isInstanceOf(RecoveryException.class)
+                        .hasMessage(at + " answered with something that is not Kafka (its first bytes, read as the"
+                                + " size of a response, asked for more memory than there is): is it the address of a"
+                                + " Kafka listener?");
+            }
+        }
+    }
+
     @Test
     void offsetBeyondInt64_isRefusedBeforeAnyRead() {
         SqsSnsRecord record = (SqsSnsRecord) Batches.failureRecords(batch(), Kind.SQS_SNS, "r-big").get(0);
