@@ -126,12 +126,18 @@ public final class RangeFetcher implements AutoCloseable {
         } catch (KafkaException e) {
             throw new RecoveryException("Kafka: " + e.getMessage(), e);
         } catch (OutOfMemoryError e) {
-            // a server that is not Kafka (an HTTP server, say): the client took its first bytes for the size of a
-            // response ("HTTP" is 1.2 GB) and tried to allocate it at once; that one allocation failed, nothing else
-            throw new RecoveryException(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) + " answered with"
-                    + " something that is not Kafka (its first bytes, read as the size of a response, asked for more"
-                    + " memory than there is): is it the address of a Kafka listener?", e);
+            throw notKafka(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), e);
         }
+    }
+
+    /**
+     * A server that is not Kafka (an HTTP server, say): the client took its first bytes for the size of a response
+     * ("HTTP" is 1.2 GB) and tried to allocate it at once; that one allocation failed, nothing else is held.
+     */
+    static RecoveryException notKafka(Object servers, OutOfMemoryError e) {
+        return new RecoveryException(servers + " answered with something that is not Kafka (its first bytes, read as"
+                + " the size of a response, asked for more memory than there is): is it the address of a Kafka"
+                + " listener?", e);
     }
 
     private List<FetchedRange> read(KafkaConsumer<byte[], byte[]> c, List<FetchRange> ranges, boolean refine) {

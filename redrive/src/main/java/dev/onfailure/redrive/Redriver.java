@@ -325,6 +325,8 @@ public final class Redriver {
             return new LinkedHashMap<>(c.endOffsets(tps, timeout));
         } catch (KafkaException e) {
             throw translate(e);
+        } catch (OutOfMemoryError e) {
+            throw RangeFetcher.notKafka(config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG), e);
         }
     }
 
@@ -362,6 +364,8 @@ public final class Redriver {
             return out;
         } catch (KafkaException e) {
             throw translate(e);
+        } catch (OutOfMemoryError e) {
+            throw RangeFetcher.notKafka(config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG), e);
         }
     }
 
@@ -407,6 +411,8 @@ public final class Redriver {
             }
         } catch (KafkaException e) {
             throw translate(e);
+        } catch (OutOfMemoryError e) {
+            throw RangeFetcher.notKafka(config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG), e);
         }
         return found;
     }

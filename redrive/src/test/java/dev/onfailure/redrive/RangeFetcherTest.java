@@ -274,22 +274,8 @@ final class RangeFetcherTest {
     /** A server that is not Kafka: its first bytes, read as a response's size, ask for more than any array holds. */
     @Test
     void serverThatIsNotKafka_isARecoveryExceptionNotAnOutOfMemoryError() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
-            Thread answering = new Thread(() -> {
-                while (!s.isClosed()) {
-                    try (java.net.Socket c = s.accept()) {
-                        c.getInputStream().read(new byte[64]);
-                        c.getOutputStream().write(new byte[] {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 'x'});
-                        c.getOutputStream().flush();
-                        Thread.sleep(200);
-                    } catch (java.io.IOException | InterruptedException e) {
-                        // closed: the test is over
-                    }
-                }
-            });
-            answering.setDaemon(true);
-            answering.start();
-            String at = "127.0.0.1:" + s.getLocalPort();
+        try (NotKafkaServer s = new NotKafkaServer()) {
+            String at = s.address();
             try (RangeFetcher f = RangeFetcher.connect(Map.of("bootstrap.servers", at), Duration.ofSeconds(5))) {
                 assertThatThrownBy(() -> f.fetch(List.of(new FetchRange("x", new TopicPartition(TOPIC, 0), 0, 1, 2,
                         FetchRange.Basis.SPAN))))

@@ -164,6 +164,22 @@ final class RedriverTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keepTimestamp");
     }
 
+    /** A server that is not Kafka: its first bytes, read as a response's size, ask for more than any array holds. */
+    @Test
+    void serverThatIsNotKafka_isARecoveryExceptionNotAnOutOfMemoryError() throws Exception {
+        List<RedriveRecord> records = fetched();
+        try (NotKafkaServer s = new NotKafkaServer()) {
+            String at = s.address();
+            Redriver r = Redriver.builder().config(Map.of("bootstrap.servers", at)).target(Target.topic("x"))
+                    .checkpoint(dir.resolve("not-kafka.checkpoint")).timeout(Duration.ofSeconds(5)).build();
+            assertThatThrownBy(() -> r.redrive(records))
+                    .isInstanceOf(RecoveryException.class)
+                    .hasMessage(at + " answered with something that is not Kafka (its first bytes, read as the size"
+                            + " of a response, asked for more memory than there is): is it the address of a Kafka"
+                            + " listener?");
+        }
+    }
+
     @Test
     void recordsNamedTwice_areSentOnce() throws Exception {
         broker.createTopic("payments-twice", 1, Map.of());
