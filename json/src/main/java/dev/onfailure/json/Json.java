@@ -37,7 +37,7 @@ public final class Json {
 
     /** Parses {@code text} within {@code limits}. */
     public static JsonValue parse(String text, ReadLimits limits) {
-        checkSize(text.length(), limits);
+        checkSize(text.length(), limits, "characters");
         String body = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
         try {
             return TreeReader.read(limits.factory().createParser(body), limits);
@@ -53,7 +53,7 @@ public final class Json {
 
     /** Parses UTF-8 {@code bytes} within {@code limits}. */
     public static JsonValue parse(byte[] bytes, ReadLimits limits) {
-        checkSize(bytes.length, limits);
+        checkSize(bytes.length, limits, "bytes");
         checkUtf8(bytes, bytes.length);
         try {
             return TreeReader.read(parser(limits, () -> limits.factory().createParser(bytes)), limits, bytes);
@@ -196,10 +196,17 @@ public final class Json {
         return out.append(s, start, n).append('"');
     }
 
-    private static void checkSize(long size, ReadLimits limits) {
-        if (size > limits.maxDocumentBytes()) {
-            throw new ReadException(ReadException.Problem.LIMIT, "the document is " + size
-                    + " long, over the limit of " + limits.maxDocumentBytes(), "", 0, 0);
+    /**
+     * Refuses a document over the limit. Readers of files, objects and messages stop one unit past the limit, so a
+     * size of exactly one more says only that the document is over it, not how long it is.
+     */
+    private static void checkSize(long size, ReadLimits limits, String unit) {
+        long limit = limits.maxDocumentBytes();
+        if (size > limit) {
+            String of = limit + " " + unit + (limit % (1 << 20) == 0 ? " (" + (limit >> 20) + " MiB)" : "");
+            throw new ReadException(ReadException.Problem.LIMIT, size == limit + 1
+                    ? "the document is over the limit of " + of
+                    : "the document is " + size + " " + unit + " long, over the limit of " + of, "", 0, 0);
         }
     }
 }

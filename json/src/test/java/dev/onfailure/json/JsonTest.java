@@ -183,6 +183,19 @@ final class JsonTest {
     }
 
     @Test
+    void documentOverTheLimit_saysByHowMuchInItsUnit_orOnlyThatItIsOver_whenReadOnePastIt() {
+        ReadLimits mib = ReadLimits.builder().maxDocumentBytes(1 << 20).build();
+        ReadLimits odd = ReadLimits.builder().maxDocumentBytes(1000).build();
+        assertThatThrownBy(() -> Json.parse(new byte[(1 << 20) + 1], mib)).isInstanceOfSatisfying(ReadException.class,
+                e -> assertThat(e.getMessage()).contains("the document is over the limit of 1048576 bytes (1 MiB)"));
+        assertThatThrownBy(() -> Json.parse(new byte[1500], odd)).isInstanceOfSatisfying(ReadException.class,
+                e -> assertThat(e.getMessage()).contains("the document is 1500 bytes long, over the limit of 1000 bytes"));
+        assertThatThrownBy(() -> Json.parse(" ".repeat(1500), odd)).isInstanceOfSatisfying(ReadException.class,
+                e -> assertThat(e.getMessage())
+                        .contains("the document is 1500 characters long, over the limit of 1000 characters"));
+    }
+
+    @Test
     void deepNesting_isLimit_notStackOverflow() {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         assertThatThrownBy(() -> Json.parse(deep)).isInstanceOfSatisfying(ReadException.class,
