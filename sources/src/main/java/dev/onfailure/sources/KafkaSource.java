@@ -203,20 +203,23 @@ final class KafkaSource implements Source {
     }
 
     /**
-     * Why a plaintext client may get no answer: the broker's listener speaks TLS. The client's request is not a TLS
-     * handshake, the listener drops the connection (after an alert that the client reads as the size of a response
-     * of hundreds of megabytes), and the client tries again until the timeout. One TLS handshake with the first
-     * bootstrap server tells; it sends nothing else, so it trusts any certificate.
+     * Why a client may get no answer: its security protocol is not the listener's. A plaintext client's request is not
+     * a TLS handshake, so a TLS listener drops the connection (after an alert that the client reads as the size of a
+     * response of hundreds of megabytes) and the client tries again until the timeout; a TLS client's handshake is
+     * not a request, so a plaintext listener drops it (its first bytes read as a request too large to take). One TLS
+     * handshake with the first bootstrap server tells either way; it sends nothing else, so it trusts any
+     * certificate.
      */
     private String tlsHint() {
         String protocol = properties.getProperty("security.protocol", "PLAINTEXT").toUpperCase(java.util.Locale.ROOT);
         String first = servers == null ? "" : servers.split(",")[0].trim();
         int colon = first.lastIndexOf(':');
-        if (protocol.endsWith("SSL") || colon < 1) {
+        if (colon < 1) {
             return "";
         }
         String host = first.substring(0, colon).replace("[", "").replace("]", "");
         int timeout = (int) Math.min(2000, options.timeout().toMillis());
+        boolean tlsClient = protocol.endsWith("SSL");
         try {
             int port = Integer.parseInt(first.substring(colon + 1));
             javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
@@ -227,11 +230,16 @@ final class KafkaSource implements Source {
                 try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(raw,
                         host, port, false)) {
                     s.startHandshake();
-                    return "; it speaks TLS: set security.protocol=SSL (or SASL_SSL) in the --kafka-config file";
+                    return tlsClient ? "" // both speak TLS: the cause is elsewhere
+                            : "; it speaks TLS: set security.protocol=SSL (or SASL_SSL) in the --kafka-config file";
+                } catch (IOException e) {
+                    // connected, and no TLS handshake came back
+                    return tlsClient ? "; it does not answer a TLS handshake: if its listener is plaintext, set"
+                            + " security.protocol=PLAINTEXT (or SASL_PLAINTEXT) in the --kafka-config file" : "";
                 }
             }
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
-            return ""; // not TLS, or not reachable: nothing to add
+            return ""; // not reachable: nothing to add
         }
     }
 

@@ -285,6 +285,18 @@ final class KafkaSourceTest {
     }
 
     @Test
+    void tlsClient_atAPlaintextListener_isToldOfSecurityProtocol(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("client.properties");
+        Files.writeString(config, "security.protocol=SSL\n");
+        assertThatThrownBy(() -> read("kafka://failures", SourceOptions.builder()
+                .bootstrapServer(server.bootstrapServers()).kafkaConfig(config).timeout(Duration.ofSeconds(2)).build()))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("kafka://failures: bootstrap server " + server.bootstrapServers() + " did not answer"
+                        + " within 2 s; it does not answer a TLS handshake: if its listener is plaintext, set"
+                        + " security.protocol=PLAINTEXT (or SASL_PLAINTEXT) in the --kafka-config file");
+    }
+
+    @Test
     void kafkaConfig_isReadAndOursCannotBeOverridden(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("client.properties");
         Files.writeString(config, "bootstrap.servers=" + server.bootstrapServers() + "\ngroup.id=someone-else\n"
