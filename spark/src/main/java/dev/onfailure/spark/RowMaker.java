@@ -84,7 +84,6 @@ final class RowMaker {
     private final ValidationOptions keeping;
     private final ReadLimits limits;
     private final boolean report;
-    private final boolean messages;
     private final boolean payloadRecords;
     private final boolean payloadTopics;
     private final boolean fromReports;
@@ -101,7 +100,6 @@ final class RowMaker {
         this.options = options;
         this.limits = limits;
         this.report = has(schema, "valid") || has(schema, "findings");
-        this.messages = sub(schema, "findings").map(s -> has(s, "message")).orElse(false);
         Optional<StructType> ranges = sub(schema, "ranges");
         this.payloadRecords = ranges.map(s -> has(s, "payloadRecords")).orElse(false);
         this.payloadTopics = ranges.map(s -> has(s, "key") || has(s, "topic") || has(s, "partition")).orElse(false);
