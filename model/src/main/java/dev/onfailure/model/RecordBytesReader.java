@@ -74,8 +74,23 @@ final class RecordBytesReader {
         return p.failed() ? null : r;
     }
 
+    /**
+     * Integers written in another form than the canonical one ({@code 2.0}), by member name, as {@code numberText}
+     * keeps them: rare, so the map is made only when one is met.
+     */
+    private static class OtherForms {
+        Map<String, String> texts = Map.of();
+
+        void keep(String name, String text) {
+            if (texts.isEmpty()) {
+                texts = new java.util.LinkedHashMap<>();
+            }
+            texts.put(name, text);
+        }
+    }
+
     /** What a {@code KafkaBatchInfo} held, before the record's kind tells which type it becomes. */
-    private static final class Batch {
+    private static final class Batch extends OtherForms {
         long seen;
         int batchSize;
         JsonField<String> eventSourceArn = JsonField.absent();
@@ -86,15 +101,6 @@ final class RecordBytesReader {
         int rangeCount;
         RecordInfo recordInfo;
         Map<String, JsonValue> unknown = Map.of();
-        /** Integers written in another form than the canonical one ({@code 2.0}), as {@code numberText} keeps them. */
-        Map<String, String> numberText = Map.of();
-
-        void keep(String name, String text) {
-            if (numberText.isEmpty()) {
-                numberText = new java.util.LinkedHashMap<>();
-            }
-            numberText.put(name, text);
-        }
     }
 
     private KafkaFailureRecord record(JsonCursor p) {
@@ -159,7 +165,7 @@ final class RecordBytesReader {
             TopicBatchInfo info = TopicBatchInfo.builder().batchSize(batch.batchSize)
                     .eventSourceArn(batch.eventSourceArn).bootstrapServers(batch.bootstrapServers)
                     .payloadSize(batch.payloadSize).recordInfo(batch.recordInfo).unknownFields(batch.unknown)
-                    .numberText(batch.numberText).build();
+                    .numberText(batch.texts).build();
             return TopicRecord.builder().requestContext(requestContext).responseContext(responseContext)
                     .version(version).timestamp(timestamp).batchInfo(info).payload(payload).unknownFields(unknown)
                     .build();
@@ -192,7 +198,7 @@ final class RecordBytesReader {
         }
         KafkaBatchInfo info = b.batchSize(batch.batchSize).eventSourceArn(batch.eventSourceArn)
                 .bootstrapServers(batch.bootstrapServers).payloadSize(batch.payloadSize).writesRecordsInfo(ranges)
-                .unknownFields(batch.unknown).numberText(batch.numberText).build();
+                .unknownFields(batch.unknown).numberText(batch.texts).build();
         return info.recordsInfo().size() == batch.rangeCount ? info : declined(p);
     }
 
@@ -253,18 +259,6 @@ final class RecordBytesReader {
         Map<String, JsonValue> out = unknown.isEmpty() ? new LinkedHashMap<>() : unknown;
         out.put(name, v);
         return out;
-    }
-
-    /** Integers written in another form than the canonical one, by member name: rare, so made only when met. */
-    private static final class OtherForms {
-        Map<String, String> texts = Map.of();
-
-        void keep(String name, String text) {
-            if (texts.isEmpty()) {
-                texts = new java.util.LinkedHashMap<>();
-            }
-            texts.put(name, text);
-        }
     }
 
     private RequestContext requestContext(JsonCursor p) {
