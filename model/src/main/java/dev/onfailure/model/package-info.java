@@ -14,9 +14,12 @@
  */
 // Generated classes are package-private and their builders build the abstract type (overshadowImplementation): the
 // API is the abstract types with their builder(), and each abstract type is sealed to its one generated class.
+// unsafeDefaultAndDerived: defaults are set in declaration order, without Immutables' init shim (a volatile field
+// written twice per object, two fences on every ResponseContext and KafkaBatchInfo read); safe here because every
+// default is a constant except KafkaBatchInfo.writesRecordsInfo, which reads only members set before it.
 @Value.Style(jdkOnly = true, visibility = Value.Style.ImplementationVisibility.PACKAGE,
         overshadowImplementation = true,
-        defaults = @Value.Immutable(copy = true, prehash = false))
+        defaults = @Value.Immutable(copy = true, prehash = false), unsafeDefaultAndDerived = true)
 package dev.onfailure.model;
 
 import org.immutables.value.Value;

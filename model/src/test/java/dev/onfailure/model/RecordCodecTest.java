@@ -407,6 +407,22 @@ final class RecordCodecTest {
     }
 
     @Test
+    void builtBatchInfo_defaultsFollowTheMembersSetBeforeThem() {
+        // the generated classes set defaults in declaration order (unsafeDefaultAndDerived): writesRecordsInfo's
+        // default reads recordInfo and recordsInfo, which must already be set when it is made
+        RecordInfo one = RecordInfo.builder().offset(Offset.of(42)).timestamp(Timestamp.ofEpochMilli(1)).build();
+        KafkaBatchInfo single = KafkaBatchInfo.builder().batchSize(1).bootstrapServers("b:9092").payloadSize(1)
+                .recordInfo(JsonField.of(one)).build();
+        assertThat(single.isSingleRecord()).isTrue();
+        assertThat(single.writesRecordsInfo()).isFalse();
+        assertThat(single.eventSourceArn().isAbsent()).isTrue();
+        KafkaBatchInfo ranges = KafkaBatchInfo.builder().batchSize(1).bootstrapServers("b:9092").payloadSize(1)
+                .build();
+        assertThat(ranges.isSingleRecord()).isFalse();
+        assertThat(ranges.writesRecordsInfo()).isTrue();
+    }
+
+    @Test
     void singleRecordForm_withAnEmptyRecordsInfoBesideIt_isWrittenBackWithIt() {
         String info = "{\"offset\":\"42\",\"timestamp\":\"2025-03-14T09:26:51.120Z\"}";
         String both = sqs(RESPONSE, "{}").replace("\"recordsInfo\":{}", "\"recordsInfo\":{},\"recordInfo\":" + info);
