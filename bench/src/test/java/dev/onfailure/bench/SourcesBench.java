@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -386,10 +387,14 @@ public final class SourcesBench {
         void run() throws Exception;
     }
 
+    /** With {@code -Dbench.threadCpu=true}, each run's CPU time by thread group too ({@link ThreadCpu}). */
+    private static final boolean THREAD_CPU = Boolean.getBoolean("bench.threadCpu");
+
     /** Wall-clock and process CPU times of one measurement, round by round (round -1 is the warm-up). */
     private static final class Run {
         private final long[] wall;
         private final long[] cpu;
+        private final List<Map<String, Long>> threads = new ArrayList<>();
 
         Run(int rounds) {
             wall = new long[rounds];
@@ -397,15 +402,43 @@ public final class SourcesBench {
         }
 
         void time(int round, Work work) throws Exception {
+            ThreadCpu byThread = THREAD_CPU ? new ThreadCpu() : null;
+            if (byThread != null) {
+                byThread.start();
+            }
             long c0 = processCpu();
             long t0 = System.nanoTime();
             work.run();
             long t1 = System.nanoTime();
             long c1 = processCpu();
+            Map<String, Long> groups = byThread != null ? byThread.stop() : Map.of();
             if (round >= 0) {
                 wall[round] = t1 - t0;
                 cpu[round] = c1 - c0;
+                if (byThread != null) {
+                    threads.add(groups);
+                }
             }
+        }
+
+        /** Median CPU by thread group over the rounds, in microseconds per unit of work. */
+        String byThread(int n) {
+            if (threads.isEmpty()) {
+                return "";
+            }
+            TreeSet<String> groups = new TreeSet<>();
+            threads.forEach(t -> groups.addAll(t.keySet()));
+            StringBuilder out = new StringBuilder();
+            for (String g : groups) {
+                long[] xs = threads.stream().mapToLong(t -> t.getOrDefault(g, 0L)).toArray();
+                out.append(String.format("%n        %-34s %5.2f µs (rounds: %s)", g, median(xs) / 1e3 / n,
+                        Arrays.toString(Arrays.stream(xs).mapToObj(x -> String.format("%.2f", x / 1e3 / n))
+                                .toArray())));
+            }
+            long[] sums = threads.stream().mapToLong(t -> t.values().stream().mapToLong(Long::longValue).sum())
+                    .toArray();
+            out.append(String.format("%n        %-34s %5.2f µs", "all threads", median(sums) / 1e3 / n));
+            return out.toString();
         }
 
         long medianWall() {
@@ -440,6 +473,10 @@ public final class SourcesBench {
         System.out.printf("    process CPU: validate median %d ms, baseline median %d ms, ratio %.2fx%n",
                 ours.medianCpu() / 1_000_000, base.medianCpu() / 1_000_000,
                 (double) ours.medianCpu() / base.medianCpu());
+        if (THREAD_CPU) {
+            System.out.printf("    CPU by thread a %s, medians: validate%s%n    baseline%s%n",
+                    unit.substring(0, unit.length() - 1), ours.byThread(n), base.byThread(n));
+        }
     }
 
     private static long median(long[] xs) {

@@ -72,6 +72,9 @@ final class Remote implements AutoCloseable {
      * deleted at the next {@link #deleteWritten()} if it is valid, and never otherwise.
      */
     void reported(Inputs.Unit unit, boolean valid) {
+        if (pending.isEmpty()) {
+            return; // as almost always without --delete-valid: no identity hash made for the unit
+        }
         Pending p = pending.remove(unit);
         if (p != null && valid) {
             deletable.add(p);

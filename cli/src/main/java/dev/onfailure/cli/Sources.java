@@ -9,6 +9,7 @@ final class Sources {
     }
 
     static String of(Inputs.Unit unit, RecordReport r) {
-        return unit.source() + (r.location().isEmpty() ? "" : "#" + r.location());
+        // a document of one record (nearly every remote one) is its source as it is, not a copy of it
+        return r.location().isEmpty() ? unit.source() : unit.source() + "#" + r.location();
     }
 }

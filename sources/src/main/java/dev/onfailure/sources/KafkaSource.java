@@ -71,6 +71,11 @@ final class KafkaSource implements Source {
     private final SourceOptions options;
     private final Properties properties;
     private final String servers;
+    /**
+     * Messages received, counted a poll at a time by the reading thread, and documents handed out, set by the thread
+     * that iterates ({@link Partitions#next()}): each has one writer, so neither is a locked increment per message,
+     * and the two counters (likely on one cache line) are not written per message from two cores.
+     */
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong handed = new AtomicLong();
     /** Chunks read ahead, then {@link #END} or the {@link SourceException} that stopped the reading. */
@@ -279,6 +284,7 @@ final class KafkaSource implements Source {
     private final class Partitions implements Iterator<Document> {
         private Iterator<Document> chunk = Collections.emptyIterator();
         private boolean ended;
+        private long handedOut;
 
         private List<Range> start() {
             try {
@@ -368,7 +374,7 @@ final class KafkaSource implements Source {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            handed.incrementAndGet();
+            handed.lazySet(++handedOut);
             return chunk.next();
         }
     }
@@ -471,12 +477,12 @@ final class KafkaSource implements Source {
                 if (r.offset() >= range.end()) {
                     break;
                 }
-                received.incrementAndGet();
                 Document d = document(r);
                 documents.add(d);
                 bytes += d.bytes().length + MESSAGE_OVERHEAD;
             }
             if (!documents.isEmpty()) {
+                received.addAndGet(documents.size());
                 if (!put(new Chunk(documents, bytes))) {
                     return false;
                 }
@@ -495,12 +501,29 @@ final class KafkaSource implements Source {
         return false;
     }
 
+    /**
+     * The message as a document with its origin. The key and the header values are the arrays the consumer copied out
+     * of its fetch for this message alone (Kafka's {@code RecordHeader} makes its value once and hands out that array),
+     * so they are kept as they are, not copied again; no headers make no list.
+     */
     private Document document(ConsumerRecord<byte[], byte[]> r) {
-        List<Origin.Header> headers = new ArrayList<>();
-        r.headers().forEach(h -> headers.add(new Origin.Header(h.key(),
-                Optional.ofNullable(h.value()).map(Origin.Bytes::of))));
+        org.apache.kafka.common.header.Header[] kafkaHeaders = r.headers().toArray();
+        List<Origin.Header> headers;
+        if (kafkaHeaders.length == 0) {
+            headers = List.of();
+        } else {
+            Origin.Header[] copied = new Origin.Header[kafkaHeaders.length];
+            for (int i = 0; i < copied.length; i++) {
+                byte[] value = kafkaHeaders[i].value();
+                copied[i] = new Origin.Header(kafkaHeaders[i].key(),
+                        value == null ? Optional.empty() : Optional.of(Origin.Bytes.owned(value)));
+            }
+            headers = List.of(copied);
+        }
+        byte[] key = r.key();
         Origin.KafkaMessage origin = new Origin.KafkaMessage(r.topic(), r.partition(), r.offset(),
-                Instant.ofEpochMilli(r.timestamp()), Optional.ofNullable(r.key()).map(Origin.Bytes::of), headers);
+                Instant.ofEpochMilli(r.timestamp()), key == null ? Optional.empty()
+                        : Optional.of(Origin.Bytes.owned(key)), headers);
         byte[] value = r.value();
         if (value == null) {
             return Document.unreadable(origin, "the message has no value (a tombstone)");

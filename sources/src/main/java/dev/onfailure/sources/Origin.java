@@ -162,11 +162,19 @@ public sealed interface Origin permits Origin.S3Object, Origin.SqsMessage, Origi
         private final byte[] bytes;
 
         private Bytes(byte[] bytes) {
-            this.bytes = bytes.clone();
+            this.bytes = bytes;
         }
 
         /** Returns a copy of {@code bytes}. */
         public static Bytes of(byte[] bytes) {
+            return new Bytes(bytes.clone());
+        }
+
+        /**
+         * {@code bytes} themselves, for an array nobody else holds or changes: a key or header value the consumer
+         * has just copied out of its fetch for this message alone.
+         */
+        static Bytes owned(byte[] bytes) {
             return new Bytes(bytes);
         }
 

@@ -124,6 +124,24 @@ final class KafkaSourceTest {
     }
 
     @Test
+    void counts_areTheMessagesReceivedAndTheDocumentsHandedOut() {
+        try (Source source = Source.open(Location.parse("kafka://failures"), options().build())) {
+            Iterator<Document> docs = source.documents();
+            docs.next();
+            docs.next();
+            assertThat(source.counts().fetched()).isEqualTo(2);
+            assertThat(source.counts().listed()).isGreaterThanOrEqualTo(2);
+            int n = 2;
+            while (docs.hasNext()) {
+                docs.next();
+                n++;
+            }
+            assertThat(n).isEqualTo(written.size());
+            assertThat(source.counts()).isEqualTo(new Source.Counts(written.size(), written.size()));
+        }
+    }
+
+    @Test
     void fromOffset_startsEveryPartitionThere() {
         List<Document> docs = read("kafka://failures", options().fromOffset(2).build());
 
