@@ -1,6 +1,7 @@
 package dev.onfailure.spark;
 
 import dev.onfailure.cli.Main;
+import dev.onfailure.codegen.GeneratorOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,9 +21,14 @@ import org.junit.jupiter.api.Test;
  * Documents per second through {@code format("onfailure")} at {@code local[1]} and {@code local[2]}, beside the command
  * ({@code onfailure validate --format json}, in-process, one and two threads) on the same files in the same run. Not
  * part of the test run (its name does not end in Test); see bench/README.md for how to run it and the results.
- * Sizes: {@code -Dbench.files=N} (default 4000), {@code -Dbench.runs=N} (default 5 rounds), {@code -Dbench.warmups=N}
+ * Sizes: {@code -Dbench.files=N} (default 4000), {@code -Dbench.runs=N} (default 5 rounds; 0 only
+ * generates the records), {@code -Dbench.warmups=N}
  * (default 3 untimed rounds first: the JIT is still compiling after one), {@code -Dbench.dir=PATH} (where the
- * generated records are kept for the next run; see {@link #data}).
+ * generated records are kept for the next run; see {@link #data}), {@code -Dbench.maxRecords=N} (the most Kafka
+ * records in a generated batch, default 20: one batch in twenty has that many, so larger values make a few files of
+ * up to several MB, as S3 destinations hold). For large inputs, where a round takes minutes:
+ * {@code -Dbench.command=false} leaves the command out (its figures are then 0), and {@code -Dbench.firstQuery=small}
+ * runs each session's untimed first query over the {@code corpus} directory only instead of over every file.
  *
  * <p>The measurements are interleaved, so that load from elsewhere on the machine hits all of them alike: each round
  * times the command with one thread, then the data source at {@code local[1]} (a fresh session, one untimed query
@@ -40,6 +46,10 @@ final class SparkBenchmark {
     private static final int FILES = Integer.getInteger("bench.files", 4000);
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
     private static final int WARMUPS = Integer.getInteger("bench.warmups", 3);
+    private static final int MAX_RECORDS = Integer.getInteger("bench.maxRecords",
+            GeneratorOptions.defaults().maxRecords());
+    private static final boolean COMMAND = Boolean.parseBoolean(System.getProperty("bench.command", "true"));
+    private static final boolean SMALL_FIRST = System.getProperty("bench.firstQuery", "full").equals("small");
     private static final String[] WHAT = {"command", "command's columns", "every column", "kind + count(*)"};
 
     /**
@@ -58,6 +68,9 @@ final class SparkBenchmark {
     @Test
     void run() throws IOException {
         Path dir = data();
+        if (RUNS == 0) {
+            return;                                                     // -Dbench.runs=0: only make the records
+        }
         long docs;
         long bytes;
         try (var files = Files.walk(dir)) {
@@ -68,7 +81,9 @@ final class SparkBenchmark {
         }
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "%d files, %d documents, %.1f MB; median of %d interleaved rounds after"
-                + " %d warm-up rounds; JVM: %s", FILES, docs, bytes / 1e6, RUNS, WARMUPS,
+                + " %d warm-up rounds; batches of up to %d records; command %s; first query of a session over %s;"
+                + " JVM: %s", FILES, docs, bytes / 1e6, RUNS, WARMUPS, MAX_RECORDS, COMMAND ? "timed" : "left out",
+                SMALL_FIRST ? "corpus/" : "every file",
                 String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                         .filter(a -> a.startsWith("-XX") || a.startsWith("-Xm")).toList())));
 
@@ -170,12 +185,13 @@ final class SparkBenchmark {
      * directory holding anything else is refused rather than mixed in.
      */
     private static Path data() throws IOException {
-        Path dir = Path.of(System.getProperty("bench.dir",
-                Path.of(System.getProperty("java.io.tmpdir"), "onfailure-spark-bench-" + FILES).toString()));
+        boolean larger = MAX_RECORDS != GeneratorOptions.defaults().maxRecords();
+        Path dir = Path.of(System.getProperty("bench.dir", Path.of(System.getProperty("java.io.tmpdir"),
+                "onfailure-spark-bench-" + FILES + (larger ? "-r" + MAX_RECORDS : "")).toString()));
         int valid = FILES * 5 / 6;
         TestData.Plan plan = new TestData.Plan(42, valid, FILES - valid, 0, 0, false, 0);
         Path marker = dir.resolve(".bench-plan");
-        String want = plan.toString();
+        String want = plan + (larger ? " maxRecords=" + MAX_RECORDS : "");
         if (Files.isRegularFile(marker) && Files.readString(marker).equals(want)) {
             System.out.println("reusing " + dir + " (" + want + ")");
             return dir;
@@ -189,8 +205,10 @@ final class SparkBenchmark {
             }
         }
         Files.createDirectories(dir);
-        TestData.write(dir, plan);
+        long start = System.nanoTime();
+        TestData.write(dir, plan, GeneratorOptions.defaults().maxRecords(MAX_RECORDS));
         Files.writeString(marker, want);
+        System.out.printf(Locale.ROOT, "generated %s in %.0f s%n", dir, (System.nanoTime() - start) / 1e9);
         return dir;
     }
 
@@ -199,7 +217,7 @@ final class SparkBenchmark {
      * column, {@code kind, count(*)}.
      */
     private static Run[] round(Path dir, int cores) {
-        Run command = time(() -> command(dir, cores), null, null, cores);
+        Run command = time(() -> COMMAND ? command(dir, cores) : 0, null, null, cores);
         SparkSession existing = SparkSession.getActiveSession().getOrElse(() -> null);
         if (existing != null) {
             existing.stop();
@@ -210,7 +228,8 @@ final class SparkBenchmark {
         try {
             String path = dir.toString();
             // untimed: the first query of a new session
-            spark.read().format("onfailure").load(path).groupBy("kind").count().collectAsList();
+            spark.read().format("onfailure").load(SMALL_FIRST ? dir.resolve("corpus").toString() : path)
+                    .groupBy("kind").count().collectAsList();
             Run columns = time(() -> {
                 spark.read().format("onfailure").load(path).select("source", "kind", "valid", "findings").write()
                         .format("noop").mode("overwrite").save();

@@ -47,17 +47,25 @@ final class TestData {
 
     /** Writes the files of {@code plan} below {@code root} and returns how many there are. */
     static int write(Path root, Plan plan) {
+        return write(root, plan, GeneratorOptions.defaults());
+    }
+
+    /**
+     * Writes the files of {@code plan} below {@code root}, the generated records (valid and invalid) made with
+     * {@code options} (for instance batches of more records: larger files), and returns how many there are.
+     */
+    static int write(Path root, Plan plan, GeneratorOptions options) {
         try {
             int files = 0;
             SeededEntropy e = SeededEntropy.of(plan.seed());
-            var records = RecordGenerators.records(GeneratorOptions.defaults());
+            var records = RecordGenerators.records(options);
             for (int i = 0; i < plan.valid(); i++) {
                 GeneratedRecord g = records.generate(e);
                 String kind = g.record().kind().id().substring("kafka.".length());
                 write(root.resolve("generated/" + kind + "/r" + pad(i) + ".json"), text(g.record(), i));
                 files++;
             }
-            var invalid = InvalidRecords.generator(GeneratorOptions.defaults(), plan.strictInvalid());
+            var invalid = InvalidRecords.generator(options, plan.strictInvalid());
             for (int i = 0; i < plan.invalid(); i++) {
                 write(root.resolve("invalid/i" + pad(i) + ".json"), invalid.generate(e).text());
                 files++;
