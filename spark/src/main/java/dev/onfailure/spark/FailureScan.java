@@ -6,7 +6,6 @@ import dev.onfailure.json.JsonString;
 import dev.onfailure.json.JsonValue;
 import dev.onfailure.json.ReadException;
 import dev.onfailure.schema.Profile;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,11 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -36,8 +31,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  *
  * <p>A scan lists once: Spark may ask for the partitions more than once (planning, then execution), and the answer
  * is kept. Local paths are listed with {@code java.nio} ({@link LocalPaths}), without Hadoop; other file systems
- * through Hadoop, with a configuration made once per scan and broadcast to the executors (not serialised into
- * every task).
+ * through Hadoop ({@link HadoopListing}: a prefix's directories listed many at once), with a configuration made once
+ * per scan and broadcast to the executors (not serialised into every task).
  */
 final class FailureScan implements Scan, Batch {
 
@@ -203,33 +198,36 @@ final class FailureScan implements Scan, Batch {
     }
 
     /**
-     * Lists every path, several at once (a prefix per day or per mapping lists in parallel), in the order given.
+     * Lists every path, several at once (a prefix per day or per mapping lists in parallel), in the order given. Paths
+     * on Hadoop file systems share one pool of {@link HadoopListing#THREADS} threads for their requests, which
+     * {@link HadoopListing} spreads over the directories of each.
      */
     private List<FileSplit.File> listAll(List<String> paths, boolean all, SparkSession spark) {
-        // decided here, on the calling thread: the local ones need no Hadoop, the others share one configuration
-        List<java.util.concurrent.Callable<List<FileSplit.File>>> listings = new ArrayList<>();
-        for (String p : paths) {
-            Optional<java.nio.file.Path> local = local(p, spark);
-            if (local.isPresent()) {
-                listings.add(() -> listLocal(local.get(), all));
-            } else {
-                Configuration c = hadoopConf(spark);
-                listings.add(() -> list(new Path(p), c, all));
-            }
-        }
-        if (listings.size() == 1) {
-            return call(listings.get(0));
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(16, listings.size()), r -> {
-                    Thread t = new Thread(r, "onfailure-list");
-                    t.setDaemon(true);
-                    return t;
-                });
+        java.util.concurrent.ExecutorService requests = null;
+        java.util.concurrent.ExecutorService listings = null;
         try {
+            // decided here, on the calling thread: the local ones need no Hadoop, the others share one configuration
+            List<java.util.concurrent.Callable<List<FileSplit.File>>> each = new ArrayList<>();
+            for (String p : paths) {
+                Optional<java.nio.file.Path> local = local(p, spark);
+                if (local.isPresent()) {
+                    each.add(() -> listLocal(local.get(), all));
+                } else {
+                    Configuration c = hadoopConf(spark);
+                    if (requests == null) {
+                        requests = threads(HadoopListing.THREADS);
+                    }
+                    java.util.concurrent.ExecutorService pool = requests;
+                    each.add(() -> HadoopListing.list(new Path(p), c, all, pool));
+                }
+            }
+            if (each.size() == 1) {
+                return call(each.get(0));
+            }
+            listings = threads(Math.min(16, each.size()));
             List<java.util.concurrent.Future<List<FileSplit.File>>> parts = new ArrayList<>();
-            for (java.util.concurrent.Callable<List<FileSplit.File>> l : listings) {
-                parts.add(pool.submit(l));
+            for (java.util.concurrent.Callable<List<FileSplit.File>> l : each) {
+                parts.add(listings.submit(l));
             }
             List<FileSplit.File> out = new ArrayList<>();
             for (java.util.concurrent.Future<List<FileSplit.File>> f : parts) {
@@ -247,8 +245,22 @@ final class FailureScan implements Scan, Batch {
             }
             return out;
         } finally {
-            pool.shutdownNow();
+            if (listings != null) {
+                listings.shutdownNow();
+            }
+            if (requests != null) {
+                requests.shutdownNow();
+            }
         }
+    }
+
+    /** A pool of daemon threads named {@code onfailure-list}. */
+    private static java.util.concurrent.ExecutorService threads(int n) {
+        return java.util.concurrent.Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "onfailure-list");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static List<FileSplit.File> call(java.util.concurrent.Callable<List<FileSplit.File>> listing) {
@@ -282,40 +294,6 @@ final class FailureScan implements Scan, Batch {
     private static List<FileSplit.File> listLocal(java.nio.file.Path path, boolean all) {
         try {
             return LocalPaths.list(path, all);
-        } catch (IOException e) {
-            throw new UncheckedIOException("onfailure: cannot list " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Lists a path on a Hadoop file system (s3a pages through a prefix in one flat listing). A file named explicitly
-     * is read whatever its name; below a directory only the files {@link #accept} takes.
-     */
-    private static List<FileSplit.File> list(Path path, Configuration conf, boolean all) {
-        try {
-            FileSystem fs = path.getFileSystem(conf);
-            FileStatus status;
-            try {
-                status = fs.getFileStatus(path);
-            } catch (FileNotFoundException e) {
-                throw new IllegalArgumentException("onfailure: no such file or directory: " + path);
-            }
-            if (!status.isDirectory()) {
-                return List.of(new FileSplit.File(status.getPath().toString(), status.getLen()));
-            }
-            List<FileSplit.File> found = new ArrayList<>();
-            String root = status.getPath().toString();
-            RemoteIterator<LocatedFileStatus> it = fs.listFiles(status.getPath(), true);
-            while (it.hasNext()) {
-                LocatedFileStatus f = it.next();
-                String p = f.getPath().toString();
-                String relative = p.startsWith(root + "/") ? p.substring(root.length() + 1) : f.getPath().getName();
-                if (f.isFile() && accept(relative, all)) {
-                    found.add(new FileSplit.File(f.getPath().toString(), f.getLen()));
-                }
-            }
-            found.sort(java.util.Comparator.comparing(FileSplit.File::path));
-            return found;
         } catch (IOException e) {
             throw new UncheckedIOException("onfailure: cannot list " + path + ": " + e.getMessage(), e);
         }

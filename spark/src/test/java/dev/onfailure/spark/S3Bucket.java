@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.gaul.s3proxy.S3Proxy;
@@ -26,9 +27,19 @@ final class S3Bucket {
     private final URI endpoint;
 
     S3Bucket(Path storage) throws Exception {
-        this.store = new FilesystemNio2BlobStore(storage.toString());
+        this(storage, UnaryOperator.identity());
+    }
+
+    /** With what the server does put in front of the store by {@code wrap} (to count or slow its requests). */
+    S3Bucket(Path storage, UnaryOperator<BlobStore> wrap) throws Exception {
+        this(new FilesystemNio2BlobStore(storage.toString()), wrap);
+    }
+
+    /** Serving {@code store} (objects on disk, or in memory), with {@code wrap} in front of it. */
+    S3Bucket(BlobStore store, UnaryOperator<BlobStore> wrap) throws Exception {
+        this.store = store;
         this.proxy = S3Proxy.builder()
-                .blobStore(store)
+                .blobStore(wrap.apply(store))
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
@@ -60,6 +71,15 @@ final class S3Bucket {
             }
         }
         return files.size();
+    }
+
+    /** Puts one object straight into the store (no HTTP), in a bucket {@link #upload} or this made. */
+    void put(String bucket, String key, byte[] bytes) {
+        if (!store.containerExists(bucket)) {
+            store.createContainer(bucket);
+        }
+        store.putBlob(PutObjectRequest.builder().bucket(bucket).key(key).contentLength((long) bytes.length).build(),
+                new java.io.ByteArrayInputStream(bytes));
     }
 
     /** Points s3a at this server: path-style, plain HTTP, these keys. */

@@ -1,0 +1,192 @@
+package dev.onfailure.spark;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/**
+ * Lists a directory on a Hadoop file system (s3a above all) with many requests in flight, so that one prefix of
+ * millions of objects does not list one page after another on the driver.
+ *
+ * <p>An S3 listing gives at most 1,000 keys a request, and the requests of one flat listing follow each other: 10
+ * million objects are 10,000 requests in a row. But failure records sit in a tree
+ * ({@code aws/lambda/<mapping-uuid>/<topic-partition>/YYYY/MM/DD/...}), so the listing first walks the tree a level at
+ * a time (one request per directory, the directories of a level all at once), keeping the files it meets, until at
+ * least {@link #WIDTH} directories are waiting or {@link #LEVELS} levels are walked; then it lists each waiting
+ * directory flat, all of them at once. A directory that holds only files costs the same requests walked or flat, so
+ * the walk adds only the few requests of the levels above the files. A level of more than {@link #MOST} directories
+ * (one per object, in a layout of one's own) is not gone into: a request for each would cost far more than listing
+ * their parents flat, which is done instead (the parents' own files, already taken, left out).
+ *
+ * <p>Below a directory only the files {@link FailureScan#accept} takes are kept; with {@code all}, a directory whose
+ * name starts with {@code _} or {@code .} is not walked at all (none of its files would be taken). The result is
+ * sorted by path.
+ */
+final class HadoopListing {
+
+    /** Requests in flight at most, per scan. */
+    static final int THREADS = 16;
+
+    /** The walk stops once this many directories wait to be listed: enough to keep {@link #THREADS} busy. */
+    static final int WIDTH = 4 * THREADS;
+
+    /** The walk stops after this many levels (the AWS layout has seven below {@code aws/}). */
+    static final int LEVELS = 8;
+
+    /** The most directories listed one by one: a wider level's parents are listed flat instead. */
+    static final int MOST = 64 * THREADS;
+
+    private HadoopListing() {
+    }
+
+    /** Lists {@code root} (a file: that file; a directory: the files below it) with requests on {@code pool}. */
+    static List<FileSplit.File> list(Path root, Configuration conf, boolean all, ExecutorService pool) {
+        return list(root, conf, all, pool, WIDTH, LEVELS, MOST);
+    }
+
+    /** As {@link #list(Path, Configuration, boolean, ExecutorService)}, with the walk's limits given (for tests). */
+    static List<FileSplit.File> list(Path root, Configuration conf, boolean all, ExecutorService pool, int width,
+            int levels, int most) {
+        try {
+            FileSystem fs = root.getFileSystem(conf);
+            FileStatus status;
+            try {
+                status = fs.getFileStatus(root);
+            } catch (FileNotFoundException e) {
+                throw new IllegalArgumentException("onfailure: no such file or directory: " + root);
+            }
+            if (!status.isDirectory()) {
+                return List.of(new FileSplit.File(status.getPath().toString(), status.getLen()));
+            }
+            String prefix = status.getPath().toString() + "/";
+            List<FileSplit.File> found = new ArrayList<>();
+            List<Path> waiting = List.of(status.getPath());
+            boolean taken = false;                       // whether the waiting directories' own files are taken
+            for (int depth = 0; depth < levels && !waiting.isEmpty() && waiting.size() < width; depth++) {
+                List<Path> next = new ArrayList<>();
+                for (Level l : all(pool, waiting, dir -> level(fs, dir, prefix, all))) {
+                    found.addAll(l.files());
+                    next.addAll(l.directories());
+                }
+                if (next.size() > most) {
+                    taken = true;
+                    break;
+                }
+                waiting = next;
+            }
+            boolean skipOwn = taken;
+            for (List<FileSplit.File> files : all(pool, waiting, dir -> flat(fs, dir, prefix, all, skipOwn))) {
+                found.addAll(files);
+            }
+            found.sort(Comparator.comparing(FileSplit.File::path));
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("onfailure: cannot list " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What one directory holds: the files taken, and the directories to go on with. */
+    private record Level(List<FileSplit.File> files, List<Path> directories) {
+    }
+
+    private static Level level(FileSystem fs, Path dir, String prefix, boolean all) throws IOException {
+        List<FileSplit.File> files = new ArrayList<>();
+        List<Path> directories = new ArrayList<>();
+        RemoteIterator<FileStatus> it;
+        try {
+            it = fs.listStatusIterator(dir);
+        } catch (FileNotFoundException e) {
+            return new Level(files, directories);            // gone since its parent was listed: nothing below it
+        }
+        while (it.hasNext()) {
+            FileStatus s = it.next();
+            if (s.isDirectory()) {
+                String name = s.getPath().getName();
+                if (!all || !(name.startsWith("_") || name.startsWith("."))) {
+                    directories.add(s.getPath());
+                }
+            } else {
+                take(s, prefix, all, files);
+            }
+        }
+        return new Level(files, directories);
+    }
+
+    /** The files below {@code dir}, at any depth; with {@code skipOwn}, not those directly in it. */
+    private static List<FileSplit.File> flat(FileSystem fs, Path dir, String prefix, boolean all, boolean skipOwn)
+            throws IOException {
+        String own = dir.toString();
+        List<FileSplit.File> files = new ArrayList<>();
+        RemoteIterator<LocatedFileStatus> it;
+        try {
+            it = fs.listFiles(dir, true);
+        } catch (FileNotFoundException e) {
+            return files;
+        }
+        while (it.hasNext()) {
+            LocatedFileStatus s = it.next();
+            if (s.isFile() && !(skipOwn && own.equals(s.getPath().getParent().toString()))) {
+                take(s, prefix, all, files);
+            }
+        }
+        return files;
+    }
+
+    private static void take(FileStatus s, String prefix, boolean all, List<FileSplit.File> files) {
+        String p = s.getPath().toString();
+        String relative = p.startsWith(prefix) ? p.substring(prefix.length()) : s.getPath().getName();
+        if (FailureScan.accept(relative, all)) {
+            files.add(new FileSplit.File(p, s.getLen()));
+        }
+    }
+
+    /** A listing of one directory. */
+    private interface Lister<T> {
+        T list(Path dir) throws IOException;
+    }
+
+    /** Lists every directory on {@code pool}, all at once, and gives the results in the directories' order. */
+    private static <T> List<T> all(ExecutorService pool, List<Path> dirs, Lister<T> lister) throws IOException {
+        if (dirs.size() == 1) {
+            return List.of(lister.list(dirs.get(0)));               // no thread for one request
+        }
+        List<Future<T>> parts = new ArrayList<>(dirs.size());
+        try {
+            for (Path d : dirs) {
+                parts.add(pool.submit(() -> lister.list(d)));
+            }
+            List<T> out = new ArrayList<>(dirs.size());
+            for (Future<T> f : parts) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing", e);
+        } finally {
+            for (Future<T> f : parts) {
+                f.cancel(true);                                      // after a failure, the others are not wanted
+            }
+        }
+    }
+}
