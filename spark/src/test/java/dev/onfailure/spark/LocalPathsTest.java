@@ -31,8 +31,10 @@ final class LocalPathsTest {
         Files.writeString(p, text, StandardCharsets.UTF_8);
     }
 
-    /** Hadoop's own recursive listing, the reference {@link LocalPaths#list} is held to. */
-    /** What Hadoop's local file system lists under {@code root}, by the same rules, sorted by path. */
+    /**
+     * What Hadoop's local file system lists under {@code root}, by the same rules, sorted by path: the reference
+     * {@link LocalPaths#list} is held to.
+     */
     private static List<FileSplit.File> hadoopListing(LocalFileSystem fs, Path root, boolean all) throws IOException {
         List<FileSplit.File> hadoop = new ArrayList<>();
         walk(fs, root, "", all, hadoop);
