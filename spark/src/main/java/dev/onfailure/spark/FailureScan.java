@@ -221,29 +221,14 @@ final class FailureScan implements Scan, Batch {
                     each.add(() -> HadoopListing.list(new Path(p), c, all, pool));
                 }
             }
-            if (each.size() == 1) {
-                return call(each.get(0));
-            }
-            listings = threads(Math.min(16, each.size()));
-            List<java.util.concurrent.Future<List<FileSplit.File>>> parts = new ArrayList<>();
-            for (java.util.concurrent.Callable<List<FileSplit.File>> l : each) {
-                parts.add(listings.submit(l));
-            }
+            listings = each.size() > 1 ? threads(Math.min(16, each.size())) : null;   // one runs on this thread
             List<FileSplit.File> out = new ArrayList<>();
-            for (java.util.concurrent.Future<List<FileSplit.File>> f : parts) {
-                try {
-                    out.addAll(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while listing", e);
-                }
+            for (List<FileSplit.File> part : HadoopListing.all(listings, each)) {
+                out.addAll(part);
             }
             return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);                     // the listings throw theirs unchecked, with paths
         } finally {
             if (listings != null) {
                 listings.shutdownNow();
@@ -261,16 +246,6 @@ final class FailureScan implements Scan, Batch {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    private static List<FileSplit.File> call(java.util.concurrent.Callable<List<FileSplit.File>> listing) {
-        try {
-            return listing.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -159,15 +160,34 @@ final class HadoopListing {
 
     /** Lists every directory on {@code pool}, all at once, and gives the results in the directories' order. */
     private static <T> List<T> all(ExecutorService pool, List<Path> dirs, Lister<T> lister) throws IOException {
-        if (dirs.size() == 1) {
-            return List.of(lister.list(dirs.get(0)));               // no thread for one request
+        List<Callable<T>> calls = new ArrayList<>(dirs.size());
+        for (Path d : dirs) {
+            calls.add(() -> lister.list(d));
         }
-        List<Future<T>> parts = new ArrayList<>(dirs.size());
-        try {
-            for (Path d : dirs) {
-                parts.add(pool.submit(() -> lister.list(d)));
+        return all(pool, calls);
+    }
+
+    /**
+     * Runs every call on {@code pool} at once (one alone on this thread) and gives the results in order; the first
+     * failure in that order is thrown as it was (an {@link IOException} or unchecked exception), and the calls not
+     * yet done are cancelled.
+     */
+    static <T> List<T> all(ExecutorService pool, List<? extends Callable<T>> calls) throws IOException {
+        if (calls.size() == 1) {
+            try {
+                return List.of(calls.get(0).call());
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-            List<T> out = new ArrayList<>(dirs.size());
+        }
+        List<Future<T>> parts = new ArrayList<>(calls.size());
+        try {
+            for (Callable<T> c : calls) {
+                parts.add(pool.submit(c));
+            }
+            List<T> out = new ArrayList<>(calls.size());
             for (Future<T> f : parts) {
                 out.add(f.get());
             }

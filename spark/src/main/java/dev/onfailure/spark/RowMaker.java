@@ -116,11 +116,11 @@ final class RowMaker {
 
     /** Emits the rows of the document {@code bytes} found at {@code source}. */
     void rows(String source, byte[] bytes, Consumer<InternalRow> out) {
-        ReadStats.DOCUMENTS.incrementAndGet();
+        ReadStats.DOCUMENTS.increment();
         if (fromReports) {
             // Only what the reports hold (the command's columns): the validator reads the bytes as the command does,
             // and its reports give location, envelope and kind.
-            ReadStats.VALIDATIONS.incrementAndGet();
+            ReadStats.VALIDATIONS.increment();
             for (RecordReport r : validator.validate(bytes, options).records()) {
                 out.accept(row(source, r.location(), r.envelope(), r.kind(), Optional.of(r), null, null));
             }
@@ -131,7 +131,7 @@ final class RowMaker {
             return;
         }
         // A record's members too: from the records the validator bound, the document read once (by the validator).
-        ReadStats.VALIDATIONS.incrementAndGet();
+        ReadStats.VALIDATIONS.increment();
         List<RecordReport> reports = validator.validate(bytes, keeping).records();
         List<Entry> entries = null;
         for (int i = 0; i < reports.size(); i++) {
@@ -158,14 +158,14 @@ final class RowMaker {
      * not validate, and the reference the rows made from the validator's records are tested against.
      */
     void rowsFromTree(String source, byte[] bytes, Consumer<InternalRow> out) {
-        ReadStats.TREES.incrementAndGet();
+        ReadStats.TREES.increment();
         JsonValue tree;
         try {
             tree = Json.parse(bytes, limits);
         } catch (ReadException e) {
             // Unreadable: the validator says why (json.syntax, json.limit, ...), one record with no kind.
             if (report) {
-                ReadStats.VALIDATIONS.incrementAndGet();
+                ReadStats.VALIDATIONS.increment();
                 for (RecordReport r : validator.validate(bytes, options).records()) {
                     out.accept(row(source, r.location(), Optional.empty(), r.kind(), Optional.of(r), null, null));
                 }
@@ -180,7 +180,7 @@ final class RowMaker {
             entries.forEach(e -> out.accept(row(source, e, Optional.empty())));
             return;
         }
-        ReadStats.VALIDATIONS.incrementAndGet();
+        ReadStats.VALIDATIONS.increment();
         List<RecordReport> reports = validator.validate(tree, options).records();
         for (int i = 0; i < reports.size(); i++) {
             out.accept(row(source, entry(entries, i, reports.get(i)), Optional.of(reports.get(i))));
@@ -189,7 +189,7 @@ final class RowMaker {
 
     /** The records of {@code bytes} as the reader's own tree gives them; none when it is no JSON. */
     private List<Entry> entries(byte[] bytes) {
-        ReadStats.TREES.incrementAndGet();
+        ReadStats.TREES.increment();
         List<Entry> entries = new ArrayList<>();
         try {
             walk(Json.parse(bytes, limits), "", Optional.empty(), 0, entries);
@@ -382,7 +382,7 @@ final class RowMaker {
                     case "severity" -> severities.get(f.severity());
                     case "pointer" -> text(f.pointer());
                     case "message" -> {
-                        ReadStats.MESSAGES.incrementAndGet();
+                        ReadStats.MESSAGES.increment();
                         yield text(f.message());
                     }
                     default -> throw new IllegalArgumentException("no finding field " + fields[j].name());
@@ -429,7 +429,7 @@ final class RowMaker {
         if (!(payload instanceof JsonString) && !(payload instanceof JsonObject)) {
             return Optional.empty();
         }
-        ReadStats.PAYLOADS.incrementAndGet();
+        ReadStats.PAYLOADS.increment();
         try {
             Payload p = payload instanceof JsonString s ? Payload.ofString(s.value(), limits)
                     : Payload.ofObject((JsonObject) payload);

@@ -1,6 +1,7 @@
 package dev.onfailure.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +58,29 @@ final class OnfailureSourceS3Test {
                 .groupBy("kind").count().orderBy("kind").collectAsList();
         assertThat(counts).extracting(r -> r.getString(0)).containsExactly("kafka.s3", "kafka.sqs-sns", "kafka.topic");
         assertThat(counts.stream().mapToLong(r -> r.getLong(1)).sum()).isEqualTo(1200);
-        assertThat(ReadStats.VALIDATIONS.get()).isZero();
-        assertThat(ReadStats.PAYLOADS.get()).isZero();
+        assertThat(ReadStats.VALIDATIONS.sum()).isZero();
+        assertThat(ReadStats.PAYLOADS.sum()).isZero();
+    }
+
+    @Test
+    void severalPaths_s3aAndLocal_areEachListed_inTheOrderGiven() {
+        String corpus = local.resolve("corpus").toString();
+        List<String> one = sources(spark().read().format("onfailure").load("s3a://dlq/failures/generated/"));
+        List<String> two = sources(spark().read().format("onfailure").load(corpus));
+        List<String> three = sources(spark().read().format("onfailure").load("s3a://dlq/failures/corpus/"));
+        List<String> together = sources(spark().read().format("onfailure")
+                .load("s3a://dlq/failures/generated/", corpus, "s3a://dlq/failures/corpus/"));
+        assertThat(one).hasSizeGreaterThan(1000);
+        assertThat(two).isNotEmpty();
+        assertThat(together).containsExactlyElementsOf(
+                java.util.stream.Stream.of(one, two, three).flatMap(List::stream).toList());
+        assertThatThrownBy(() -> spark().read().format("onfailure")
+                .load("s3a://dlq/failures/generated/", "s3a://dlq/no-such-prefix/").count())
+                .hasMessageContaining("onfailure: no such file or directory: s3a://dlq/no-such-prefix");
+    }
+
+    private static List<String> sources(org.apache.spark.sql.Dataset<Row> rows) {
+        return rows.select("source").collectAsList().stream().map(r -> r.getString(0)).toList();
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The data source's task side alone, without Spark: the splits a {@code local[2]} scan of a directory gets, read by
  * {@link FailureReader}s on one thread and then on two (each taking the next split from a queue, as Spark's executor
- * slots do), for the command's columns and for every column. If two threads need more CPU than one for the same rows,
+ * slots do), for the command's columns, for every column and for {@code kind} alone. If two threads need more CPU than one for the same rows,
  * or take more than half the wall time, something the tasks share (our code's shared state, the allocator, the
  * machine's caches) holds them back; if not, what keeps {@code local[2]} from 2x in {@code SparkBenchmark} is beside
  * the tasks. Rounds alternate one and two threads. Not part of the test run; see bench/README.md.
@@ -49,16 +49,18 @@ final class TaskScaling {
         StructType columns = new StructType(Arrays.stream(FailureRows.SCHEMA.fields())
                 .filter(f -> List.of("source", "kind", "valid", "findings").contains(f.name()))
                 .toArray(StructField[]::new));
-        StructType[] schemas = {columns, FailureRows.SCHEMA};
-        String[] names = {"command's columns", "every column"};
+        StructType kind = new StructType(Arrays.stream(FailureRows.SCHEMA.fields())
+                .filter(f -> f.name().equals("kind")).toArray(StructField[]::new));
+        StructType[] schemas = {columns, FailureRows.SCHEMA, kind};
+        String[] names = {"command's columns", "every column", "kind (what kind, count(*) reads)"};
         System.out.printf(Locale.ROOT, "%s: %d files in %d splits; %d rounds after %d warm-up rounds%n", dir,
                 files.size(), splits.size(), rounds, warmups);
         // [schema][threads - 1][round]: wall, CPU of the reading threads
-        double[][][] wall = new double[2][2][rounds];
-        double[][][] cpu = new double[2][2][rounds];
-        long[] rows = new long[2];
+        double[][][] wall = new double[3][2][rounds];
+        double[][][] cpu = new double[3][2][rounds];
+        long[] rows = new long[3];
         for (int round = -warmups; round < rounds; round++) {
-            for (int s = 0; s < 2; s++) {
+            for (int s = 0; s < 3; s++) {
                 for (int i = 0; i < 2; i++) {
                     int threads = (round & 1) == 0 ? 1 + i : 2 - i;
                     double[] r = run(splits, schemas[s], threads);
@@ -72,7 +74,7 @@ final class TaskScaling {
             System.out.printf(Locale.ROOT, "round %d done (load average %.2f)%n", round,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
-        for (int s = 0; s < 2; s++) {
+        for (int s = 0; s < 3; s++) {
             double w1 = median(wall[s][0]);
             double w2 = median(wall[s][1]);
             double c1 = median(cpu[s][0]);
