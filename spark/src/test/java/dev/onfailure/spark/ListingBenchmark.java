@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * What a query of a local directory costs on the driver before its first task, alone: {@link LocalPaths#list} of the
  * directory, then {@link FileSplit#pack} and Java serialisation of the splits (which Spark does for every task while
- * the tasks run). Twelve rounds; the first few are the JIT's. Not part of the test run; see bench/README.md.
+ * the tasks run). Twelve rounds; the first few are the JIT's. Then the heap a listing and its splits hold (what the
+ * driver keeps while a query is planned), per file. Not part of the test run; see bench/README.md.
  *
  * <pre>{@code
  * java -cp spark/target/test-classes:spark/target/classes:$(cat spark/target/classpath.txt) \
@@ -51,5 +52,23 @@ final class ListingBenchmark {
                     + " splits %.0f ms, %d bytes%n", files.size(), (listed - start) / 1e6, listCpu / 1e6,
                     splits.size(), (done - listed) / 1e6, bytes.size());
         }
+        // What the driver holds while a query is planned: the listing, then the splits made of it
+        long before = heapAfterGc();
+        List<FileSplit.File> files = LocalPaths.list(dir, true);
+        long listed = heapAfterGc();
+        List<FileSplit> splits = FileSplit.pack(files, 128L << 20, FailureScan.OPEN_COST, 2);
+        long packed = heapAfterGc();
+        System.out.printf(Locale.ROOT, "heap held: %.0f bytes a file listed (paths of %.1f characters on average),"
+                + " %.0f with the %d splits%n", (listed - before) / (double) files.size(),
+                files.stream().mapToInt(f -> f.path().length()).average().orElse(0),
+                (packed - before) / (double) files.size(), splits.size());
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
     }
 }
