@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -81,7 +83,11 @@ final class FailureScan implements Scan, Batch {
     public synchronized InputPartition[] planInputPartitions() {
         if (partitions == null) {
             SparkSession spark = SparkSession.active();
-            List<FileSplit.File> files = listAll(paths(), allFiles(), spark);
+            List<String> paths = new ArrayList<>();
+            for (String p : paths()) {
+                paths.addAll(expand(p, allFiles(), spark));
+            }
+            List<FileSplit.File> files = listAll(paths, allFiles(), spark);
             long maxPartitionBytes = bytes("maxPartitionBytes", spark, "spark.sql.files.maxPartitionBytes",
                     128L << 20);
             long openCost = bytes("openCostInBytes", spark, "spark.sql.files.openCostInBytes", OPEN_COST);
@@ -195,6 +201,39 @@ final class FailureScan implements Scan, Batch {
             case "records" -> false;
             default -> throw new IllegalArgumentException("onfailure: option files must be all or records, not " + v);
         };
+    }
+
+    /**
+     * A path with a glob ({@code *}, {@code ?}, {@code [...]}, {@code {a,b}}, as Hadoop reads them) that names nothing
+     * as it is written: the files and directories it matches, sorted, leaving out what {@link #accept} would (markers
+     * and hidden names with {@code all}; with {@code records}, files not named as records). Any other path as it is.
+     */
+    private List<String> expand(String path, boolean all, SparkSession spark) {
+        if (path.chars().noneMatch(c -> "*?[{".indexOf(c) >= 0)) {
+            return List.of(path);
+        }
+        Path pattern = new Path(path);
+        try {
+            FileSystem fs = pattern.getFileSystem(hadoopConf(spark));
+            if (fs.exists(pattern)) {
+                return List.of(path);                                // a name that only looks like a glob
+            }
+            FileStatus[] matches = fs.globStatus(pattern);
+            List<String> out = new ArrayList<>();
+            for (FileStatus m : matches == null ? new FileStatus[0] : matches) {
+                String name = m.getPath().getName();
+                if (all ? LocalPaths.acceptedName(name) : m.isDirectory() || Documents.isRecordFile(name)) {
+                    out.add(m.getPath().toString());
+                }
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("onfailure: nothing matches " + path);
+            }
+            out.sort(null);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("onfailure: cannot list " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -169,6 +169,36 @@ final class OnfailureSourceLocalTest {
         assertThat(ranges.get(1).<Long>getAs("payloadRecords")).isEqualTo(1L);
     }
 
+    private static List<String> sources(Dataset<Row> rows) {
+        return rows.select("source").collectAsList().stream().map(r -> r.getString(0)).toList();
+    }
+
+    @Test
+    void globs_readWhatTheyMatch_sorted_withoutMarkers_andALiteralNameWins() throws IOException {
+        assertThat(sources(spark().read().format("onfailure").load(root + "/{generated,corpus}")))
+                .containsExactlyElementsOf(sources(spark().read().format("onfailure")
+                        .load(root.resolve("corpus").toString(), root.resolve("generated").toString())));
+
+        Path dir = Files.createTempDirectory("onfailure-spark-glob");
+        byte[] record = Files.readAllBytes(root.resolve("corpus/valid/compact.sqs-sns.json"));
+        for (String name : List.of("a.json", "object-without-extension", "_SUCCESS", ".hidden.json", "[old]/c.json",
+                "d/e.json")) {
+            Files.createDirectories(dir.resolve(name).getParent());
+            Files.write(dir.resolve(name), record);
+        }
+        assertThat(sources(spark().read().format("onfailure").load(dir + "/*"))).containsExactly(
+                dir + "/[old]/c.json", dir + "/a.json", dir + "/d/e.json", dir + "/object-without-extension");
+        // files=records is the command's rule: any file named as a record, hidden or not, and every directory
+        assertThat(sources(spark().read().format("onfailure").option("files", "records").load(dir + "/*")))
+                .containsExactly(dir + "/.hidden.json", dir + "/[old]/c.json", dir + "/a.json", dir + "/d/e.json")
+                .containsExactlyElementsOf(sources(spark().read().format("onfailure").option("files", "records")
+                        .load(dir.toString())));
+        assertThat(sources(spark().read().format("onfailure").load(dir + "/[old]")))   // the directory, not [dlo]
+                .containsExactly(dir + "/[old]/c.json");
+        assertThatThrownBy(() -> spark().read().format("onfailure").load(dir + "/nothing-*").count())
+                .hasMessageContaining("onfailure: nothing matches " + dir + "/nothing-*");
+    }
+
     @Test
     void hugeOffsets_areDecimalsWhenTheyFit_andTextAlways() {
         List<Row> rows = spark().read().format("onfailure")

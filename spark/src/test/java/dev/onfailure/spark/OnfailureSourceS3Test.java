@@ -63,7 +63,7 @@ final class OnfailureSourceS3Test {
     }
 
     @Test
-    void severalPaths_s3aAndLocal_areEachListed_inTheOrderGiven() {
+    void severalPaths_s3aAndLocal_areEachListed_inTheOrderGiven_andGlobsExpand() {
         String corpus = local.resolve("corpus").toString();
         List<String> one = sources(spark().read().format("onfailure").load("s3a://dlq/failures/generated/"));
         List<String> two = sources(spark().read().format("onfailure").load(corpus));
@@ -74,6 +74,8 @@ final class OnfailureSourceS3Test {
         assertThat(two).isNotEmpty();
         assertThat(together).containsExactlyElementsOf(
                 java.util.stream.Stream.of(one, two, three).flatMap(List::stream).toList());
+        assertThat(sources(spark().read().format("onfailure").load("s3a://dlq/failures/{generated,corpus}/")))
+                .containsExactlyElementsOf(java.util.stream.Stream.of(three, one).flatMap(List::stream).toList());
         assertThatThrownBy(() -> spark().read().format("onfailure")
                 .load("s3a://dlq/failures/generated/", "s3a://dlq/no-such-prefix/").count())
                 .hasMessageContaining("onfailure: no such file or directory: s3a://dlq/no-such-prefix");
