@@ -94,9 +94,15 @@ public final class ReportJob {
             org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
             for (String p : paths) {
                 org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
-                if (!path.getFileSystem(conf).exists(path)) {
-                    err.println("onfailure report: no such file or directory: " + p);
-                    return 2;
+                org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(conf);
+                if (!fs.exists(path)) {
+                    boolean glob = p.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
+                    org.apache.hadoop.fs.FileStatus[] matches = glob ? fs.globStatus(path) : null;
+                    if (matches == null || matches.length == 0) {
+                        err.println("onfailure report: " + (glob ? "nothing matches " : "no such file or directory: ")
+                                + p);
+                        return 2;
+                    }
                 }
             }
             Dataset<Row> records = spark.read().format("onfailure").option("profile", profile)

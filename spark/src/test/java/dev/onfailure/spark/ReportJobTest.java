@@ -87,5 +87,20 @@ final class ReportJobTest {
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).startsWith("onfailure report: no such file or directory");
         assertThat(Files.exists(input.resolve("out"))).isFalse();
+        Run unmatched = run(input + "/nowhere-*", input.resolve("out").toString());
+        assertThat(unmatched.code()).isEqualTo(2);
+        assertThat(unmatched.err().strip()).isEqualTo("onfailure report: nothing matches " + input + "/nowhere-*");
+        assertThat(Files.exists(input.resolve("out"))).isFalse();
+    }
+
+    @Test
+    void aGlob_isReadAsWhatItMatches() throws IOException {
+        Path output = Files.createTempDirectory("onfailure-report-out").resolve("glob");
+        Run r = run(input + "/{corpus,generated}", output.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        assertThat(LocalSpark.get().read().parquet(output + "/records").count()).isEqualTo(LocalSpark.get().read()
+                .format("onfailure").load(input.resolve("corpus").toString(), input.resolve("generated").toString())
+                .count());
     }
 }
