@@ -209,7 +209,7 @@ final class FailureScan implements Scan, Batch {
      * and hidden names with {@code all}; with {@code records}, files not named as records). Any other path as it is.
      */
     private List<String> expand(String path, boolean all, SparkSession spark) {
-        if (path.chars().noneMatch(c -> "*?[{".indexOf(c) >= 0)) {
+        if (!isGlob(path)) {
             return List.of(path);
         }
         Path pattern = new Path(path);
@@ -234,6 +234,11 @@ final class FailureScan implements Scan, Batch {
         } catch (IOException e) {
             throw new UncheckedIOException("onfailure: cannot list " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether {@code path} holds a character Hadoop's globs give a meaning to. */
+    static boolean isGlob(String path) {
+        return path.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
     }
 
     /**

@@ -96,7 +96,7 @@ public final class ReportJob {
                 org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
                 org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(conf);
                 if (!fs.exists(path)) {
-                    boolean glob = p.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0);
+                    boolean glob = FailureScan.isGlob(p);
                     org.apache.hadoop.fs.FileStatus[] matches = glob ? fs.globStatus(path) : null;
                     if (matches == null || matches.length == 0) {
                         err.println("onfailure report: " + (glob ? "nothing matches " : "no such file or directory: ")
