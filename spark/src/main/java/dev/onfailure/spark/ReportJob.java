@@ -31,8 +31,8 @@ import org.apache.spark.sql.SparkSession;
  * ({@code invalid}), the Kafka offsets waiting to be redriven ({@code offsetsWaiting}: the sum of
  * {@code last - first + 1} over their ranges) and the first and last failure time. An existing output is an error
  * unless {@code --overwrite} is given: nothing is replaced that was not asked for, and a rerun never duplicates.
- * An input may hold a glob ({@code 's3a://dlq-bucket/aws/lambda/*&#47;orders-*&#47;2026/12/*&#47;'}, quoted for the shell):
- * it is read as what it matches, and one that matches nothing is an error before anything is written.
+ * An input may hold a glob ({@code 's3a://dlq-bucket/aws/lambda/*&#47;orders-*&#47;2026/12/*&#47;'}, quoted for the
+ * shell): it is read as what it matches, and one that matches nothing is an error before anything is written.
  * Exit codes: 0 done, 2 a usage error or an input or output that could not be used.
  */
 public final class ReportJob {
