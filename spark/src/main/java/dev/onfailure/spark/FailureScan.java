@@ -83,11 +83,12 @@ final class FailureScan implements Scan, Batch {
     public synchronized InputPartition[] planInputPartitions() {
         if (partitions == null) {
             SparkSession spark = SparkSession.active();
+            boolean all = allFiles();
             List<String> paths = new ArrayList<>();
             for (String p : paths()) {
-                paths.addAll(expand(p, allFiles(), spark));
+                paths.addAll(expand(p, all, spark));
             }
-            List<FileSplit.File> files = listAll(paths, allFiles(), spark);
+            List<FileSplit.File> files = listAll(paths, all, spark);
             long maxPartitionBytes = bytes("maxPartitionBytes", spark, "spark.sql.files.maxPartitionBytes",
                     128L << 20);
             long openCost = bytes("openCostInBytes", spark, "spark.sql.files.openCostInBytes", OPEN_COST);
@@ -203,37 +204,44 @@ final class FailureScan implements Scan, Batch {
         };
     }
 
-    /**
-     * A path with a glob ({@code *}, {@code ?}, {@code [...]}, {@code {a,b}}, as Hadoop reads them) that names nothing
-     * as it is written: the files and directories it matches, sorted, leaving out what {@link #accept} would (markers
-     * and hidden names with {@code all}; with {@code records}, files not named as records). Any other path as it is.
-     */
+    /** {@link #expand(String, boolean, Configuration)}, a glob that matches nothing being an error. */
     private List<String> expand(String path, boolean all, SparkSession spark) {
-        if (!isGlob(path)) {
-            return List.of(path);
-        }
-        Path pattern = new Path(path);
         try {
-            FileSystem fs = pattern.getFileSystem(hadoopConf(spark));
-            if (fs.exists(pattern)) {
-                return List.of(path);                                // a name that only looks like a glob
-            }
-            FileStatus[] matches = fs.globStatus(pattern);
-            List<String> out = new ArrayList<>();
-            for (FileStatus m : matches == null ? new FileStatus[0] : matches) {
-                String name = m.getPath().getName();
-                if (all ? LocalPaths.acceptedName(name) : m.isDirectory() || Documents.isRecordFile(name)) {
-                    out.add(m.getPath().toString());
-                }
-            }
+            List<String> out = expand(path, all, hadoopConf(spark));
             if (out.isEmpty()) {
                 throw new IllegalArgumentException("onfailure: nothing matches " + path);
             }
-            out.sort(null);
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException("onfailure: cannot list " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A path with a glob ({@code *}, {@code ?}, {@code [...]}, {@code {a,b}}, as Hadoop reads them) that names nothing
+     * as it is written: the files and directories it matches, sorted, leaving out what {@link #accept} would (markers
+     * and hidden names with {@code all}; with {@code records}, files not named as records), none when nothing is
+     * left. Any other path as it is, unchecked. {@link ReportJob} checks its inputs with it before writing anything.
+     */
+    static List<String> expand(String path, boolean all, Configuration conf) throws IOException {
+        if (!isGlob(path)) {
+            return List.of(path);
+        }
+        Path pattern = new Path(path);
+        FileSystem fs = pattern.getFileSystem(conf);
+        if (fs.exists(pattern)) {
+            return List.of(path);                                    // a name that only looks like a glob
+        }
+        FileStatus[] matches = fs.globStatus(pattern);
+        List<String> out = new ArrayList<>();
+        for (FileStatus m : matches == null ? new FileStatus[0] : matches) {
+            String name = m.getPath().getName();
+            if (all ? LocalPaths.acceptedName(name) : m.isDirectory() || Documents.isRecordFile(name)) {
+                out.add(m.getPath().toString());
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     /** Whether {@code path} holds a character Hadoop's globs give a meaning to. */

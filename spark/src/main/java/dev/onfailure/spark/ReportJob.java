@@ -96,15 +96,14 @@ public final class ReportJob {
             org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
             for (String p : paths) {
                 org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
-                org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(conf);
-                if (!fs.exists(path)) {
-                    boolean glob = FailureScan.isGlob(p);
-                    org.apache.hadoop.fs.FileStatus[] matches = glob ? fs.globStatus(path) : null;
-                    if (matches == null || matches.length == 0) {
-                        err.println("onfailure report: " + (glob ? "nothing matches " : "no such file or directory: ")
-                                + p);
-                        return 2;
-                    }
+                // a glob by what the data source will read of it (markers left out), any other path as it is
+                if (FailureScan.expand(p, true, conf).isEmpty()) {
+                    err.println("onfailure report: nothing matches " + p);
+                    return 2;
+                }
+                if (!FailureScan.isGlob(p) && !path.getFileSystem(conf).exists(path)) {
+                    err.println("onfailure report: no such file or directory: " + p);
+                    return 2;
                 }
             }
             Dataset<Row> records = spark.read().format("onfailure").option("profile", profile)

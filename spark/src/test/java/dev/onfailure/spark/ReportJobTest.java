@@ -94,6 +94,17 @@ final class ReportJobTest {
     }
 
     @Test
+    void aGlob_matchingOnlyMarkers_isRefusedBeforeAnythingIsWritten() throws IOException {
+        Path dir = Files.createTempDirectory("onfailure-report-markers");
+        Files.writeString(dir.resolve("_SUCCESS"), "");
+        Path output = dir.resolve("out");
+        Run markers = run(dir + "/_*", output.toString());
+        assertThat(markers.code()).isEqualTo(2);
+        assertThat(markers.err().strip()).isEqualTo("onfailure report: nothing matches " + dir + "/_*");
+        assertThat(Files.exists(output)).isFalse();
+    }
+
+    @Test
     void aGlob_isReadAsWhatItMatches() throws IOException {
         Path output = Files.createTempDirectory("onfailure-report-out").resolve("glob");
         Run r = run(input + "/{corpus,generated}", output.toString());
