@@ -13,6 +13,8 @@ final class ReadStats {
     static final LongAdder DOCUMENTS = new LongAdder();
     /** Documents the reader parsed into a tree itself (the validator's own reading is not counted). */
     static final LongAdder TREES = new LongAdder();
+    /** Documents whose kind was found without a tree ({@link KindSkim}), for a query of kinds. */
+    static final LongAdder SKIMS = new LongAdder();
     /** Documents validated. */
     static final LongAdder VALIDATIONS = new LongAdder();
     /** Finding messages made. */
@@ -26,6 +28,7 @@ final class ReadStats {
     static void reset() {
         DOCUMENTS.reset();
         TREES.reset();
+        SKIMS.reset();
         VALIDATIONS.reset();
         MESSAGES.reset();
         PAYLOADS.reset();

@@ -72,6 +72,12 @@ final class RowMaker {
     private static final Set<String> REPORT_COLUMNS = Set.of("source", "kind", "valid", "findings",
             "readError", "envelope");
 
+    /**
+     * The columns a record's kind and where it is give; a query of only these (or of none: {@code count(*)}) reads a
+     * document without a tree where {@link KindSkim} can.
+     */
+    private static final Set<String> KIND_COLUMNS = Set.of("source", "kind", "envelope", "readError");
+
     private static final UTF8String STRING = UTF8String.fromString("string");
     private static final UTF8String OBJECT = UTF8String.fromString("object");
     private static final UTF8String ABSENT = UTF8String.fromString("absent");
@@ -87,6 +93,8 @@ final class RowMaker {
     private final boolean payloadRecords;
     private final boolean payloadTopics;
     private final boolean fromReports;
+    /** For a query of {@link #KIND_COLUMNS} only; null for any other. */
+    private final KindSkim skim;
     /**
      * Finding codes and severities, each made a Spark string once per task instead of once per finding (Spark's
      * strings are immutable, and rows share them as they share literals).
@@ -105,6 +113,8 @@ final class RowMaker {
         this.payloadTopics = ranges.map(s -> has(s, "key") || has(s, "topic") || has(s, "partition")).orElse(false);
         this.fromReports = report && Arrays.stream(schema.fieldNames()).allMatch(REPORT_COLUMNS::contains);
         this.keeping = options.keepingRecords();
+        this.skim = !report && Arrays.stream(schema.fieldNames()).allMatch(KIND_COLUMNS::contains)
+                ? new KindSkim(limits) : null;
         for (Severity v : Severity.values()) {
             severities.put(v, text(v.id()));
         }
@@ -127,6 +137,12 @@ final class RowMaker {
             return;
         }
         if (!report) {
+            KindSkim.Verdict v = skim != null ? skim.verdict(bytes) : KindSkim.Verdict.UNSURE;
+            if (v != KindSkim.Verdict.UNSURE) {
+                ReadStats.SKIMS.increment();
+                out.accept(row(source, "", Optional.empty(), v.kind(), Optional.empty(), null, null));
+                return;
+            }
             rowsFromTree(source, bytes, out);
             return;
         }

@@ -87,6 +87,9 @@ final class OnfailureSourceLocalTest {
         ReadStats.reset();
         Map<String, Long> light = counts(read("tolerant").groupBy("kind").count());
         assertThat(ReadStats.DOCUMENTS.sum()).isPositive();
+        // most documents without a tree (KindSkim), the rest (envelopes, hostile, not plain) through one
+        assertThat(ReadStats.SKIMS.sum() + ReadStats.TREES.sum()).isEqualTo(ReadStats.DOCUMENTS.sum());
+        assertThat(ReadStats.SKIMS.sum()).isGreaterThan(ReadStats.DOCUMENTS.sum() / 2);
         assertThat(ReadStats.VALIDATIONS.sum()).isZero();
         assertThat(ReadStats.PAYLOADS.sum()).isZero();
         assertThat(ReadStats.MESSAGES.sum()).isZero();
