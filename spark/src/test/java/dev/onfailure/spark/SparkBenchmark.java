@@ -116,8 +116,10 @@ final class SparkBenchmark {
         double[] spark1 = {median(t[1]), median(t[2]), median(t[3])};
         double[] spark2 = {median(t[5]), median(t[6]), median(t[7])};
 
-        out.add(row("command --threads 1", docs, cmd1, t[0]));
-        out.add(row("command --threads 2", docs, cmd2, t[4]));
+        if (COMMAND) {
+            out.add(row("command --threads 1", docs, cmd1, t[0]));
+            out.add(row("command --threads 2", docs, cmd2, t[4]));
+        }
         out.add(row("spark local[1], command's columns", docs, spark1[0], t[1]));
         out.add(row("spark local[1], every column", docs, spark1[1], t[2]));
         out.add(row("spark local[1], kind + count(*)", docs, spark1[2], t[3]));
@@ -125,22 +127,28 @@ final class SparkBenchmark {
         out.add(row("spark local[2], every column", docs, spark2[1], t[6]));
         out.add(row("spark local[2], kind + count(*)", docs, spark2[2], t[7]));
         out.add(String.format(Locale.ROOT, "scaling local[1] -> local[2]: %.2fx (command's columns), %.2fx (every"
-                + " column), %.2fx (kind + count(*)); command 1 -> 2 threads: %.2fx", spark1[0] / spark2[0],
-                spark1[1] / spark2[1], spark1[2] / spark2[2], cmd1 / cmd2));
-        out.add(String.format(Locale.ROOT, "cost per document vs the command on one core: %.2fx (command's columns),"
-                + " %.2fx (every column); at two: %.2fx (command's columns)", spark1[0] / cmd1, spark1[1] / cmd1,
-                spark2[0] / cmd2));
-        out.add(String.format(Locale.ROOT, "process CPU seconds (median): command %.2f / %.2f (1 / 2 threads);"
-                + " local[1] %.2f, %.2f, %.2f; local[2] %.2f, %.2f, %.2f (command's columns, every column, kind +"
-                + " count(*))", median(c[0]), median(c[4]), median(c[1]), median(c[2]), median(c[3]),
-                median(c[5]), median(c[6]), median(c[7])));
-        out.add(String.format(Locale.ROOT, "CPU per document vs the command on one core: %.2fx (command's columns),"
-                + " %.2fx (every column), %.2fx (kind + count(*))", median(c[1]) / median(c[0]),
-                median(c[2]) / median(c[0]), median(c[3]) / median(c[0])));
+                + " column), %.2fx (kind + count(*))%s", spark1[0] / spark2[0], spark1[1] / spark2[1],
+                spark1[2] / spark2[2], COMMAND ? String.format(Locale.ROOT, "; command 1 -> 2 threads: %.2fx",
+                        cmd1 / cmd2) : ""));
+        if (COMMAND) {
+            out.add(String.format(Locale.ROOT, "cost per document vs the command on one core: %.2fx (command's"
+                    + " columns), %.2fx (every column); at two: %.2fx (command's columns)", spark1[0] / cmd1,
+                    spark1[1] / cmd1, spark2[0] / cmd2));
+        }
+        out.add(String.format(Locale.ROOT, "process CPU seconds (median): %slocal[1] %.2f, %.2f, %.2f; local[2] %.2f,"
+                + " %.2f, %.2f (command's columns, every column, kind + count(*))", COMMAND
+                        ? String.format(Locale.ROOT, "command %.2f / %.2f (1 / 2 threads); ", median(c[0]),
+                                median(c[4])) : "", median(c[1]), median(c[2]), median(c[3]), median(c[5]),
+                median(c[6]), median(c[7])));
+        if (COMMAND) {
+            out.add(String.format(Locale.ROOT, "CPU per document vs the command on one core: %.2fx (command's"
+                    + " columns), %.2fx (every column), %.2fx (kind + count(*))", median(c[1]) / median(c[0]),
+                    median(c[2]) / median(c[0]), median(c[3]) / median(c[0])));
+        }
         out.add("CPU by thread, seconds (median of the rounds; tasks = Spark's task threads or the command's workers;"
                 + " driver = every other Java thread; JIT = C1/C2 compiler threads; GC/VM = collector and VM thread):");
         for (int cores = 0; cores < 2; cores++) {
-            for (int k = 0; k < 4; k++) {
+            for (int k = COMMAND ? 0 : 1; k < 4; k++) {
                 Run[] runs = r[cores][k];
                 StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-8s %-18s wall %.2f",
                         k == 0 ? "threads " + (cores + 1) : "local[" + (cores + 1) + "]", WHAT[k],
@@ -166,7 +174,7 @@ final class SparkBenchmark {
         }
         out.add("The last round, run by run:");
         for (int cores = 0; cores < 2; cores++) {
-            for (int k = 0; k < 4; k++) {
+            for (int k = COMMAND ? 0 : 1; k < 4; k++) {
                 Run last = r[cores][k][RUNS - 1];
                 out.add(String.format(Locale.ROOT, "%s, %s: %.3f s; %s", k == 0 ? "command --threads " + (cores + 1)
                         : "local[" + (cores + 1) + "]", WHAT[k], last.wall(), last.cpu().describe()));
