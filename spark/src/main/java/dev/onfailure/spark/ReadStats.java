@@ -15,6 +15,8 @@ final class ReadStats {
     static final LongAdder TREES = new LongAdder();
     /** Documents whose kind was found without a tree ({@link KindSkim}), for a query of kinds. */
     static final LongAdder SKIMS = new LongAdder();
+    /** Documents whose record the reader bound straight from the bytes, for member columns without validation. */
+    static final LongAdder BOUND = new LongAdder();
     /** Documents validated. */
     static final LongAdder VALIDATIONS = new LongAdder();
     /** Finding messages made. */
@@ -29,6 +31,7 @@ final class ReadStats {
         DOCUMENTS.reset();
         TREES.reset();
         SKIMS.reset();
+        BOUND.reset();
         VALIDATIONS.reset();
         MESSAGES.reset();
         PAYLOADS.reset();

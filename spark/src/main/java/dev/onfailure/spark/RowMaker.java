@@ -59,8 +59,10 @@ import org.apache.spark.unsafe.types.UTF8String;
  * names). When the document is validated, each row is made from what the validator's report holds: the record it
  * bound ({@code ValidationOptions.keepingRecords()}), with the payload's event it parsed, and the envelopes it
  * unwrapped; so the document, its envelopes and its payloads are each read once. Only a record the model cannot bind
- * (a member of the wrong type, one missing) is read again here, as a tree, for the columns that still have a value;
- * without validation the whole document is read as a tree. Rows come out in the order {@code onfailure validate}
+ * (a member of the wrong type, one missing) is read again here, as a tree, for the columns that still have a value.
+ * Without validation, a record written plainly outside any envelope is bound straight from its bytes as the validator
+ * binds it ({@code RecordCodec.readBytes}), a query of kinds alone reads the bytes once without binding anything
+ * ({@link KindSkim}), and any other document is read as a tree. Rows come out in the order {@code onfailure validate}
  * reports the records.
  */
 final class RowMaker {
@@ -95,6 +97,8 @@ final class RowMaker {
     private final boolean fromReports;
     /** For a query of {@link #KIND_COLUMNS} only; null for any other. */
     private final KindSkim skim;
+    /** Binds plain records from their bytes for member columns without validation. */
+    private final RecordCodec codec;
     /**
      * Finding codes and severities, each made a Spark string once per task instead of once per finding (Spark's
      * strings are immutable, and rows share them as they share literals).
@@ -115,6 +119,7 @@ final class RowMaker {
         this.keeping = options.keepingRecords();
         this.skim = !report && Arrays.stream(schema.fieldNames()).allMatch(KIND_COLUMNS::contains)
                 ? new KindSkim(limits) : null;
+        this.codec = RecordCodec.withLimits(limits);
         for (Severity v : Severity.values()) {
             severities.put(v, text(v.id()));
         }
@@ -137,11 +142,23 @@ final class RowMaker {
             return;
         }
         if (!report) {
-            KindSkim.Verdict v = skim != null ? skim.verdict(bytes) : KindSkim.Verdict.UNSURE;
-            if (v != KindSkim.Verdict.UNSURE) {
-                ReadStats.SKIMS.increment();
-                out.accept(row(source, "", Optional.empty(), v.kind(), Optional.empty(), null, null));
-                return;
+            if (skim != null) {
+                KindSkim.Verdict v = skim.verdict(bytes);
+                if (v != KindSkim.Verdict.UNSURE) {
+                    ReadStats.SKIMS.increment();
+                    out.accept(row(source, "", Optional.empty(), v.kind(), Optional.empty(), null, null));
+                    return;
+                }
+            } else {
+                // A record written plainly, outside any envelope, bound straight from the bytes as the validator
+                // binds it (the record the tree would give); anything else through the tree.
+                Optional<KafkaFailureRecord> bound = codec.readBytes(bytes);
+                if (bound.isPresent()) {
+                    ReadStats.BOUND.increment();
+                    out.accept(row(source, "", Optional.empty(), Optional.of(bound.get().kind()), Optional.empty(),
+                            bound.get(), null));
+                    return;
+                }
             }
             rowsFromTree(source, bytes, out);
             return;

@@ -22,7 +22,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * What making a document's rows costs for a set of columns, with the files already in memory and no Spark: the
  * {@code *.json} files below a directory read once, then each column set's {@link RowMaker} over all of them in turn,
- * round after round, timed by the thread's CPU. Also how many documents a query of kinds read without a tree. Not part
+ * round after round, timed by the thread's CPU, with how each set read the documents ({@link ReadStats}). Not part
  * of the test run; see bench/README.md ("Kinds without a tree").
  *
  * <pre>{@code
@@ -68,9 +68,10 @@ final class DocumentCost {
                     makers.get(k).rows("doc", doc, row -> rows[0]++);
                 }
                 long cpu = THREADS.getCurrentThreadCpuTime() - start;
-                System.out.printf(Locale.ROOT, "round %d  %-30s %d rows  %.2f us a document  (%d without a tree, %d"
-                        + " trees)%n", round, sets[k], rows[0], cpu / 1e3 / docs.size(), ReadStats.SKIMS.sum(),
-                        ReadStats.TREES.sum());
+                System.out.printf(Locale.ROOT, "round %d  %-30s %d rows  %.2f us a document  (kinds skimmed %d,"
+                        + " records bound from bytes %d, trees %d, validations %d)%n", round, sets[k], rows[0],
+                        cpu / 1e3 / docs.size(), ReadStats.SKIMS.sum(), ReadStats.BOUND.sum(), ReadStats.TREES.sum(),
+                        ReadStats.VALIDATIONS.sum());
             }
         }
     }

@@ -37,6 +37,7 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /** Column values and rows that have a fast path: each equal to what the plain way gives. */
@@ -108,10 +109,30 @@ final class RowMakerTest {
      * tree of it) equal the rows made wholly from the reader's own tree, the way every column was made before.
      */
     private static void compare(Profile profile) {
-        RowMaker maker = maker(profile);
+        compare(maker(profile), profile == Profile.STRICT, true);
+    }
+
+    /**
+     * {@link #compare(Profile)} for every column of a record without {@code valid} and {@code findings}: the rows made
+     * from records bound straight from their bytes (and, for any other document, the reader's own tree) equal those
+     * made wholly from the tree.
+     */
+    @Test
+    void memberColumnsWithoutValidation_fromRecordsBoundFromBytes_equalTheReadersOwnTree() {
+        StructType members = new StructType(java.util.Arrays.stream(FailureRows.SCHEMA.fields())
+                .filter(f -> !f.name().equals("valid") && !f.name().equals("findings"))
+                .toArray(org.apache.spark.sql.types.StructField[]::new));
+        ReadStats.reset();
+        compare(new RowMaker(members, VALIDATOR, ValidationOptions.of(Profile.TOLERANT), ReadLimits.defaults()), false,
+                false);
+        assertThat(ReadStats.VALIDATIONS.sum()).isZero();
+        assertThat(ReadStats.BOUND.sum()).as("documents bound from their bytes").isGreaterThan(400);
+    }
+
+    private static void compare(RowMaker maker, boolean strict, boolean validated) {
         List<Doc> docs = new ArrayList<>();
         docs.addAll(generated(400));
-        docs.addAll(invalid(profile == Profile.STRICT));
+        docs.addAll(invalid(strict));
         docs.addAll(envelopes());
         docs.addAll(ndjson());
         for (CorpusCase c : Corpus.cases()) {
@@ -137,6 +158,9 @@ final class RowMakerTest {
         }
         // the comparison covered both ways of making a row's members, and the columns that matter
         assertThat(fallbacks).as("records the model could not bind, read from the reader's tree").isPositive();
+        if (!validated) {
+            assertThat(all).noneMatch(r -> r.contains("Boolean:"));
+        }
         assertThat(all).anyMatch(r -> r.contains("UTF8String:kafka.sqs-sns,"))
                 .anyMatch(r -> r.contains("UTF8String:kafka.s3,")).anyMatch(r -> r.contains("UTF8String:kafka.topic,"))
                 .anyMatch(r -> r.contains("UTF8String:sqs-event,")).anyMatch(r -> r.contains("UTF8String:sns-event,"))
