@@ -338,7 +338,7 @@ final class KindSkim {
         return OTHER;
     }
 
-    /** Whether the object open at {@code top} already has the name at {@code start} (checked one by one while small). */
+    /** Whether the object open at {@code top} already has the name at {@code start} (one by one while it is small). */
     private boolean seen(int top, int start, int length, int hash) {
         if (count[top] > LINEAR_NAMES) {
             return false;   // checked when the object closes

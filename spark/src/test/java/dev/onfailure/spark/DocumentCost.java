@@ -23,11 +23,12 @@ import org.apache.spark.sql.types.StructType;
  * What making a document's rows costs for a set of columns, with the files already in memory and no Spark: the
  * {@code *.json} files below a directory read once, then each column set's {@link RowMaker} over all of them in turn,
  * round after round, timed by the thread's CPU, with how each set read the documents ({@link ReadStats}). Not part
- * of the test run; see bench/README.md ("Kinds without a tree").
+ * of the test run; see bench/README.md ("Kinds and member columns without a tree").
  *
  * <pre>{@code
  * java -Xmx2g -XX:+UseParallelGC -cp spark/target/test-classes:spark/target/classes:$(cat spark/target/classpath.txt) \
- *     dev.onfailure.spark.DocumentCost /tmp/onfailure-spark-bench-100000/generated 100000 'kind;kind,valid;kind,condition' 5
+ *     dev.onfailure.spark.DocumentCost /tmp/onfailure-spark-bench-100000/generated 100000 \
+ *     'kind;kind,valid;kind,condition' 5
  * }</pre>
  */
 final class DocumentCost {

@@ -74,7 +74,8 @@ final class KindSkimTest {
     @Test
     void handMade_getTheTreePathsKind_orAreLeftToIt() {
         assertVerdict("{\"KafkaBatchInfo\":{}}", Verdict.SQS_SNS);
-        assertVerdict(" {\n\t\"requestContext\": {}, \"KafkaBatchInfo\" : { \"batchSize\" : 1 } }\r\n", Verdict.SQS_SNS);
+        assertVerdict(" {\n\t\"requestContext\": {}, \"KafkaBatchInfo\" : { \"batchSize\" : 1 } }\r\n",
+                Verdict.SQS_SNS);
         assertVerdict("{\"KafkaBatchInfo\":{},\"payload\":\"e30=\"}", Verdict.S3);
         assertVerdict("{\"payload\":{},\"KafkaBatchInfo\":{}}", Verdict.S3);
         assertVerdict("{\"KafkaBatchInfo\":{\"recordInfo\":{}},\"payload\":{}}", Verdict.TOPIC);
@@ -95,7 +96,8 @@ final class KindSkimTest {
         assertVerdict("\"text\"", Verdict.NONE);
         assertVerdict("-0.5e+10", Verdict.NONE);
         assertVerdict("null", Verdict.NONE);
-        assertVerdict("{\"a\":[true,false,null,0,-0,1E2,1.25,\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uFFFF\",{}]}", Verdict.NONE);
+        assertVerdict("{\"a\":[true,false,null,0,-0,1E2,1.25,\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uFFFF\",{}]}",
+                Verdict.NONE);
         assertVerdict("{\"s\":\"\u007f\"}", Verdict.NONE);
         // envelopes, whose messages the tree path unwraps
         assertVerdict("{\"Records\":[]}", Verdict.UNSURE);
@@ -355,8 +357,11 @@ final class KindSkimTest {
                 }
                 case 4 -> repeatName(d, r);
                 case 5 -> Arrays.copyOf(d, at);
-                case 6 -> concat(bytes(r.nextBoolean() ? "[" : "{\"KafkaBatchInfo\":"), d,
-                        bytes(r.nextBoolean() ? "]" : "}"));
+                case 6 -> {
+                    byte[] open = bytes(r.nextBoolean() ? "[" : "{\"KafkaBatchInfo\":");
+                    byte[] close = bytes(r.nextBoolean() ? "]" : "}");
+                    yield replace(replace(d, 0, 0, open), open.length + d.length, 0, close);
+                }
                 default -> replace(d, at, 1, new byte[] {ODD[r.nextInt(ODD.length)]});
             };
         }
@@ -388,14 +393,6 @@ final class KindSkimTest {
         out.write(d, 0, at);
         out.writeBytes(with);
         out.write(d, at + length, d.length - at - length);
-        return out.toByteArray();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
         return out.toByteArray();
     }
 
