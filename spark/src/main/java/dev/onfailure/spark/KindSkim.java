@@ -91,6 +91,10 @@ final class KindSkim {
     private final long maxDocumentBytes;
     private final long maxStringChars;
     private final long maxNameChars;
+    /**
+     * The longest number: within the limit on numbers, and on strings too, since the tree path takes a number's text
+     * from the parser, which holds that text to the limit on strings.
+     */
     private final long maxNumberChars;
     private final int maxDepth;
     private final long maxObjectMembers;
@@ -124,7 +128,7 @@ final class KindSkim {
         this.maxDocumentBytes = limits.maxDocumentBytes();
         this.maxStringChars = limits.maxStringChars();
         this.maxNameChars = limits.maxNameChars();
-        this.maxNumberChars = limits.maxNumberChars();
+        this.maxNumberChars = Math.min(limits.maxNumberChars(), limits.maxStringChars());
         this.maxDepth = limits.maxDepth();
         this.maxObjectMembers = limits.maxObjectMembers();
         this.maxArrayElements = limits.maxArrayElements();
@@ -452,7 +456,7 @@ final class KindSkim {
 
     /**
      * Reads a number at {@code i} as RFC 8259 writes it; returns the index after it, or -1 when it is not one or is
-     * longer than the limit.
+     * longer than the limit (on numbers or on strings: see {@link #maxNumberChars}).
      */
     private int number(int i) {
         int k = i;

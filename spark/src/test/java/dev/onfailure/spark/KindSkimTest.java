@@ -168,6 +168,10 @@ final class KindSkimTest {
                 Verdict.UNSURE);
         assertVerdict("{\"KafkaBatchInfo\":1234}", ReadLimits.builder().maxNumberChars(4).build(), Verdict.SQS_SNS);
         assertVerdict("{\"KafkaBatchInfo\":-1234}", ReadLimits.builder().maxNumberChars(4).build(), Verdict.UNSURE);
+        // the tree takes a number's text from Jackson, which holds it (sign and all) to the limit on strings too
+        assertVerdict("{\"KafkaBatchInfo\":-123}", ReadLimits.builder().maxStringChars(4).build(), Verdict.SQS_SNS);
+        assertVerdict("{\"KafkaBatchInfo\":-1234}", ReadLimits.builder().maxStringChars(4).build(), Verdict.UNSURE);
+        assertVerdict("12", ReadLimits.builder().maxStringChars(1).build(), Verdict.UNSURE);
         assertVerdict("{\"KafkaBatchInfo\":1}", ReadLimits.builder().maxNameChars(14).build(), Verdict.SQS_SNS);
         assertVerdict("{\"KafkaBatchInfo\":1}", ReadLimits.builder().maxNameChars(13).build(), Verdict.UNSURE);
         assertVerdict("{\"KafkaBatchInfo\":1}", ReadLimits.builder().maxDocumentBytes(20).build(), Verdict.SQS_SNS);
