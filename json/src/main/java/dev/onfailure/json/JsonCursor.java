@@ -100,7 +100,7 @@ public final class JsonCursor {
         this.n = bytes.length;
         this.maxStringChars = limits.maxStringChars();
         this.maxNameChars = limits.maxNameChars();
-        this.maxNumberChars = limits.maxNumberChars();
+        this.maxNumberChars = maxNumberChars(limits);
         this.from = 0;
         this.quote = 1;
     }
@@ -123,17 +123,26 @@ public final class JsonCursor {
     /**
      * Returns a cursor over the UTF-8 {@code bytes} (not copied: do not change them while reading). The cursor has
      * already {@linkplain #failed() failed} when the limits are so tight that the tree path might refuse what it
-     * accepts (a few members, four levels deep, at most one token a byte): it only reads records' plainest shapes.
+     * accepts (a few members, four levels deep, at most one token a byte, a 19-digit integer with its sign): it only
+     * reads records' plainest shapes.
      */
     public static JsonCursor over(byte[] bytes, ReadLimits limits) {
         boolean roomy = bytes.length <= limits.maxDocumentBytes() && limits.maxDepth() >= 5
-                && limits.maxTokens() >= bytes.length && limits.maxNumberChars() >= 18
+                && limits.maxTokens() >= bytes.length && maxNumberChars(limits) >= 20
                 && limits.maxObjectMembers() >= 5;
         JsonCursor c = new JsonCursor(bytes, limits);
         if (!roomy) {
             c.fail();
         }
         return c;
+    }
+
+    /**
+     * The longest number text this cursor reads within {@code limits}: the tree path takes a number's text from the
+     * parser, which holds it (sign and all) to the limit on strings as well as to the one on numbers.
+     */
+    private static int maxNumberChars(ReadLimits limits) {
+        return Math.min(limits.maxNumberChars(), limits.maxStringChars());
     }
 
     /** Returns true once anything was not plain, or a reader {@linkplain #fail() gave up}. */
@@ -802,10 +811,11 @@ public final class JsonCursor {
             return c == 't' ? JsonBoolean.TRUE : c == 'f' ? JsonBoolean.FALSE : JsonNull.INSTANCE;
         }
         int end = k;
-        while (end < n && end - k <= limits.maxNumberChars() && isNumberByte(b[end])) {
+        int maxNumber = maxNumberChars(limits);
+        while (end < n && end - k <= maxNumber && isNumberByte(b[end])) {
             end++;
         }
-        if (end == k || end - k > limits.maxNumberChars()) {
+        if (end == k || end - k > maxNumber) {
             return null;
         }
         String text = new String(b, k, end - k, StandardCharsets.ISO_8859_1);

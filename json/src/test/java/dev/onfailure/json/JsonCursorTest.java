@@ -124,6 +124,50 @@ final class JsonCursorTest {
         assertThat(c.failed()).isTrue();
     }
 
+    /**
+     * The tree path takes a number's text from Jackson, which holds it to the limit on numbers (its digits) and, as
+     * text, to the limit on strings (sign and all): whatever either limit, a number the tree refuses fails the cursor,
+     * read as an integer or as any value.
+     */
+    @Test
+    void aNumberTheTreeRefusesUnderSomeLimit_failsTheCursor() {
+        java.util.List<String> numbers = java.util.List.of("7", "-7", "123456789012345678", "-123456789012345678",
+                "1234567890123456789", "-1234567890123456789", "1.0", "-12.00", "30E-1", "1545084650987.000");
+        int read = 0;
+        for (String number : numbers) {
+            byte[] doc = ("{\"a\":" + number + "}").getBytes(StandardCharsets.UTF_8);
+            for (int max = 1; max <= 40; max++) {
+                for (ReadLimits limits : java.util.List.of(ReadLimits.builder().maxNumberChars(max).build(),
+                        ReadLimits.builder().maxStringChars(max).build())) {
+                    boolean treeReads;
+                    try {
+                        Json.parse(doc, limits);
+                        treeReads = true;
+                    } catch (ReadException e) {
+                        treeReads = false;
+                    }
+                    JsonCursor asInteger = JsonCursor.over(doc, limits);
+                    asInteger.beginObject();
+                    asInteger.nextMember(true);
+                    asInteger.integer(text -> { });
+                    asInteger.nextMember(false);
+                    asInteger.end();
+                    JsonCursor asValue = JsonCursor.over(doc, limits);
+                    asValue.beginObject();
+                    asValue.nextMember(true);
+                    asValue.value(limits);
+                    asValue.nextMember(false);
+                    asValue.end();
+                    if (!asInteger.failed() || !asValue.failed()) {
+                        read++;
+                        assertThat(treeReads).as("%s within %s", number, limits).isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(read).as("the cursor still reads numbers where the limits leave room").isGreaterThan(300);
+    }
+
     @Test
     void trailingContent_failsAtTheEnd() {
         JsonCursor c = over("{} {}");
@@ -142,11 +186,24 @@ final class JsonCursorTest {
 
     @Test
     void stringsOverTheLimit_fail() {
-        JsonCursor c = JsonCursor.over("\"abcdef\"".getBytes(StandardCharsets.UTF_8),
-                ReadLimits.builder().maxStringChars(3).build());
+        byte[] doc = "[\"abcdefghijklmnopqrst\", \"abcdefghijklmnopqrstu\"]".getBytes(StandardCharsets.UTF_8);
+        JsonCursor c = JsonCursor.over(doc, ReadLimits.builder().maxStringChars(20).build());
+        c.beginArray();
+        c.nextElement(true);
+        assertThat(c.string()).isEqualTo("abcdefghijklmnopqrst");
         assertThat(c.failed()).isFalse();
+        c.nextElement(false);
         assertThat(c.string()).isEmpty();
         assertThat(c.failed()).isTrue();
+    }
+
+    @Test
+    void limitsTooTightForA19DigitIntegerAndItsSign_failFromTheStart() {
+        byte[] doc = "{}".getBytes(StandardCharsets.UTF_8);
+        assertThat(JsonCursor.over(doc, ReadLimits.builder().maxStringChars(19).build()).failed()).isTrue();
+        assertThat(JsonCursor.over(doc, ReadLimits.builder().maxNumberChars(19).build()).failed()).isTrue();
+        assertThat(JsonCursor.over(doc, ReadLimits.builder().maxStringChars(20).maxNumberChars(20).build()).failed())
+                .isFalse();
     }
 
     @ParameterizedTest

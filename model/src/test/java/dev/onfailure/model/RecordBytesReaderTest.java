@@ -171,6 +171,29 @@ final class RecordBytesReaderTest {
         }
     }
 
+    /**
+     * The tree path takes a number's text from the parser, which holds it to the limit on strings too: with strings
+     * made short, a limit on strings or on numbers just under or over the records' numbers is the tree path's to
+     * enforce, and the straight-from-bytes reader reads the record only where the tree does.
+     */
+    @Test
+    void limitsOnStringsAndNumbers_aroundTheRecordsNumbers_areTheTreePathsToEnforce() {
+        int read = 0;
+        for (String v : new String[] {SQS, TOPIC}) {
+            // every string value "x" (names are followed by a colon), so that only numbers meet the limits
+            byte[] shortStrings = v.replaceAll("\"[^\"]*\"(\\s*[,}\\]])", "\"x\"$1").getBytes(StandardCharsets.UTF_8);
+            for (int max = 1; max <= 24; max++) {
+                for (ReadLimits limits : new ReadLimits[] {ReadLimits.builder().maxStringChars(max).build(),
+                    ReadLimits.builder().maxNumberChars(max).build()}) {
+                    RecordCodec codec = RecordCodec.withLimits(limits);
+                    agrees(shortStrings, codec, limits + " " + new String(shortStrings, StandardCharsets.UTF_8));
+                    read += codec.readBytes(shortStrings).isPresent() ? 1 : 0;
+                }
+            }
+        }
+        assertThat(read).as("records read straight from bytes where the limits leave room").isGreaterThan(10);
+    }
+
     @Test
     void events_readStraightFromBytes_areTheEventsOfTheTree() {
         String[] events = {
