@@ -190,6 +190,85 @@ final class KindSkimTest {
         }
     }
 
+    /**
+     * Every limit set just under, at and just over every measure of the document itself (its longest string, name and
+     * number, its depth, its largest object and array, its tokens, its size): a limit that meets a measure of another
+     * kind (the tree holds a number's text to the limit on strings too) is where a skim and the tree part ways.
+     */
+    @Test
+    void everyLimit_atEveryMeasureOfTheDocument_agreesWithTheTree() {
+        int answered = 0;
+        List<byte[]> docs = new ArrayList<>();
+        for (int d = 0; d < BASE.size(); d += 3) {
+            docs.add(BASE.get(d));
+            // and with every string value "x" (a name is followed by a colon): numbers then meet the limit on strings
+            docs.add(bytes(new String(BASE.get(d), StandardCharsets.UTF_8)
+                    .replaceAll("\"[^\"\\\\]*\"(\\s*[,}\\]])", "\"x\"$1")));
+        }
+        for (byte[] doc : docs) {
+            JsonValue tree;
+            try {
+                tree = Json.parse(doc, ReadLimits.defaults());
+            } catch (ReadException e) {
+                continue;
+            }
+            long[] m = new long[7];
+            measure(tree, 1, m);
+            long[] measures = {m[0], m[1], m[2], m[3], m[4], m[5], m[6], doc.length};
+            for (int limit = 0; limit < 8; limit++) {
+                for (long measure : measures) {
+                    for (long v = Math.max(1, measure - 1); v <= measure + 1; v++) {
+                        ReadLimits limits = limit(limit, v);
+                        agree(doc, limits);
+                        answered += new KindSkim(limits).verdict(doc) != Verdict.UNSURE ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertThat(answered).isGreaterThan(10_000);
+    }
+
+    /** Longest string, name and number text, depth, most members, most elements, tokens (an upper bound). */
+    private static void measure(JsonValue v, int depth, long[] m) {
+        m[6]++;
+        if (v instanceof JsonObject o) {
+            m[3] = Math.max(m[3], depth);
+            m[4] = Math.max(m[4], o.size());
+            m[6]++;
+            for (String name : o.names()) {
+                m[1] = Math.max(m[1], name.length());
+                m[6]++;
+                measure(o.get(name).orElseThrow(), depth + 1, m);
+            }
+        } else if (v instanceof dev.onfailure.json.JsonArray a) {
+            m[3] = Math.max(m[3], depth);
+            m[5] = Math.max(m[5], a.size());
+            m[6]++;
+            for (int i = 0; i < a.size(); i++) {
+                measure(a.get(i), depth + 1, m);
+            }
+        } else if (v instanceof dev.onfailure.json.JsonString s) {
+            m[0] = Math.max(m[0], s.value().length());
+        } else if (v instanceof dev.onfailure.json.JsonNumber n) {
+            m[2] = Math.max(m[2], n.text().length());
+        }
+    }
+
+    private static ReadLimits limit(int which, long value) {
+        int v = (int) Math.min(Integer.MAX_VALUE, value);
+        ReadLimits.Builder b = ReadLimits.builder();
+        return switch (which) {
+            case 0 -> b.maxStringChars(v).build();
+            case 1 -> b.maxNameChars(v).build();
+            case 2 -> b.maxNumberChars(v).build();
+            case 3 -> b.maxDepth(v).build();
+            case 4 -> b.maxObjectMembers(v).build();
+            case 5 -> b.maxArrayElements(v).build();
+            case 6 -> b.maxTokens(value).build();
+            default -> b.maxDocumentBytes(value).build();
+        };
+    }
+
     @Test
     void mutatedDocuments_agreeWithTheTree() {
         qt().withExamples(4_000).forAll(integers().between(0, BASE.size() - 1), longs().all())
