@@ -145,10 +145,48 @@ final class LocalPaths {
 
     /**
      * An entry of a directory: a directory's path below the listed one or a file's full path, how it sorts among its
-     * siblings, what it is.
+     * siblings, what it is; and the first eight characters of {@code order} packed into a word, for sorting.
      */
-    private record Entry(String relative, String order, Path path, BasicFileAttributes attrs) {
+    private record Entry(String relative, String order, Path path, BasicFileAttributes attrs, long prefix) {
+
+        Entry(String relative, String order, Path path, BasicFileAttributes attrs) {
+            this(relative, order, path, attrs, LocalPaths.prefix(order));
+        }
     }
+
+    /** Marks a {@link Entry#prefix()} that is not the packed characters: one of them is over U+00FF. */
+    private static final long NO_PREFIX = -1L;
+
+    /**
+     * The first eight characters of {@code s}, one byte each, the first in the highest byte, zeros past the end; or
+     * {@link #NO_PREFIX} when one of them does not fit a byte. Compared unsigned, two such words order their strings as
+     * {@link String#compareTo} does wherever they differ.
+     */
+    private static long prefix(String s) {
+        long p = 0;
+        for (int j = 0; j < 8; j++) {
+            int c = j < s.length() ? s.charAt(j) : 0;
+            if (c > 0xFF) {
+                return NO_PREFIX;
+            }
+            p = (p << 8) | c;
+        }
+        return p;
+    }
+
+    /**
+     * {@link String#compareTo} of the entries' {@code order}, decided by the packed prefixes where both have one and
+     * they differ: sorting a directory of 278,000 entries spent most of its time following each entry to its string
+     * and the string to its bytes, for names that differ in their first eight characters.
+     */
+    private static final Comparator<Entry> ORDER = (a, b) -> {
+        long x = a.prefix();
+        long y = b.prefix();
+        if (x != y && x != NO_PREFIX && y != NO_PREFIX) {
+            return Long.compareUnsigned(x, y);
+        }
+        return a.order().compareTo(b.order());
+    };
 
     /**
      * One listing's walk: what it takes, where it puts what it finds, the directories it is inside, and the threads
@@ -182,7 +220,7 @@ final class LocalPaths {
                     entries.add(e);
                 }
             }
-            entries.sort(Comparator.comparing(Entry::order));
+            entries.sort(ORDER);
             for (Entry e : entries) {
                 if (!e.attrs().isDirectory()) {
                     out.add(new FileSplit.File(e.relative(), e.attrs().size()));

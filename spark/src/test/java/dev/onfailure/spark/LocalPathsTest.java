@@ -76,6 +76,13 @@ final class LocalPathsTest {
         file("order/a0.json", "{}");
         file("order/a/b/y.json", "{}");
         file("order/a/b.json", "{}");
+        // names sorted by their first eight characters where those differ and fit a byte each, by the whole name else
+        for (String name : new String[] {"abcdefgh.json", "abcdefgh1.json", "abcdefg.json", "abcdefgh/z.json",
+            "abcdefg\u00ff.json", "abcdefg\u0100.json", "\u00e9t\u00e9.json", "\u65e5\u672c.json", "\u00ff\u00ff.json",
+            "A.json", "z.json", "\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff.json",
+            "\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff0.json"}) {
+            file("order/" + name, "{}");
+        }
         LocalFileSystem fs = LocalFileSystem.getLocal(new Configuration());
         Path root = fs.getFileStatus(new Path(dir.toUri())).getPath();
         for (boolean all : new boolean[] {true, false}) {
