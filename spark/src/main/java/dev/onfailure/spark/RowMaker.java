@@ -97,7 +97,7 @@ final class RowMaker {
     private final boolean fromReports;
     /** For a query of {@link #KIND_COLUMNS} only; null for any other. */
     private final KindSkim skim;
-    /** Binds plain records from their bytes for member columns without validation. */
+    /** For member columns without validation: binds plain records from their bytes; null for any other query. */
     private final RecordCodec codec;
     /**
      * Finding codes and severities, each made a Spark string once per task instead of once per finding (Spark's
@@ -119,7 +119,7 @@ final class RowMaker {
         this.keeping = options.keepingRecords();
         this.skim = !report && Arrays.stream(schema.fieldNames()).allMatch(KIND_COLUMNS::contains)
                 ? new KindSkim(limits) : null;
-        this.codec = RecordCodec.withLimits(limits);
+        this.codec = !report && skim == null ? RecordCodec.withLimits(limits) : null;
         for (Severity v : Severity.values()) {
             severities.put(v, text(v.id()));
         }
