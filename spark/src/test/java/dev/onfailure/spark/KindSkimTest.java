@@ -65,7 +65,7 @@ final class KindSkimTest {
             ReadLimits.builder().maxDocumentBytes(2_000).build());
 
     /** Bytes a mutation writes: JSON's structure, escapes, number parts, and bytes outside plain ASCII. */
-    private static final byte[] ALPHABET = bytes("\"\\{}[],:01-+.eEntfuaD8 \n\t\r/b\u007f").clone();
+    private static final byte[] ALPHABET = bytes("\"\\{}[],:01-+.eEntfuaD8 \n\t\r/b\u007f");
     private static final byte[] ODD = {0, 0x1f, (byte) 0x80, (byte) 0xc3, (byte) 0xa9, (byte) 0xef, (byte) 0xbb,
         (byte) 0xbf, (byte) 0xff, 0x0c};
 
