@@ -153,11 +153,32 @@ public final class Timestamp implements Comparable<Timestamp> {
         int minute = digits(s, 14, 2);
         int second = digits(s, 17, 2);
         if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1 || hour > 23
-                || minute > 59 || second > 59
-                || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+                || minute > 59 || second > 59 || day > daysIn(year, month)) {
             return NOT_A_DATE_TIME;
         }
-        return java.time.LocalDate.of(year, month, day).toEpochDay() * 86_400 + hour * 3600L + minute * 60L + second;
+        return epochDay(year, month, day) * 86_400 + hour * 3600L + minute * 60L + second;
+    }
+
+    /** The days in {@code month} (1 to 12) of the proleptic Gregorian {@code year}. */
+    private static int daysIn(int year, int month) {
+        if (month == 2) {
+            return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+        }
+        return 30 + ((month + (month >> 3)) & 1);
+    }
+
+    /**
+     * The days from 1970-01-01 to the valid date {@code year-month-day} (year 0 to 9999), as
+     * {@code LocalDate.toEpochDay} counts them, without making a {@code LocalDate} (which checks every field again):
+     * the date's day in a year that starts on March 1, so that February's length comes last.
+     */
+    private static long epochDay(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        int yearOfEra = y - (int) era * 400;                                  // 0 to 399
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;   // 0 to 365, from March 1
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;     // 0 to 146096
+        return era * 146_097 + dayOfEra - 719_468;
     }
 
     /** Compares by instant; timestamps that do not parse sort after every one that does, by text. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 final class TimestampTest {
@@ -87,5 +88,35 @@ final class TimestampTest {
         Timestamp once = Timestamp.of("2024-05-01T10:00:09.999Z");
         assertThat(once.isAwsForm()).isTrue();
         assertThat(once.isAwsForm()).isTrue();   // kept: the same answer the second time
+    }
+
+    @Test
+    void byHand_everyYearsMonthEnds_areJavaTimesDates() {
+        int checked = 0;
+        for (int year = 0; year <= 9999; year++) {
+            for (int month = 1; month <= 12; month++) {
+                for (int day : new int[] {1, 28, 29, 30, 31, 32}) {
+                    String t = digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2) + "T23:59:58.250Z";
+                    Optional<Instant> expected;
+                    try {
+                        expected = Optional.of(java.time.LocalDate.of(year, month, day).atTime(23, 59, 58, 250_000_000)
+                                .toInstant(java.time.ZoneOffset.UTC));
+                    } catch (java.time.DateTimeException e) {
+                        expected = Optional.empty();
+                    }
+                    Timestamp ts = Timestamp.of(t);
+                    assertThat(ts.toInstant()).as(t).isEqualTo(expected);
+                    assertThat(ts.isAwsForm()).as(t).isEqualTo(expected.isPresent());
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(10_000 * 12 * 6);
+    }
+
+    /** {@code value} in {@code width} digits, zeros in front. */
+    private static String digits(int value, int width) {
+        String s = Integer.toString(value);
+        return "0".repeat(width - s.length()) + s;
     }
 }
