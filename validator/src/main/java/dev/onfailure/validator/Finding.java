@@ -159,9 +159,16 @@ public final class Finding {
         int from = 0;
         if (a.head == b.head || a.head.equals(b.head)) {
             from = a.head.length();
-            if (a.key != null && b.key != null && a.key.equals(b.key)) {
-                return a.tail.compareTo(b.tail);
+            if (a.key != null && b.key != null) {
+                if (a.key.equals(b.key)) {
+                    return a.tail.compareTo(b.tail);
+                }
+                if (!a.key.startsWith(b.key) && !b.key.startsWith(a.key)) {
+                    return a.key.compareTo(b.key);   // the keys differ before either ends: so do the pointers
+                }
             }
+        } else if (!a.head.startsWith(b.head) && !b.head.startsWith(a.head)) {
+            return a.head.compareTo(b.head);   // the heads differ before either ends: so do the pointers
         }
         int la = a.pointerLength();
         int lb = b.pointerLength();
