@@ -31,8 +31,24 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
             .with(Members.RECORDS_INFO, Member.Spec.optional(JsonType.OBJECT))
             .with(Members.RECORD_INFO, Member.Spec.optional(JsonType.OBJECT));
 
+    // Every attribute is also a parameter, in order (@Value.Parameter): the byte reader makes the value with the
+    // package-private ImmutableKafkaBatchInfo.of, without a builder's three maps and their copies.
+
+    @Override
+    @Value.Parameter(order = 0)
+    public abstract int batchSize();
+
+    @Override
+    @Value.Parameter(order = 1)
+    public abstract String bootstrapServers();
+
+    @Override
+    @Value.Parameter(order = 2)
+    public abstract long payloadSize();
+
     @Override
     @Value.Default
+    @Value.Parameter(order = 3)
     public JsonField<String> eventSourceArn() {
         return JsonField.absent();
     }
@@ -41,6 +57,7 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
      * {@code recordsInfo}: entries keyed {@code "<topic>-<partition>"}, keys and order kept verbatim; empty for a
      * record in the single-record form ({@link #isSingleRecord()}).
      */
+    @Value.Parameter(order = 4)
     public abstract Map<String, RecordRange> recordsInfo();
 
     /**
@@ -49,6 +66,7 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
      * absent in AWS's form.
      */
     @Value.Default
+    @Value.Parameter(order = 5)
     public JsonField<RecordInfo> recordInfo() {
         return JsonField.absent();
     }
@@ -67,6 +85,7 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
      * is written back as it came.
      */
     @Value.Default
+    @Value.Parameter(order = 6)
     public boolean writesRecordsInfo() {
         return !isSingleRecord();
     }
@@ -112,8 +131,10 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
     }
 
     @Override
+    @Value.Parameter(order = 7)
     public abstract Map<String, JsonValue> unknownFields();
 
     @Override
+    @Value.Parameter(order = 8)
     public abstract Map<String, String> numberText();
 }

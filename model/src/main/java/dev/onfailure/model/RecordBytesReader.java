@@ -96,8 +96,8 @@ final class RecordBytesReader {
         JsonField<String> eventSourceArn = JsonField.absent();
         String bootstrapServers;
         long payloadSize;
-        /** The recordsInfo entries, put straight into the builder of the batch info they become part of. */
-        KafkaBatchInfo.Builder ranges;
+        /** The recordsInfo entries, in order; the batch info takes its own copy. */
+        Map<String, RecordRange> ranges;
         int rangeCount;
         RecordInfo recordInfo;
         Map<String, JsonValue> unknown = Map.of();
@@ -154,9 +154,8 @@ final class RecordBytesReader {
                 return declined(p);   // AWS's form has recordsInfo; the tree path explains its absence
             }
             KafkaBatchInfo info = batchInfo(p, batch, ranges, single);
-            return info == null ? null : SqsSnsRecord.builder().requestContext(requestContext)
-                    .responseContext(responseContext).version(version).timestamp(timestamp).batchInfo(info)
-                    .unknownFields(unknown).build();
+            return info == null ? null
+                    : ImmutableSqsSnsRecord.of(requestContext, responseContext, version, timestamp, info, unknown);
         }
         if (single && !ranges && payload.form() == Payload.Form.OBJECT) {
             if (!TopicBatchInfo.TABLE.complete(p, batch.seen)) {
@@ -192,13 +191,9 @@ final class RecordBytesReader {
         if ((ranges && batch.ranges == null) || (single && batch.recordInfo == null)) {
             return declined(p);
         }
-        KafkaBatchInfo.Builder b = ranges ? batch.ranges : KafkaBatchInfo.builder();
-        if (single) {
-            b.recordInfo(JsonField.of(batch.recordInfo));
-        }
-        KafkaBatchInfo info = b.batchSize(batch.batchSize).eventSourceArn(batch.eventSourceArn)
-                .bootstrapServers(batch.bootstrapServers).payloadSize(batch.payloadSize).writesRecordsInfo(ranges)
-                .unknownFields(batch.unknown).numberText(batch.texts).build();
+        KafkaBatchInfo info = ImmutableKafkaBatchInfo.of(batch.batchSize, batch.bootstrapServers, batch.payloadSize,
+                batch.eventSourceArn, ranges ? batch.ranges : Map.of(),
+                single ? JsonField.of(batch.recordInfo) : JsonField.absent(), ranges, batch.unknown, batch.texts);
         return info.recordsInfo().size() == batch.rangeCount ? info : declined(p);
     }
 
@@ -365,8 +360,8 @@ final class RecordBytesReader {
      * Puts the recordsInfo entries straight into a builder (no map of our own to copy); a repeated key, which
      * collapses in the builder's map, fails the cursor (the tree path refuses it).
      */
-    private KafkaBatchInfo.Builder ranges(JsonCursor p, Batch batch) {
-        KafkaBatchInfo.Builder b = KafkaBatchInfo.builder();
+    private Map<String, RecordRange> ranges(JsonCursor p, Batch batch) {
+        Map<String, RecordRange> b = new LinkedHashMap<>();
         int count = 0;
         p.beginObject();
         for (boolean first = true; p.nextMember(first); first = false) {
@@ -377,7 +372,7 @@ final class RecordBytesReader {
             String key = p.name();
             RecordRange range = range(p);
             if (range != null) {
-                b.putRecordsInfo(key, range);
+                b.put(key, range);
                 count++;
             }
         }

@@ -38,16 +38,34 @@ public abstract sealed class SqsSnsRecord implements KafkaFailureRecord permits 
         return Kind.SQS_SNS;
     }
 
+    // Every attribute is also a parameter, in order (@Value.Parameter): the byte reader makes the value with the
+    // package-private ImmutableSqsSnsRecord.of, without a builder and its map.
+
+    @Override
+    @Value.Parameter(order = 0)
+    public abstract RequestContext requestContext();
+
     @Override
     @Value.Default
+    @Value.Parameter(order = 1)
     public JsonField<ResponseContext> responseContext() {
         return JsonField.absent();
     }
 
     @Override
+    @Value.Parameter(order = 2)
+    public abstract String version();
+
+    @Override
+    @Value.Parameter(order = 3)
+    public abstract Timestamp timestamp();
+
+    @Override
+    @Value.Parameter(order = 4)
     public abstract KafkaBatchInfo batchInfo();
 
     @Override
+    @Value.Parameter(order = 5)
     public abstract Map<String, JsonValue> unknownFields();
 
     @Value.Check
