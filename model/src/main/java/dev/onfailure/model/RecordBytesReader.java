@@ -161,20 +161,16 @@ final class RecordBytesReader {
             if (!TopicBatchInfo.TABLE.complete(p, batch.seen)) {
                 return null;
             }
-            TopicBatchInfo info = TopicBatchInfo.builder().batchSize(batch.batchSize)
-                    .eventSourceArn(batch.eventSourceArn).bootstrapServers(batch.bootstrapServers)
-                    .payloadSize(batch.payloadSize).recordInfo(batch.recordInfo).unknownFields(batch.unknown)
-                    .numberText(batch.texts).build();
-            return TopicRecord.builder().requestContext(requestContext).responseContext(responseContext)
-                    .version(version).timestamp(timestamp).batchInfo(info).payload(payload).unknownFields(unknown)
-                    .build();
+            TopicBatchInfo info = ImmutableTopicBatchInfo.of(batch.batchSize, batch.bootstrapServers,
+                    batch.payloadSize, batch.eventSourceArn, batch.recordInfo, batch.unknown, batch.texts);
+            return ImmutableTopicRecord.of(requestContext, responseContext, version, timestamp, info, payload, unknown);
         }
         if (!ranges && !single) {
             return declined(p);   // AWS's form has recordsInfo; the tree path explains its absence
         }
         KafkaBatchInfo info = batchInfo(p, batch, ranges, single);
-        return info == null ? null : S3Record.builder().requestContext(requestContext).responseContext(responseContext)
-                .version(version).timestamp(timestamp).batchInfo(info).payload(payload).unknownFields(unknown).build();
+        return info == null ? null
+                : ImmutableS3Record.of(requestContext, responseContext, version, timestamp, info, payload, unknown);
     }
 
     private static <T> T declined(JsonCursor p) {

@@ -34,19 +34,38 @@ public abstract sealed class S3Record implements KafkaFailureRecord permits Immu
         return Kind.S3;
     }
 
+    // Every attribute is also a parameter, in order (@Value.Parameter): the byte reader makes the value with the
+    // package-private generated of(...), without a builder and its map.
+
+    @Override
+    @Value.Parameter(order = 0)
+    public abstract RequestContext requestContext();
+
     @Override
     @Value.Default
+    @Value.Parameter(order = 1)
     public JsonField<ResponseContext> responseContext() {
         return JsonField.absent();
     }
 
     @Override
+    @Value.Parameter(order = 2)
+    public abstract String version();
+
+    @Override
+    @Value.Parameter(order = 3)
+    public abstract Timestamp timestamp();
+
+    @Override
+    @Value.Parameter(order = 4)
     public abstract KafkaBatchInfo batchInfo();
 
     /** {@code payload}: the invocation event, as a string or an object. */
+    @Value.Parameter(order = 5)
     public abstract Payload payload();
 
     @Override
+    @Value.Parameter(order = 6)
     public abstract Map<String, JsonValue> unknownFields();
 
     @Value.Check

@@ -20,19 +20,38 @@ public abstract sealed class TopicBatchInfo implements BatchInfo permits Immutab
             MemberTable.of("KafkaBatchInfo", java.util.EnumSet.complementOf(
                     java.util.EnumSet.of(Members.RECORDS_INFO)));
 
+    // Every attribute is also a parameter, in order (@Value.Parameter): the byte reader makes the value with the
+    // package-private ImmutableTopicBatchInfo.of, without a builder's maps and their copies.
+
+    @Override
+    @Value.Parameter(order = 0)
+    public abstract int batchSize();
+
+    @Override
+    @Value.Parameter(order = 1)
+    public abstract String bootstrapServers();
+
+    @Override
+    @Value.Parameter(order = 2)
+    public abstract long payloadSize();
+
     @Override
     @Value.Default
+    @Value.Parameter(order = 3)
     public JsonField<String> eventSourceArn() {
         return JsonField.absent();
     }
 
     /** {@code recordInfo}: the failed record's offset and timestamp. */
+    @Value.Parameter(order = 4)
     public abstract RecordInfo recordInfo();
 
     @Override
+    @Value.Parameter(order = 5)
     public abstract Map<String, JsonValue> unknownFields();
 
     @Override
+    @Value.Parameter(order = 6)
     public abstract Map<String, String> numberText();
 
     @Value.Check
