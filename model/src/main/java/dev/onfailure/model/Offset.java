@@ -149,7 +149,11 @@ public final class Offset implements Comparable<Offset> {
         }
         int a = text.length() - i;
         int b = other.text.length() - j;
-        return a != b ? Integer.compare(a, b) : compareDigits(text, i, other.text, j, a);
+        if (a != b) {
+            return Integer.compare(a, b);
+        }
+        // digits of equal count without leading zeros (the usual case): as strings, with the JDK's vectorised compare
+        return i == 0 && j == 0 ? text.compareTo(other.text) : compareDigits(text, i, other.text, j, a);
     }
 
     /** Returns the value as a {@code long} when it {@link #fitsInt64() fits}. */

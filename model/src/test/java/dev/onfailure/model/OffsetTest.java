@@ -60,6 +60,31 @@ final class OffsetTest {
     }
 
     @Test
+    void compareValue_isNumeric_forDigitsOfEqualCount_withAndWithoutLeadingZeros() {
+        java.util.Random random = new java.util.Random(56);
+        for (int n = 0; n < 5_000; n++) {
+            int digits = 1 + random.nextInt(60);
+            String a = number(random, digits);
+            // b shares a prefix of a's digits, then differs (or not)
+            String b = a.substring(0, random.nextInt(digits + 1));
+            b = b + number(random, digits - b.length()).substring(0, digits - b.length());
+            a = "0".repeat(random.nextInt(3) == 0 ? random.nextInt(3) : 0) + a;
+            b = "0".repeat(random.nextInt(3) == 0 ? random.nextInt(3) : 0) + b;
+            assertThat(Integer.signum(Offset.of(a).compareValue(Offset.of(b)))).as("%s vs %s", a, b)
+                    .isEqualTo(new BigInteger(a).compareTo(new BigInteger(b)));
+        }
+    }
+
+    /** {@code digits} random decimal digits, the first not zero (unless only one). */
+    private static String number(java.util.Random random, int digits) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < digits; i++) {
+            s.append((char) ('0' + (i == 0 && digits > 1 ? 1 + random.nextInt(9) : random.nextInt(10))));
+        }
+        return s.toString();
+    }
+
+    @Test
     void equality_isByText() {
         assertThat(Offset.of("7")).isEqualTo(Offset.of(7L)).hasSameHashCodeAs(Offset.of("7"));
         assertThat(Offset.of("07")).isNotEqualTo(Offset.of("7"));
