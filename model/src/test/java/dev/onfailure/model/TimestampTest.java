@@ -114,6 +114,16 @@ final class TimestampTest {
         assertThat(checked).isEqualTo(10_000 * 12 * 6);
     }
 
+    @Test
+    void byHand_everySecondOfADay_isJavaTimesInstant() {
+        Instant midnight = Instant.parse("2024-02-29T00:00:00Z");
+        for (int second = 0; second < 86_400; second++) {
+            String t = "2024-02-29T" + digits(second / 3600, 2) + ":" + digits(second / 60 % 60, 2) + ":"
+                    + digits(second % 60, 2) + ".007Z";
+            assertThat(Timestamp.of(t).toInstant()).as(t).contains(midnight.plusSeconds(second).plusMillis(7));
+        }
+    }
+
     /** {@code value} in {@code width} digits, zeros in front. */
     private static String digits(int value, int width) {
         String s = Integer.toString(value);
