@@ -430,6 +430,23 @@ public final class JsonCursor {
         return significantStart(stringStart, stringEnd);
     }
 
+    /**
+     * Returns eight bytes of the string value {@linkplain #string() read last}, from its byte {@code at}, as a
+     * little-endian word: its bytes are its text (printable ASCII, no escape), so a reader may classify it a word at a
+     * time where it lies, without a copy.
+     *
+     * <pre>{@code
+     * c.string();          // "2019-11-14T00:38:06.021Z"
+     * c.stringWord(0);     // the bytes of "2019-11-", the first in the lowest byte
+     * }</pre>
+     *
+     * @throws IndexOutOfBoundsException unless the eight bytes are all in the string
+     */
+    public long stringWord(int at) {
+        java.util.Objects.checkFromIndexSize(at, 8, stringEnd - stringStart);
+        return word(b, stringStart + at);
+    }
+
     private int significantStart(int from, int to) {
         if (from == to) {
             return -1;

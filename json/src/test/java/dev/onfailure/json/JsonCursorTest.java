@@ -215,6 +215,22 @@ final class JsonCursorTest {
         assertThat(c.digitsStart()).isEqualTo(expected);
     }
 
+    @Test
+    void stringWord_isEightBytesOfTheLastString_whereItLies() {
+        JsonCursor c = over("{\"a\":\"0123456789abcdef\",\"b\":\"xyz\"}");
+        c.beginObject();
+        c.nextMember(true);
+        assertThat(c.string()).isEqualTo("0123456789abcdef");
+        assertThat(c.stringWord(0)).isEqualTo(0x3736353433323130L);
+        assertThat(c.stringWord(8)).isEqualTo(0x6665646362613938L);
+        assertThat(c.stringWord(3)).isEqualTo(0x6139383736353433L);
+        assertThatThrownBy(() -> c.stringWord(9)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> c.stringWord(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+        c.nextMember(false);
+        assertThat(c.string()).isEqualTo("xyz");
+        assertThatThrownBy(() -> c.stringWord(0)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
     private static final String INNER = "{\"id\":\"abc\",\"count\":-42,\"nested\":null,\"list\":[1,2],\"o\":{\"k\":\"v/w\"}}";
 
     /** What a reader of {@link #INNER}'s shape reads, or "failed". */

@@ -137,7 +137,7 @@ final class RecordBytesReader {
                     }
                 }
                 case VERSION -> version = p.string();
-                case TIMESTAMP -> timestamp = Timestamp.of(p.string());
+                case TIMESTAMP -> timestamp = timestamp(p);
                 case KAFKA_BATCH_INFO -> batch = batch(p);
                 case PAYLOAD -> payload = payload(p);
                 default -> p.fail();   // a member this reader does not bind: the tree path reads the document
@@ -396,8 +396,8 @@ final class RecordBytesReader {
             switch (m) {
                 case FIRST_RECORD_OFFSET -> firstOffset = offset(p);
                 case LAST_RECORD_OFFSET -> lastOffset = offset(p);
-                case FIRST_RECORD_TIMESTAMP -> firstTimestamp = Timestamp.of(p.string());
-                case LAST_RECORD_TIMESTAMP -> lastTimestamp = Timestamp.of(p.string());
+                case FIRST_RECORD_TIMESTAMP -> firstTimestamp = timestamp(p);
+                case LAST_RECORD_TIMESTAMP -> lastTimestamp = timestamp(p);
                 default -> p.fail();   // a member this reader does not bind: the tree path reads the document
             }
         }
@@ -427,7 +427,7 @@ final class RecordBytesReader {
             count++;
             switch (m) {
                 case OFFSET -> b.offset(offset(p));
-                case TIMESTAMP -> b.timestamp(Timestamp.of(p.string()));
+                case TIMESTAMP -> b.timestamp(timestamp(p));
                 default -> p.fail();   // a member this reader does not bind: the tree path reads the document
             }
         }
@@ -435,6 +435,12 @@ final class RecordBytesReader {
     }
 
     /** Reads an offset, its digits classified by the cursor on the way (see {@link Offset#isDecimal()}). */
+    /** A timestamp, its form judged on the document's bytes. */
+    private static Timestamp timestamp(JsonCursor p) {
+        String text = p.string();
+        return p.failed() ? Timestamp.of(text) : Timestamp.read(text, p);
+    }
+
     private static Offset offset(JsonCursor p) {
         String text = p.string();
         return Offset.scanned(text, p.failed() ? -1 : p.digitsStart());

@@ -79,6 +79,7 @@ final class TimestampTest {
                 for (char c : alphabet.toCharArray()) {
                     String t = base.substring(0, i) + c + base.substring(i + 1);
                     assertThat(Timestamp.of(t).isAwsForm()).as(t).isEqualTo(formatsBack(t));
+                    assertThat(fromBytes(t, checked % 11).isAwsForm()).as(t).isEqualTo(formatsBack(t));
                     checked++;
                 }
             }
@@ -107,6 +108,7 @@ final class TimestampTest {
                     Timestamp ts = Timestamp.of(t);
                     assertThat(ts.toInstant()).as(t).isEqualTo(expected);
                     assertThat(ts.isAwsForm()).as(t).isEqualTo(expected.isPresent());
+                    assertThat(fromBytes(t, day).isAwsForm()).as(t).isEqualTo(expected.isPresent());
                     checked++;
                 }
             }
@@ -121,7 +123,22 @@ final class TimestampTest {
             String t = "2024-02-29T" + digits(second / 3600, 2) + ":" + digits(second / 60 % 60, 2) + ":"
                     + digits(second % 60, 2) + ".007Z";
             assertThat(Timestamp.of(t).toInstant()).as(t).contains(midnight.plusSeconds(second).plusMillis(7));
+            assertThat(fromBytes(t, second % 13).isAwsForm()).as(t).isTrue();
         }
+    }
+
+    /**
+     * The timestamp {@code text} as the byte reader makes it: its form judged on a document's bytes, here {@code text}
+     * in quotes after {@code before} bytes of another member.
+     */
+    private static Timestamp fromBytes(String text, int before) {
+        String document = "{\"" + "x".repeat(before) + "\":\"" + text + "\"}";
+        dev.onfailure.json.JsonCursor p = dev.onfailure.json.JsonCursor.over(
+                document.getBytes(java.nio.charset.StandardCharsets.US_ASCII), dev.onfailure.json.ReadLimits.defaults());
+        p.beginObject();
+        p.nextMember(true);
+        assertThat(p.string()).isEqualTo(text);
+        return Timestamp.read(text, p);
     }
 
     /** {@code value} in {@code width} digits, zeros in front. */
