@@ -13,7 +13,6 @@ import dev.onfailure.schema.Profile;
 import dev.onfailure.schema.Kind;
 import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.FindingCode;
-import dev.onfailure.validator.internal.rules.Rule;
 import dev.onfailure.validator.internal.rules.RuleContext;
 import dev.onfailure.validator.internal.rules.Rules;
 import dev.onfailure.validator.internal.rules.TopicPartitionKeyRule;
@@ -96,9 +95,7 @@ public final class RecordChecker {
         }
         if (fast(kind, profile, record, event)) {
             RuleContext ctx = new RuleContext(profile, event, problem);
-            for (Rule rule : Rules.ALL) {
-                rule.check(record, ctx);
-            }
+            Rules.checkAll(record, ctx);
             return ctx.findings();
         }
         return check(kind, profile, codec.toJson(record), Optional.of(record), Optional.empty());
@@ -111,9 +108,7 @@ public final class RecordChecker {
     public List<Finding> check(SqsSnsRecord record, Profile profile) {
         if (fast(Kind.SQS_SNS, profile, record, Optional.empty())) {
             RuleContext ctx = new RuleContext(profile, Optional.empty(), Optional.empty());
-            for (Rule rule : Rules.ALL) {
-                rule.check(record, ctx);
-            }
+            Rules.checkAll(record, ctx);
             return ctx.findings();
         }
         return check(Kind.SQS_SNS, profile, codec.toJson(record), Optional.of(record), Optional.empty());
@@ -172,9 +167,7 @@ public final class RecordChecker {
             }
         }
         RuleContext ctx = new RuleContext(profile, event, problem);
-        for (Rule rule : Rules.ALL) {
-            rule.check(r, ctx);
-        }
+        Rules.checkAll(r, ctx);
         // Member order only the tree knows: the byte path reads AWS's order only, so both paths agree.
         List<Finding> semantic = new java.util.ArrayList<>(ctx.findings());
         MemberOrder.check(json, profile, semantic);

@@ -33,7 +33,12 @@ final class RuleTesting {
     }
 
     static List<Finding> run(Rule rule, String json, Profile profile) {
-        KafkaFailureRecord r = RecordCodec.defaults().read(json);
+        return run(rule::check, RecordCodec.defaults().read(json), profile);
+    }
+
+    /** Runs {@code rules} on the record {@code r} as the checker does: its payload's event read first. */
+    static List<Finding> run(java.util.function.BiConsumer<KafkaFailureRecord, RuleContext> rules,
+            KafkaFailureRecord r, Profile profile) {
         Optional<KafkaEvent> event = Optional.empty();
         Optional<ReadException> problem = Optional.empty();
         Optional<Payload> payload = r.payloadIfAny();
@@ -45,7 +50,7 @@ final class RuleTesting {
             }
         }
         RuleContext ctx = new RuleContext(profile, event, problem);
-        rule.check(r, ctx);
+        rules.accept(r, ctx);
         return ctx.findings();
     }
 
