@@ -183,14 +183,18 @@ public enum FindingCode {
      * escaped, then {@code tail}, made when first read ({@code key} null for {@code head} alone).
      */
     Finding unshared(Severity severity, String head, String key, String tail, String[] argv) {
+        // A validator gives the same literal names at every call: once they have passed, the same names again (the
+        // same strings) need no second look, and the values are checked and capped in the same pass.
+        String[] checked = checkedNames;
+        if (checked != null && argv.length == 2 * checked.length && sameNamesValuesCapped(argv, checked)) {
+            return new Finding(this, severity, head, key, tail, argv);
+        }
         if (argv.length % 2 != 0) {
             throw new IllegalArgumentException(id + ": arguments come as names and values in turn");
         }
         for (int i = 1; i < argv.length; i += 2) {
             Objects.requireNonNull(argv[i], argv[i - 1]);
         }
-        // A validator gives the same literal names at every call: once they have passed, the same names again (the
-        // same strings) need no second look.
         if (!sameNames(argv, checkedNames)) {
             for (int i = 0; i < argv.length; i += 2) {
                 Objects.requireNonNull(argv[i], "argument name");
@@ -209,6 +213,23 @@ public enum FindingCode {
         }
         capped(argv);
         return new Finding(this, severity, head, key, tail, argv);
+    }
+
+    /**
+     * Whether {@code argv}'s names are, in order, the very strings of {@code names} (as many) and no value is null;
+     * long values are capped on the way (in place, as {@link #capped} caps them).
+     */
+    private static boolean sameNamesValuesCapped(String[] argv, String[] names) {
+        for (int i = 0; i < argv.length; i += 2) {
+            String value = argv[i + 1];
+            if (argv[i] != names[i >> 1] || value == null) {
+                return false;
+            }
+            if (value.length() > MAX_ARGUMENT) {
+                argv[i + 1] = cap(value);
+            }
+        }
+        return true;
     }
 
     /** Whether {@code argv}'s names are, in order, the very strings of {@code names}. */
