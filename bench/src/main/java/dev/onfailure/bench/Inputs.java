@@ -62,11 +62,29 @@ public final class Inputs {
             case "documented-extra-member" -> new String(documentedCompact(), StandardCharsets.UTF_8)
                     .replace("\"version\":", "\"newMember\":{\"a\":[1,2.50]},\"version\":")
                     .getBytes(StandardCharsets.UTF_8);
+            // the compact example in the envelopes it arrives in: a Lambda SQS event's body, an SNS notification
+            case "sqs-event" -> ("{\"Records\":[{\"messageId\":\"059f36b4-87a3-44ab-83d2-661975830a7d\","
+                    + "\"receiptHandle\":\"AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a\",\"body\":"
+                    + quoted(documentedCompact()) + ",\"attributes\":{\"ApproximateReceiveCount\":\"1\"},"
+                    + "\"messageAttributes\":{},\"md5OfBody\":\"e4e68fb7bd0e697a0ae8f1bb342846b3\","
+                    + "\"eventSource\":\"aws:sqs\",\"eventSourceARN\":\"arn:aws:sqs:us-east-1:123456789012:dlq\","
+                    + "\"awsRegion\":\"us-east-1\"}]}").getBytes(StandardCharsets.UTF_8);
+            case "sns-notification" -> ("{\"Type\":\"Notification\",\"MessageId\":"
+                    + "\"22b80b92-fdea-4c2c-8f9d-bdfb0c7bf324\",\"TopicArn\":\"arn:aws:sns:us-east-1:123456789012:dlq\","
+                    + "\"Message\":" + quoted(documentedCompact()) + ",\"Timestamp\":\"2019-11-14T00:38:06.100Z\","
+                    + "\"SignatureVersion\":\"1\",\"Signature\":\"EXAMPLE\",\"SigningCertURL\":\"https://sns.us-east-1."
+                    + "amazonaws.com/SimpleNotificationService-0.pem\",\"UnsubscribeURL\":\"https://sns.us-east-1."
+                    + "amazonaws.com/?Action=Unsubscribe\"}").getBytes(StandardCharsets.UTF_8);
             case "partitions-50" -> partitions(50);
             case "s3-1mb" -> s3(1 << 20);
             case "s3-6.5mb" -> s3(6_815_744);
             default -> throw new IllegalArgumentException(input(name));
         };
+    }
+
+    /** {@code json} as a JSON string. */
+    private static String quoted(byte[] json) {
+        return dev.onfailure.json.Json.write(dev.onfailure.json.JsonString.of(new String(json, StandardCharsets.UTF_8)));
     }
 
     private static String input(String name) {

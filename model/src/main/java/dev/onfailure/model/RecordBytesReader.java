@@ -36,6 +36,15 @@ final class RecordBytesReader {
     /** The deepest container whose members this reader reads: a range in {@code KafkaBatchInfo.recordsInfo}. */
     private static final int READ_DEPTH = 4;
 
+    /**
+     * Top-level names of the envelopes records come in: {@code Records} (a Lambda SQS or SNS event) and {@code Type}
+     * (an SNS notification). A document with one is declined when the name is read, before its value: such a document
+     * is no record, and reading the value as an unknown member would parse the whole event only to decline it at its
+     * end, for the tree path to parse it again. A record that does carry such a member is read by the tree path, as
+     * every declined document is.
+     */
+    private static final JsonCursor.Names ENVELOPE_MEMBERS = JsonCursor.Names.of("Records", "Type");
+
     private final ReadLimits limits;
     private final boolean general;
     /** The limits for a value parsed on its own: depth left for where it stands; null when there is too little. */
@@ -119,6 +128,9 @@ final class RecordBytesReader {
         for (boolean first = true; table.next(p, first, seen); first = false) {
             KafkaFailureRecord.Members m = table.get(p);
             if (m == null) {
+                if (p.nameIn(ENVELOPE_MEMBERS) >= 0) {
+                    return declined(p);   // an envelope, as a rule: left to the tree path before its value is read
+                }
                 unknown = unknown(p, unknown, ++count);
                 continue;
             }

@@ -131,6 +131,31 @@ final class RecordBytesReaderTest {
     }
 
     @Test
+    void envelopes_andRecordsWithAnEnvelopesMember_areLeftToTheTree() {
+        String body = Json.write(JsonString.of(SQS));
+        String[] envelopes = {
+            "{\"Records\":[{\"messageId\":\"m-1\",\"body\":" + body + "}]}",
+            "{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":{\"Type\":\"Notification\",\"Message\":" + body
+                    + "}}]}",
+            "{\"Type\":\"Notification\",\"MessageId\":\"m-1\",\"Message\":" + body + "}",
+            "{\"Message\":" + body + ",\"MessageId\":\"m-1\",\"Type\":\"Notification\"}",
+        };
+        for (String v : envelopes) {
+            assertThat(CODEC.readBytes(v.getBytes(StandardCharsets.UTF_8))).as(v).isEmpty();
+        }
+        String[] records = {
+            SQS.replaceFirst("}$", ",\"Type\":\"Notification\"}"),
+            SQS.replace("{\"requestContext\"", "{\"Records\":[],\"requestContext\""),
+        };
+        for (String v : records) {
+            byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+            assertThat(CODEC.readBytes(bytes)).as(v).isEmpty();
+            assertThat(CODEC.read(bytes).unknownFields()).as(v).hasSize(1);
+            agrees(bytes, CODEC, v);
+        }
+    }
+
+    @Test
     void everySingleByteChange_ofAnS3AndATopicRecord_agreesWithTheTree() {
         String s3 = S3.replace("\"payload\":", "\"u\":{\"a\":[1]},\"payload\":");
         for (String base : new String[] {s3, TOPIC}) {
