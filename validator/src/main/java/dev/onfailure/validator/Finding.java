@@ -139,6 +139,14 @@ public final class Finding {
         return key == null ? head.length() : head.length() + key.length() + tail.length();
     }
 
+    /**
+     * Whether two different strings differ at a character both have (rather than one being the start of the other):
+     * then any two strings that start with them compare as they do.
+     */
+    private static boolean differBeforeEitherEnds(String a, String b) {
+        return a.length() == b.length() || (!a.startsWith(b) && !b.startsWith(a));
+    }
+
     /** The pointer's character at {@code i}, made or not. */
     private char pointerAt(int i) {
         if (i < head.length()) {
@@ -160,15 +168,22 @@ public final class Finding {
         if (a.head == b.head || a.head.equals(b.head)) {
             from = a.head.length();
             if (a.key != null && b.key != null) {
-                if (a.key.equals(b.key)) {
+                if (a.key == b.key) {
                     return a.tail.compareTo(b.tail);
                 }
-                if (!a.key.startsWith(b.key) && !b.key.startsWith(a.key)) {
-                    return a.key.compareTo(b.key);   // the keys differ before either ends: so do the pointers
+                int c = a.key.compareTo(b.key);
+                if (c == 0) {
+                    return a.tail.compareTo(b.tail);
+                }
+                if (differBeforeEitherEnds(a.key, b.key)) {
+                    return c;   // and so do the pointers
                 }
             }
-        } else if (!a.head.startsWith(b.head) && !b.head.startsWith(a.head)) {
-            return a.head.compareTo(b.head);   // the heads differ before either ends: so do the pointers
+        } else {
+            int c = a.head.compareTo(b.head);
+            if (differBeforeEitherEnds(a.head, b.head)) {
+                return c;   // and so do the pointers
+            }
         }
         int la = a.pointerLength();
         int lb = b.pointerLength();

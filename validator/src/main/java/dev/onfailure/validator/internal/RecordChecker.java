@@ -94,7 +94,8 @@ public final class RecordChecker {
             }
         }
         if (fast(kind, profile, record, event)) {
-            RuleContext ctx = new RuleContext(profile, event, problem);
+            // the schema check has seen every key parse
+            RuleContext ctx = new RuleContext(profile, event, problem).keysVouched();
             Rules.checkAll(record, ctx);
             return ctx.findings();
         }
@@ -107,7 +108,8 @@ public final class RecordChecker {
      */
     public List<Finding> check(SqsSnsRecord record, Profile profile) {
         if (fast(Kind.SQS_SNS, profile, record, Optional.empty())) {
-            RuleContext ctx = new RuleContext(profile, Optional.empty(), Optional.empty());
+            // the schema check has seen every key parse
+            RuleContext ctx = new RuleContext(profile, Optional.empty(), Optional.empty()).keysVouched();
             Rules.checkAll(record, ctx);
             return ctx.findings();
         }

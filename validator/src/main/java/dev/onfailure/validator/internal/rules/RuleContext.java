@@ -31,6 +31,23 @@ public final class RuleContext {
         this.payloadProblem = payloadProblem;
     }
 
+    private boolean keysVouched;
+
+    /**
+     * Notes that the fast schema check vouched for the record and its payload's event, so every {@code recordsInfo}
+     * key and every key of the event's {@code records} is a topic-partition key ({@code TopicPartition.isKey}) and the
+     * key rule need not look at them again; returns this context.
+     */
+    public RuleContext keysVouched() {
+        keysVouched = true;
+        return this;
+    }
+
+    /** Whether the record's and its event's keys are known to be topic-partition keys. */
+    boolean keysAreVouched() {
+        return keysVouched;
+    }
+
     /** Returns the profile. */
     public Profile profile() {
         return profile;
