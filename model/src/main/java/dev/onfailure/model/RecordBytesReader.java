@@ -365,8 +365,8 @@ final class RecordBytesReader {
     }
 
     /**
-     * Puts the recordsInfo entries straight into a builder (no map of our own to copy); a repeated key, which
-     * collapses in the builder's map, fails the cursor (the tree path refuses it).
+     * Reads the recordsInfo entries into a map, in order, for the batch info to copy; a repeated key collapses in the
+     * map, and the batch info's size against {@code batch.rangeCount} then fails the cursor (the tree path refuses it).
      */
     private Map<String, RecordRange> ranges(JsonCursor p, Batch batch) {
         Map<String, RecordRange> b = new LinkedHashMap<>();

@@ -95,7 +95,7 @@ public final class RecordChecker {
         }
         if (fast(kind, profile, record, event)) {
             // the schema check has seen every key parse
-            RuleContext ctx = new RuleContext(profile, event, problem).keysVouched();
+            RuleContext ctx = new RuleContext(profile, event, problem).withKeysVouched();
             Rules.checkAll(record, ctx);
             return ctx.findings();
         }
@@ -109,7 +109,7 @@ public final class RecordChecker {
     public List<Finding> check(SqsSnsRecord record, Profile profile) {
         if (fast(Kind.SQS_SNS, profile, record, Optional.empty())) {
             // the schema check has seen every key parse
-            RuleContext ctx = new RuleContext(profile, Optional.empty(), Optional.empty()).keysVouched();
+            RuleContext ctx = new RuleContext(profile, Optional.empty(), Optional.empty()).withKeysVouched();
             Rules.checkAll(record, ctx);
             return ctx.findings();
         }

@@ -38,7 +38,7 @@ public final class RuleContext {
      * key and every key of the event's {@code records} is a topic-partition key ({@code TopicPartition.isKey}) and the
      * key rule need not look at them again; returns this context.
      */
-    public RuleContext keysVouched() {
+    public RuleContext withKeysVouched() {
         keysVouched = true;
         return this;
     }

@@ -64,7 +64,7 @@ final class RulesTest {
                         .isEqualTo(inTurn);
                 if (vouches(r, profile)) {
                     // what the fast path does: the schema check has seen the keys, the key rule does not look again
-                    assertThat(RuleTesting.run((record, ctx) -> Rules.checkAll(record, ctx.keysVouched()),
+                    assertThat(RuleTesting.run((record, ctx) -> Rules.checkAll(record, ctx.withKeysVouched()),
                             r, profile)).as("%s under %s, keys vouched", r, profile).isEqualTo(inTurn);
                     vouched++;
                 }
