@@ -6,6 +6,7 @@ import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonValue;
 import dev.onfailure.json.ReadException;
 import dev.onfailure.json.ReadLimits;
+import dev.onfailure.json.TestLimits;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.schema.Profile;
@@ -44,9 +45,9 @@ final class LimitEdgeProperties {
         int bound = 0;
         int refused = 0;
         for (byte[] doc : docs) {
-            for (int which = 0; which < 8; which++) {
+            for (int which = 0; which < TestLimits.LIMITS; which++) {
                 for (int v = 1; v <= 40; v++) {
-                    ReadLimits limits = limit(which, v, doc.length);
+                    ReadLimits limits = TestLimits.withOne(which, value(which, v, doc.length));
                     if (agree(doc, limits)) {
                         bound++;
                     } else {
@@ -81,18 +82,12 @@ final class LimitEdgeProperties {
         return true;
     }
 
-    /** The limits with one of them ({@code which}) set to {@code v}; the document's size swept around its length. */
-    private static ReadLimits limit(int which, int v, int length) {
-        ReadLimits.Builder b = ReadLimits.builder();
+    /** The value limit {@code which} is set to: {@code v}, or for the document's tokens and size a sweep around it. */
+    private static long value(int which, int v, int length) {
         return switch (which) {
-            case 0 -> b.maxStringChars(v).build();
-            case 1 -> b.maxNameChars(v).build();
-            case 2 -> b.maxNumberChars(v).build();
-            case 3 -> b.maxDepth(v).build();
-            case 4 -> b.maxObjectMembers(v).build();
-            case 5 -> b.maxArrayElements(v).build();
-            case 6 -> b.maxTokens(Math.max(1, length / 2 - 20 + v)).build();
-            default -> b.maxDocumentBytes(Math.max(1, length - 20 + v)).build();
+            case 6 -> Math.max(1, length / 2 - 20 + v);
+            case 7 -> Math.max(1, length - 20 + v);
+            default -> v;
         };
     }
 }

@@ -20,6 +20,7 @@ import dev.onfailure.json.JsonObject;
 import dev.onfailure.json.JsonValue;
 import dev.onfailure.json.ReadException;
 import dev.onfailure.json.ReadLimits;
+import dev.onfailure.json.TestLimits;
 import dev.onfailure.json.WriteOptions;
 import dev.onfailure.model.RecordCodec;
 import dev.onfailure.schema.Profile;
@@ -215,10 +216,10 @@ final class KindSkimTest {
             long[] m = new long[7];
             measure(tree, 1, m);
             long[] measures = {m[0], m[1], m[2], m[3], m[4], m[5], m[6], doc.length};
-            for (int limit = 0; limit < 8; limit++) {
+            for (int limit = 0; limit < TestLimits.LIMITS; limit++) {
                 for (long measure : measures) {
                     for (long v = Math.max(1, measure - 1); v <= measure + 1; v++) {
-                        ReadLimits limits = limit(limit, v);
+                        ReadLimits limits = TestLimits.withOne(limit, v);
                         agree(doc, limits);
                         answered += new KindSkim(limits).verdict(doc) != Verdict.UNSURE ? 1 : 0;
                     }
@@ -252,21 +253,6 @@ final class KindSkimTest {
         } else if (v instanceof dev.onfailure.json.JsonNumber n) {
             m[2] = Math.max(m[2], n.text().length());
         }
-    }
-
-    private static ReadLimits limit(int which, long value) {
-        int v = (int) Math.min(Integer.MAX_VALUE, value);
-        ReadLimits.Builder b = ReadLimits.builder();
-        return switch (which) {
-            case 0 -> b.maxStringChars(v).build();
-            case 1 -> b.maxNameChars(v).build();
-            case 2 -> b.maxNumberChars(v).build();
-            case 3 -> b.maxDepth(v).build();
-            case 4 -> b.maxObjectMembers(v).build();
-            case 5 -> b.maxArrayElements(v).build();
-            case 6 -> b.maxTokens(value).build();
-            default -> b.maxDocumentBytes(value).build();
-        };
     }
 
     @Test
