@@ -29,7 +29,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 /**
  * Lists the files on the driver (sorted, so rows come in the command's order) and packs them into tasks the way
  * Spark packs files: whole files, up to {@code maxPartitionBytes} per task counting {@code openCostInBytes} for each
- * (64 KB unless set: {@link #OPEN_COST}), and small enough that every core gets a few tasks.
+ * (16 KB unless set: {@link #OPEN_COST}), and small enough that every core gets a few tasks.
  *
  * <p>A scan lists once: Spark may ask for the partitions more than once (planning, then execution), and the answer
  * is kept. Local paths are listed with {@code java.nio} ({@link LocalPaths}), without Hadoop; other file systems
@@ -40,11 +40,14 @@ final class FailureScan implements Scan, Batch {
 
     /**
      * What opening a file costs, in bytes of reading, unless {@code openCostInBytes} or Spark's
-     * {@code spark.sql.files.openCostInBytes} is set: 64 KB, not Spark's 4 MB (which models a columnar file's footer
+     * {@code spark.sql.files.openCostInBytes} is set: 16 KB, not Spark's 4 MB (which models a columnar file's footer
      * reads). A failure record is one small object, read whole in one GET (fetched ahead on object stores) or one
-     * local read: at 4 MB a task held only 32 files, and a few thousand files were a hundred tasks of milliseconds.
+     * local read, so small files fill a task by this cost, not by their bytes: at 4 MB a task held 32 files, and a few
+     * thousand files were a hundred tasks of milliseconds; at 16 KB it holds about 7,000 (a split's 128 MB cap), enough
+     * that what Spark spends on each task (deserialising it; for an aggregation, a shuffle file per reduce partition
+     * and its generated code) is a few percent of its time (bench/README.md, "Fewer, larger tasks").
      */
-    static final long OPEN_COST = 64L << 10;
+    static final long OPEN_COST = 16L << 10;
 
     private final CaseInsensitiveStringMap options;
     private final StructType required;
