@@ -33,6 +33,9 @@ final class FileSplitTest {
         assertThat(splits).hasSizeGreaterThan(2 * FileSplit.TASKS_PER_CORE);
         assertThat(splits).allMatch(s -> s.files().size() * (2_200 + FailureScan.OPEN_COST) <= (128L << 20)
                 + 2_200 + FailureScan.OPEN_COST);
+        // thousands of small files a task, so that Spark's cost per task (deserialising it, an aggregation's shuffle
+        // files) stays small beside the files' (bench/README.md, "Fewer, larger tasks")
+        assertThat(splits.subList(0, splits.size() - 1)).allMatch(s -> s.files().size() >= 5_000);
     }
 
     @Test
