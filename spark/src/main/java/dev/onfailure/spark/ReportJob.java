@@ -145,14 +145,21 @@ public final class ReportJob {
                         max(col("timestamp")).as("lastFailure"));
     }
 
-    /** Prints rows as an aligned table (nulls as {@code -}). */
+    /** The most characters of a value the printed summary shows; the tables hold every value whole. */
+    static final int MAX_CELL = 80;
+
+    /**
+     * Prints rows as an aligned table (nulls as {@code -}). Values come from the records (a topic, a function ARN, a
+     * condition), so they are shown as {@link #cell} makes them: control characters written out, never sent to the
+     * terminal, and long values cut.
+     */
     static void print(PrintStream out, List<Row> rows, String[] columns) {
         List<String[]> cells = new ArrayList<>();
         cells.add(columns);
         for (Row r : rows) {
             String[] line = new String[columns.length];
             for (int i = 0; i < columns.length; i++) {
-                line[i] = r.isNullAt(i) ? "-" : String.valueOf(r.get(i));
+                line[i] = r.isNullAt(i) ? "-" : cell(String.valueOf(r.get(i)));
             }
             cells.add(line);
         }
@@ -172,6 +179,38 @@ public final class ReportJob {
             }
             out.println(sb);
         }
+    }
+
+    /**
+     * A value as the printed summary shows it: each control character (C0, DEL, C1) as {@code \n}, {@code \r},
+     * {@code \t} or {@code \u001b}, so that a record cannot move the cursor or recolour the terminal; then at most
+     * {@link #MAX_CELL} characters, a longer value ending in {@code ...}.
+     */
+    static String cell(String value) {
+        StringBuilder sb = new StringBuilder(Math.min(value.length(), MAX_CELL + 8));
+        for (int i = 0; i < value.length() && sb.length() <= MAX_CELL; i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+                        sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        if (sb.length() <= MAX_CELL) {
+            return sb.toString();
+        }
+        int cut = MAX_CELL - 3;
+        if (Character.isLowSurrogate(sb.charAt(cut)) && Character.isHighSurrogate(sb.charAt(cut - 1))) {
+            cut--;   // a character outside the BMP is not cut in two
+        }
+        return sb.substring(0, cut) + "...";
     }
 
     private static int usage(PrintStream err, String problem) {

@@ -114,4 +114,40 @@ final class ReportJobTest {
                 .format("onfailure").load(input.resolve("corpus").toString(), input.resolve("generated").toString())
                 .count());
     }
+
+    @Test
+    void cell_writesControlCharactersOut_andCutsLongValues() {
+        assertThat(ReportJob.cell("orders-eu-west-1-12")).isEqualTo("orders-eu-west-1-12");
+        assertThat(ReportJob.cell("a\u001b[2Jb\nc\td\re\u007f\u009bf")).isEqualTo(
+                "a\\u001b[2Jb\\nc\\td\\re\\u007f\\u009bf");
+        assertThat(ReportJob.cell("x".repeat(ReportJob.MAX_CELL))).isEqualTo("x".repeat(ReportJob.MAX_CELL));
+        assertThat(ReportJob.cell("x".repeat(ReportJob.MAX_CELL + 1)))
+                .isEqualTo("x".repeat(ReportJob.MAX_CELL - 3) + "...");
+        assertThat(ReportJob.cell("\u001b".repeat(1_000))).hasSize(ReportJob.MAX_CELL).endsWith("...")
+                .doesNotContain("\u001b");
+        // a character outside the BMP at the cut stays whole
+        String cut = ReportJob.cell("x".repeat(ReportJob.MAX_CELL - 4) + "\uD83D\uDE00" + "y".repeat(10));
+        assertThat(cut).isEqualTo("x".repeat(ReportJob.MAX_CELL - 4) + "...");
+        assertThat(ReportJob.cell("x".repeat(ReportJob.MAX_CELL - 5) + "\uD83D\uDE00" + "y".repeat(10)))
+                .isEqualTo("x".repeat(ReportJob.MAX_CELL - 5) + "\uD83D\uDE00...");
+    }
+
+    @Test
+    void summary_neverSendsARecordsControlCharactersToTheTerminal() throws IOException {
+        Path in = Files.createTempDirectory("onfailure-report-hostile");
+        String condition = "Retry\\u001b[2J\\u001b]0;owned\\u0007" + "z".repeat(300);
+        String doc = dev.onfailure.fixtures.DocumentedExamples.sqsSns().instances().stream()
+                .map(i -> i.json()).filter(j -> j.contains("\"RetryAttemptsExhausted\"")).findFirst().orElseThrow()
+                .replace("\"RetryAttemptsExhausted\"", "\"" + condition + "\"");
+        Files.writeString(in.resolve("r.json"), doc);
+        Path output = Files.createTempDirectory("onfailure-report-out").resolve("run");
+        Run r = run(in.toString(), output.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Retry\\u001b[2J\\u001b]0;owned\\u0007zzz").doesNotContain("\u001b")
+                .doesNotContain("\u0007").doesNotContain("z".repeat(ReportJob.MAX_CELL));
+        // the table keeps the value whole
+        assertThat(LocalSpark.get().read().parquet(output + "/summary").collectAsList())
+                .anyMatch(row -> ("Retry\u001b[2J\u001b]0;owned\u0007" + "z".repeat(300))
+                        .equals(row.getAs("condition")));
+    }
 }
