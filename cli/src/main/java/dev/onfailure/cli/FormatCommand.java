@@ -114,9 +114,9 @@ final class FormatCommand implements Callable<Integer> {
             doc = Json.parse(bytes);
         } catch (ReadException e) {
             // The same finding the validator gives, so the two commands agree on what is wrong.
-            Validator.create().validate(bytes).findings().forEach(f -> io.err().println(ReadInput.name(path) + ": "
-                    + f.severity().id() + " " + f.code() + " at " + (f.pointer().isEmpty() ? "/" : f.pointer())
-                    + ": " + f.message()));
+            Validator.create().validate(bytes).findings().forEach(f -> io.err().println(Shell.visible(
+                    ReadInput.name(path) + ": " + f.severity().id() + " " + f.code() + " at "
+                    + (f.pointer().isEmpty() ? "/" : f.pointer()) + ": " + f.message())));
             return ExitCodes.FINDINGS;
         }
         io.out().println(order == Choices.Order.INPUT ? TokenLayout.layout(bytes, !layout.compact)
@@ -160,9 +160,10 @@ final class FormatCommand implements Callable<Integer> {
                     out = (write(Json.parse(u.data()), options) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 } catch (ReadException e) {
                     out = u.data();
-                    Validator.create().validate(u.data()).findings().forEach(f -> io.err().println(u.source() + ": "
-                            + f.severity().id() + " " + f.code() + " at " + (f.pointer().isEmpty() ? "/"
-                            : f.pointer()) + ": " + f.message() + " (written as it came)"));
+                    Validator.create().validate(u.data()).findings().forEach(f -> io.err().println(Shell.visible(
+                            u.source() + ": " + f.severity().id() + " " + f.code() + " at "
+                            + (f.pointer().isEmpty() ? "/" : f.pointer()) + ": " + f.message()
+                            + " (written as it came)")));
                     code = Math.max(code, ExitCodes.FINDINGS);
                 }
                 try {

@@ -96,7 +96,7 @@ final class Recovery {
                 s.append(" (end offset ").append(r.endOffset()).append(')');
             }
         }
-        return s.toString();
+        return Shell.visible(s.toString());   // the topic comes from the record
     }
 
     /** True when the range is not as expected: absent offsets, or fewer records than expected. */

@@ -7,7 +7,10 @@ import dev.onfailure.validator.Severity;
 import java.io.PrintWriter;
 import picocli.CommandLine.Help.Ansi;
 
-/** {@code --format text}: one line per finding, then a summary; colour as {@code --color} says. */
+/**
+ * {@code --format text}: one line per finding, then a summary; colour as {@code --color} says. Text from the records
+ * is shown with its control characters written out ({@link Shell#visible}).
+ */
 final class TextReporter implements Reporter {
 
     private static final String RED = "red";
@@ -27,11 +30,14 @@ final class TextReporter implements Reporter {
     public String render(Inputs.Unit unit, DocumentReport report) {
         StringBuilder sb = new StringBuilder();
         for (RecordReport r : report.records()) {
-            String source = Sources.of(unit, r);
+            // a pointer and a message quote the record, a source may name a key or message id: none of it reaches
+            // the terminal as control characters, and each finding stays one line
+            String source = Shell.visible(Sources.of(unit, r));
             for (Finding f : r.findings()) {
                 String severity = f.severity() == Severity.ERROR ? paint(RED, "error") : paint(YELLOW, "warning");
                 sb.append(source).append(": ").append(severity).append(' ').append(paint(BOLD, f.code())).append(" at ")
-                        .append(f.pointer().isEmpty() ? "/" : f.pointer()).append(": ").append(f.message()).append('\n');
+                        .append(f.pointer().isEmpty() ? "/" : Shell.visible(f.pointer())).append(": ")
+                        .append(Shell.visible(f.message())).append('\n');
             }
         }
         return sb.toString();

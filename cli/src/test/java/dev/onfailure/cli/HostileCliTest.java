@@ -82,4 +82,31 @@ final class HostileCliTest {
         assertThat(format.code()).isEqualTo(1);
         assertThat(format.err()).contains("json.limit").doesNotContain("\tat ");
     }
+
+    /**
+     * A record's text with control characters (a topic, a condition that clear the screen, retitle the terminal,
+     * ring the bell, break the line): the text output writes them out, one line per finding; JSON escapes them.
+     */
+    @Test
+    void textOutput_neverSendsARecordsControlCharactersToTheTerminal(@TempDir Path dir) throws Exception {
+        String doc = dev.onfailure.fixtures.DocumentedExamples.sqsSns().instances().stream().map(i -> i.json())
+                .filter(j -> j.contains("\"RetryAttemptsExhausted\"")).findFirst().orElseThrow()
+                .replace("\"RetryAttemptsExhausted\"", "\"Retry\\u001b[2J\\u001b]0;owned\\u0007\\nnext\u009b\"");
+        Path file = dir.resolve("r.json");
+        Files.writeString(file, doc);
+
+        Cli.Result text = Cli.run("validate", "--color", "never", file.toString());
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("Retry\\u001b[2J\\u001b]0;owned\\u0007\\nnext\\u009b")
+                .doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u009b");
+        assertThat(text.out().lines().filter(l -> l.contains("record.unknown-condition")).count()).isEqualTo(1);
+
+        // a finding's pointer names the member the parser stopped in, as the document spells it
+        Cli.Result format = Cli.withInput("{\"a\\u001b[31m\":[1,}", "format");
+        assertThat(format.code()).isEqualTo(1);
+        assertThat(format.err()).contains("json.syntax at /a\\u001b[31m").doesNotContain("\u001b");
+
+        Cli.Result json = Cli.run("validate", "--format", "json", file.toString());
+        assertThat(json.out()).contains("\\u001b[2J").doesNotContain("\u001b");
+    }
 }
