@@ -8,6 +8,7 @@ import dev.onfailure.json.JsonValue;
 import dev.onfailure.json.Layout;
 import dev.onfailure.json.ReadException;
 import dev.onfailure.json.WriteOptions;
+import dev.onfailure.validator.Finding;
 import dev.onfailure.validator.Validator;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -114,9 +115,8 @@ final class FormatCommand implements Callable<Integer> {
             doc = Json.parse(bytes);
         } catch (ReadException e) {
             // The same finding the validator gives, so the two commands agree on what is wrong.
-            Validator.create().validate(bytes).findings().forEach(f -> io.err().println(Shell.visible(
-                    ReadInput.name(path) + ": " + f.severity().id() + " " + f.code() + " at "
-                    + (f.pointer().isEmpty() ? "/" : f.pointer()) + ": " + f.message())));
+            Validator.create().validate(bytes).findings()
+                    .forEach(f -> io.err().println(findingLine(ReadInput.name(path), f, "")));
             return ExitCodes.FINDINGS;
         }
         io.out().println(order == Choices.Order.INPUT ? TokenLayout.layout(bytes, !layout.compact)
@@ -160,10 +160,8 @@ final class FormatCommand implements Callable<Integer> {
                     out = (write(Json.parse(u.data()), options) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 } catch (ReadException e) {
                     out = u.data();
-                    Validator.create().validate(u.data()).findings().forEach(f -> io.err().println(Shell.visible(
-                            u.source() + ": " + f.severity().id() + " " + f.code() + " at "
-                            + (f.pointer().isEmpty() ? "/" : f.pointer()) + ": " + f.message()
-                            + " (written as it came)")));
+                    Validator.create().validate(u.data()).findings()
+                            .forEach(f -> io.err().println(findingLine(u.source(), f, " (written as it came)")));
                     code = Math.max(code, ExitCodes.FINDINGS);
                 }
                 try {
@@ -179,6 +177,12 @@ final class FormatCommand implements Callable<Integer> {
         }
         io.err().println(written + " document" + (written == 1 ? "" : "s") + " written below " + outputDir);
         return code;
+    }
+
+    /** A finding on one line, as validate's text output words it; standard error writes its control characters out. */
+    private static String findingLine(String source, Finding f, String suffix) {
+        return source + ": " + f.severity().id() + " " + f.code() + " at "
+                + (f.pointer().isEmpty() ? "/" : f.pointer()) + ": " + f.message() + suffix;
     }
 
     /** Where a document goes below {@code dir}: named after its origin, never outside {@code dir}. */

@@ -49,7 +49,7 @@ public final class Main {
     private static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean terminal,
             boolean colour) {
         PrintWriter o = new PrintWriter(new OutputStreamWriter(new CheckedOutput(out), StandardCharsets.UTF_8), false);
-        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        PrintWriter e = new ProblemWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8));
         try {
             Io io = new Io(in, o, e, terminal, colour);
             Optional<ValidateCommand> quick = QuickValidate.parse(args, io);

@@ -109,4 +109,22 @@ final class HostileCliTest {
         Cli.Result json = Cli.run("validate", "--format", "json", file.toString());
         assertThat(json.out()).contains("\\u001b[2J").doesNotContain("\u001b");
     }
+
+    /**
+     * A file name is the user's, but it can hold anything but a slash: an unreadable file named with an escape sequence
+     * and a newline gives one problem line on standard error, the escape and the newline written out.
+     */
+    @Test
+    void problemLines_writeAFileNamesControlCharactersOut(@TempDir Path dir) throws Exception {
+        Path link = dir.resolve("a\u001b[2J\nb.json");
+        Files.createSymbolicLink(link, dir.resolve("missing.json"));
+
+        Cli.Result r = Cli.run("validate", dir.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("a\\u001b[2J\\nb.json: a broken symbolic link")
+                .doesNotContain("\u001b").doesNotContain("\tat ");
+        assertThat(r.err().lines().filter(l -> l.contains("broken symbolic link")).count()).isEqualTo(1);
+        assertThat(r.err().lines().filter(l -> l.equals("b.json: a broken symbolic link"))).isEmpty();
+    }
 }
