@@ -10,7 +10,7 @@ import java.io.Writer;
  * left as it is, for the progress line's carriage return and erase sequence.
  *
  * <p>Example: a file named {@code a}, an escape, {@code [2Jb} that cannot be read is reported as
- * {@code onfailure: a&#92;u001b[2Jb: cannot read: ...}, the escape written as six characters.
+ * <code>onfailure: a&#92;u001b[2Jb: cannot read: ...</code>, the escape written as six characters.
  */
 final class ProblemWriter extends PrintWriter {
 

@@ -48,20 +48,36 @@ final class Shell {
     }
 
     /**
-     * Returns true when {@code s} has a control character (a newline, an escape, ...): such a value would break the
-     * one-line command across lines or drive the terminal, so no command is printed with it.
+     * Returns true when {@code s} has a control character (a newline, an escape, ...) or a character that reorders or
+     * breaks a line (see {@link #isControl}): such a value would break the one-line command across lines, drive the
+     * terminal or show a line other than the one written, so no command is printed with it.
      */
     static boolean hasControl(String s) {
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+            if (isControl(s.charAt(i))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Writes control characters as {@code \n}, {@code \t}, {@code \u001b}, ...: text from a record never drives the terminal. */
+    /**
+     * The characters {@link #visible} writes out: C0, DEL and C1 controls (newline, escape, the 8-bit CSI), the line
+     * and paragraph separators (a line break to some terminals and viewers) and the bidirectional marks, embeddings,
+     * overrides and isolates ({@code U+202E} shows the rest of a line backwards: a file name could make a finding
+     * read as another).
+     */
+    static boolean isControl(char c) {
+        return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
+                || c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x2028 && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069);
+    }
+
+    /**
+     * Writes control characters ({@link #isControl}) out as {@code \n}, {@code \r}, {@code \t} or
+     * <code>&#92;u001b</code>, <code>&#92;u202e</code>: text from a record or a file name never drives the terminal, and a line
+     * reads as it was written.
+     */
     static String visible(String s) {
         if (!hasControl(s)) {
             return s;
@@ -75,8 +91,8 @@ final class Shell {
                 sb.append("\\r");
             } else if (c == '\t') {
                 sb.append("\\t");
-            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                sb.append(String.format("\\u%04x", (int) c));
+            } else if (isControl(c)) {
+                sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
             } else {
                 sb.append(c);
             }

@@ -70,6 +70,11 @@ final class ShellTest {
     void visible_controlCharacters_areWrittenOut() {
         assertThat(Shell.visible("a\nb\tc\u001b[31m\u0085")).isEqualTo("a\\nb\\tc\\u001b[31m\\u0085");
         assertThat(Shell.visible("plain ☃")).isEqualTo("plain ☃");
+        // bidirectional overrides and isolates, marks, line and paragraph separators
+        assertThat(Shell.visible("a\u202eb\u2066c\u2069d\u200fe\u061cf\u2028g\u2029h"))
+                .isEqualTo("a\\u202eb\\u2066c\\u2069d\\u200fe\\u061cf\\u2028g\\u2029h");
+        assertThat(Shell.hasControl("orders\u202e")).isTrue();
+        assertThat(Shell.visible("\u200d\u00a0é")).isEqualTo("\u200d\u00a0é");
     }
 
     @Test

@@ -182,12 +182,15 @@ public final class ReportJob {
     }
 
     /**
-     * A value as the printed summary shows it: each control character (C0, DEL, C1) as {@code \n}, {@code \r},
-     * {@code \t} or {@code \u001b}, so that a record cannot move the cursor or recolour the terminal; then at most
-     * {@link #MAX_CELL} characters, a longer value ending in {@code ...}.
+     * A value as the printed summary shows it: each control character (C0, DEL, C1), line or paragraph separator and
+     * bidirectional mark or override as <code>&#92;n</code>, <code>&#92;r</code>, <code>&#92;t</code> or
+     * <code>&#92;u001b</code>, so that a record cannot move the cursor, recolour the terminal or show a line backwards;
+     * then at most {@link #MAX_CELL} characters, a longer value cut between two of its characters (never inside a
+     * written-out one or a surrogate pair) and ending in {@code ...}.
      */
     static String cell(String value) {
         StringBuilder sb = new StringBuilder(Math.min(value.length(), MAX_CELL + 8));
+        int fits = 0;   // the length up to the last whole character that leaves room for "..."
         for (int i = 0; i < value.length() && sb.length() <= MAX_CELL; i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -195,22 +198,28 @@ public final class ReportJob {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+                    if (isControl(c)) {
                         sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(i + 1))) {
+                        sb.append(c).append(value.charAt(++i));
                     } else {
                         sb.append(c);
                     }
                 }
             }
+            if (sb.length() <= MAX_CELL - 3) {
+                fits = sb.length();
+            }
         }
-        if (sb.length() <= MAX_CELL) {
-            return sb.toString();
-        }
-        int cut = MAX_CELL - 3;
-        if (Character.isLowSurrogate(sb.charAt(cut)) && Character.isHighSurrogate(sb.charAt(cut - 1))) {
-            cut--;   // a character outside the BMP is not cut in two
-        }
-        return sb.substring(0, cut) + "...";
+        return sb.length() <= MAX_CELL ? sb.toString() : sb.substring(0, fits) + "...";
+    }
+
+    /** What {@link #cell} writes out: the characters the command's text output writes out too. */
+    private static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7f && c < 0xa0)
+                || c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x2028 && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069);
     }
 
     private static int usage(PrintStream err, String problem) {

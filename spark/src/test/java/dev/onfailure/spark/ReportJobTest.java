@@ -123,8 +123,12 @@ final class ReportJobTest {
         assertThat(ReportJob.cell("x".repeat(ReportJob.MAX_CELL))).isEqualTo("x".repeat(ReportJob.MAX_CELL));
         assertThat(ReportJob.cell("x".repeat(ReportJob.MAX_CELL + 1)))
                 .isEqualTo("x".repeat(ReportJob.MAX_CELL - 3) + "...");
-        assertThat(ReportJob.cell("\u001b".repeat(1_000))).hasSize(ReportJob.MAX_CELL).endsWith("...")
-                .doesNotContain("\u001b");
+        // a written-out character is never cut in two
+        assertThat(ReportJob.cell("\u001b".repeat(1_000))).isEqualTo("\\u001b".repeat(12) + "...");
+        assertThat(ReportJob.cell("x".repeat(ReportJob.MAX_CELL - 5) + "\u001b"))
+                .isEqualTo("x".repeat(ReportJob.MAX_CELL - 5) + "...");
+        // a line shown backwards, or broken by a line separator, reads as written
+        assertThat(ReportJob.cell("fn-\u202ecod.exe\u2028next\u2066")).isEqualTo("fn-\\u202ecod.exe\\u2028next\\u2066");
         // a character outside the BMP at the cut stays whole
         String cut = ReportJob.cell("x".repeat(ReportJob.MAX_CELL - 4) + "\uD83D\uDE00" + "y".repeat(10));
         assertThat(cut).isEqualTo("x".repeat(ReportJob.MAX_CELL - 4) + "...");
