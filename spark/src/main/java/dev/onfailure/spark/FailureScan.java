@@ -74,6 +74,8 @@ final class FailureScan implements Scan, Batch {
     @Override
     public String description() {
         return "onfailure[profile=" + profile.name().toLowerCase(java.util.Locale.ROOT) + ", paths=" + paths()
+                + (options.containsKey("modifiedAfter") ? ", modifiedAfter=" + options.get("modifiedAfter") : "")
+                + (options.containsKey("modifiedBefore") ? ", modifiedBefore=" + options.get("modifiedBefore") : "")
                 + "]";
     }
 
@@ -91,7 +93,7 @@ final class FailureScan implements Scan, Batch {
             for (String p : paths()) {
                 paths.addAll(expand(p, all, spark));
             }
-            List<FileSplit.File> files = listAll(paths, all, spark);
+            List<FileSplit.File> files = listAll(paths, all, modified(spark), spark);
             long maxPartitionBytes = bytes("maxPartitionBytes", spark, "spark.sql.files.maxPartitionBytes",
                     128L << 20);
             long openCost = bytes("openCostInBytes", spark, "spark.sql.files.openCostInBytes", OPEN_COST);
@@ -197,6 +199,13 @@ final class FailureScan implements Scan, Batch {
         }
     }
 
+    /** Options {@code modifiedAfter}, {@code modifiedBefore} and {@code timeZone}: see {@link Modified}. */
+    private Modified modified(SparkSession spark) {
+        return Modified.of(Optional.ofNullable(options.get("modifiedAfter")),
+                Optional.ofNullable(options.get("modifiedBefore")), Optional.ofNullable(options.get("timeZone")),
+                spark.conf().get("spark.sql.session.timeZone", java.util.TimeZone.getDefault().getID()));
+    }
+
     /** Option {@code files}: {@code all} (the default) or {@code records} (the command's rule). */
     private boolean allFiles() {
         String v = options.getOrDefault("files", "all");
@@ -257,7 +266,7 @@ final class FailureScan implements Scan, Batch {
      * on Hadoop file systems share one pool of {@link HadoopListing#THREADS} threads for their requests, which
      * {@link HadoopListing} spreads over the directories of each.
      */
-    private List<FileSplit.File> listAll(List<String> paths, boolean all, SparkSession spark) {
+    private List<FileSplit.File> listAll(List<String> paths, boolean all, Modified modified, SparkSession spark) {
         java.util.concurrent.ExecutorService requests = null;
         java.util.concurrent.ExecutorService listings = null;
         try {
@@ -266,14 +275,14 @@ final class FailureScan implements Scan, Batch {
             for (String p : paths) {
                 Optional<java.nio.file.Path> local = local(p, spark);
                 if (local.isPresent()) {
-                    each.add(() -> listLocal(local.get(), all));
+                    each.add(() -> listLocal(local.get(), all, modified));
                 } else {
                     Configuration c = hadoopConf(spark);
                     if (requests == null) {
                         requests = threads(HadoopListing.THREADS);
                     }
                     java.util.concurrent.ExecutorService pool = requests;
-                    each.add(() -> HadoopListing.list(new Path(p), c, all, pool));
+                    each.add(() -> HadoopListing.list(new Path(p), c, all, modified, pool));
                 }
             }
             listings = each.size() > 1 ? threads(Math.min(16, each.size())) : null;   // one runs on this thread
@@ -321,9 +330,9 @@ final class FailureScan implements Scan, Batch {
         return !name.isEmpty();
     }
 
-    private static List<FileSplit.File> listLocal(java.nio.file.Path path, boolean all) {
+    private static List<FileSplit.File> listLocal(java.nio.file.Path path, boolean all, Modified modified) {
         try {
-            return LocalPaths.list(path, all);
+            return LocalPaths.list(path, all, modified);
         } catch (IOException e) {
             throw new UncheckedIOException("onfailure: cannot list " + path + ": " + e.getMessage(), e);
         }

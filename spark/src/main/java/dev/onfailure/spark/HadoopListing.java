@@ -54,12 +54,26 @@ final class HadoopListing {
 
     /** Lists {@code root} (a file: that file; a directory: the files below it) with requests on {@code pool}. */
     static List<FileSplit.File> list(Path root, Configuration conf, boolean all, ExecutorService pool) {
-        return list(root, conf, all, pool, WIDTH, LEVELS, MOST);
+        return list(root, conf, all, Modified.ANY, pool, WIDTH, LEVELS, MOST);
+    }
+
+    /**
+     * As {@link #list(Path, Configuration, boolean, ExecutorService)}, keeping only the files whose last-modified time
+     * {@code modified} takes (a listing gives it with each file: no request more).
+     */
+    static List<FileSplit.File> list(Path root, Configuration conf, boolean all, Modified modified,
+            ExecutorService pool) {
+        return list(root, conf, all, modified, pool, WIDTH, LEVELS, MOST);
     }
 
     /** As {@link #list(Path, Configuration, boolean, ExecutorService)}, with the walk's limits given (for tests). */
     static List<FileSplit.File> list(Path root, Configuration conf, boolean all, ExecutorService pool, int width,
             int levels, int most) {
+        return list(root, conf, all, Modified.ANY, pool, width, levels, most);
+    }
+
+    private static List<FileSplit.File> list(Path root, Configuration conf, boolean all, Modified modified,
+            ExecutorService pool, int width, int levels, int most) {
         try {
             FileSystem fs = root.getFileSystem(conf);
             FileStatus status;
@@ -69,7 +83,8 @@ final class HadoopListing {
                 throw new IllegalArgumentException("onfailure: no such file or directory: " + root);
             }
             if (!status.isDirectory()) {
-                return List.of(new FileSplit.File(status.getPath().toString(), status.getLen()));
+                return modified.test(status.getModificationTime())
+                        ? List.of(new FileSplit.File(status.getPath().toString(), status.getLen())) : List.of();
             }
             String prefix = status.getPath().toString() + "/";
             List<FileSplit.File> found = new ArrayList<>();
@@ -77,7 +92,7 @@ final class HadoopListing {
             boolean taken = false;                       // whether the waiting directories' own files are taken
             for (int depth = 0; depth < levels && !waiting.isEmpty() && waiting.size() < width; depth++) {
                 List<Path> next = new ArrayList<>();
-                for (Level l : all(pool, waiting, dir -> level(fs, dir, prefix, all))) {
+                for (Level l : all(pool, waiting, dir -> level(fs, dir, prefix, all, modified))) {
                     found.addAll(l.files());
                     next.addAll(l.directories());
                 }
@@ -88,7 +103,8 @@ final class HadoopListing {
                 waiting = next;
             }
             boolean skipOwn = taken;
-            for (List<FileSplit.File> files : all(pool, waiting, dir -> flat(fs, dir, prefix, all, skipOwn))) {
+            for (List<FileSplit.File> files : all(pool, waiting,
+                    dir -> flat(fs, dir, prefix, all, modified, skipOwn))) {
                 found.addAll(files);
             }
             found.sort(Comparator.comparing(FileSplit.File::path));
@@ -102,7 +118,8 @@ final class HadoopListing {
     private record Level(List<FileSplit.File> files, List<Path> directories) {
     }
 
-    private static Level level(FileSystem fs, Path dir, String prefix, boolean all) throws IOException {
+    private static Level level(FileSystem fs, Path dir, String prefix, boolean all, Modified modified)
+            throws IOException {
         List<FileSplit.File> files = new ArrayList<>();
         List<Path> directories = new ArrayList<>();
         RemoteIterator<FileStatus> it;
@@ -119,15 +136,15 @@ final class HadoopListing {
                     directories.add(s.getPath());
                 }
             } else {
-                take(s, prefix, all, files);
+                take(s, prefix, all, modified, files);
             }
         }
         return new Level(files, directories);
     }
 
     /** The files below {@code dir}, at any depth; with {@code skipOwn}, not those directly in it. */
-    private static List<FileSplit.File> flat(FileSystem fs, Path dir, String prefix, boolean all, boolean skipOwn)
-            throws IOException {
+    private static List<FileSplit.File> flat(FileSystem fs, Path dir, String prefix, boolean all,
+            Modified modified, boolean skipOwn) throws IOException {
         String own = dir.toString();
         List<FileSplit.File> files = new ArrayList<>();
         RemoteIterator<LocatedFileStatus> it;
@@ -139,16 +156,17 @@ final class HadoopListing {
         while (it.hasNext()) {
             LocatedFileStatus s = it.next();
             if (s.isFile() && !(skipOwn && own.equals(s.getPath().getParent().toString()))) {
-                take(s, prefix, all, files);
+                take(s, prefix, all, modified, files);
             }
         }
         return files;
     }
 
-    private static void take(FileStatus s, String prefix, boolean all, List<FileSplit.File> files) {
+    private static void take(FileStatus s, String prefix, boolean all, Modified modified,
+            List<FileSplit.File> files) {
         String p = s.getPath().toString();
         String relative = p.startsWith(prefix) ? p.substring(prefix.length()) : s.getPath().getName();
-        if (FailureScan.accept(relative, all)) {
+        if (FailureScan.accept(relative, all) && modified.test(s.getModificationTime())) {
             files.add(new FileSplit.File(p, s.getLen()));
         }
     }

@@ -115,6 +115,11 @@ final class LocalPaths {
      * @throws FileSystemLoopException when a symbolic link leads back to a directory it is in
      */
     static List<FileSplit.File> list(Path path, boolean all) throws IOException {
+        return list(path, all, Modified.ANY);
+    }
+
+    /** As {@link #list(Path, boolean)}, keeping only the files whose last-modified time {@code modified} takes. */
+    static List<FileSplit.File> list(Path path, boolean all, Modified modified) throws IOException {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(path, BasicFileAttributes.class);
@@ -122,13 +127,14 @@ final class LocalPaths {
             throw new IllegalArgumentException("onfailure: no such file or directory: " + path, e);
         }
         if (!attrs.isDirectory()) {
-            return List.of(new FileSplit.File(uri(path), attrs.size()));
+            return modified.test(attrs.lastModifiedTime().toMillis())
+                    ? List.of(new FileSplit.File(uri(path), attrs.size())) : List.of();
         }
         List<FileSplit.File> out = new ArrayList<>();
         String root = uri(path) + (uri(path).endsWith("/") ? "" : "/");
         List<Object> ancestors = new ArrayList<>();
         ancestors.add(key(path, attrs));
-        try (Walk walk = new Walk(all, root, ancestors, out)) {
+        try (Walk walk = new Walk(all, modified, root, ancestors, out)) {
             walk.directory(path, "");
         }
         return out;
@@ -194,13 +200,15 @@ final class LocalPaths {
      */
     private static final class Walk implements AutoCloseable {
         private final boolean all;
+        private final Modified modified;
         private final String root;
         private final List<Object> ancestors;
         private final List<FileSplit.File> out;
         private ExecutorService pool;
 
-        Walk(boolean all, String root, List<Object> ancestors, List<FileSplit.File> out) {
+        Walk(boolean all, Modified modified, String root, List<Object> ancestors, List<FileSplit.File> out) {
             this.all = all;
+            this.modified = modified;
             this.root = root;
             this.ancestors = ancestors;
             this.out = out;
@@ -240,7 +248,7 @@ final class LocalPaths {
 
         /**
          * What an entry of a directory is: a directory to walk (its path below the listed one), a file that is taken
-         * (its full path), or null for anything else.
+         * (its full path, when its last-modified time is taken too), or null for anything else.
          */
         private Entry entry(Path p, String relative) throws IOException {
             String name = p.getFileName().toString();
@@ -252,7 +260,8 @@ final class LocalPaths {
             if (a.isDirectory()) {
                 return new Entry(relative + name + "/", name + "/", p, a);
             }
-            if (a.isRegularFile() && (all || Documents.isRecordFile(name))) {
+            if (a.isRegularFile() && (all || Documents.isRecordFile(name))
+                    && modified.test(a.lastModifiedTime().toMillis())) {
                 return new Entry(root + relative + name, name, p, a);
             }
             return null;

@@ -28,7 +28,10 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * {@code openCostInBytes} (default {@code spark.sql.files.openCostInBytes}) to pack files into tasks;
  * {@code readAhead}: the files each task fetches while it validates another (default 8 on object stores, where a GET
  * waits for its first byte; 0 on local disk); any {@code fs.*} option is passed to Hadoop (such as
- * {@code fs.s3a.endpoint}). Files are never split. Only the columns a query reads are made: {@code kind, count(*)}
+ * {@code fs.s3a.endpoint}); {@code modifiedAfter} and {@code modifiedBefore}: only files last modified strictly after
+ * or before a time ({@code 2026-12-01T00:00:00} in the {@code timeZone} option or the session's time zone,
+ * {@code 2026-12-01T00:00:00Z}, or a date), as Spark's file sources take them ({@link Modified}). Files are never
+ * split. Only the columns a query reads are made: {@code kind, count(*)}
  * validates nothing and parses no payload.
  */
 public final class OnfailureSource implements TableProvider, DataSourceRegister {

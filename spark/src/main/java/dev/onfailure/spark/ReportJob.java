@@ -33,12 +33,15 @@ import org.apache.spark.sql.SparkSession;
  * unless {@code --overwrite} is given: nothing is replaced that was not asked for, and a rerun never duplicates.
  * An input may hold a glob ({@code 's3a://dlq-bucket/aws/lambda/*&#47;orders-*&#47;2026/12/*&#47;'}, quoted for the
  * shell): it is read as what it matches, and one that matches nothing is an error before anything is written.
+ * {@code --modified-after} and {@code --modified-before} read only the objects last modified strictly after or before
+ * a time (options {@code modifiedAfter} and {@code modifiedBefore}: a time without an offset is in the session's time
+ * zone), so that a daily report reads that day's objects.
  * Exit codes: 0 done, 2 a usage error or an input or output that could not be used.
  */
 public final class ReportJob {
 
     private static final String USAGE = "usage: ReportJob INPUT... OUTPUT [--profile tolerant|strict] [--overwrite]"
-            + " [--show N]";
+            + " [--show N] [--modified-after TIME] [--modified-before TIME]";
 
     private ReportJob() {
     }
@@ -61,6 +64,7 @@ public final class ReportJob {
         String profile = "tolerant";
         boolean overwrite = false;
         int show = 100;
+        java.util.Map<String, String> window = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--profile" -> {
@@ -70,6 +74,19 @@ public final class ReportJob {
                     profile = args[++i];
                 }
                 case "--overwrite" -> overwrite = true;
+                case "--modified-after", "--modified-before" -> {
+                    if (i + 1 >= args.length) {
+                        return usage(err, args[i] + " needs a time");
+                    }
+                    String option = args[i].equals("--modified-after") ? "modifiedAfter" : "modifiedBefore";
+                    try {
+                        Modified.instant(option, args[i + 1], java.time.ZoneOffset.UTC);
+                    } catch (IllegalArgumentException e) {
+                        return usage(err, args[i] + " must be a time such as 2026-12-01T00:00:00Z or 2026-12-01,"
+                                + " not " + args[i + 1]);
+                    }
+                    window.put(option, args[++i]);
+                }
                 case "--show" -> {
                     if (i + 1 >= args.length || !args[i + 1].matches("[0-9]{1,9}")) {
                         return usage(err, "--show needs a number");
@@ -106,7 +123,7 @@ public final class ReportJob {
                     return 2;
                 }
             }
-            Dataset<Row> records = spark.read().format("onfailure").option("profile", profile)
+            Dataset<Row> records = spark.read().format("onfailure").option("profile", profile).options(window)
                     .load(paths.toArray(new String[0]));
             SaveMode mode = overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
             records.write().mode(mode).parquet(output + "/records");

@@ -146,6 +146,36 @@ final class HadoopListingTest {
     }
 
     @Test
+    void modifiedWindow_keepsTheFilesTheListingDates_onS3AndOnLocalDisk() throws IOException {
+        java.time.Instant now = java.time.Instant.now();
+        Modified past = new Modified(java.util.Optional.of(now.minus(java.time.Duration.ofHours(1))),
+                java.util.Optional.empty());
+        Modified future = new Modified(java.util.Optional.of(now.plus(java.time.Duration.ofHours(1))),
+                java.util.Optional.empty());
+        List<String> all = expected(true, "s3a://listing/t/");
+        assertThat(HadoopListing.list(new Path("s3a://listing/t/"), conf, true, past, pool).stream()
+                .map(f -> f.path() + " " + f.length()).toList()).containsExactlyElementsOf(all);
+        assertThat(HadoopListing.list(new Path("s3a://listing/t/"), conf, true, future, pool)).isEmpty();
+
+        // through Hadoop's local file system, times to the millisecond, as Spark's sources see them
+        java.nio.file.Path dir = Files.createTempDirectory("onfailure-listing-modified");
+        for (int day = 1; day <= 3; day++) {
+            java.nio.file.Path f = dir.resolve("a/" + day + ".json");
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, "{}");
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.parse("2026-12-0" + day + "T00:00:00Z")));
+        }
+        Modified second = Modified.of(java.util.Optional.of("2026-12-01T00:00:00Z"),
+                java.util.Optional.of("2026-12-03T00:00:00Z"), java.util.Optional.empty(), "UTC");
+        String root = LocalPaths.uri(dir);
+        assertThat(HadoopListing.list(new Path(root), conf, true, second, pool)).extracting(FileSplit.File::path)
+                .containsExactly(root + "/a/2.json");
+        assertThat(LocalPaths.list(dir, true, second)).extracting(FileSplit.File::path)
+                .containsExactly(root + "/a/2.json");
+    }
+
+    @Test
     void s3a_listsDirectoriesTogether_whereAFlatListingGoesOneRequestAtATime() throws IOException {
         List<String> expected = expected(true, "s3a://listing/t/");
 

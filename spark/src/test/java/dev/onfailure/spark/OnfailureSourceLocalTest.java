@@ -270,6 +270,55 @@ final class OnfailureSourceLocalTest {
     }
 
     @Test
+    void modifiedAfterAndBefore_readOnlyTheFilesModifiedInTheWindow_asSparksSourcesDo() throws IOException {
+        Path dir = Files.createTempDirectory("onfailure-spark-modified");
+        byte[] record = Files.readAllBytes(root.resolve("corpus/valid/compact.sqs-sns.json"));
+        for (String day : List.of("2026-11-29", "2026-11-30", "2026-12-01")) {
+            Path f = dir.resolve("d/" + day + ".json");
+            Files.createDirectories(f.getParent());
+            Files.write(f, record);
+            Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(
+                    java.time.Instant.parse(day + "T12:00:00Z")));
+        }
+        java.util.function.BiFunction<String, String, List<String>> window = (after, before) -> {
+            var reader = spark().read().format("onfailure").option("timeZone", "UTC");
+            if (after != null) {
+                reader = reader.option("modifiedAfter", after);
+            }
+            if (before != null) {
+                reader = reader.option("modifiedBefore", before);
+            }
+            return sources(reader.load(dir.toString())).stream()
+                    .map(src -> src.substring(src.lastIndexOf('/') + 1)).toList();
+        };
+        assertThat(window.apply("2026-11-30T00:00:00", null)).containsExactly("2026-11-30.json", "2026-12-01.json");
+        assertThat(window.apply(null, "2026-12-01")).containsExactly("2026-11-29.json", "2026-11-30.json");
+        assertThat(window.apply("2026-11-30", "2026-12-01T00:00:00Z")).containsExactly("2026-11-30.json");
+        // strictly after and strictly before, as Spark's sources compare
+        assertThat(window.apply("2026-11-30T12:00:00Z", "2026-12-01T12:00:00Z")).isEmpty();
+        // a time without an offset is in the timeZone option, else the session's zone
+        assertThat(window.apply("2026-11-30T12:59:59+01:00", null)).containsExactly("2026-11-30.json",
+                "2026-12-01.json");
+        assertThat(sources(spark().read().format("onfailure").option("timeZone", "Asia/Tokyo")
+                .option("modifiedAfter", "2026-11-30T21:00:00").load(dir.toString()))).hasSize(1);
+        // a file named on its own is filtered too, and the command's columns come from what is read
+        assertThat(window.apply("2026-12-01", null)).hasSize(1);
+        assertThat(spark().read().format("onfailure").option("modifiedBefore", "2026-11-30T00:00:00Z")
+                .load(dir.resolve("d/2026-11-30.json").toString()).count()).isZero();
+        assertThat(spark().read().format("onfailure").option("modifiedAfter", "2026-11-30T00:00:00Z")
+                .load(dir.toString()).queryExecution().executedPlan().toString())
+                .contains("modifiedAfter=2026-11-30T00:00:00Z");
+
+        assertThatThrownBy(() -> spark().read().format("onfailure").option("modifiedAfter", "yesterday")
+                .load(dir.toString()).count())
+                .hasMessageContaining("option modifiedAfter must be a time such as 2026-12-01T00:00:00")
+                .hasMessageContaining("not yesterday");
+        assertThatThrownBy(() -> spark().read().format("onfailure").option("modifiedBefore", "2026-12-01")
+                .option("timeZone", "Mars/Olympus").load(dir.toString()).count())
+                .hasMessageContaining("option timeZone is not a time zone: Mars/Olympus");
+    }
+
+    @Test
     void missingPath_isOneClearError() {
         assertThatThrownBy(() -> spark().read().format("onfailure").load(root.resolve("nowhere").toString()).count())
                 .hasMessageContaining("onfailure: no such file or directory");

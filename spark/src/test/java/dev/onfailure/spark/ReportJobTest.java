@@ -83,6 +83,11 @@ final class ReportJobTest {
         Run profile = run("in", "out", "--profile", "lax");
         assertThat(profile.code()).isEqualTo(2);
         assertThat(profile.err()).contains("--profile must be tolerant or strict, not lax");
+        Run window = run("in", "out", "--modified-after", "yesterday");
+        assertThat(window.code()).isEqualTo(2);
+        assertThat(window.err()).startsWith("onfailure report: --modified-after must be a time such as")
+                .contains("not yesterday");
+        assertThat(run("in", "out", "--modified-before").err()).contains("--modified-before needs a time");
         Run missing = run(input.resolve("nowhere").toString(), input.resolve("out").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).startsWith("onfailure report: no such file or directory");
@@ -91,6 +96,20 @@ final class ReportJobTest {
         assertThat(unmatched.code()).isEqualTo(2);
         assertThat(unmatched.err().strip()).isEqualTo("onfailure report: nothing matches " + input + "/nowhere-*");
         assertThat(Files.exists(input.resolve("out"))).isFalse();
+    }
+
+    @Test
+    void modifiedWindow_reportsTheObjectsModifiedInIt() throws IOException {
+        Path out = Files.createTempDirectory("onfailure-report-window");
+        String corpus = input.resolve("corpus").toString();
+        Run since = run(corpus, out.resolve("since").toString(), "--modified-after", "2000-01-01");
+        assertThat(since.code()).as(since.err()).isZero();
+        assertThat(LocalSpark.get().read().parquet(out + "/since/records").count())
+                .isEqualTo(LocalSpark.get().read().format("onfailure").load(corpus).count()).isPositive();
+        Run before = run(corpus, out.resolve("before").toString(), "--modified-before", "2000-01-01T00:00:00Z");
+        assertThat(before.code()).as(before.err()).isZero();
+        assertThat(before.out()).startsWith("onfailure report: 0 function/topic/condition groups");
+        assertThat(LocalSpark.get().read().parquet(out + "/before/records").count()).isZero();
     }
 
     @Test
