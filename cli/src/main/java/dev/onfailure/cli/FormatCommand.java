@@ -92,6 +92,9 @@ final class FormatCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         WriteOptions options = WriteOptions.of(order.order(), layout.compact ? Layout.COMPACT : Layout.PRETTY);
+        remoteOptions.unused(java.util.Collections.singletonList(path)).ifPresent(p -> {
+            throw new ParameterException(spec.commandLine(), p);
+        });
         if (path != null && Location.isLocation(path)) {
             if (outputDir == null) {
                 throw new ParameterException(spec.commandLine(), "--output-dir is needed to format " + path

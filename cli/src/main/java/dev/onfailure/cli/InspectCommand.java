@@ -31,7 +31,10 @@ import dev.onfailure.json.ReadLimits;
 import java.util.Iterator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code onfailure inspect}: a summary for people, with the command to re-read the discarded records. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -55,6 +58,9 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin
     RemoteOptions remoteOptions = new RemoteOptions();
 
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "PATH", arity = "0..1",
             description = "The record; - or nothing for standard input; or an s3://, sqs://, kafka:// location.")
     String path;
@@ -66,6 +72,9 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String name = ReadInput.name(path);
+        remoteOptions.unused(java.util.Collections.singletonList(path)).ifPresent(p -> {
+            throw new ParameterException(spec.commandLine(), p);
+        });
         if (path != null && dev.onfailure.sources.Location.isLocation(path)) {
             return location();
         }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import dev.onfailure.sources.SourceOptions;
 import picocli.CommandLine.Command;
@@ -111,6 +112,13 @@ final class ValidateCommand implements Callable<Integer> {
             sourceOptions = remoteOptions.toOptions(ReadLimits.defaults().maxDocumentBytes(), threads);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
+        }
+        Optional<String> unused = remoteOptions.unused(paths);
+        if (unused.isPresent()) {
+            throw usage(unused.get());
+        }
+        if (deleteValid && paths.stream().noneMatch(p -> p.toLowerCase(java.util.Locale.ROOT).startsWith("sqs://"))) {
+            throw usage("--delete-valid applies to sqs:// locations, and none is given");
         }
         Reporter reporter = format.reporter(io.out(), colour.ansi(io), profile.profile());
         // SARIF is written at the end: its messages are deleted after that

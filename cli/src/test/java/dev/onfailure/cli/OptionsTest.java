@@ -82,6 +82,37 @@ final class OptionsTest {
         }
     }
 
+    /** An option of one kind of location, without such a location, would be ignored without a word: it is refused. */
+    @Test
+    void locationOptions_withoutTheirLocation_areOneLine_exit2() {
+        java.util.Map<List<String>, String> cases = java.util.Map.of(
+                List.of("--since", "2026-11-30"), "--since applies to s3:// locations, and none is given",
+                List.of("--until", "2026-11-30T00:00:00Z"), "--until applies to s3:// locations, and none is given",
+                List.of("--max-messages", "5"), "--max-messages applies to sqs:// locations, and none is given",
+                List.of("--from-offset", "5"), "--from-offset applies to kafka:// locations, and none is given",
+                List.of("--from-time", "2026-11-30"), "--from-time applies to kafka:// locations, and none is given");
+        for (java.util.Map.Entry<List<String>, String> c : cases.entrySet()) {
+            for (String command : List.of("validate", "inspect", "format")) {
+                List<String> args = new java.util.ArrayList<>(List.of(command));
+                args.addAll(c.getKey());
+                args.add(VALID);
+                Cli.Result r = run(args.toArray(String[]::new));
+
+                assertThat(r.code()).as(args.toString()).isEqualTo(ExitCodes.USAGE);
+                assertThat(r.out()).as(args.toString()).isEmpty();
+                assertThat(r.err().lines().toList()).as(args.toString()).hasSize(2)
+                        .first().isEqualTo("onfailure: " + c.getValue());
+            }
+        }
+        Cli.Result delete = run("validate", "--delete-valid", VALID);
+        assertThat(delete.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(delete.err()).startsWith("onfailure: --delete-valid applies to sqs:// locations, and none is given");
+        // with a location of another kind only, the same
+        Cli.Result other = run("validate", "--since", "2026-11-30", "--bootstrap-server", "127.0.0.1:1",
+                "kafka://orders", VALID);
+        assertThat(other.err()).startsWith("onfailure: --since applies to s3:// locations, and none is given");
+    }
+
     @Test
     void help_footers_areShownLineForLine_notWrapped() {
         for (String command : List.of("validate", "format", "inspect", "generate", "build", "schema", "fetch",
