@@ -101,6 +101,11 @@ final class FetchCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
             try (Remote remote = input.remote()) {
+                Optional<String> unused = input.unused();
+                if (unused.isPresent()) {
+                    err.println("onfailure: fetch: " + unused.get());
+                    return ExitCodes.USAGE;
+                }
                 FailureInputs inputs = input.inputs(io, remote);
                 boolean incomplete = source == Recovery.From.payload && !verify ? fromPayload(inputs)
                         : fromCluster(inputs, source);

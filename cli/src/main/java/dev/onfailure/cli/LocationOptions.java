@@ -61,6 +61,36 @@ final class LocationOptions {
             description = "How long a broker or an AWS endpoint may take to answer (default 30s; 500ms, 10s, 2m).")
     Duration timeout;
 
+    /**
+     * An option of one kind of location given without a location of that kind among {@code args} (null for standard
+     * input), as a usage problem: {@code --since} with only local files would otherwise read them all as if it had
+     * not been given.
+     */
+    java.util.Optional<String> unused(java.util.List<String> args) {
+        java.util.Set<String> schemes = args.stream()
+                .filter(a -> a != null && dev.onfailure.sources.Location.isLocation(a))
+                .map(a -> a.substring(0, a.indexOf("://") + 3).toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+        if (since != null) {
+            given.put("--since", "s3://");
+        }
+        if (until != null) {
+            given.put("--until", "s3://");
+        }
+        if (maxMessages != null) {
+            given.put("--max-messages", "sqs://");
+        }
+        if (fromOffset != null) {
+            given.put("--from-offset", "kafka://");
+        }
+        if (fromTime != null) {
+            given.put("--from-time", "kafka://");
+        }
+        return given.entrySet().stream().filter(e -> !schemes.contains(e.getValue())).findFirst()
+                .map(e -> e.getKey() + " applies to " + e.getValue() + " locations, and none is given");
+    }
+
     /** {@code --timeout}, or 30 seconds. */
     Duration timeout() {
         return timeout != null ? timeout : DEFAULT_TIMEOUT;

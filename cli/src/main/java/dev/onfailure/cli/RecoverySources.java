@@ -23,6 +23,11 @@ final class RecoverySources {
     @Mixin
     KafkaOptions kafka;
 
+    /** {@link LocationOptions#unused} for these inputs. */
+    Optional<String> unused() {
+        return kafka.location.unused(paths);
+    }
+
     /** The SQS queue among the sources, if any: its records carry only offsets ({@link Recovery#offsetsOnly}). */
     Optional<String> offsetsOnly() {
         return Recovery.offsetsOnly(paths);

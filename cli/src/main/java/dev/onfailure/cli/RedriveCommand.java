@@ -112,6 +112,11 @@ final class RedriveCommand implements Callable<Integer> {
             }
             Target target = where.source ? Target.source() : Target.topic(where.topic);
             try (Remote remote = input.remote()) {
+                Optional<String> unused = input.unused();
+                if (unused.isPresent()) {
+                    err.println("onfailure: redrive: " + unused.get());
+                    return ExitCodes.USAGE;
+                }
                 FailureInputs inputs = input.inputs(io, remote);
                 int code = redrive(inputs, target, offsetsOnly);
                 return inputs.skipped() > 0 ? ExitCodes.USAGE : code;

@@ -107,6 +107,17 @@ final class OptionsTest {
         Cli.Result delete = run("validate", "--delete-valid", VALID);
         assertThat(delete.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(delete.err()).startsWith("onfailure: --delete-valid applies to sqs:// locations, and none is given");
+        for (String command : List.of("fetch", "redrive")) {
+            List<String> args = new java.util.ArrayList<>(List.of(command, "--bootstrap-server", "127.0.0.1:1",
+                    "--since", "2026-11-30", VALID));
+            if (command.equals("redrive")) {
+                args.addAll(List.of("--to-topic", "retry"));
+            }
+            Cli.Result r = run(args.toArray(String[]::new));
+            assertThat(r.code()).as(command).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err().strip()).as(command)
+                    .isEqualTo("onfailure: " + command + ": --since applies to s3:// locations, and none is given");
+        }
         // with a location of another kind only, the same
         Cli.Result other = run("validate", "--since", "2026-11-30", "--bootstrap-server", "127.0.0.1:1",
                 "kafka://orders", VALID);
