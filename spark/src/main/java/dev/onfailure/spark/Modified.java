@@ -1,6 +1,5 @@
 package dev.onfailure.spark;
 
-import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,12 +26,12 @@ import java.util.Optional;
  *         .load("s3a://dlq-bucket/aws/lambda/");
  * }</pre>
  *
+ * <p>It is applied on the driver, as files are listed, and never sent to the executors.
+ *
  * @param after files modified at or before this instant are left out, if given
  * @param before files modified at or after this instant are left out, if given
  */
-record Modified(Optional<Instant> after, Optional<Instant> before) implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+record Modified(Optional<Instant> after, Optional<Instant> before) {
 
     /** Every file. */
     static final Modified ANY = new Modified(Optional.empty(), Optional.empty());
