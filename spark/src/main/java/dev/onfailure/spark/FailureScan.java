@@ -74,6 +74,7 @@ final class FailureScan implements Scan, Batch {
     @Override
     public String description() {
         return "onfailure[profile=" + profile.name().toLowerCase(java.util.Locale.ROOT) + ", paths=" + paths()
+                + (options.containsKey("pathGlobFilter") ? ", pathGlobFilter=" + options.get("pathGlobFilter") : "")
                 + (options.containsKey("modifiedAfter") ? ", modifiedAfter=" + options.get("modifiedAfter") : "")
                 + (options.containsKey("modifiedBefore") ? ", modifiedBefore=" + options.get("modifiedBefore") : "")
                 + "]";
@@ -93,7 +94,7 @@ final class FailureScan implements Scan, Batch {
             for (String p : paths()) {
                 paths.addAll(expand(p, all, spark));
             }
-            List<FileSplit.File> files = listAll(paths, all, modified(spark), spark);
+            List<FileSplit.File> files = listAll(paths, all, wanted(spark), spark);
             long maxPartitionBytes = bytes("maxPartitionBytes", spark, "spark.sql.files.maxPartitionBytes",
                     128L << 20);
             long openCost = bytes("openCostInBytes", spark, "spark.sql.files.openCostInBytes", OPEN_COST);
@@ -199,10 +200,11 @@ final class FailureScan implements Scan, Batch {
         }
     }
 
-    /** Options {@code modifiedAfter}, {@code modifiedBefore} and {@code timeZone}: see {@link Modified}. */
-    private Modified modified(SparkSession spark) {
-        return Modified.of(Optional.ofNullable(options.get("modifiedAfter")),
-                Optional.ofNullable(options.get("modifiedBefore")), Optional.ofNullable(options.get("timeZone")),
+    /** Options {@code pathGlobFilter}, {@code modifiedAfter}, {@code modifiedBefore}, {@code timeZone}: {@link Wanted}. */
+    private Wanted wanted(SparkSession spark) {
+        return Wanted.of(Optional.ofNullable(options.get("pathGlobFilter")),
+                Optional.ofNullable(options.get("modifiedAfter")), Optional.ofNullable(options.get("modifiedBefore")),
+                Optional.ofNullable(options.get("timeZone")),
                 spark.conf().get("spark.sql.session.timeZone", java.util.TimeZone.getDefault().getID()));
     }
 
@@ -266,7 +268,7 @@ final class FailureScan implements Scan, Batch {
      * on Hadoop file systems share one pool of {@link HadoopListing#THREADS} threads for their requests, which
      * {@link HadoopListing} spreads over the directories of each.
      */
-    private List<FileSplit.File> listAll(List<String> paths, boolean all, Modified modified, SparkSession spark) {
+    private List<FileSplit.File> listAll(List<String> paths, boolean all, Wanted wanted, SparkSession spark) {
         java.util.concurrent.ExecutorService requests = null;
         java.util.concurrent.ExecutorService listings = null;
         try {
@@ -275,14 +277,14 @@ final class FailureScan implements Scan, Batch {
             for (String p : paths) {
                 Optional<java.nio.file.Path> local = local(p, spark);
                 if (local.isPresent()) {
-                    each.add(() -> listLocal(local.get(), all, modified));
+                    each.add(() -> listLocal(local.get(), all, wanted));
                 } else {
                     Configuration c = hadoopConf(spark);
                     if (requests == null) {
                         requests = threads(HadoopListing.THREADS);
                     }
                     java.util.concurrent.ExecutorService pool = requests;
-                    each.add(() -> HadoopListing.list(new Path(p), c, all, modified, pool));
+                    each.add(() -> HadoopListing.list(new Path(p), c, all, wanted, pool));
                 }
             }
             listings = each.size() > 1 ? threads(Math.min(16, each.size())) : null;   // one runs on this thread
@@ -330,9 +332,9 @@ final class FailureScan implements Scan, Batch {
         return !name.isEmpty();
     }
 
-    private static List<FileSplit.File> listLocal(java.nio.file.Path path, boolean all, Modified modified) {
+    private static List<FileSplit.File> listLocal(java.nio.file.Path path, boolean all, Wanted wanted) {
         try {
-            return LocalPaths.list(path, all, modified);
+            return LocalPaths.list(path, all, wanted);
         } catch (IOException e) {
             throw new UncheckedIOException("onfailure: cannot list " + path + ": " + e.getMessage(), e);
         }

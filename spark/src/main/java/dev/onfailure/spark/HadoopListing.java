@@ -54,25 +54,25 @@ final class HadoopListing {
 
     /** Lists {@code root} (a file: that file; a directory: the files below it) with requests on {@code pool}. */
     static List<FileSplit.File> list(Path root, Configuration conf, boolean all, ExecutorService pool) {
-        return list(root, conf, all, Modified.ANY, pool, WIDTH, LEVELS, MOST);
+        return list(root, conf, all, Wanted.ANY, pool, WIDTH, LEVELS, MOST);
     }
 
     /**
      * As {@link #list(Path, Configuration, boolean, ExecutorService)}, keeping only the files whose last-modified time
      * {@code modified} takes (a listing gives it with each file: no request more).
      */
-    static List<FileSplit.File> list(Path root, Configuration conf, boolean all, Modified modified,
+    static List<FileSplit.File> list(Path root, Configuration conf, boolean all, Wanted wanted,
             ExecutorService pool) {
-        return list(root, conf, all, modified, pool, WIDTH, LEVELS, MOST);
+        return list(root, conf, all, wanted, pool, WIDTH, LEVELS, MOST);
     }
 
     /** As {@link #list(Path, Configuration, boolean, ExecutorService)}, with the walk's limits given (for tests). */
     static List<FileSplit.File> list(Path root, Configuration conf, boolean all, ExecutorService pool, int width,
             int levels, int most) {
-        return list(root, conf, all, Modified.ANY, pool, width, levels, most);
+        return list(root, conf, all, Wanted.ANY, pool, width, levels, most);
     }
 
-    private static List<FileSplit.File> list(Path root, Configuration conf, boolean all, Modified modified,
+    private static List<FileSplit.File> list(Path root, Configuration conf, boolean all, Wanted wanted,
             ExecutorService pool, int width, int levels, int most) {
         try {
             FileSystem fs = root.getFileSystem(conf);
@@ -83,7 +83,7 @@ final class HadoopListing {
                 throw new IllegalArgumentException("onfailure: no such file or directory: " + root);
             }
             if (!status.isDirectory()) {
-                return modified.test(status.getModificationTime())
+                return wanted.test(status.getPath().getName(), status.getModificationTime())
                         ? List.of(new FileSplit.File(status.getPath().toString(), status.getLen())) : List.of();
             }
             String prefix = status.getPath().toString() + "/";
@@ -92,7 +92,7 @@ final class HadoopListing {
             boolean taken = false;                       // whether the waiting directories' own files are taken
             for (int depth = 0; depth < levels && !waiting.isEmpty() && waiting.size() < width; depth++) {
                 List<Path> next = new ArrayList<>();
-                for (Level l : all(pool, waiting, dir -> level(fs, dir, prefix, all, modified))) {
+                for (Level l : all(pool, waiting, dir -> level(fs, dir, prefix, all, wanted))) {
                     found.addAll(l.files());
                     next.addAll(l.directories());
                 }
@@ -104,7 +104,7 @@ final class HadoopListing {
             }
             boolean skipOwn = taken;
             for (List<FileSplit.File> files : all(pool, waiting,
-                    dir -> flat(fs, dir, prefix, all, modified, skipOwn))) {
+                    dir -> flat(fs, dir, prefix, all, wanted, skipOwn))) {
                 found.addAll(files);
             }
             found.sort(Comparator.comparing(FileSplit.File::path));
@@ -118,7 +118,7 @@ final class HadoopListing {
     private record Level(List<FileSplit.File> files, List<Path> directories) {
     }
 
-    private static Level level(FileSystem fs, Path dir, String prefix, boolean all, Modified modified)
+    private static Level level(FileSystem fs, Path dir, String prefix, boolean all, Wanted wanted)
             throws IOException {
         List<FileSplit.File> files = new ArrayList<>();
         List<Path> directories = new ArrayList<>();
@@ -136,7 +136,7 @@ final class HadoopListing {
                     directories.add(s.getPath());
                 }
             } else {
-                take(s, prefix, all, modified, files);
+                take(s, prefix, all, wanted, files);
             }
         }
         return new Level(files, directories);
@@ -144,7 +144,7 @@ final class HadoopListing {
 
     /** The files below {@code dir}, at any depth; with {@code skipOwn}, not those directly in it. */
     private static List<FileSplit.File> flat(FileSystem fs, Path dir, String prefix, boolean all,
-            Modified modified, boolean skipOwn) throws IOException {
+            Wanted wanted, boolean skipOwn) throws IOException {
         String own = dir.toString();
         List<FileSplit.File> files = new ArrayList<>();
         RemoteIterator<LocatedFileStatus> it;
@@ -156,17 +156,17 @@ final class HadoopListing {
         while (it.hasNext()) {
             LocatedFileStatus s = it.next();
             if (s.isFile() && !(skipOwn && own.equals(s.getPath().getParent().toString()))) {
-                take(s, prefix, all, modified, files);
+                take(s, prefix, all, wanted, files);
             }
         }
         return files;
     }
 
-    private static void take(FileStatus s, String prefix, boolean all, Modified modified,
+    private static void take(FileStatus s, String prefix, boolean all, Wanted wanted,
             List<FileSplit.File> files) {
         String p = s.getPath().toString();
         String relative = p.startsWith(prefix) ? p.substring(prefix.length()) : s.getPath().getName();
-        if (FailureScan.accept(relative, all) && modified.test(s.getModificationTime())) {
+        if (FailureScan.accept(relative, all) && wanted.test(s.getPath().getName(), s.getModificationTime())) {
             files.add(new FileSplit.File(p, s.getLen()));
         }
     }

@@ -115,11 +115,11 @@ final class LocalPaths {
      * @throws FileSystemLoopException when a symbolic link leads back to a directory it is in
      */
     static List<FileSplit.File> list(Path path, boolean all) throws IOException {
-        return list(path, all, Modified.ANY);
+        return list(path, all, Wanted.ANY);
     }
 
-    /** As {@link #list(Path, boolean)}, keeping only the files whose last-modified time {@code modified} takes. */
-    static List<FileSplit.File> list(Path path, boolean all, Modified modified) throws IOException {
+    /** As {@link #list(Path, boolean)}, keeping only the files {@code wanted} takes by name and last-modified time. */
+    static List<FileSplit.File> list(Path path, boolean all, Wanted wanted) throws IOException {
         BasicFileAttributes attrs;
         try {
             attrs = Files.readAttributes(path, BasicFileAttributes.class);
@@ -127,14 +127,14 @@ final class LocalPaths {
             throw new IllegalArgumentException("onfailure: no such file or directory: " + path, e);
         }
         if (!attrs.isDirectory()) {
-            return modified.test(attrs.lastModifiedTime().toMillis())
+            return wanted.test(String.valueOf(path.getFileName()), attrs.lastModifiedTime().toMillis())
                     ? List.of(new FileSplit.File(uri(path), attrs.size())) : List.of();
         }
         List<FileSplit.File> out = new ArrayList<>();
         String root = uri(path) + (uri(path).endsWith("/") ? "" : "/");
         List<Object> ancestors = new ArrayList<>();
         ancestors.add(key(path, attrs));
-        try (Walk walk = new Walk(all, modified, root, ancestors, out)) {
+        try (Walk walk = new Walk(all, wanted, root, ancestors, out)) {
             walk.directory(path, "");
         }
         return out;
@@ -200,15 +200,15 @@ final class LocalPaths {
      */
     private static final class Walk implements AutoCloseable {
         private final boolean all;
-        private final Modified modified;
+        private final Wanted wanted;
         private final String root;
         private final List<Object> ancestors;
         private final List<FileSplit.File> out;
         private ExecutorService pool;
 
-        Walk(boolean all, Modified modified, String root, List<Object> ancestors, List<FileSplit.File> out) {
+        Walk(boolean all, Wanted wanted, String root, List<Object> ancestors, List<FileSplit.File> out) {
             this.all = all;
-            this.modified = modified;
+            this.wanted = wanted;
             this.root = root;
             this.ancestors = ancestors;
             this.out = out;
@@ -261,7 +261,7 @@ final class LocalPaths {
                 return new Entry(relative + name + "/", name + "/", p, a);
             }
             if (a.isRegularFile() && (all || Documents.isRecordFile(name))
-                    && modified.test(a.lastModifiedTime().toMillis())) {
+                    && wanted.test(name, a.lastModifiedTime().toMillis())) {
                 return new Entry(root + relative + name, name, p, a);
             }
             return null;

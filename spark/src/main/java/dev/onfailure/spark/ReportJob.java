@@ -80,7 +80,7 @@ public final class ReportJob {
                     }
                     String option = args[i].equals("--modified-after") ? "modifiedAfter" : "modifiedBefore";
                     try {
-                        Modified.instant(option, args[i + 1], java.time.ZoneOffset.UTC);
+                        Wanted.instant(option, args[i + 1], java.time.ZoneOffset.UTC);
                     } catch (IllegalArgumentException e) {
                         return usage(err, args[i] + " must be a time such as 2026-12-01T00:00:00Z or 2026-12-01,"
                                 + " not " + args[i + 1]);

@@ -148,14 +148,20 @@ final class HadoopListingTest {
     @Test
     void modifiedWindow_keepsTheFilesTheListingDates_onS3AndOnLocalDisk() throws IOException {
         java.time.Instant now = java.time.Instant.now();
-        Modified past = new Modified(java.util.Optional.of(now.minus(java.time.Duration.ofHours(1))),
-                java.util.Optional.empty());
-        Modified future = new Modified(java.util.Optional.of(now.plus(java.time.Duration.ofHours(1))),
-                java.util.Optional.empty());
+        Wanted past = new Wanted(java.util.Optional.empty(),
+                java.util.Optional.of(now.minus(java.time.Duration.ofHours(1))), java.util.Optional.empty());
+        Wanted future = new Wanted(java.util.Optional.empty(),
+                java.util.Optional.of(now.plus(java.time.Duration.ofHours(1))), java.util.Optional.empty());
         List<String> all = expected(true, "s3a://listing/t/");
         assertThat(HadoopListing.list(new Path("s3a://listing/t/"), conf, true, past, pool).stream()
                 .map(f -> f.path() + " " + f.length()).toList()).containsExactlyElementsOf(all);
         assertThat(HadoopListing.list(new Path("s3a://listing/t/"), conf, true, future, pool)).isEmpty();
+        Wanted named = Wanted.of(java.util.Optional.of("*.json"), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), "UTC");
+        assertThat(HadoopListing.list(new Path("s3a://listing/t/"), conf, true, named, pool).stream()
+                .map(f -> f.path() + " " + f.length()).toList()).containsExactlyElementsOf(all.stream()
+                        .filter(f -> f.substring(0, f.lastIndexOf(' ')).endsWith(".json")).toList())
+                .isNotEmpty().hasSizeLessThan(all.size());
 
         // through Hadoop's local file system, times to the millisecond, as Spark's sources see them
         java.nio.file.Path dir = Files.createTempDirectory("onfailure-listing-modified");
@@ -166,7 +172,7 @@ final class HadoopListingTest {
             Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.from(
                     java.time.Instant.parse("2026-12-0" + day + "T00:00:00Z")));
         }
-        Modified second = Modified.of(java.util.Optional.of("2026-12-01T00:00:00Z"),
+        Wanted second = Wanted.of(java.util.Optional.empty(), java.util.Optional.of("2026-12-01T00:00:00Z"),
                 java.util.Optional.of("2026-12-03T00:00:00Z"), java.util.Optional.empty(), "UTC");
         String root = LocalPaths.uri(dir);
         assertThat(HadoopListing.list(new Path(root), conf, true, second, pool)).extracting(FileSplit.File::path)

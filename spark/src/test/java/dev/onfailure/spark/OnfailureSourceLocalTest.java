@@ -319,6 +319,28 @@ final class OnfailureSourceLocalTest {
     }
 
     @Test
+    void pathGlobFilter_readsTheFilesWhoseNameMatches_inEveryDirectory() throws IOException {
+        Path dir = Files.createTempDirectory("onfailure-spark-glob-filter");
+        byte[] record = Files.readAllBytes(root.resolve("corpus/valid/compact.sqs-sns.json"));
+        for (String name : List.of("a.json", "b.ndjson", "object-without-extension", "sub.json/c.json", "sub/d.txt")) {
+            Files.createDirectories(dir.resolve(name).getParent());
+            Files.write(dir.resolve(name), record);
+        }
+        java.util.function.Function<String, List<String>> glob = g -> sources(spark().read().format("onfailure")
+                .option("pathGlobFilter", g).load(dir.toString())).stream()
+                .map(src -> src.substring(dir.toString().length() + 1)).toList();
+        // a directory is walked whatever its name; the glob is matched against files' names only
+        assertThat(glob.apply("*.json")).containsExactly("a.json", "sub.json/c.json");
+        assertThat(glob.apply("{a,object}*")).containsExactly("a.json", "object-without-extension");
+        assertThat(glob.apply("?.*json")).containsExactly("a.json", "b.ndjson:1", "sub.json/c.json");
+        assertThat(glob.apply("*.csv")).isEmpty();
+        assertThat(sources(spark().read().format("onfailure").option("pathGlobFilter", "*.json")
+                .option("modifiedBefore", "2000-01-01").load(dir.toString()))).isEmpty();
+        assertThatThrownBy(() -> spark().read().format("onfailure").option("pathGlobFilter", "[a")
+                .load(dir.toString()).count()).hasMessageContaining("option pathGlobFilter is not a glob: [a");
+    }
+
+    @Test
     void missingPath_isOneClearError() {
         assertThatThrownBy(() -> spark().read().format("onfailure").load(root.resolve("nowhere").toString()).count())
                 .hasMessageContaining("onfailure: no such file or directory");
