@@ -66,6 +66,19 @@ final class FailureScan implements Scan, Batch {
                 "onfailure: option profile must be tolerant or strict, not " + p));
     }
 
+    /**
+     * Checks the options that need no listing (profile, files, pathGlobFilter, modifiedAfter, modifiedBefore,
+     * timeZone), so that a bad one is an error at {@code load()}, as Spark's own sources give it, not at the first
+     * action.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    static void check(CaseInsensitiveStringMap options) {
+        FailureScan scan = new FailureScan(options, FailureRows.SCHEMA);
+        scan.allFiles();
+        scan.wanted(SparkSession.active());
+    }
+
     @Override
     public StructType readSchema() {
         return required;

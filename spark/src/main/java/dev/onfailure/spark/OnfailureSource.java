@@ -47,6 +47,7 @@ public final class OnfailureSource implements TableProvider, DataSourceRegister 
 
     @Override
     public StructType inferSchema(CaseInsensitiveStringMap options) {
+        FailureScan.check(options);
         return FailureRows.SCHEMA;
     }
 

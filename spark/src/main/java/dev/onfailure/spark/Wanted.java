@@ -18,9 +18,16 @@ import org.apache.hadoop.fs.GlobPattern;
  * time is when the batch was given up; a report of yesterday's failures reads yesterday's objects only, and lists
  * the rest of the bucket without fetching it.
  *
- * <p>A time is written as Spark's sources take it, {@code 2026-12-01T00:00:00} (in the {@code timeZone} option, else
- * the session's {@code spark.sql.session.timeZone}), or with its offset ({@code 2026-12-01T00:00:00Z},
- * {@code 2026-12-01T01:00:00+01:00}), or as a date, its first instant in that zone ({@code 2026-12-01}).
+ * <p>A time is written as Spark's sources take it, {@code 2026-12-01T00:00:00} or {@code 2026-12-01 00:00:00} (in
+ * the {@code timeZone} option, else the session's {@code spark.sql.session.timeZone}; a region such as
+ * {@code Europe/Paris}, an offset such as {@code +01:00} or {@code +1:00}, or a short name such as {@code PST}), or
+ * with its offset ({@code 2026-12-01T00:00:00Z}, {@code 2026-12-01T01:00:00+01:00}), or as a date, its first instant
+ * in that zone ({@code 2026-12-01}).
+ *
+ * <p>A file is compared by the instant it was last modified. Spark's own file sources (4.1) shift a file's time by
+ * the zone's offset before comparing it, so with a zone other than UTC they take or leave files up to that offset
+ * away from the time given; here {@code modifiedAfter} of {@code 2026-12-01T00:00:00} in {@code Asia/Tokyo} means
+ * after {@code 2026-11-30T15:00:00Z}, whatever the zone.
  *
  * <pre>{@code
  * spark.read().format("onfailure")
@@ -66,7 +73,7 @@ record Wanted(Optional<GlobPattern> name, Optional<Instant> after, Optional<Inst
         ZoneId zone;
         String z = timeZone.orElse(sessionZone);
         try {
-            zone = ZoneId.of(z);
+            zone = zone(z);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("onfailure: " + (timeZone.isPresent() ? "option timeZone"
                     : "spark.sql.session.timeZone") + " is not a time zone: " + z, e);
@@ -85,9 +92,20 @@ record Wanted(Optional<GlobPattern> name, Optional<Instant> after, Optional<Inst
         }
     }
 
+    /**
+     * A zone as Spark's settings name it: a region, {@code Z}, an offset (also {@code +1:00} and {@code +01:0}), or a
+     * short name ({@code PST}, {@code EST}, as {@link ZoneId#SHORT_IDS} maps them).
+     */
+    static ZoneId zone(String id) {
+        String normal = id.strip()
+                .replaceFirst("([+-])(\\d):", "$10$2:")             // +1:00 is +01:00
+                .replaceFirst("([+-]\\d\\d):(\\d)$", "$1:0$2");      // +01:0 is +01:00
+        return ZoneId.of(normal, ZoneId.SHORT_IDS);
+    }
+
     /** A time as {@link Wanted} takes it. */
     static Instant instant(String option, String value, ZoneId zone) {
-        String v = value.strip();
+        String v = value.strip().replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) (?=\\d)", "$1T");
         try {
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {

@@ -270,7 +270,7 @@ final class OnfailureSourceLocalTest {
     }
 
     @Test
-    void modifiedAfterAndBefore_readOnlyTheFilesModifiedInTheWindow_asSparksSourcesDo() throws IOException {
+    void modifiedAfterAndBefore_readOnlyTheFilesModifiedInTheWindow() throws IOException {
         Path dir = Files.createTempDirectory("onfailure-spark-modified");
         byte[] record = Files.readAllBytes(root.resolve("corpus/valid/compact.sqs-sns.json"));
         for (String day : List.of("2026-11-29", "2026-11-30", "2026-12-01")) {
@@ -296,11 +296,25 @@ final class OnfailureSourceLocalTest {
         assertThat(window.apply("2026-11-30", "2026-12-01T00:00:00Z")).containsExactly("2026-11-30.json");
         // strictly after and strictly before, as Spark's sources compare
         assertThat(window.apply("2026-11-30T12:00:00Z", "2026-12-01T12:00:00Z")).isEmpty();
-        // a time without an offset is in the timeZone option, else the session's zone
+        // a time with its offset is that instant; one without is in the timeZone option, else the session's zone,
+        // and a file is compared by its instant whatever the zone (Spark's own sources shift the file's time)
         assertThat(window.apply("2026-11-30T12:59:59+01:00", null)).containsExactly("2026-11-30.json",
                 "2026-12-01.json");
+        assertThat(window.apply("2026-11-30 11:59:59", null)).containsExactly("2026-11-30.json", "2026-12-01.json");
         assertThat(sources(spark().read().format("onfailure").option("timeZone", "Asia/Tokyo")
                 .option("modifiedAfter", "2026-11-30T21:00:00").load(dir.toString()))).hasSize(1);
+        assertThat(sources(spark().read().format("onfailure").option("timeZone", "+9:00")
+                .option("modifiedAfter", "2026-11-30T20:59:59").load(dir.toString()))).hasSize(2);
+        assertThat(sources(spark().read().format("onfailure").option("timeZone", "PST")     // UTC-8 in November
+                .option("modifiedBefore", "2026-11-30T04:00:01").load(dir.toString()))).hasSize(2);
+        String session = spark().conf().get("spark.sql.session.timeZone");
+        try {
+            spark().conf().set("spark.sql.session.timeZone", "Asia/Tokyo");
+            assertThat(sources(spark().read().format("onfailure").option("modifiedAfter", "2026-11-30T21:00:00")
+                    .load(dir.toString()))).hasSize(1);
+        } finally {
+            spark().conf().set("spark.sql.session.timeZone", session);
+        }
         // a file named on its own is filtered too, and the command's columns come from what is read
         assertThat(window.apply("2026-12-01", null)).hasSize(1);
         assertThat(spark().read().format("onfailure").option("modifiedBefore", "2026-11-30T00:00:00Z")
@@ -313,9 +327,12 @@ final class OnfailureSourceLocalTest {
                 .load(dir.toString()).count())
                 .hasMessageContaining("option modifiedAfter must be a time such as 2026-12-01T00:00:00")
                 .hasMessageContaining("not yesterday");
+        // at load(), as Spark's own sources say it, not at the first action
         assertThatThrownBy(() -> spark().read().format("onfailure").option("modifiedBefore", "2026-12-01")
-                .option("timeZone", "Mars/Olympus").load(dir.toString()).count())
+                .option("timeZone", "Mars/Olympus").load(dir.toString()))
                 .hasMessageContaining("option timeZone is not a time zone: Mars/Olympus");
+        assertThatThrownBy(() -> spark().read().format("onfailure").option("profile", "lax").load(dir.toString()))
+                .hasMessageContaining("option profile must be tolerant or strict");
     }
 
     @Test
