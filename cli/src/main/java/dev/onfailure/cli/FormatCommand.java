@@ -182,7 +182,7 @@ final class FormatCommand implements Callable<Integer> {
         return code;
     }
 
-    /** A finding on one line, as validate's text output words it; standard error writes its control characters out. */
+    /** A finding on one line, as validate's text output words it; stderr writes control characters out. */
     private static String findingLine(String source, Finding f, String suffix) {
         return source + ": " + f.severity().id() + " " + f.code() + " at "
                 + (f.pointer().isEmpty() ? "/" : f.pointer()) + ": " + f.message() + suffix;

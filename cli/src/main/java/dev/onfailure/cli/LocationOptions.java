@@ -1,5 +1,6 @@
 package dev.onfailure.cli;
 
+import dev.onfailure.sources.Location;
 import dev.onfailure.sources.SourceOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,7 +9,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -66,12 +73,9 @@ final class LocationOptions {
      * input), as a usage problem: {@code --since} with only local files would otherwise read them all as if it had
      * not been given.
      */
-    java.util.Optional<String> unused(java.util.List<String> args) {
-        java.util.Set<String> schemes = args.stream()
-                .filter(a -> a != null && dev.onfailure.sources.Location.isLocation(a))
-                .map(a -> a.substring(0, a.indexOf("://") + 3).toLowerCase(java.util.Locale.ROOT))
-                .collect(java.util.stream.Collectors.toSet());
-        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+    Optional<String> unused(List<String> args) {
+        Set<String> schemes = schemes(args);
+        Map<String, String> given = new LinkedHashMap<>();
         if (since != null) {
             given.put("--since", "s3://");
         }
@@ -89,6 +93,12 @@ final class LocationOptions {
         }
         return given.entrySet().stream().filter(e -> !schemes.contains(e.getValue())).findFirst()
                 .map(e -> e.getKey() + " applies to " + e.getValue() + " locations, and none is given");
+    }
+
+    /** The kinds of location among {@code args} ({@code s3://}, {@code sqs://}, {@code kafka://}); null is stdin. */
+    static Set<String> schemes(List<String> args) {
+        return args.stream().filter(a -> a != null && Location.isLocation(a))
+                .map(a -> a.substring(0, a.indexOf("://") + 3).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
     /** {@code --timeout}, or 30 seconds. */

@@ -75,8 +75,8 @@ final class Shell {
 
     /**
      * Writes control characters ({@link #isControl}) out as {@code \n}, {@code \r}, {@code \t} or
-     * <code>&#92;u001b</code>, <code>&#92;u202e</code>: text from a record or a file name never drives the terminal, and a line
-     * reads as it was written.
+     * <code>&#92;u001b</code>, <code>&#92;u202e</code>: text from a record or a file name never drives the
+     * terminal, and a line reads as it was written.
      */
     static String visible(String s) {
         if (!hasControl(s)) {

@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Lays out a well-formed JSON document again without touching a token: member order, each string's escapes (such as
- * <code>&#92;u003c</code>, which Go's encoder writes for {@code <}), each number's text are copied as they are; only the
+ * <code>&#92;u003c</code>, which Go's encoder writes for {@code <}), each number's text are copied as they are; only
+ * the
  * whitespace between tokens changes. So {@code format --order input --compact} gives a compact document back byte for
  * byte, and {@code --pretty} indents it as the rest of the command does (two spaces, {@code ": "}, empty containers
  * on one line).

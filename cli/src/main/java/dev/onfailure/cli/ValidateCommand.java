@@ -117,7 +117,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (unused.isPresent()) {
             throw usage(unused.get());
         }
-        if (deleteValid && paths.stream().noneMatch(p -> p.toLowerCase(java.util.Locale.ROOT).startsWith("sqs://"))) {
+        if (deleteValid && !LocationOptions.schemes(paths).contains("sqs://")) {
             throw usage("--delete-valid applies to sqs:// locations, and none is given");
         }
         Reporter reporter = format.reporter(io.out(), colour.ansi(io), profile.profile());

@@ -86,11 +86,14 @@ final class FailureScan implements Scan, Batch {
 
     @Override
     public String description() {
-        return "onfailure[profile=" + profile.name().toLowerCase(java.util.Locale.ROOT) + ", paths=" + paths()
-                + (options.containsKey("pathGlobFilter") ? ", pathGlobFilter=" + options.get("pathGlobFilter") : "")
-                + (options.containsKey("modifiedAfter") ? ", modifiedAfter=" + options.get("modifiedAfter") : "")
-                + (options.containsKey("modifiedBefore") ? ", modifiedBefore=" + options.get("modifiedBefore") : "")
-                + "]";
+        StringBuilder sb = new StringBuilder("onfailure[profile=")
+                .append(profile.name().toLowerCase(java.util.Locale.ROOT)).append(", paths=").append(paths());
+        for (String option : List.of("pathGlobFilter", "modifiedAfter", "modifiedBefore")) {
+            if (options.containsKey(option)) {
+                sb.append(", ").append(option).append('=').append(options.get(option));
+            }
+        }
+        return sb.append(']').toString();
     }
 
     @Override
@@ -213,7 +216,7 @@ final class FailureScan implements Scan, Batch {
         }
     }
 
-    /** Options {@code pathGlobFilter}, {@code modifiedAfter}, {@code modifiedBefore}, {@code timeZone}: {@link Wanted}. */
+    /** Options {@code pathGlobFilter}, {@code modifiedAfter}, {@code modifiedBefore} and {@code timeZone}. */
     private Wanted wanted(SparkSession spark) {
         return Wanted.of(Optional.ofNullable(options.get("pathGlobFilter")),
                 Optional.ofNullable(options.get("modifiedAfter")), Optional.ofNullable(options.get("modifiedBefore")),

@@ -58,8 +58,8 @@ final class HadoopListing {
     }
 
     /**
-     * As {@link #list(Path, Configuration, boolean, ExecutorService)}, keeping only the files whose last-modified time
-     * {@code modified} takes (a listing gives it with each file: no request more).
+     * As {@link #list(Path, Configuration, boolean, ExecutorService)}, keeping only the files {@code wanted} takes by
+     * name and last-modified time (a listing gives both with each file: no request more).
      */
     static List<FileSplit.File> list(Path root, Configuration conf, boolean all, Wanted wanted,
             ExecutorService pool) {

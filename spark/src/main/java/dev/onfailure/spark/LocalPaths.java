@@ -248,7 +248,7 @@ final class LocalPaths {
 
         /**
          * What an entry of a directory is: a directory to walk (its path below the listed one), a file that is taken
-         * (its full path, when its last-modified time is taken too), or null for anything else.
+         * (its full path, when {@code wanted} takes it too), or null for anything else.
          */
         private Entry entry(Path p, String relative) throws IOException {
             String name = p.getFileName().toString();

@@ -31,7 +31,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * {@code fs.s3a.endpoint}); {@code modifiedAfter} and {@code modifiedBefore}: only files last modified strictly after
  * or before a time ({@code 2026-12-01T00:00:00} in the {@code timeZone} option or the session's time zone,
  * {@code 2026-12-01T00:00:00Z}, or a date), and {@code pathGlobFilter}: only files whose name matches a glob
- * ({@code *.json}), as Spark's file sources take them ({@link Wanted}). Files are never split. Only the columns a query reads are made: {@code kind, count(*)}
+ * ({@code *.json}), named as Spark's file sources name them ({@link Wanted}). Files are never split. Only the columns
+ * a query reads are made: {@code kind, count(*)}
  * validates nothing and parses no payload.
  */
 public final class OnfailureSource implements TableProvider, DataSourceRegister {

@@ -51,6 +51,9 @@ record Wanted(Optional<GlobPattern> name, Optional<Instant> after, Optional<Inst
 
     /** Whether a file of this name, last modified at {@code millis} (since the epoch, as listings give it), is read. */
     boolean test(String fileName, long millis) {
+        if (name.isEmpty() && after.isEmpty() && before.isEmpty()) {
+            return true;   // the usual case, once per listed file
+        }
         if (name.isPresent() && !name.get().matches(fileName)) {
             return false;
         }
@@ -86,7 +89,7 @@ record Wanted(Optional<GlobPattern> name, Optional<Instant> after, Optional<Inst
     static GlobPattern glob(String glob) {
         try {
             return new GlobPattern(glob);
-        } catch (RuntimeException e) {   // the shaded re2j's PatternSyntaxException, which is no IllegalArgumentException
+        } catch (RuntimeException e) {   // the shaded re2j's PatternSyntaxException is no IllegalArgumentException
             throw new IllegalArgumentException("onfailure: option pathGlobFilter is not a glob: " + glob
                     + " (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
         }
