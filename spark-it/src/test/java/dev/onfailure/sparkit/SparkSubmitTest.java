@@ -1,0 +1,242 @@
+package dev.onfailure.sparkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code spark/target/onfailure-spark.jar} as a cluster gets it. This module's class path is Spark's alone (spark-sql
+ * and what it brings, no module of ours), so the jar is checked against what Spark has, and {@code ReportJob} runs
+ * through {@code org.apache.spark.deploy.SparkSubmit} in a JVM of its own, as {@code spark-submit --class
+ * dev.onfailure.spark.ReportJob onfailure-spark.jar} runs it: a class the jar lacks, a library of ours that meets
+ * Spark's, or a data source that is not registered fails here, where the spark module's tests (our classes on the
+ * class path, unshaded) would pass.
+ */
+class SparkSubmitTest {
+
+    private static final Path JAR = Path.of(System.getProperty("onfailure.spark.jar"));
+    private static final Path FIXTURES = Path.of(System.getProperty("onfailure.fixtures"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        assertThat(JAR).as("the spark module's shaded jar (built by -Pspark package)").isRegularFile();
+        spark = SparkSession.builder().master("local[1]").appName("spark-it")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void jar_holdsOursAndRelocatedLibrariesOnly_noClassSparkHas() throws IOException {
+        List<String> sparkHas = new ArrayList<>();
+        List<String> versioned = new ArrayList<>();
+        Set<String> unrelocated = new TreeSet<>();
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements();) {
+                String name = e.nextElement().getName();
+                if (!name.endsWith(".class")) {
+                    continue;
+                }
+                if (name.startsWith("META-INF/versions/")) {
+                    // a class for a newer JDK under its old name: the relocation did not reach it
+                    if (!name.replaceFirst("^META-INF/versions/[0-9]+/", "").startsWith("dev/onfailure/")) {
+                        versioned.add(name);
+                    }
+                    continue;
+                }
+                if (name.startsWith("dev/onfailure/")) {
+                    continue;
+                }
+                unrelocated.add(name.substring(0, name.lastIndexOf('/')));
+                URL there = getClass().getClassLoader().getResource(name);
+                if (there != null) {
+                    sparkHas.add(name + " (Spark has it in " + there + ")");
+                }
+            }
+            assertThat(sparkHas).as("classes in the jar that Spark's class path also has").isEmpty();
+            assertThat(versioned).as("multi-release classes left under their libraries' names").isEmpty();
+            // Everything else we bundle is relocated under dev/onfailure/shaded; Immutables' annotations are kept
+            // as they are (Spark has none). A new library left unrelocated should be a decision, made here.
+            assertThat(unrelocated).allMatch(p -> p.startsWith("org/immutables/"), "only Immutables unrelocated");
+
+            assertThat(text(jar, "META-INF/services/org.apache.spark.sql.sources.DataSourceRegister"))
+                    .as("format(\"onfailure\") is registered").contains("dev.onfailure.spark.OnfailureSource");
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo("dev.onfailure.spark.ReportJob");
+        }
+    }
+
+    @ParameterizedTest(name = "userClassPathFirst={0}")
+    @ValueSource(booleans = {false, true})
+    void reportJob_underSparkSubmit_readsTheCorpusAsItsIndexSays(boolean userClassPathFirst, @TempDir Path dir)
+            throws Exception {
+        Path in = dir.resolve("in");
+        Map<String, JsonNode> expected = copyCorpus(in.resolve("corpus"));
+        Files.writeString(in.resolve("broken.json"), "{\"requestContext\": {\"requestId\": ");
+        String line = JSON.readTree(FIXTURES.resolve("corpus/valid/self-managed.sqs-sns.json").toFile()).toString();
+        Files.writeString(in.resolve("two.ndjson"), line + "\n" + line + "\n");
+        Path out = dir.resolve("out");
+
+        Submitted run = submit(dir, List.of("--conf", "spark.driver.userClassPathFirst=" + userClassPathFirst),
+                in.toString(), out.toString(), "--profile", "strict");
+
+        assertThat(run.code()).as(run.describe()).isZero();
+        assertThat(run.out()).as(run.describe())
+                .startsWith("onfailure report: ").contains("records in " + out + "/records");
+
+        // source -> (valid, codes), per file: an envelope's records are rows of their own (source#pointer)
+        Map<String, List<Row>> byFile = new TreeMap<>();
+        for (Row r : spark.read().parquet(out.resolve("records").toString())
+                .selectExpr("source", "valid", "transform(findings, f -> f.code) as codes").collectAsList()) {
+            String source = r.getString(0);
+            String file = source.replaceFirst("^file:", "").replaceFirst("#.*$", "").replaceFirst(":[0-9]+$", "");
+            byFile.computeIfAbsent(Path.of(file).toString(), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<String, JsonNode> c : expected.entrySet()) {
+            List<Row> rows = byFile.get(in.resolve("corpus").resolve(c.getKey()).toString());
+            assertThat(rows).as(c.getKey()).isNotEmpty();
+            JsonNode strict = c.getValue().get("strict");
+            Set<String> codes = new TreeSet<>();
+            strict.get("codes").forEach(x -> codes.add(x.asText()));
+            Set<String> got = new TreeSet<>();
+            rows.forEach(r -> got.addAll(r.getList(2)));
+            assertThat(rows.stream().allMatch(r -> r.getBoolean(1))).as(c.getKey() + " valid")
+                    .isEqualTo(strict.get("valid").asBoolean());
+            assertThat(got).as(c.getKey() + " codes").isEqualTo(codes);
+        }
+        List<Row> broken = byFile.get(in.resolve("broken.json").toString());
+        assertThat(broken).singleElement().satisfies(r -> {
+            assertThat(r.getBoolean(1)).isFalse();
+            assertThat(r.<String>getList(2)).contains("json.syntax");
+        });
+        List<Row> ndjson = byFile.get(in.resolve("two.ndjson").toString());
+        assertThat(ndjson).hasSize(2).allMatch(r -> r.getBoolean(1));
+        assertThat(ndjson.stream().map(r -> r.getString(0).replaceFirst("^.*:", ""))).containsExactly("1", "2");
+        assertThat(byFile.values().stream().mapToInt(List::size).sum()).as("every row belongs to an input file")
+                .isEqualTo(spark.read().parquet(out.resolve("records").toString()).count());
+
+        long groups = spark.read().parquet(out.resolve("summary").toString()).count();
+        assertThat(run.out()).contains("onfailure report: " + groups + " function/topic/condition groups");
+    }
+
+    @Test
+    void reportJob_aMissingInput_isOneLine_exit2_nothingWritten(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Submitted run = submit(dir, List.of(), dir.resolve("no-such-dir").toString(), out.toString());
+
+        assertThat(run.code()).as(run.describe()).isEqualTo(2);
+        assertThat(run.err()).as(run.describe())
+                .contains("onfailure report: no such file or directory: " + dir.resolve("no-such-dir"))
+                .doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(run.out()).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+
+    /** The corpus's files (index.json left out) copied below {@code to}; returns file -> its index entry's expect. */
+    private static Map<String, JsonNode> copyCorpus(Path to) throws IOException {
+        Path corpus = FIXTURES.resolve("corpus");
+        Map<String, JsonNode> expected = new TreeMap<>();
+        for (JsonNode c : JSON.readTree(corpus.resolve("index.json").toFile()).get("cases")) {
+            expected.put(c.get("file").asText(), c.get("expect"));
+        }
+        try (Stream<Path> files = Files.walk(corpus)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(corpus.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
+        Files.delete(to.resolve("index.json"));
+        return expected;
+    }
+
+    private record Submitted(int code, String out, String err) {
+        String describe() {
+            List<String> lines = err.lines().toList();
+            return "exit " + code + "; stdout:\n" + out + "\nstderr (last lines):\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        }
+    }
+
+    /**
+     * Runs {@code SparkSubmit --master local[2] [conf...] --class dev.onfailure.spark.ReportJob onfailure-spark.jar
+     * args...} in a JVM of its own, on this JVM's class path without the project's own directories and jars (which
+     * leaves Spark's), with the JVM options spark-submit's launcher passes on Java 17 and Spark's logs at WARN.
+     */
+    private static Submitted submit(Path dir, List<String> conf, String... args) throws Exception {
+        Path root = Path.of(System.getProperty("onfailure.root")).toAbsolutePath().normalize();
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !Path.of(e).toAbsolutePath().normalize().startsWith(root))
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+        Path log4j = dir.resolve("log4j2.properties");
+        Files.writeString(log4j, "rootLogger.level = warn\nrootLogger.appenderRef.stderr.ref = stderr\n"
+                + "appender.stderr.type = Console\nappender.stderr.name = stderr\nappender.stderr.target = SYSTEM_ERR\n"
+                + "appender.stderr.layout.type = PatternLayout\nappender.stderr.layout.pattern = %p %c{1}: %m%n\n");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(System.getProperty("spark.jvm").trim().split("\\s+")));
+        command.add("-Dlog4j2.configurationFile=" + log4j.toUri());
+        command.addAll(List.of("-cp", classPath, "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]",
+                "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
+                "--conf", "spark.ui.port=0"));
+        command.addAll(conf);
+        command.addAll(List.of("--class", "dev.onfailure.spark.ReportJob", JAR.toString()));
+        command.addAll(Arrays.asList(args));
+        Path out = dir.resolve("submit.out");
+        Path err = dir.resolve("submit.err");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        p.getOutputStream().close();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("SparkSubmit did not end in 5 minutes; stderr: " + Files.readString(err));
+        }
+        return new Submitted(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static String text(JarFile jar, String name) throws IOException {
+        JarEntry entry = jar.getJarEntry(name);
+        assertThat(entry).as(name).isNotNull();
+        try (InputStream in = jar.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
