@@ -27,7 +27,15 @@ public final class LocalServers {
     public static void main(String[] args) throws Exception {
         S3Server s3Server = S3Server.start();
         SqsServer sqsServer = SqsServer.start();
-        KafkaServer kafka = KafkaServer.start();
+        // Kafka's storage formatter prints its metadata to standard output, ahead of the lines to copy
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        KafkaServer kafka;
+        try {
+            kafka = KafkaServer.start();
+        } finally {
+            System.setOut(out);
+        }
         try (S3Client s3 = s3Server.client(); SqsClient sqs = sqsServer.client();
                 KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
             s3.createBucket(b -> b.bucket("failures"));
