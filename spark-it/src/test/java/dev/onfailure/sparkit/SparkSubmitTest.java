@@ -99,6 +99,10 @@ class SparkSubmitTest {
                     .as("format(\"onfailure\") is registered").contains("dev.onfailure.spark.OnfailureSource");
             assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
                     .isEqualTo("dev.onfailure.spark.ReportJob");
+            // the bundled libraries' licence and notices travel with them: the Apache License's text, not a pointer
+            // to it, and jackson-core's notice (it names the FastDoubleParser code it carries) merged with the rest
+            assertThat(text(jar, "META-INF/LICENSE")).contains("Apache License").contains("TERMS AND CONDITIONS");
+            assertThat(text(jar, "META-INF/NOTICE")).contains("Jackson").contains("FastDoubleParser");
         }
     }
 
