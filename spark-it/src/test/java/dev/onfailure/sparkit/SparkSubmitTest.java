@@ -215,14 +215,12 @@ class SparkSubmitTest {
         assertThat(entries).as("Spark's class path, without anything of ours")
                 .noneMatch(e -> Path.of(e).getFileName().toString().startsWith("onfailure"));
         String classPath = String.join(java.io.File.pathSeparator, entries);
-        Path log4j = dir.resolve("log4j2.properties");
-        Files.writeString(log4j, "rootLogger.level = warn\nrootLogger.appenderRef.stderr.ref = stderr\n"
-                + "appender.stderr.type = Console\nappender.stderr.name = stderr\nappender.stderr.target = SYSTEM_ERR\n"
-                + "appender.stderr.layout.type = PatternLayout\nappender.stderr.layout.pattern = %p %c{1}: %m%n\n");
+        // this module's own log4j2.properties (warnings and errors, to standard error), from test-classes
+        java.net.URI log4j = SparkSubmitTest.class.getResource("/log4j2.properties").toURI();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(System.getProperty("spark.jvm").trim().split("\\s+")));
-        command.add("-Dlog4j2.configurationFile=" + log4j.toUri());
+        command.add("-Dlog4j2.configurationFile=" + log4j);
         command.addAll(List.of("-cp", classPath, "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]",
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
                 "--conf", "spark.ui.port=0"));
