@@ -1,6 +1,7 @@
 package dev.onfailure.sources;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashSet;
@@ -27,6 +28,18 @@ final class SqsSource implements Source {
 
     /** SQS's largest long-poll wait. */
     private static final int MAX_WAIT_SECONDS = 20;
+
+    /**
+     * How long one {@code ReceiveMessage} waits for a message (SQS's long poll): what is left of the idle wait, at most
+     * 20 s, and at least a second less than {@code timeout}, which bounds each call and each read of its answer, so
+     * that a queue with nothing to give is never taken for a server that does not answer. 0 (a short poll) when the
+     * timeout leaves no whole second.
+     */
+    static int waitSeconds(long idleLeftNanos, Duration timeout) {
+        long idle = Math.max(1, (idleLeftNanos + 999_999_999L) / 1_000_000_000L);
+        long bound = timeout.toMillis() / 1000 - 1;
+        return (int) Math.max(0, Math.min(Math.min(MAX_WAIT_SECONDS, idle), bound));
+    }
 
     private final Location.Sqs location;
     private final SourceOptions options;
@@ -135,6 +148,15 @@ final class SqsSource implements Source {
             return buffer.poll();
         }
 
+        /** Between two short polls that gave nothing: a quarter of a second, or what is left of the idle wait. */
+        private static void pause(long idleLeftNanos) {
+            try {
+                Thread.sleep(Math.max(1, Math.min(250, idleLeftNanos / 1_000_000L)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         private void receive() {
             long remaining = options.maxMessages().isPresent()
                     ? options.maxMessages().getAsLong() - seen.size() : Long.MAX_VALUE;
@@ -143,7 +165,7 @@ final class SqsSource implements Source {
                 done = true;
                 return;
             }
-            int wait = (int) Math.max(1, Math.min(MAX_WAIT_SECONDS, (idleLeft + 999_999_999L) / 1_000_000_000L));
+            int wait = waitSeconds(idleLeft, options.timeout());
             ReceiveMessageResponse response;
             String url = queueUrl();
             try {
@@ -153,6 +175,9 @@ final class SqsSource implements Source {
                         .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP));
             } catch (SdkException e) {
                 throw failure(e, "sqs:ReceiveMessage");
+            }
+            if (wait == 0 && response.messages().isEmpty()) {
+                pause(idleLeft); // short polls: not a request after another as fast as the queue answers
             }
             for (Message m : response.messages()) {
                 received.incrementAndGet();

@@ -235,4 +235,35 @@ final class SqsSourceTest {
         assertThat(VALIDATOR.validate(docs.get(0).bytes()).findings()).extracting(f -> f.code())
                 .containsExactly("json.syntax");
     }
+
+    /**
+     * A timeout shorter than SQS's long poll (up to 20 s, here the 3 s idle wait) is not taken for a server that does
+     * not answer: the poll waits less than the timeout, or not at all.
+     */
+    @Test
+    void aTimeoutShorterThanTheIdleWait_readsEveryMessage_andEndsQuietly() {
+        String url = queue("short-timeout");
+        Map<String, byte[]> sent = sendCorpus(url);
+        for (Duration timeout : List.of(Duration.ofSeconds(2), Duration.ofMillis(800))) {
+            String empty = queue("short-timeout-empty-" + timeout.toMillis());
+            SourceOptions o = options().idleWait(Duration.ofSeconds(3)).timeout(timeout).build();
+            assertThat(read("sqs://" + empty, o)).as("%s, empty queue", timeout).isEmpty();
+        }
+        SourceOptions o = options().idleWait(Duration.ofSeconds(3)).timeout(Duration.ofSeconds(2)).build();
+        assertThat(read("sqs://short-timeout", o)).extracting(SqsSourceTest::id)
+                .containsExactlyInAnyOrderElementsOf(sent.keySet());
+    }
+
+    @Test
+    void waitSeconds_staysASecondUnderTheTimeout_andWithinSqsBounds() {
+        long s = 1_000_000_000L;
+        assertThat(SqsSource.waitSeconds(5 * s, Duration.ofSeconds(30))).isEqualTo(5);
+        assertThat(SqsSource.waitSeconds(5 * s - 1, Duration.ofSeconds(30))).isEqualTo(5);
+        assertThat(SqsSource.waitSeconds(60 * s, Duration.ofSeconds(30))).isEqualTo(20);
+        assertThat(SqsSource.waitSeconds(1, Duration.ofSeconds(30))).isEqualTo(1);
+        assertThat(SqsSource.waitSeconds(5 * s, Duration.ofSeconds(5))).isEqualTo(4);
+        assertThat(SqsSource.waitSeconds(5 * s, Duration.ofSeconds(3))).isEqualTo(2);
+        assertThat(SqsSource.waitSeconds(5 * s, Duration.ofMillis(1999))).isZero();
+        assertThat(SqsSource.waitSeconds(5 * s, Duration.ofMillis(500))).isZero();
+    }
 }
