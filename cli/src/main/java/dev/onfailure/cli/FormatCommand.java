@@ -18,8 +18,10 @@ import dev.onfailure.sources.SourceOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,6 +143,8 @@ final class FormatCommand implements Callable<Integer> {
         }
         int code = ExitCodes.OK;
         int written = 0;
+        // what each file written in this run holds: a second document for one file is refused, never written over it
+        Map<Path, String> writtenFrom = new HashMap<>();
         try (Remote remote = new Remote(() -> sourceOptions, false)) {
             Iterator<Inputs.Unit> units = remote.units(path).orElseThrow();
             while (units.hasNext()) {
@@ -155,6 +159,13 @@ final class FormatCommand implements Callable<Integer> {
                     file = outputFile(outputDir, Location.parse(path), u.source());
                 } catch (IllegalArgumentException e) {
                     io.err().println("onfailure: " + u.source() + ": not written: " + e.getMessage());
+                    code = ExitCodes.USAGE;
+                    continue;
+                }
+                String earlier = writtenFrom.putIfAbsent(file, u.source());
+                if (earlier != null) {
+                    io.err().println("onfailure: " + u.source() + ": not written: its file " + file + " already holds "
+                            + earlier + " (a key is written with .json added where it has none)");
                     code = ExitCodes.USAGE;
                     continue;
                 }
@@ -210,13 +221,32 @@ final class FormatCommand implements Callable<Integer> {
         segments.add(name);
         Path file = dir;
         for (String segment : segments) {
-            String safe = segment.replaceAll("[^A-Za-z0-9._@=+-]", "_");
+            String safe = safeSegment(segment);
             if (safe.isEmpty() || safe.equals(".") || safe.equals("..")) {
                 throw new IllegalArgumentException("its name has an empty, . or .. segment");
             }
             file = file.resolve(safe);
         }
         return file;
+    }
+
+    /**
+     * A name's part as a file name's: letters, digits and {@code ._@=+-} as they are, every other byte of its UTF-8
+     * as {@code %XX} ({@code %} too), so that two names never give one file ({@code a b} is {@code a%20b}, {@code a_b}
+     * stays {@code a_b}).
+     */
+    static String safeSegment(String segment) {
+        StringBuilder b = new StringBuilder(segment.length());
+        for (byte x : segment.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "._@=+-".indexOf(c) >= 0) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return b.toString();
     }
 
     /** Writes a record through the typed model (AWS order); anything else as the tree it is. */
