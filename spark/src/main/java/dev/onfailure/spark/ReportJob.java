@@ -48,6 +48,10 @@ public final class ReportJob {
 
     /** Runs the job in the session spark-submit made, and exits with its code. */
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            help(System.out);
+            System.exit(0);
+        }
         SparkSession spark = SparkSession.builder().appName("onfailure report").getOrCreate();
         int code;
         try {
@@ -74,6 +78,10 @@ public final class ReportJob {
                     profile = args[++i];
                 }
                 case "--overwrite" -> overwrite = true;
+                case "--help", "-h" -> {
+                    help(out);
+                    return 0;
+                }
                 case "--modified-after", "--modified-before" -> {
                     if (i + 1 >= args.length) {
                         return usage(err, args[i] + " needs a time");
@@ -121,6 +129,31 @@ public final class ReportJob {
                 if (!FailureScan.isGlob(p) && !path.getFileSystem(conf).exists(path)) {
                     err.println("onfailure report: no such file or directory: " + p);
                     return 2;
+                }
+            }
+            // An output inside an input would be read as records by the next run; an input inside another, twice.
+            List<org.apache.hadoop.fs.Path> read = new ArrayList<>();
+            for (String p : paths) {
+                for (String each : FailureScan.isGlob(p) ? FailureScan.expand(p, true, conf) : List.of(p)) {
+                    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(each);
+                    read.add(path.getFileSystem(conf).makeQualified(path));
+                }
+            }
+            org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(output);
+            to = to.getFileSystem(conf).makeQualified(to);
+            for (int i = 0; i < read.size(); i++) {
+                if (within(to, read.get(i)) || within(read.get(i), to)) {
+                    err.println("onfailure report: the output " + output + " and the input " + read.get(i)
+                            + " overlap: give an output outside every input");
+                    return 2;
+                }
+                for (int j = 0; j < read.size(); j++) {
+                    if (i != j && within(read.get(i), read.get(j))) {
+                        err.println("onfailure report: the input " + read.get(i) + " is "
+                                + (read.get(i).equals(read.get(j)) ? "given twice" : "inside the input " + read.get(j))
+                                + ": its records would be counted twice");
+                        return 2;
+                    }
                 }
             }
             Dataset<Row> records = spark.read().format("onfailure").option("profile", profile).options(window)
@@ -237,6 +270,29 @@ public final class ReportJob {
         return c < 0x20 || (c >= 0x7f && c < 0xa0)
                 || c == 0x061c || c == 0x200e || c == 0x200f || (c >= 0x2028 && c <= 0x202e)
                 || (c >= 0x2066 && c <= 0x2069);
+    }
+
+    /** Whether {@code path} is {@code dir} or below it (both qualified). */
+    static boolean within(org.apache.hadoop.fs.Path path, org.apache.hadoop.fs.Path dir) {
+        String p = comparable(path);
+        String d = comparable(dir);
+        return p.equals(d) || p.startsWith(d.endsWith("/") ? d : d + "/");
+    }
+
+    /** {@code file:/a} and {@code file:///a} alike: scheme, authority (none as empty) and path. */
+    private static String comparable(org.apache.hadoop.fs.Path path) {
+        java.net.URI u = path.toUri();
+        return u.getScheme() + "://" + (u.getAuthority() == null ? "" : u.getAuthority()) + u.getPath();
+    }
+
+    private static void help(PrintStream out) {
+        out.println(USAGE);
+        out.println("Reads every failure record below the INPUTs (local paths, s3a://, globs) and writes OUTPUT/records"
+                + " (a row per document) and OUTPUT/summary (per function, topic and condition) as Parquet, then prints"
+                + " the summary's first N groups (--show, 100). OUTPUT must not exist unless --overwrite is given, and"
+                + " must lie outside every input. Exit codes: 0 done, 2 a usage error or an input or output that could"
+                + " not be used.");
+        out.flush();
     }
 
     private static int usage(PrintStream err, String problem) {

@@ -112,6 +112,39 @@ final class ReportJobTest {
         assertThat(LocalSpark.get().read().parquet(out + "/before/records").count()).isZero();
     }
 
+    /** An output inside an input would be read back as records by the next run; inputs that overlap, twice. */
+    @Test
+    void overlappingInputsAndOutput_areRefusedBeforeAnythingIsWritten() throws IOException {
+        String corpus = input.resolve("corpus").toString();
+        Path inside = input.resolve("corpus/report");
+        Run under = run(corpus, inside.toString());
+        assertThat(under.code()).isEqualTo(2);
+        assertThat(under.err().strip()).startsWith("onfailure report: the output " + inside + " and the input ")
+                .endsWith(" overlap: give an output outside every input").doesNotContain("\n");
+        assertThat(Files.exists(inside)).isFalse();
+        Path elsewhere = Files.createTempDirectory("onfailure-report-twice");
+        for (String[] inputs : List.of(new String[] {corpus, corpus + "/"},
+                new String[] {corpus, Files.list(input.resolve("corpus")).findFirst().orElseThrow().toString()},
+                new String[] {input + "/{corpus,generated}", corpus})) {
+            Run twice = run(inputs[0], inputs[1], elsewhere.resolve("out").toString());
+            assertThat(twice.code()).as(String.join(" ", inputs)).isEqualTo(2);
+            assertThat(twice.err().strip()).as(String.join(" ", inputs)).startsWith("onfailure report: the input ")
+                    .endsWith(": its records would be counted twice");
+        }
+        Run reading = run(elsewhere.toString(), elsewhere.resolve("out").toString());
+        assertThat(reading.code()).isEqualTo(2);
+        assertThat(reading.err()).contains(" overlap: give an output outside every input");
+        assertThat(Files.exists(elsewhere.resolve("out"))).isFalse();
+    }
+
+    @Test
+    void help_printsUsage_exit0() {
+        Run help = run("--help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).startsWith("usage: ReportJob INPUT... OUTPUT");
+        assertThat(help.err()).isEmpty();
+    }
+
     @Test
     void aGlob_matchingOnlyMarkers_isRefusedBeforeAnythingIsWritten() throws IOException {
         Path dir = Files.createTempDirectory("onfailure-report-markers");
