@@ -270,7 +270,7 @@ final class FailureScan implements Scan, Batch {
                 out.add(m.getPath().toString());
             }
         }
-        out.sort(null);
+        out.sort(LocalPaths::compareCodePoints);
         return out;
     }
 

@@ -4,7 +4,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -107,7 +106,7 @@ final class HadoopListing {
                     dir -> flat(fs, dir, prefix, all, wanted, skipOwn))) {
                 found.addAll(files);
             }
-            found.sort(Comparator.comparing(FileSplit.File::path));
+            found.sort(LocalPaths.BY_PATH);
             return found;
         } catch (IOException e) {
             throw new UncheckedIOException("onfailure: cannot list " + root + ": " + e.getMessage(), e);

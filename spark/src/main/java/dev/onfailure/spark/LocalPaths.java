@@ -166,7 +166,7 @@ final class LocalPaths {
     /**
      * The first eight characters of {@code s}, one byte each, the first in the highest byte, zeros past the end; or
      * {@link #NO_PREFIX} when one of them does not fit a byte. Compared unsigned, two such words order their strings as
-     * {@link String#compareTo} does wherever they differ.
+     * {@link #compareCodePoints} does wherever they differ.
      */
     private static long prefix(String s) {
         long p = 0;
@@ -181,7 +181,7 @@ final class LocalPaths {
     }
 
     /**
-     * {@link String#compareTo} of the entries' {@code order}, decided by the packed prefixes where both have one and
+     * {@link #compareCodePoints} of the entries' {@code order}, decided by the packed prefixes where both have one and
      * they differ: sorting a directory of 278,000 entries spent most of its time following each entry to its string
      * and the string to its bytes, for names that differ in their first eight characters.
      */
@@ -191,8 +191,35 @@ final class LocalPaths {
         if (x != y && x != NO_PREFIX && y != NO_PREFIX) {
             return Long.compareUnsigned(x, y);
         }
-        return a.order().compareTo(b.order());
+        return compareCodePoints(a.order(), b.order());
     };
+
+    /**
+     * Two strings in the order of their code points, which is their UTF-8 bytes' order: the command's (a path's bytes)
+     * and S3's (a key's). {@link String#compareTo} compares UTF-16 units, which puts a character beyond U+FFFF (a
+     * surrogate pair, U+D800 to U+DFFF) before U+E000 to U+FFFF ({@code \uD83D\uDE00} before {@code \uFF01}).
+     */
+    static int compareCodePoints(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                if (x >= 0xD800 && y >= 0xD800) {   // surrogates above the rest of the BMP, as their code points are
+                    return fixUp(x) - fixUp(y);
+                }
+                return x - y;
+            }
+        }
+        return a.length() - b.length();
+    }
+
+    private static int fixUp(char c) {
+        return c >= 0xE000 ? c - 0x800 : c + 0x2000;
+    }
+
+    /** Files by path in {@link #compareCodePoints} order. */
+    static final Comparator<FileSplit.File> BY_PATH = (a, b) -> compareCodePoints(a.path(), b.path());
 
     /**
      * One listing's walk: what it takes, where it puts what it finds, the directories it is inside, and the threads

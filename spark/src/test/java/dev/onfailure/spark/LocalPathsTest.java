@@ -38,7 +38,8 @@ final class LocalPathsTest {
     private static List<FileSplit.File> hadoopListing(LocalFileSystem fs, Path root, boolean all) throws IOException {
         List<FileSplit.File> hadoop = new ArrayList<>();
         walk(fs, root, "", all, hadoop);
-        hadoop.sort(java.util.Comparator.comparing(FileSplit.File::path));
+        // in the order of the paths' UTF-8 bytes, as the command sorts a directory's files and S3 lists keys
+        hadoop.sort((a, b) -> utf8Order(a.path(), b.path()));
         return hadoop;
     }
 
@@ -54,6 +55,35 @@ final class LocalPathsTest {
                 out.add(new FileSplit.File(f.getPath().toString(), f.getLen()));
             }
         }
+    }
+
+    private static int utf8Order(String a, String b) {
+        return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void compareCodePoints_isTheOrderOfUtf8Bytes() {
+        java.util.Random random = new java.util.Random(17);
+        int[] edges = {0, 'a', 0x7f, 0x80, 0xff, 0x100, 0x7ff, 0x800, 0xd7ff, 0xe000, 0xff01, 0xffff, 0x10000, 0x1f600,
+            0x10ffff};
+        for (int i = 0; i < 200_000; i++) {
+            String a = randomString(random, edges);
+            String b = random.nextInt(4) == 0 ? a + randomString(random, edges) : randomString(random, edges);
+            assertThat(Integer.signum(LocalPaths.compareCodePoints(a, b))).as("%s vs %s", a, b)
+                    .isEqualTo(Integer.signum(utf8Order(a, b)));
+        }
+    }
+
+    private static String randomString(java.util.Random random, int[] edges) {
+        StringBuilder b = new StringBuilder();
+        for (int n = random.nextInt(4); n > 0; n--) {
+            int c = random.nextBoolean() ? edges[random.nextInt(edges.length)] : random.nextInt(0x110000);
+            if (c >= 0xd800 && c <= 0xdfff) {
+                c = 'x';
+            }
+            b.appendCodePoint(c);
+        }
+        return b.toString();
     }
 
     @Test
@@ -79,7 +109,7 @@ final class LocalPathsTest {
         // names sorted by their first eight characters where those differ and fit a byte each, by the whole name else
         for (String name : new String[] {"abcdefgh.json", "abcdefgh1.json", "abcdefg.json", "abcdefgh/z.json",
             "abcdefg\u00ff.json", "abcdefg\u0100.json", "\u00e9t\u00e9.json", "\u65e5\u672c.json", "\u00ff\u00ff.json",
-            "A.json", "z.json", "\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff.json",
+            "A.json", "z.json", "\uff01.json", "\ud83d\ude00.json", "\ue000.json", "\ud7ff.json", "\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff.json",
             "\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff0.json"}) {
             file("order/" + name, "{}");
         }
