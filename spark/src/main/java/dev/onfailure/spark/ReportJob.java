@@ -119,10 +119,12 @@ public final class ReportJob {
         try {
             // Inputs are checked before anything is written, so a typo leaves no output behind.
             org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+            // what is read: a glob as what the data source will read of it (markers left out), any other path as it is
+            List<org.apache.hadoop.fs.Path> read = new ArrayList<>();
             for (String p : paths) {
                 org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
-                // a glob by what the data source will read of it (markers left out), any other path as it is
-                if (FailureScan.expand(p, true, conf).isEmpty()) {
+                List<String> matched = FailureScan.expand(p, true, conf);
+                if (matched.isEmpty()) {
                     err.println("onfailure report: nothing matches " + p);
                     return 2;
                 }
@@ -130,15 +132,12 @@ public final class ReportJob {
                     err.println("onfailure report: no such file or directory: " + p);
                     return 2;
                 }
-            }
-            // An output inside an input would be read as records by the next run; an input inside another, twice.
-            List<org.apache.hadoop.fs.Path> read = new ArrayList<>();
-            for (String p : paths) {
-                for (String each : FailureScan.isGlob(p) ? FailureScan.expand(p, true, conf) : List.of(p)) {
-                    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(each);
-                    read.add(path.getFileSystem(conf).makeQualified(path));
+                for (String each : matched) {
+                    org.apache.hadoop.fs.Path m = new org.apache.hadoop.fs.Path(each);
+                    read.add(m.getFileSystem(conf).makeQualified(m));
                 }
             }
+            // An output inside an input would be read as records by the next run; an input inside another, twice.
             org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(output);
             to = to.getFileSystem(conf).makeQualified(to);
             for (int i = 0; i < read.size(); i++) {
