@@ -17,7 +17,9 @@ import dev.onfailure.sources.Location;
 import dev.onfailure.sources.SourceOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -143,8 +145,8 @@ final class FormatCommand implements Callable<Integer> {
         }
         int code = ExitCodes.OK;
         int written = 0;
-        // what each file written in this run holds: a second document for one file is refused, never written over it
-        Map<Path, String> writtenFrom = new HashMap<>();
+        // a second document for a file this run wrote is refused, never written over it
+        Claims claims = new Claims(Location.parse(path));
         try (Remote remote = new Remote(() -> sourceOptions, false)) {
             Iterator<Inputs.Unit> units = remote.units(path).orElseThrow();
             while (units.hasNext()) {
@@ -162,7 +164,7 @@ final class FormatCommand implements Callable<Integer> {
                     code = ExitCodes.USAGE;
                     continue;
                 }
-                String earlier = writtenFrom.putIfAbsent(file, u.source());
+                String earlier = claims.claim(file, u.source());
                 if (earlier != null) {
                     io.err().println("onfailure: " + u.source() + ": not written: its file " + file + " already holds "
                             + earlier + " (a key is written with .json added where it has none)");
@@ -191,6 +193,85 @@ final class FormatCommand implements Callable<Integer> {
         }
         io.err().println(written + " document" + (written == 1 ? "" : "s") + " written below " + outputDir);
         return code;
+    }
+
+    /**
+     * Which document of this run, if any, already has a file. Names are distinct for distinct origins (see {@link
+     * #safeSegment}) but for one pair: an S3 key {@code K} is written as {@code K.json}, the file of the key
+     * {@code K.json} too. S3 lists keys in UTF-8 order, so {@code K} comes before every key that starts with it, and
+     * only the keys given {@code .json} that are a prefix of the current key are kept: a stack no deeper than a key is
+     * long, whatever the number of objects. S3 Express directory buckets (names ending {@code --x-s3}) do not list in
+     * order, nor may another store: for them, and from the first key out of order on, every file is remembered (with
+     * the stack's, all that order had kept).
+     */
+    static final class Claims {
+        private final String prefix;
+        private boolean ordered;
+        private final Deque<Stem> stems = new ArrayDeque<>();
+        private String last = "";
+        private Map<Path, String> files;
+
+        Claims(Location location) {
+            if (location instanceof Location.S3 s3) {
+                prefix = "s3://" + s3.bucket() + "/";
+                ordered = !s3.bucket().endsWith("--x-s3");
+                files = ordered ? null : new HashMap<>();
+            } else {
+                // an SQS message id or a Kafka partition@offset names one document, and the source hands each once
+                prefix = null;
+            }
+        }
+
+        /** Takes {@code file} for {@code source}; the source that already has it, or null. */
+        String claim(Path file, String source) {
+            if (prefix == null) {
+                return null;
+            }
+            String key = source.substring(prefix.length());
+            if (ordered && compareUtf8(key, last) <= 0) {
+                ordered = false;
+                files = new HashMap<>();
+                stems.forEach(s -> files.put(s.file(), prefix + s.key()));
+            }
+            last = key;
+            if (!ordered) {
+                return files.putIfAbsent(file, source);
+            }
+            while (!stems.isEmpty() && !key.startsWith(stems.peek().key())) {
+                stems.pop();
+            }
+            if (!key.endsWith(".json")) {
+                stems.push(new Stem(key, file));
+                return null;
+            }
+            String stem = key.substring(0, key.length() - ".json".length());
+            return stems.stream().anyMatch(s -> s.key().equals(stem)) ? prefix + stem : null;
+        }
+
+        /** How many keys are held: the memory this costs. */
+        int held() {
+            return stems.size() + (files == null ? 0 : files.size());
+        }
+
+        /** A key written with {@code .json} added, and its file. */
+        private record Stem(String key, Path file) {
+        }
+
+        /** Two strings in the order of their UTF-8 bytes (S3's): by code point, not by UTF-16 unit. */
+        static int compareUtf8(String a, String b) {
+            int i = 0;
+            int j = 0;
+            while (i < a.length() && j < b.length()) {
+                int x = a.codePointAt(i);
+                int y = b.codePointAt(j);
+                if (x != y) {
+                    return Integer.compare(x, y);
+                }
+                i += Character.charCount(x);
+                j += Character.charCount(y);
+            }
+            return Boolean.compare(i < a.length(), j < b.length());
+        }
     }
 
     /** A finding on one line, as validate's text output words it; stderr writes control characters out. */

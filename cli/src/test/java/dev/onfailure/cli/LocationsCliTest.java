@@ -273,7 +273,8 @@ final class LocationsCliTest {
     void formatS3_givesEveryKeyItsOwnFile_andRefusesToWriteOneOverAnother(@TempDir Path out) throws Exception {
         s3.createBucket(b -> b.bucket("names"));
         byte[] record = Corpus.of(Kind.S3).values().iterator().next();
-        List<String> keys = List.of("a b.json", "a_b.json", "a%20b.json", "\u00fc.json", "\u00e4.json", "x", "x.json");
+        List<String> keys = List.of("a b.json", "a_b.json", "a%20b.json", "\u00fc.json", "\u00e4.json", "x", "x-y", "x-y.json",
+                "x.json");
         for (String key : keys) {
             String body = new String(record, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("\\{",
                     "{\"key\":\"" + key.replace("%", "p") + "\",");
@@ -283,19 +284,23 @@ final class LocationsCliTest {
         Cli.Result r = Cli.run("format", "--compact", "--order", "input", "--output-dir", out.toString(),
                 "--endpoint-url", s3Endpoint, "s3://names");
 
-        // "x" is written as x.json, so the object x.json (listed after it) is refused, not written over it
+        // "x" is written as x.json, so the object x.json (listed after it, after x-y and x-y.json) is refused, not
+        // written over it; so is x-y.json, after x-y
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err().lines().filter(l -> l.startsWith("onfailure: ")).toList()).containsExactly(
+                "onfailure: s3://names/x-y.json: not written: its file " + out.resolve("names/x-y.json")
+                        + " already holds s3://names/x-y (a key is written with .json added where it has none)",
                 "onfailure: s3://names/x.json: not written: its file " + out.resolve("names/x.json")
                         + " already holds s3://names/x (a key is written with .json added where it has none)");
-        assertThat(r.err()).contains("6 documents written below " + out);
+        assertThat(r.err()).contains("7 documents written below " + out);
         try (Stream<Path> written = Files.list(out.resolve("names"))) {
             assertThat(written.map(p -> p.getFileName().toString()).sorted()).containsExactly(
-                    "%C3%A4.json", "%C3%BC.json", "a%20b.json", "a%2520b.json", "a_b.json", "x.json");
+                    "%C3%A4.json", "%C3%BC.json", "a%20b.json", "a%2520b.json", "a_b.json", "x-y.json", "x.json");
         }
         assertThat(Files.readString(out.resolve("names/a%20b.json"))).contains("\"key\":\"a b.json\"");
         assertThat(Files.readString(out.resolve("names/a_b.json"))).contains("\"key\":\"a_b.json\"");
         assertThat(Files.readString(out.resolve("names/x.json"))).contains("\"key\":\"x\"");
+        assertThat(Files.readString(out.resolve("names/x-y.json"))).contains("\"key\":\"x-y\"");
     }
 
     @Test

@@ -1,0 +1,71 @@
+package dev.onfailure.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.onfailure.sources.Location;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FormatClaimsTest {
+
+    private static final Path DIR = Path.of("out");
+
+    /** The refusals {@code keys} meet in this order, as "key<-earlier". */
+    private static List<String> refusals(String bucket, String... keys) {
+        Location location = Location.parse("s3://" + bucket);
+        FormatCommand.Claims claims = new FormatCommand.Claims(location);
+        List<String> refused = new ArrayList<>();
+        for (String key : keys) {
+            String source = "s3://" + bucket + "/" + key;
+            String earlier = claims.claim(FormatCommand.outputFile(DIR, location, source), source);
+            if (earlier != null) {
+                refused.add(key + "<-" + earlier.substring(("s3://" + bucket + "/").length()));
+            }
+        }
+        return refused;
+    }
+
+    @Test
+    void inKeyOrder_aKeyAndTheKeyWithJsonAdded_share_andNothingElseDoes() {
+        assertThat(refusals("bkt", "a", "a!", "a-b", "a-b.json", "a.j", "a.json", "a.json.json", "a/b", "a/b.json", "b",
+                "b.json", "c.json"))
+                .containsExactly("a-b.json<-a-b", "a.json<-a", "a/b.json<-a/b",
+                        "b.json<-b");
+    }
+
+    @Test
+    void keysBeyondUFFFF_areInOrderAfterUE000() {
+        // S3's order is the UTF-8 bytes': U+FF01 before U+1F600, though its UTF-16 unit is the greater
+        assertThat(refusals("bkt", "\uFF01", "\uD83D\uDE00", "\uD83D\uDE00.json")).containsExactly(
+                "\uD83D\uDE00.json<-\uD83D\uDE00");
+        assertThat(FormatCommand.Claims.compareUtf8("\uFF01", "\uD83D\uDE00")).isNegative();
+        assertThat(FormatCommand.Claims.compareUtf8("a", "ab")).isNegative();
+        assertThat(FormatCommand.Claims.compareUtf8("ab", "ab")).isZero();
+    }
+
+    @Test
+    void aMillionKeysInOrder_holdOnlyTheStack() {
+        Location location = Location.parse("s3://bkt/aws/lambda");
+        FormatCommand.Claims claims = new FormatCommand.Claims(location);
+        int most = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            String source = String.format("s3://bkt/aws/lambda/%07d/p-%d%s", i / 10, i % 10, i % 3 == 0 ? "" : ".json");
+            assertThat(claims.claim(FormatCommand.outputFile(DIR, location, source), source)).isNull();
+            most = Math.max(most, claims.held());
+        }
+        assertThat(most).isEqualTo(1);
+    }
+
+    @Test
+    void aDirectoryBucket_listsOutOfOrder_andEveryFileIsRemembered() {
+        assertThat(refusals("fast--usw2-az1--x-s3", "x.json", "y", "x")).containsExactly("x<-x.json");
+    }
+
+    @Test
+    void aListingOutOfOrder_isNoticed_andFilesAreRememberedFromThere() {
+        // m, given .json and still on the stack when order broke, is remembered too
+        assertThat(refusals("bkt", "m", "c.json", "c", "m.json")).containsExactly("c<-c.json", "m.json<-m");
+    }
+}
