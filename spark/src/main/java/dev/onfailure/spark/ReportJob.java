@@ -148,8 +148,9 @@ public final class ReportJob {
                 }
                 for (int j = 0; j < read.size(); j++) {
                     if (i != j && within(read.get(i), read.get(j))) {
+                        boolean same = comparable(read.get(i)).equals(comparable(read.get(j)));
                         err.println("onfailure report: the input " + read.get(i) + " is "
-                                + (read.get(i).equals(read.get(j)) ? "given twice" : "inside the input " + read.get(j))
+                                + (same ? "given twice" : "inside the input " + read.get(j))
                                 + ": its records would be counted twice");
                         return 2;
                     }

@@ -131,6 +131,11 @@ final class ReportJobTest {
             assertThat(twice.err().strip()).as(String.join(" ", inputs)).startsWith("onfailure report: the input ")
                     .endsWith(": its records would be counted twice");
         }
+        // one directory in two spellings is the same input, and said so
+        Run same = run("file:" + corpus, "file://" + corpus, elsewhere.resolve("out").toString());
+        assertThat(same.code()).isEqualTo(2);
+        assertThat(same.err().strip()).startsWith("onfailure report: the input file:")
+                .endsWith(" is given twice: its records would be counted twice");
         Run reading = run(elsewhere.toString(), elsewhere.resolve("out").toString());
         assertThat(reading.code()).isEqualTo(2);
         assertThat(reading.err()).contains(" overlap: give an output outside every input");
