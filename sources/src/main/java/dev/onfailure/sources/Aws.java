@@ -98,6 +98,30 @@ final class Aws {
         }
     }
 
+    /**
+     * The options for a queue: a queue URL on a host other than AWS's (ElasticMQ's, LocalStack's) is its own endpoint
+     * when {@code --endpoint-url} is not given, as SQS's own URLs name the regional endpoint; requests would otherwise
+     * go to AWS, which knows no such queue.
+     */
+    static SourceOptions forQueue(SourceOptions options, Location.Sqs location) {
+        if (options.endpointUrl().isPresent() || !location.isUrl()) {
+            return options;
+        }
+        URI url;
+        try {
+            url = URI.create(location.queue());
+        } catch (IllegalArgumentException e) {
+            return options;
+        }
+        String host = url.getHost() == null ? null : url.getHost().toLowerCase(Locale.ROOT);
+        if (host == null || host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn")
+                || host.endsWith(".api.aws")) {
+            return options;
+        }
+        return options.toBuilder().endpointUrl(URI.create(url.getScheme().toLowerCase(Locale.ROOT) + "://"
+                + url.getRawAuthority())).build();
+    }
+
     private static Optional<Region> queueRegion(String url) {
         String host;
         try {

@@ -58,9 +58,9 @@ final class SqsSource implements Source {
 
     SqsSource(Location.Sqs location, SourceOptions options) {
         this.location = location;
-        this.options = options;
-        this.http = Aws.http(options, 4);
-        this.sqs = Aws.configure(SqsClient.builder(), options, location).httpClient(http).build();
+        this.options = Aws.forQueue(options, location);
+        this.http = Aws.http(this.options, 4);
+        this.sqs = Aws.configure(SqsClient.builder(), this.options, location).httpClient(http).build();
     }
 
     @Override

@@ -142,6 +142,18 @@ final class SqsSourceTest {
     }
 
     @Test
+    void aQueueUrlOnAnotherHostThanAws_isItsOwnEndpoint() {
+        String url = queue("by-url");
+        sendCorpus(url);
+
+        List<Document> read = read("sqs://" + url,
+                SourceOptions.builder().idleWait(Duration.ofSeconds(1)).build());
+
+        assertThat(read).hasSize(corpus.size());
+        assertThat(read).allSatisfy(d -> assertThat(((Origin.SqsMessage) d.origin()).queueUrl()).isEqualTo(url));
+    }
+
+    @Test
     void idleQueue_endsQuietly() {
         queue("empty");
         long start = System.nanoTime();
