@@ -189,7 +189,7 @@ final class FormatCommand implements Callable<Integer> {
                     return ExitCodes.USAGE;
                 }
             }
-            remote.inFlightNotes(false).forEach(io.err()::println);
+            remote.notes(false).forEach(io.err()::println);
         }
         io.err().println(written + " document" + (written == 1 ? "" : "s") + " written below " + outputDir);
         return code;

@@ -116,7 +116,7 @@ final class InspectCommand implements Callable<Integer> {
                 code = Math.max(code, inspect(u.source(), u.data()));
             }
             io.out().flush();
-            remote.inFlightNotes(false).forEach(io.err()::println);
+            remote.notes(false).forEach(io.err()::println);
         }
         io.out().flush();
         return code;

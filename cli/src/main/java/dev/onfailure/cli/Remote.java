@@ -104,24 +104,39 @@ final class Remote implements AutoCloseable {
     }
 
     /**
-     * What to say of the {@code sqs://} locations read, one line each (call it before {@link #close()}): received
+     * What to say of the locations read, one line each (call it before {@link #close()}): received {@code sqs://}
      * messages that are not deleted stay in flight, hidden from every consumer and from the next run, until the
      * queue's visibility timeout; a queue that gave nothing may hold only such messages. With {@code deleting}
-     * ({@code --delete-valid}), only a queue that gave nothing is mentioned.
+     * ({@code --delete-valid}), only a queue that gave nothing is mentioned. An S3 prefix or a Kafka topic that gave
+     * nothing is said too, so that a mistyped prefix is not taken for an empty one without a word.
      */
-    List<String> inFlightNotes(boolean deleting) {
+    List<String> notes(boolean deleting) {
         List<String> notes = new ArrayList<>();
         synchronized (opened) {
             for (Source s : opened) {
-                if (!(s.location() instanceof Location.Sqs) || failedSources.contains(s)) {
+                if (failedSources.contains(s)) {
                     continue;
                 }
-                long received = s.counts().fetched();
+                Source.Counts counts = s.counts();
                 String where = "onfailure: " + s.location().uri() + ": ";
-                if (received == 0) {
+                if (s.location() instanceof Location.S3) {
+                    if (counts.listed() == 0) {
+                        notes.add(where + "no object under this prefix");
+                    } else if (counts.fetched() == 0 && (options.get().since().isPresent()
+                            || options.get().until().isPresent())) {
+                        notes.add(where + counts.listed() + (counts.listed() == 1 ? " object" : " objects")
+                                + " listed, none last modified within --since/--until");
+                    }
+                } else if (s.location() instanceof Location.Kafka) {
+                    if (counts.fetched() == 0) {
+                        notes.add(where + "no message from the start offsets to the end offsets taken when reading"
+                                + " began");
+                    }
+                } else if (counts.fetched() == 0) {
                     notes.add(where + "no message received; messages that another consumer or an earlier run"
                             + " received are back only after the queue's visibility timeout");
                 } else if (!deleting) {
+                    long received = counts.fetched();
                     notes.add(where + received + (received == 1 ? " message" : " messages") + " received and not"
                             + " deleted: in flight (hidden from other consumers and the next run) until the queue's"
                             + " visibility timeout");

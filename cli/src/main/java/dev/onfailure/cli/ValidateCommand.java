@@ -152,7 +152,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         reporter.finish(summary);
         deleteWritten(remote, summary);
-        remote.inFlightNotes(deleteValid).forEach(io.err()::println);
+        remote.notes(deleteValid).forEach(io.err()::println);
     }
 
     /** {@code --delete-valid} deletes this many messages at a time, each batch once its results are flushed. */

@@ -195,6 +195,30 @@ final class LocationsCliTest {
     }
 
     @Test
+    void aLocationThatGivesNothing_isSaid_soATypoIsNotTakenForAnEmptyPlace() throws Exception {
+        Cli.Result typo = Cli.run("validate", "--endpoint-url", s3Endpoint, "s3://failures/r00O");
+        assertThat(typo.code()).isEqualTo(ExitCodes.OK);
+        assertThat(typo.out()).startsWith("0 records");
+        assertThat(typo.err()).isEqualTo("onfailure: s3://failures/r00O: no object under this prefix\n");
+
+        Cli.Result later = Cli.run("validate", "--endpoint-url", s3Endpoint, "--since", "2999-01-01",
+                "s3://failures/r0");
+        assertThat(later.code()).isEqualTo(ExitCodes.OK);
+        assertThat(later.err()).matches("onfailure: s3://failures/r0: \\d\\d+ objects listed, none last modified within"
+                + " --since/--until\n");
+
+        kafka.createTopic("cli-empty-topic", 2);
+        Cli.Result empty = Cli.run("validate", "--bootstrap-server", kafka.bootstrapServers(),
+                "kafka://cli-empty-topic");
+        assertThat(empty.code()).isEqualTo(ExitCodes.OK);
+        assertThat(empty.err()).isEqualTo("onfailure: kafka://cli-empty-topic: no message from the start offsets to"
+                + " the end offsets taken when reading began\n");
+
+        Cli.Result some = Cli.run("validate", "--endpoint-url", s3Endpoint, "s3://failures/r000");
+        assertThat(some.err()).isEmpty();
+    }
+
+    @Test
     void badSituations_areOneLineExit2_andTheOtherInputsAreStillReported() throws Exception {
         int dead;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
