@@ -168,6 +168,24 @@ final class RecoveryCommandsTest {
     }
 
     @Test
+    void fetchAndRedrive_aBootstrapServerThatDoesNotResolve_isOneClearLine_exit2() throws Exception {
+        Path f = file("sqs-unresolved.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-7b").get(0));
+        String line = "onfailure: no bootstrap server in broker.invalid:9092 resolves: check the address and the"
+                + " network's DNS\n";
+        for (String[] args : List.of(
+                new String[] {"fetch", f.toString(), "--bootstrap-server", "broker.invalid:9092"},
+                new String[] {"redrive", f.toString(), "--bootstrap-server", "broker.invalid:9092", "--to-topic", "t"},
+                new String[] {"redrive", "--dry-run", f.toString(), "--bootstrap-server", "broker.invalid:9092",
+                    "--to-topic", "t"},
+                new String[] {"redrive", f.toString(), "--bootstrap-server", "broker.invalid:9092",
+                    "--source-bootstrap-server", broker.bootstrap(), "--to-topic", "t"})) {
+            Cli.Result r = Cli.run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).endsWith(line).doesNotContain("internal error");
+        }
+    }
+
+    @Test
     void fetch_unknownTopic_isOneClearLine_exit2() throws Exception {
         String text = CODEC.write(Batches.failureRecords(p0.subList(0, 2), Kind.SQS_SNS, "req-8").get(0))
                 .replace("orders-eu-west-1-0", "gone-topic-0");

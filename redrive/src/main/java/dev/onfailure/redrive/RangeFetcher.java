@@ -58,7 +58,8 @@ public final class RangeFetcher implements AutoCloseable {
     private RangeFetcher(Map<String, Object> config, Duration timeout) {
         this.config = config;
         this.timeout = timeout;
-        this.consumer = new KafkaConsumer<>(config);
+        this.consumer = client("consumer", config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                () -> new KafkaConsumer<>(config));
         this.committed = "read_committed".equals(String.valueOf(config.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG)));
     }
 
@@ -70,6 +71,7 @@ public final class RangeFetcher implements AutoCloseable {
      *
      * @param timeout how long to wait for the cluster before giving up with a {@link RecoveryException}
      * @throws IllegalArgumentException if {@code bootstrap.servers} is missing or {@code group.id} is set
+     * @throws RecoveryException         if no client can be made of {@code config} (no bootstrap server resolves)
      */
     public static RangeFetcher connect(Map<String, ?> config, Duration timeout) {
         return new RangeFetcher(consumerConfig(config, timeout), timeout);
@@ -127,6 +129,27 @@ public final class RangeFetcher implements AutoCloseable {
             throw new RecoveryException("Kafka: " + e.getMessage(), e);
         } catch (OutOfMemoryError e) {
             throw notKafka(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), e);
+        }
+    }
+
+    /**
+     * A Kafka client made by {@code make}; one that cannot be made (most often: no bootstrap server's name resolves,
+     * which the client checks as it is made and words without naming them) is a {@link RecoveryException}.
+     */
+    static <T> T client(String kind, Object servers, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (KafkaException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+            if (why.startsWith("No resolvable bootstrap urls")) {
+                throw new RecoveryException("no bootstrap server in " + servers + " resolves: check the address and"
+                        + " the network's DNS", e);
+            }
+            throw new RecoveryException("cannot make a Kafka " + kind + ": " + why, e);
         }
     }
 
@@ -266,7 +289,8 @@ public final class RangeFetcher implements AutoCloseable {
             Map<String, Object> c = new HashMap<>(config);
             c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
             c.put(ConsumerConfig.CLIENT_ID_CONFIG, config.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-uncommitted");
-            uncommitted = new KafkaConsumer<>(c);
+            uncommitted = client("consumer", c.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                    () -> new KafkaConsumer<>(c));
         }
         Map<TopicPartition, Set<Long>> aborted = new HashMap<>();
         for (FetchedRange g : fetch(uncommitted, gaps, false)) {

@@ -247,12 +247,8 @@ public final class Redriver {
         AtomicLong acked = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         Producer<byte[], byte[]> producer;
-        try {
-            producer = producers.apply(c);
-        } catch (KafkaException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new RecoveryException("cannot make a producer: " + cause.getMessage(), e);
-        }
+        producer = RangeFetcher.client("producer", c.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                () -> producers.apply(c));
         RuntimeException thrown = null;
         try {
             for (int i = 0; i < todo.size(); i++) {
@@ -315,7 +311,8 @@ public final class Redriver {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, "onfailure-redrive-reconcile");
         c.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
-        return new KafkaConsumer<>(c);
+        return RangeFetcher.client("consumer", c.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                () -> new KafkaConsumer<>(c));
     }
 
     /** The target partitions' end offsets now, for the intent. */

@@ -290,8 +290,13 @@ final class KafkaSource implements Source {
             try {
                 consumer = new KafkaConsumer<>(properties);
             } catch (KafkaException e) {
-                throw new SourceException(location.uri(), "cannot make a Kafka client: " + Aws.root(e).getMessage(),
-                        e);
+                String why = Aws.root(e).getMessage();
+                if (why != null && why.startsWith("No resolvable bootstrap urls")) {
+                    // the client resolves the names as it is made, and its message names none of them
+                    throw new SourceException(location.uri(), "no bootstrap server in " + servers + " resolves: check"
+                            + " --bootstrap-server and the network's DNS", e);
+                }
+                throw new SourceException(location.uri(), "cannot make a Kafka client: " + why, e);
             }
             try {
                 List<PartitionInfo> infos = consumer.partitionsFor(location.topic(), options.timeout());

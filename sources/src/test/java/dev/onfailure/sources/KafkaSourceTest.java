@@ -366,6 +366,16 @@ final class KafkaSourceTest {
     }
 
     @Test
+    void bootstrapServerThatDoesNotResolve_isOneLineNamingIt() {
+        // .invalid never resolves (RFC 2606)
+        assertThatThrownBy(() -> read("kafka://failures", SourceOptions.builder()
+                .bootstrapServer("broker.invalid:9092,other.invalid:9093").timeout(Duration.ofSeconds(5)).build()))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("kafka://failures: no bootstrap server in broker.invalid:9092,other.invalid:9093 resolves:"
+                        + " check --bootstrap-server and the network's DNS");
+    }
+
+    @Test
     void missingTopic_isOneLineNamingIt() {
         assertThatThrownBy(() -> read("kafka://no-such-topic", options().build()))
                 .isInstanceOf(SourceException.class)
