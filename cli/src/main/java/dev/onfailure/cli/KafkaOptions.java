@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 final class KafkaOptions {
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT[,...]",
+            converter = LocationOptions.BootstrapConverter.class,
             description = "The Kafka cluster of the original records (redrive: and of the target topic); also where"
                     + " kafka:// failure records are read unless --source-bootstrap-server is given.")
     String bootstrap;
@@ -35,6 +36,7 @@ final class KafkaOptions {
     Path config;
 
     @Option(names = "--source-bootstrap-server", paramLabel = "HOST:PORT[,...]",
+            converter = LocationOptions.BootstrapConverter.class,
             description = "kafka://: the cluster of the failure-record topic, when it is not --bootstrap-server's.")
     String sourceBootstrap;
 

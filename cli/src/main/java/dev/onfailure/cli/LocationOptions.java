@@ -201,6 +201,19 @@ final class LocationOptions {
         }
     }
 
+    /** {@code host:port[,host:port...]}, as the library takes it: a typo is a usage error, not a client failure. */
+    static final class BootstrapConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                SourceOptions.builder().bootstrapServer(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            return value;
+        }
+    }
+
     /** {@code 2026-11-30T10:00:00Z}, or a date meaning its midnight UTC. */
     static final class InstantConverter implements ITypeConverter<Instant> {
         @Override

@@ -17,7 +17,8 @@ final class RemoteOptions {
     @Mixin
     LocationOptions location = new LocationOptions();
 
-    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT",
+    @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT[,...]",
+            converter = LocationOptions.BootstrapConverter.class,
             description = "kafka://: the brokers to connect to.")
     String bootstrapServer;
 

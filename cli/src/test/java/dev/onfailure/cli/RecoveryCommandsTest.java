@@ -168,6 +168,23 @@ final class RecoveryCommandsTest {
     }
 
     @Test
+    void aBootstrapServerThatIsNotHostColonPort_isAUsageError_beforeAnythingIsRead() throws Exception {
+        Path f = file("sqs-typo.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-7c").get(0));
+        for (String[] args : List.of(
+                new String[] {"fetch", f.toString(), "--bootstrap-server", "localhost"},
+                new String[] {"fetch", f.toString(), "--bootstrap-server", broker.bootstrap(),
+                    "--source-bootstrap-server", "b:99999"},
+                new String[] {"redrive", f.toString(), "--bootstrap-server", ":9092", "--to-topic", "t"},
+                new String[] {"validate", "--bootstrap-server", "localhost", "kafka://failures"})) {
+            Cli.Result r = Cli.run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).contains("bootstrap-server': not HOST:PORT: ")
+                    .contains("Try 'onfailure " + args[0] + " --help'");
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
+    @Test
     void fetchAndRedrive_aBootstrapServerThatDoesNotResolve_isOneClearLine_exit2() throws Exception {
         Path f = file("sqs-unresolved.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-7b").get(0));
         String line = "onfailure: no bootstrap server in broker.invalid:9092 resolves: check the address and the"

@@ -246,8 +246,36 @@ public final class SourceOptions {
             return this;
         }
 
-        /** Sets {@link SourceOptions#bootstrapServer()}. */
+        /**
+         * Sets {@link SourceOptions#bootstrapServer()}: {@code host:port} entries separated by commas (an IPv6
+         * address in brackets, {@code [::1]:9092}), as Kafka's {@code bootstrap.servers} takes them.
+         *
+         * @throws IllegalArgumentException if an entry has no host or no port from 1 to 65535
+         */
         public Builder bootstrapServer(String value) {
+            Objects.requireNonNull(value, "value");
+            boolean any = false;
+            for (String entry : value.split(",", -1)) {
+                String e = entry.strip();
+                if (e.isEmpty()) {
+                    continue; // as Kafka: an empty entry is skipped
+                }
+                any = true;
+                int colon = e.lastIndexOf(':');
+                String host = colon < 0 ? "" : e.substring(0, colon);
+                String port = colon < 0 ? "" : e.substring(colon + 1);
+                boolean bracketed = host.startsWith("[") && host.endsWith("]") && host.length() > 2;
+                boolean hostOk = !host.isEmpty() && (bracketed || !host.contains(":") && !host.contains("[")
+                        && !host.contains("]"));
+                if (!hostOk || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1
+                        || Integer.parseInt(port) > 65535) {
+                    throw new IllegalArgumentException("not HOST:PORT: " + e + " (give broker-1:9092,broker-2:9092;"
+                            + " an IPv6 address in brackets, [::1]:9092)");
+                }
+            }
+            if (!any) {
+                throw new IllegalArgumentException("no HOST:PORT in \"" + value + "\" (give broker-1:9092)");
+            }
             bootstrapServer = Optional.of(value);
             return this;
         }

@@ -366,6 +366,19 @@ final class KafkaSourceTest {
     }
 
     @Test
+    void bootstrapServer_isHostColonPort_checkedWhenGiven() {
+        for (String good : List.of("b-1:9092", "b-1.x.kafka.eu-west-1.amazonaws.com:9098,b-2:9098", " a:1 , b:65535 ",
+                "a:9092,", "[::1]:9092", "10.0.0.1:9092")) {
+            assertThat(SourceOptions.builder().bootstrapServer(good).build().bootstrapServer()).contains(good);
+        }
+        for (String bad : List.of("localhost", ":9092", "a:", "a:0", "a:65536", "a:99999999999", "a:port", "::1:9092",
+                "a:9092,b", "")) {
+            assertThatThrownBy(() -> SourceOptions.builder().bootstrapServer(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HOST:PORT");
+        }
+    }
+
+    @Test
     void bootstrapServerThatDoesNotResolve_isOneLineNamingIt() {
         // .invalid never resolves (RFC 2606)
         assertThatThrownBy(() -> read("kafka://failures", SourceOptions.builder()
