@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -68,15 +69,24 @@ final class FailureScan implements Scan, Batch {
 
     /**
      * Checks the options that need no listing (profile, files, pathGlobFilter, modifiedAfter, modifiedBefore,
-     * timeZone), so that a bad one is an error at {@code load()}, as Spark's own sources give it, not at the first
-     * action.
+     * timeZone, readAhead, maxPartitionBytes, openCostInBytes), so that a bad one is an error at {@code load()}, as
+     * Spark's own sources give it, not at the first action.
      *
      * @throws IllegalArgumentException naming the option
      */
     static void check(CaseInsensitiveStringMap options) {
         FailureScan scan = new FailureScan(options, FailureRows.SCHEMA);
+        SparkSession spark = SparkSession.active();
         scan.allFiles();
-        scan.wanted(SparkSession.active());
+        scan.wanted(spark);
+        scan.readAheadOption();
+        scan.packing(spark);
+    }
+
+    /** Options {@code maxPartitionBytes} (above zero) and {@code openCostInBytes}, else Spark's, else ours. */
+    private long[] packing(SparkSession spark) {
+        return new long[] {bytes("maxPartitionBytes", spark, "spark.sql.files.maxPartitionBytes", 128L << 20, 1),
+            bytes("openCostInBytes", spark, "spark.sql.files.openCostInBytes", OPEN_COST, 0)};
     }
 
     @Override
@@ -111,11 +121,9 @@ final class FailureScan implements Scan, Batch {
                 paths.addAll(expand(p, all, spark));
             }
             List<FileSplit.File> files = listAll(paths, all, wanted(spark), spark);
-            long maxPartitionBytes = bytes("maxPartitionBytes", spark, "spark.sql.files.maxPartitionBytes",
-                    128L << 20);
-            long openCost = bytes("openCostInBytes", spark, "spark.sql.files.openCostInBytes", OPEN_COST);
+            long[] packing = packing(spark);
             int parallelism = Math.max(1, spark.sparkContext().defaultParallelism());
-            partitions = FileSplit.pack(files, maxPartitionBytes, openCost, parallelism).toArray(new InputPartition[0]);
+            partitions = FileSplit.pack(files, packing[0], packing[1], parallelism).toArray(new InputPartition[0]);
         }
         return partitions.clone();
     }
@@ -134,14 +142,20 @@ final class FailureScan implements Scan, Batch {
 
     /** Files fetched ahead per task: option {@code readAhead}; by default 8 on object stores, none on local disk. */
     private int readAhead(SparkSession spark) {
-        if (options.containsKey("readAhead")) {
-            String v = options.get("readAhead");
-            if (!v.matches("[0-9]{1,3}")) {
-                throw new IllegalArgumentException("onfailure: option readAhead must be 0 to 999, not " + v);
-            }
-            return Integer.parseInt(v);
+        OptionalInt given = readAheadOption();
+        return given.isPresent() ? given.getAsInt() : allLocal(spark) ? 0 : 8;
+    }
+
+    /** Option {@code readAhead}, 0 to 999, if given. */
+    private OptionalInt readAheadOption() {
+        if (!options.containsKey("readAhead")) {
+            return OptionalInt.empty();
         }
-        return allLocal(spark) ? 0 : 8;
+        String v = options.get("readAhead").strip();
+        if (!v.matches("[0-9]{1,3}")) {
+            throw new IllegalArgumentException("onfailure: option readAhead must be 0 to 999, not " + v);
+        }
+        return OptionalInt.of(Integer.parseInt(v));
     }
 
     /** Whether every path is on the local file system (read with {@code java.nio}, no Hadoop). */
@@ -206,14 +220,20 @@ final class FailureScan implements Scan, Batch {
     }
 
     /** The option, else the Spark setting when it is set, else {@code fallback}. */
-    private long bytes(String option, SparkSession spark, String sparkKey, long fallback) {
-        String v = options.containsKey(option) ? options.get(option)
+    private long bytes(String option, SparkSession spark, String sparkKey, long fallback, long least) {
+        String v = options.containsKey(option) ? options.get(option).strip()
                 : spark.conf().contains(sparkKey) ? spark.conf().get(sparkKey) : Long.toString(fallback);
+        long n;
         try {
-            return org.apache.spark.network.util.JavaUtils.byteStringAsBytes(v);
+            n = org.apache.spark.network.util.JavaUtils.byteStringAsBytes(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("onfailure: " + option + " is not a size: " + v, e);
+            throw new IllegalArgumentException("onfailure: option " + option + " is not a size: " + v, e);
         }
+        if (n < least) {
+            throw new IllegalArgumentException("onfailure: option " + option + " must be " + (least == 0
+                    ? "zero or more" : "above zero") + ", not " + v);
+        }
+        return n;
     }
 
     /** Options {@code pathGlobFilter}, {@code modifiedAfter}, {@code modifiedBefore} and {@code timeZone}. */
@@ -227,7 +247,7 @@ final class FailureScan implements Scan, Batch {
     /** Option {@code files}: {@code all} (the default) or {@code records} (the command's rule). */
     private boolean allFiles() {
         String v = options.getOrDefault("files", "all");
-        return switch (v) {
+        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "all" -> true;
             case "records" -> false;
             default -> throw new IllegalArgumentException("onfailure: option files must be all or records, not " + v);

@@ -333,6 +333,18 @@ final class OnfailureSourceLocalTest {
                 .hasMessageContaining("option timeZone is not a time zone: Mars/Olympus");
         assertThatThrownBy(() -> spark().read().format("onfailure").option("profile", "lax").load(dir.toString()))
                 .hasMessageContaining("option profile must be tolerant or strict");
+        for (String[] bad : List.of(new String[] {"readAhead", "-1", "option readAhead must be 0 to 999, not -1"},
+                new String[] {"readAhead", "many", "option readAhead must be 0 to 999, not many"},
+                new String[] {"maxPartitionBytes", "0", "option maxPartitionBytes must be above zero, not 0"},
+                new String[] {"maxPartitionBytes", "big", "option maxPartitionBytes is not a size: big"},
+                new String[] {"openCostInBytes", "-4k", "option openCostInBytes"},
+                new String[] {"files", "some", "option files must be all or records, not some"})) {
+            assertThatThrownBy(() -> spark().read().format("onfailure").option(bad[0], bad[1]).load(dir.toString()))
+                    .as(bad[0] + "=" + bad[1]).hasMessageContaining(bad[2]);
+        }
+        // values are taken in any case, as profile's
+        assertThat(spark().read().format("onfailure").option("files", "RECORDS").option("profile", "Strict")
+                .option("maxPartitionBytes", "64m").load(dir.toString()).count()).isPositive();
     }
 
     @Test
