@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Turns the command line's paths into a stream of documents to check: a file is one document, each non-blank line
@@ -72,11 +71,12 @@ final class Inputs {
         if (Files.isDirectory(path)) {
             List<Path> files = new ArrayList<>();
             List<Unit> problems = new ArrayList<>();
-            try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(p -> !Files.isDirectory(p) && isRecordFile(p)).sorted().forEach(files::add);
+            try {
+                walk(path, files, problems);
             } catch (IOException | java.io.UncheckedIOException e) {
                 problems.add(new Unit(arg, arg, 0, null, "cannot list the directory: " + message(e)));
             }
+            files.sort(null);
             List<Iterator<Unit>> parts = new ArrayList<>();
             parts.add(problems.iterator());
             for (Path f : files) {
@@ -85,6 +85,34 @@ final class Inputs {
             return concat(parts);
         }
         return file(path, limits);
+    }
+
+    /**
+     * The record files below {@code dir} into {@code files}, symbolic links followed (as Spark's listing follows them,
+     * so both read the same files); a directory that cannot be listed, or a link back to a directory it is in, is a
+     * problem of its own and the walk goes on. A broken link is kept as a file, so that it is reported, not skipped.
+     */
+    private static void walk(Path dir, List<Path> files, List<Unit> problems) throws IOException {
+        Files.walkFileTree(dir, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path file,
+                            java.nio.file.attribute.BasicFileAttributes attrs) {
+                        if (!attrs.isDirectory() && isRecordFile(file)) {
+                            files.add(file);
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                        String name = file.toString();
+                        problems.add(new Unit(name, name, 0, null, e instanceof java.nio.file.FileSystemLoopException
+                                ? "a symbolic link to a directory it is in: not read again"
+                                : "cannot list the directory: " + message(e)));
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
     }
 
     static boolean isRecordFile(Path p) {

@@ -72,6 +72,31 @@ final class HostileCliTest {
                 + ":3\"");
     }
 
+    /** Links are followed as Spark's listing follows them; a loop is one problem line, never a hang. */
+    @Test
+    void symbolicLinks_toDirectoriesAreFollowed_aLoopIsOneProblem(@TempDir Path dir) throws Exception {
+        byte[] record = dev.onfailure.sources.Corpus.of(dev.onfailure.schema.Kind.S3).values().iterator().next();
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.write(data.resolve("a.json"), record);
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere/sub"));
+        Files.write(elsewhere.resolve("b.json"), record);
+        Files.createSymbolicLink(data.resolve("linked"), elsewhere);
+        Files.createSymbolicLink(elsewhere.resolve("back"), data);
+
+        Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> Cli.run("validate", "--format", "json", data.toString()));
+
+        List<String> sources = new java.util.ArrayList<>();
+        for (String line : r.out().split("\n")) {
+            sources.add(MAPPER.readTree(line).get("source").asText());
+        }
+        assertThat(sources).containsExactly(data.resolve("a.json").toString(),
+                data.resolve("linked/b.json").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(data.resolve("linked/back") + ": a symbolic link to a directory it is in: not"
+                + " read again").doesNotContain("Exception");
+    }
+
     @Test
     void hostileStdin_isReportedNotThrown() {
         Cli.Result r = Cli.withInput("[".repeat(200_000), "validate", "-");

@@ -175,7 +175,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
                 bytes = p.fetched().get();
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
-                maker.unreadable(source, "cannot read: " + message(cause), rows::add);
+                maker.unreadable(source, problem("cannot read", p.local(), cause), rows::add);
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -192,7 +192,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
             open = open(p.file().path(), p.local());
             documents = Documents.of(source, p.ndjson(), open, limits);
         } catch (IOException | RuntimeException e) {
-            maker.unreadable(source, "cannot open: " + message(e), rows::add);
+            maker.unreadable(source, problem("cannot open", p.local(), e), rows::add);
         }
     }
 
@@ -206,6 +206,14 @@ final class FailureReader implements PartitionReader<InternalRow> {
             }
             open = null;
         }
+    }
+
+    /** Why a file could not be read: a broken link is named so, as the command names it. */
+    private static String problem(String verb, Optional<java.nio.file.Path> local, Throwable e) {
+        if (local.isPresent() && Files.isSymbolicLink(local.get()) && !Files.exists(local.get())) {
+            return "a broken symbolic link";
+        }
+        return verb + ": " + message(e);
     }
 
     private static String message(Throwable e) {

@@ -241,6 +241,26 @@ final class OnfailureSourceLocalTest {
         assertThat(rows).allMatch(r -> !r.getBoolean(1));
     }
 
+    /** As the command: a link to a directory is followed, a link that leads nowhere is said, not left out. */
+    @Test
+    void symbolicLinks_areFollowed_andABrokenOneIsARow() throws IOException {
+        Path dir = Files.createTempDirectory("onfailure-spark-links");
+        Files.createDirectories(dir.resolve("data"));
+        Files.copy(root.resolve("corpus/valid/string-payload.s3.json"), dir.resolve("data/a.json"));
+        Files.createDirectories(dir.resolve("elsewhere"));
+        Files.copy(root.resolve("corpus/valid/string-payload.s3.json"), dir.resolve("elsewhere/b.json"));
+        Files.createSymbolicLink(dir.resolve("data/linked"), dir.resolve("elsewhere"));
+        Files.createSymbolicLink(dir.resolve("data/z-broken.json"), dir.resolve("nowhere.json"));
+        for (int readAhead : new int[] {0, 2}) {
+            List<String> rows = spark().read().format("onfailure").option("readAhead", readAhead)
+                    .load(dir.resolve("data").toString()).select("source", "valid", "readError").collectAsList()
+                    .stream().map(r -> r.getString(0).substring(dir.toString().length()) + " " + r.getBoolean(1)
+                            + " " + r.getString(2)).toList();
+            assertThat(rows).as("readAhead=%d", readAhead).containsExactly("/data/a.json true null",
+                    "/data/linked/b.json true null", "/data/z-broken.json false a broken symbolic link");
+        }
+    }
+
     @Test
     void extensionlessObjects_areRead_markersAndHiddenFilesAreNot() throws IOException {
         Path dir = Files.createTempDirectory("onfailure-spark-keys");
