@@ -143,6 +143,19 @@ final class FormatCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        // the directory is made (or found wanting) before anything is read: an SQS message received for a file that
+        // cannot be written would stay in flight for nothing
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            io.err().println("onfailure: --output-dir " + outputDir + ": " + (Files.exists(outputDir)
+                    && !Files.isDirectory(outputDir) ? "not a directory" : "cannot make it: " + Inputs.message(e)));
+            return ExitCodes.USAGE;
+        }
+        if (!Files.isWritable(outputDir)) {
+            io.err().println("onfailure: --output-dir " + outputDir + ": cannot write there");
+            return ExitCodes.USAGE;
+        }
         int code = ExitCodes.OK;
         int written = 0;
         // a second document for a file this run wrote is refused, never written over it

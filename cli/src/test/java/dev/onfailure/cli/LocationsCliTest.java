@@ -328,6 +328,27 @@ final class LocationsCliTest {
     }
 
     @Test
+    void formatLocation_anOutputDirectoryThatIsAFile_isOneLine_andNoMessageIsReceived(@TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        // a long visibility timeout: a message received by mistake would stay hidden through the check below
+        String url = sqs.createQueue(b -> b.queueName("cli-format-nowhere").attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, "600"))).queueUrl();
+        for (byte[] body : Corpus.of(Kind.SQS_SNS).values()) {
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(new String(body, StandardCharsets.UTF_8)));
+        }
+        int sent = Corpus.of(Kind.SQS_SNS).size();
+        Cli.Result r = Cli.run("format", "--output-dir", file.toString(), "--endpoint-url", sqsEndpoint,
+                "sqs://cli-format-nowhere");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("onfailure: --output-dir " + file + ": not a directory\n");
+        Cli.Result again = Cli.run("validate", "--format", "json", "--endpoint-url", sqsEndpoint,
+                "sqs://cli-format-nowhere");
+        assertThat(again.out().lines()).as("every message still visible: none was received").hasSize(sent);
+    }
+
+    @Test
     void formatLocation_needsAnOutputDirectory() {
         Cli.Result r = Cli.run("format", "--endpoint-url", s3Endpoint, "s3://failures");
 
