@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -198,6 +199,13 @@ final class FormatCommand implements Callable<Integer> {
                     Files.write(file, out);
                     written++;
                 } catch (IOException e) {
+                    Optional<String> clash = clash(outputDir, file);
+                    if (clash.isPresent()) {
+                        // one key's file is another's directory (a.json and a.json/b): this one is left, not the run
+                        io.err().println("onfailure: " + u.source() + ": not written: " + clash.get());
+                        code = ExitCodes.USAGE;
+                        continue;
+                    }
                     io.err().println("onfailure: " + file + ": cannot write: " + Inputs.message(e));
                     return ExitCodes.USAGE;
                 }
@@ -285,6 +293,23 @@ final class FormatCommand implements Callable<Integer> {
             }
             return Boolean.compare(i < a.length(), j < b.length());
         }
+    }
+
+    /**
+     * Why {@code file} below {@code dir} cannot be written because of what other keys made: it is a directory (a key
+     * below it), or one of its directories is a file (a key written there); empty when neither is so.
+     */
+    static Optional<String> clash(Path dir, Path file) {
+        if (Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of("its file " + file + " is a directory, made for the keys below it");
+        }
+        for (Path p = file.getParent(); p != null && p.startsWith(dir) && !p.equals(dir); p = p.getParent()) {
+            if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of("its directory " + p + " is a file, written for another key");
+            }
+        }
+        return Optional.empty();
     }
 
     /** A finding on one line, as validate's text output words it; stderr writes control characters out. */

@@ -58,6 +58,26 @@ class FormatClaimsTest {
         assertThat(most).isEqualTo(1);
     }
 
+    /** Keys a.json and a.json/b (S3 holds both; a file system cannot): the second is left, with why. */
+    @Test
+    void aKeysFileThatIsAnothersDirectory_isAClash_anythingElseIsNot(@org.junit.jupiter.api.io.TempDir Path out)
+            throws Exception {
+        Location location = Location.parse("s3://bkt");
+        Path file = FormatCommand.outputFile(out, location, "s3://bkt/a.json");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "{}");
+        Path below = FormatCommand.outputFile(out, location, "s3://bkt/a.json/b");
+        assertThat(FormatCommand.clash(out, below)).contains("its directory " + file + " is a file, written for"
+                + " another key");
+        Path dir = FormatCommand.outputFile(out, location, "s3://bkt/d.json");
+        java.nio.file.Files.createDirectories(dir);
+        assertThat(FormatCommand.clash(out, dir)).contains("its file " + dir + " is a directory, made for the keys"
+                + " below it");
+        assertThat(FormatCommand.clash(out, FormatCommand.outputFile(out, location, "s3://bkt/e/f"))).isEmpty();
+        // the output directory itself is not another key's
+        assertThat(FormatCommand.clash(file, file.resolve("x.json"))).isEmpty();
+    }
+
     @Test
     void aDirectoryBucket_listsOutOfOrder_andEveryFileIsRemembered() {
         assertThat(refusals("fast--usw2-az1--x-s3", "x.json", "y", "x")).containsExactly("x<-x.json");

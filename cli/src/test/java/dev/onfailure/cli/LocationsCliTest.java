@@ -298,7 +298,7 @@ final class LocationsCliTest {
         s3.createBucket(b -> b.bucket("names"));
         byte[] record = Corpus.of(Kind.S3).values().iterator().next();
         List<String> keys = List.of("a b.json", "a_b.json", "a%20b.json", "\u00fc.json", "\u00e4.json", "x", "x-y", "x-y.json",
-                "x.json");
+                "x.json", "y/z", "y.json");
         for (String key : keys) {
             String body = new String(record, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("\\{",
                     "{\"key\":\"" + key.replace("%", "p") + "\",");
@@ -316,10 +316,10 @@ final class LocationsCliTest {
                         + " already holds s3://names/x-y (a key is written with .json added where it has none)",
                 "onfailure: s3://names/x.json: not written: its file " + out.resolve("names/x.json")
                         + " already holds s3://names/x (a key is written with .json added where it has none)");
-        assertThat(r.err()).contains("7 documents written below " + out);
+        assertThat(r.err()).contains("9 documents written below " + out);
         try (Stream<Path> written = Files.list(out.resolve("names"))) {
             assertThat(written.map(p -> p.getFileName().toString()).sorted()).containsExactly(
-                    "%C3%A4.json", "%C3%BC.json", "a%20b.json", "a%2520b.json", "a_b.json", "x-y.json", "x.json");
+                    "%C3%A4.json", "%C3%BC.json", "a%20b.json", "a%2520b.json", "a_b.json", "x-y.json", "x.json", "y", "y.json");
         }
         assertThat(Files.readString(out.resolve("names/a%20b.json"))).contains("\"key\":\"a b.json\"");
         assertThat(Files.readString(out.resolve("names/a_b.json"))).contains("\"key\":\"a_b.json\"");
