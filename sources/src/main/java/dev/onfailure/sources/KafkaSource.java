@@ -294,7 +294,7 @@ final class KafkaSource implements Source {
                 if (why != null && why.startsWith("No resolvable bootstrap urls")) {
                     // the client resolves the names as it is made, and its message names none of them
                     throw new SourceException(location.uri(), "no bootstrap server in " + servers + " resolves: check"
-                            + " --bootstrap-server and the network's DNS", e);
+                            + " the address and the network's DNS", e);
                 }
                 throw new SourceException(location.uri(), "cannot make a Kafka client: " + why, e);
             }

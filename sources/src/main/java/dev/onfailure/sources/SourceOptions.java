@@ -32,6 +32,10 @@ public final class SourceOptions {
     private final Optional<Instant> until;
     private final OptionalLong maxMessages;
     private final Duration idleWait;
+    /** An entry of Kafka's {@code bootstrap.servers} as its client reads one: group 1 the host, group 2 the port. */
+    private static final java.util.regex.Pattern HOST_PORT = java.util.regex.Pattern.compile(
+            "(?:[0-9a-zA-Z\\-%._]*://)?\\[?([0-9a-zA-Z\\-%._:]*)]?:([0-9]+)");
+
     private final Optional<String> bootstrapServer;
     private final Optional<Path> kafkaConfig;
     private final OptionalLong fromOffset;
@@ -247,8 +251,9 @@ public final class SourceOptions {
         }
 
         /**
-         * Sets {@link SourceOptions#bootstrapServer()}: {@code host:port} entries separated by commas (an IPv6
-         * address in brackets, {@code [::1]:9092}), as Kafka's {@code bootstrap.servers} takes them.
+         * Sets {@link SourceOptions#bootstrapServer()}: {@code host:port} entries separated by commas, read as Kafka's
+         * {@code bootstrap.servers} reads them: an IPv6 address in brackets or not ({@code [::1]:9092},
+         * {@code ::1:9092}), a {@code PLAINTEXT://} or other listener name before the host allowed.
          *
          * @throws IllegalArgumentException if an entry has no host or no port from 1 to 65535
          */
@@ -261,14 +266,9 @@ public final class SourceOptions {
                     continue; // as Kafka: an empty entry is skipped
                 }
                 any = true;
-                int colon = e.lastIndexOf(':');
-                String host = colon < 0 ? "" : e.substring(0, colon);
-                String port = colon < 0 ? "" : e.substring(colon + 1);
-                boolean bracketed = host.startsWith("[") && host.endsWith("]") && host.length() > 2;
-                boolean hostOk = !host.isEmpty() && (bracketed || !host.contains(":") && !host.contains("[")
-                        && !host.contains("]"));
-                if (!hostOk || !port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1
-                        || Integer.parseInt(port) > 65535) {
+                java.util.regex.Matcher m = HOST_PORT.matcher(e);
+                if (!m.matches() || m.group(1).isEmpty() || m.group(2).length() > 5
+                        || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65535) {
                     throw new IllegalArgumentException("not HOST:PORT: " + e + " (give broker-1:9092,broker-2:9092;"
                             + " an IPv6 address in brackets, [::1]:9092)");
                 }

@@ -367,14 +367,25 @@ final class KafkaSourceTest {
 
     @Test
     void bootstrapServer_isHostColonPort_checkedWhenGiven() {
-        for (String good : List.of("b-1:9092", "b-1.x.kafka.eu-west-1.amazonaws.com:9098,b-2:9098", " a:1 , b:65535 ",
-                "a:9092,", "[::1]:9092", "10.0.0.1:9092")) {
-            assertThat(SourceOptions.builder().bootstrapServer(good).build().bootstrapServer()).contains(good);
+        List<String> good = List.of("b-1:9092", "b-1.x.kafka.eu-west-1.amazonaws.com:9098,b-2:9098",
+                " a:1 , b:65535 ", "a:9092,", "[::1]:9092", "10.0.0.1:9092", "::1:9092", "fe80::1%eth0:9092",
+                "PLAINTEXT://b-1:9092", "SASL_SSL://[::1]:9096");
+        List<String> bad = List.of("localhost", ":9092", "a:", "a:0", "a:65536", "a:99999999999", "a:port",
+                "[::1]]:9092", "a b:9092", "a:9092,b", "");
+        for (String g : good) {
+            assertThat(SourceOptions.builder().bootstrapServer(g).build().bootstrapServer()).contains(g);
         }
-        for (String bad : List.of("localhost", ":9092", "a:", "a:0", "a:65536", "a:99999999999", "a:port", "::1:9092",
-                "a:9092,b", "")) {
-            assertThatThrownBy(() -> SourceOptions.builder().bootstrapServer(bad)).as(bad)
+        for (String b : bad) {
+            assertThatThrownBy(() -> SourceOptions.builder().bootstrapServer(b)).as(b)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HOST:PORT");
+        }
+        // the client reads every entry accepted here; what it refuses is refused here too
+        for (String text : List.of("b-1:9092", "::1:9092", "fe80::1%eth0:9092", "PLAINTEXT://b-1:9092",
+                "[::1]:9092", "[::1]]:9092", "a b:9092", "a:port", "localhost")) {
+            boolean ours = good.contains(text);
+            boolean kafkas = org.apache.kafka.common.utils.Utils.getHost(text) != null
+                    && org.apache.kafka.common.utils.Utils.getPort(text) != null;
+            assertThat(ours).as(text).isEqualTo(kafkas);
         }
     }
 
@@ -385,7 +396,7 @@ final class KafkaSourceTest {
                 .bootstrapServer("broker.invalid:9092,other.invalid:9093").timeout(Duration.ofSeconds(5)).build()))
                 .isInstanceOf(SourceException.class)
                 .hasMessage("kafka://failures: no bootstrap server in broker.invalid:9092,other.invalid:9093 resolves:"
-                        + " check --bootstrap-server and the network's DNS");
+                        + " check the address and the network's DNS");
     }
 
     @Test
