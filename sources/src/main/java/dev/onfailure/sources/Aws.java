@@ -14,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -89,7 +90,7 @@ final class Aws {
             }
             return DefaultAwsRegionProviderChain.builder().build().getRegion();
         } catch (SdkClientException e) {
-            if (options.endpointUrl().isPresent()) {
+            if (options.endpointUrl().isPresent() || queueEndpoint(location).isPresent()) {
                 // a local store (LocalStack, MinIO, ElasticMQ) takes any region; signatures just need one
                 return Region.US_EAST_1;
             }
@@ -99,27 +100,25 @@ final class Aws {
     }
 
     /**
-     * The options for a queue: a queue URL on a host other than AWS's (ElasticMQ's, LocalStack's) is its own endpoint
-     * when {@code --endpoint-url} is not given, as SQS's own URLs name the regional endpoint; requests would otherwise
-     * go to AWS, which knows no such queue.
+     * A queue URL's own endpoint when its host is not AWS's (ElasticMQ's, LocalStack's): SQS's own URLs name the
+     * regional endpoint, and a local server's URL names the server; empty for a queue name or an AWS queue URL.
      */
-    static SourceOptions forQueue(SourceOptions options, Location.Sqs location) {
-        if (options.endpointUrl().isPresent() || !location.isUrl()) {
-            return options;
+    static Optional<URI> queueEndpoint(Location location) {
+        if (!(location instanceof Location.Sqs q) || !q.isUrl()) {
+            return Optional.empty();
         }
         URI url;
         try {
-            url = URI.create(location.queue());
+            url = URI.create(q.queue());
         } catch (IllegalArgumentException e) {
-            return options;
+            return Optional.empty();
         }
         String host = url.getHost() == null ? null : url.getHost().toLowerCase(Locale.ROOT);
-        if (host == null || host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn")
-                || host.endsWith(".api.aws")) {
-            return options;
+        if (host == null || url.getScheme() == null || host.endsWith(".amazonaws.com")
+                || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws")) {
+            return Optional.empty();
         }
-        return options.toBuilder().endpointUrl(URI.create(url.getScheme().toLowerCase(Locale.ROOT) + "://"
-                + url.getRawAuthority())).build();
+        return Optional.of(URI.create(url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority()));
     }
 
     private static Optional<Region> queueRegion(String url) {
@@ -136,15 +135,39 @@ final class Aws {
         return Optional.of(Region.of(m.group(1) != null ? m.group(1) : m.group(2)));
     }
 
-    /** Where requests go, for messages. */
-    static String endpoint(SourceOptions options, String service) {
-        return options.endpointUrl().map(URI::toString).orElse("the AWS " + service + " endpoint");
+    /**
+     * Where a client's requests go, for messages, and what set it there ({@code setBy}, for advice; null for AWS's own
+     * endpoint).
+     */
+    record Endpoint(String at, String setBy) {
+
+        /** Where {@code --endpoint-url} sends requests, else AWS's endpoint for {@code service}. */
+        static Endpoint of(SourceOptions options, String service) {
+            return options.endpointUrl().map(u -> new Endpoint(u.toString(), "--endpoint-url"))
+                    .orElse(new Endpoint("the AWS " + service + " endpoint", null));
+        }
+
+        /** Where {@code client} sends requests: also an endpoint set by AWS_ENDPOINT_URL or a profile's endpoint_url. */
+        static Endpoint of(SdkClient client, SourceOptions options, String service) {
+            if (options.endpointUrl().isPresent()) {
+                return of(options, service);
+            }
+            return client.serviceClientConfiguration().endpointOverride()
+                    .map(u -> new Endpoint(u.toString(), "AWS_ENDPOINT_URL (or the profile's endpoint_url)"))
+                    .orElse(of(options, service));
+        }
+    }
+
+    /** One line for a failed call, where the requests went to {@code --endpoint-url} or AWS's endpoint. */
+    static SourceException failure(String location, SourceOptions options, String service, SdkException e,
+            String permission) {
+        return failure(location, Endpoint.of(options, service), options, service, e, permission);
     }
 
     /** One line for a failed call. */
-    static SourceException failure(String location, SourceOptions options, String service, SdkException e,
-            String permission) {
-        String at = endpoint(options, service);
+    static SourceException failure(String location, Endpoint where, SourceOptions options, String service,
+            SdkException e, String permission) {
+        String at = where.at();
         if (e instanceof AwsServiceException s) {
             String code = Optional.ofNullable(s.awsErrorDetails()).map(d -> d.errorCode()).orElse("");
             int status = s.statusCode();
@@ -156,8 +179,8 @@ final class Aws {
             }
             String detail = Optional.ofNullable(s.awsErrorDetails()).map(d -> d.errorMessage()).orElse(null);
             // an error without the service's error code: another service (or no AWS service) answered
-            String hint = code.isEmpty() && options.endpointUrl().isPresent() ? ", not an answer " + service
-                    + " gives: is --endpoint-url an " + service + " endpoint?"
+            String hint = code.isEmpty() && where.setBy() != null ? ", not an answer " + service
+                    + " gives: is " + where.setBy() + " an " + service + " endpoint?"
                     : "";
             return new SourceException(location, (code.isEmpty() ? "HTTP " + status : code)
                     + (detail == null ? "" : ": " + detail) + " (from " + at + ")" + hint, e);
@@ -172,7 +195,7 @@ final class Aws {
                 || root.getClass().getSimpleName().equals("NoHttpResponseException")) {
             // a name that does not resolve is most often a wrong region or endpoint, not a server that is down
             String check = !(root instanceof UnknownHostException) ? ""
-                    : options.endpointUrl().isPresent() ? ": check --endpoint-url"
+                    : where.setBy() != null ? ": check " + where.setBy()
                     : ": check the region (--region, AWS_REGION) and the network";
             return new SourceException(location, at + " does not answer (" + ATTEMPTS + " attempts): "
                     + describe(root) + check, e);

@@ -44,6 +44,7 @@ final class S3Source implements Source {
     private final SourceOptions options;
     private final SdkHttpClient http;
     private final S3Client s3;
+    private final Aws.Endpoint where;
     private final ExecutorService pool;
     private final AtomicLong listed = new AtomicLong();
     private final AtomicLong fetched = new AtomicLong();
@@ -55,16 +56,27 @@ final class S3Source implements Source {
         this.location = location;
         this.options = options;
         this.http = Aws.http(options, options.concurrency() * 2 + 2);
-        this.s3 = Aws.configure(S3Client.builder(), options, location)
-                .httpClient(http)
-                // S3-compatible stores (MinIO, S3Proxy, LocalStack) answer on one host: path-style addressing
-                .forcePathStyle(options.endpointUrl().isPresent())
-                .build();
+        S3Client client = client(options, location, http, options.endpointUrl().isPresent());
+        if (options.endpointUrl().isEmpty() && client.serviceClientConfiguration().endpointOverride().isPresent()) {
+            // an endpoint set by AWS_ENDPOINT_URL or a profile's endpoint_url is as --endpoint-url's
+            client.close();
+            client = client(options, location, http, true);
+        }
+        this.s3 = client;
+        this.where = Aws.Endpoint.of(client, options, "S3");
         this.pool = Executors.newFixedThreadPool(options.concurrency(), r -> {
             Thread t = new Thread(r, "onfailure-s3-get");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private static S3Client client(SourceOptions options, Location location, SdkHttpClient http, boolean pathStyle) {
+        return Aws.configure(S3Client.builder(), options, location)
+                .httpClient(http)
+                // S3-compatible stores (MinIO, S3Proxy, LocalStack) answer on one host: path-style addressing
+                .forcePathStyle(pathStyle)
+                .build();
     }
 
     @Override
@@ -129,10 +141,10 @@ final class S3Source implements Source {
                         return false;
                     }
                     S3Object o = all.next();
-                    listed.incrementAndGet();
                     if (o.key().endsWith("/") && o.size() == 0) {
-                        continue; // a "folder" marker made by consoles
+                        continue; // a "folder" marker made by consoles: not an object of records
                     }
+                    listed.incrementAndGet();
                     Instant modified = o.lastModified();
                     if (options.since().isPresent() && modified.isBefore(options.since().get())
                             || options.until().isPresent() && !modified.isBefore(options.until().get())) {
@@ -156,13 +168,13 @@ final class S3Source implements Source {
     }
 
     private SourceException listFailure(SdkException e) {
-        String at = Aws.endpoint(options, "S3");
+        String at = where.at();
         if (e instanceof NoSuchBucketException
                 || e instanceof S3Exception s && s.awsErrorDetails() != null
                         && "NoSuchBucket".equals(s.awsErrorDetails().errorCode())) {
             return new SourceException(location.uri(), "no such bucket " + location.bucket() + " (at " + at + ")", e);
         }
-        return Aws.failure(location.uri(), options, "S3", e, "s3:ListBucket on " + location.bucket());
+        return Aws.failure(location.uri(), where, options, "S3", e, "s3:ListBucket on " + location.bucket());
     }
 
     /**
@@ -317,9 +329,9 @@ final class S3Source implements Source {
             if (e.statusCode() == 404) {
                 return Document.unreadable(origin, "the object is gone (deleted after it was listed)");
             }
-            throw Aws.failure(origin.source(), options, "S3", e, "s3:GetObject");
+            throw Aws.failure(origin.source(), where, options, "S3", e, "s3:GetObject");
         } catch (SdkException e) {
-            throw Aws.failure(origin.source(), options, "S3", e, "s3:GetObject");
+            throw Aws.failure(origin.source(), where, options, "S3", e, "s3:GetObject");
         } catch (IOException e) {
             return Document.unreadable(origin, "cannot read the object: " + e.getMessage());
         }

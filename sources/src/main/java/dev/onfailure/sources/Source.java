@@ -78,7 +78,8 @@ public sealed interface Source extends AutoCloseable permits S3Source, SqsSource
     /**
      * How far reading has got.
      *
-     * @param listed  objects listed (S3) or messages received (SQS, Kafka)
+     * @param listed  objects listed (S3; a zero-byte "folder/" marker is not counted) or messages received (SQS,
+     *                Kafka)
      * @param fetched documents handed out
      */
     record Counts(long listed, long fetched) {

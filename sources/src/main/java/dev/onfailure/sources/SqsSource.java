@@ -1,5 +1,6 @@
 package dev.onfailure.sources;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,14 +54,28 @@ final class SqsSource implements Source {
      */
     private final java.util.concurrent.ConcurrentHashMap<String, String> receipts =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final Aws.Endpoint where;
     private String queueUrl;
     private boolean started;
 
-    SqsSource(Location.Sqs location, SourceOptions options) {
+    SqsSource(Location.Sqs location, SourceOptions given) {
+        SourceOptions options = given;
         this.location = location;
-        this.options = Aws.forQueue(options, location);
-        this.http = Aws.http(this.options, 4);
-        this.sqs = Aws.configure(SqsClient.builder(), this.options, location).httpClient(http).build();
+        this.http = Aws.http(options, 4);
+        SqsClient client = Aws.configure(SqsClient.builder(), options, location).httpClient(http).build();
+        Optional<URI> own = options.endpointUrl().isPresent() ? Optional.empty() : Aws.queueEndpoint(location);
+        if (own.isPresent() && client.serviceClientConfiguration().endpointOverride().isEmpty()) {
+            // a queue URL on a local server (ElasticMQ, LocalStack) is its own endpoint, unless one is configured
+            // (AWS_ENDPOINT_URL, a profile's endpoint_url): requests would otherwise go to AWS, which has no such queue
+            client.close();
+            options = options.toBuilder().endpointUrl(own.get()).build();
+            client = Aws.configure(SqsClient.builder(), options, location).httpClient(http).build();
+            this.where = new Aws.Endpoint(own.get().toString(), "the queue URL's host");
+        } else {
+            this.where = Aws.Endpoint.of(client, options, "SQS");
+        }
+        this.options = options;
+        this.sqs = client;
     }
 
     @Override
@@ -111,9 +126,9 @@ final class SqsSource implements Source {
         if (e instanceof QueueDoesNotExistException || e instanceof SqsException s && s.awsErrorDetails() != null
                 && String.valueOf(s.awsErrorDetails().errorCode()).contains("NonExistentQueue")) {
             return new SourceException(location.uri(), "no such queue " + location.name() + " (at "
-                    + Aws.endpoint(options, "SQS") + ")", e);
+                    + where.at() + ")", e);
         }
-        return Aws.failure(location.uri(), options, "SQS", e, permission);
+        return Aws.failure(location.uri(), where, options, "SQS", e, permission);
     }
 
     @Override

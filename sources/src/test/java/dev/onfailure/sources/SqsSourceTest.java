@@ -153,6 +153,39 @@ final class SqsSourceTest {
         assertThat(read).allSatisfy(d -> assertThat(((Origin.SqsMessage) d.origin()).queueUrl()).isEqualTo(url));
     }
 
+    /** An endpoint the environment configures (AWS_ENDPOINT_URL_SQS, here its system property) wins over the URL's. */
+    @Test
+    void aQueueUrlOnAnotherHost_yieldsToAConfiguredEndpoint() throws Exception {
+        String url = queue("by-url-configured");
+        URI dead = deadEndpoint();
+        String before = System.getProperty("aws.endpointUrlSqs");
+        System.setProperty("aws.endpointUrlSqs", dead.toString());
+        try {
+            assertThatThrownBy(() -> read("sqs://" + url, SourceOptions.builder().idleWait(Duration.ofSeconds(1))
+                    .build()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("sqs://" + url + ": " + dead + " does not answer (3 attempts): connection refused");
+        } finally {
+            if (before == null) {
+                System.clearProperty("aws.endpointUrlSqs");
+            } else {
+                System.setProperty("aws.endpointUrlSqs", before);
+            }
+        }
+    }
+
+    /** A queue URL's host that does not resolve is named as the place to check, not --endpoint-url. */
+    @Test
+    void aQueueUrlOnAHostThatDoesNotResolve_saysToCheckTheUrl() {
+        String url = "http://sqs-host.invalid:9324/000000000000/q";
+        assertThatThrownBy(() -> read("sqs://" + url, SourceOptions.builder().timeout(Duration.ofSeconds(5))
+                .build()))
+                .isInstanceOf(SourceException.class)
+                .hasMessageStartingWith("sqs://" + url + ": http://sqs-host.invalid:9324 does not answer (3 attempts):"
+                        + " unknown host")
+                .hasMessageEndingWith(": check the queue URL's host");
+    }
+
     @Test
     void idleQueue_endsQuietly() {
         queue("empty");
@@ -225,13 +258,16 @@ final class SqsSourceTest {
                 .hasMessage("sqs://no-such-queue: no such queue no-such-queue (at " + sqsServer.endpoint() + ")");
     }
 
+    /** An address where nothing listens. */
+    private static URI deadEndpoint() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return URI.create("http://127.0.0.1:" + s.getLocalPort());
+        }
+    }
+
     @Test
     void endpointThatDoesNotAnswer_isNamed() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        URI dead = URI.create("http://127.0.0.1:" + port);
+        URI dead = deadEndpoint();
         assertThatThrownBy(() -> read("sqs://direct", options().endpointUrl(dead).build()))
                 .isInstanceOf(SourceException.class)
                 .hasMessage("sqs://direct: " + dead + " does not answer (3 attempts): connection refused");
