@@ -144,6 +144,13 @@ final class FormatCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        Location where;
+        try {
+            where = Location.parse(path);
+        } catch (IllegalArgumentException e) {
+            io.err().println("onfailure: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         // the directory is made (or found wanting) before anything is read: an SQS message received for a file that
         // cannot be written would stay in flight for nothing
         try {
@@ -153,14 +160,17 @@ final class FormatCommand implements Callable<Integer> {
                     && !Files.isDirectory(outputDir) ? "not a directory" : "cannot make it: " + Inputs.message(e)));
             return ExitCodes.USAGE;
         }
-        if (!Files.isWritable(outputDir)) {
+        java.nio.file.attribute.FileTime start;
+        try {
+            start = now(outputDir);
+        } catch (IOException e) {
             io.err().println("onfailure: --output-dir " + outputDir + ": cannot write there");
             return ExitCodes.USAGE;
         }
         int code = ExitCodes.OK;
         int written = 0;
         // a second document for a file this run wrote is refused, never written over it
-        Claims claims = new Claims(Location.parse(path));
+        Claims claims = new Claims(where, start);
         try (Remote remote = new Remote(() -> sourceOptions, false)) {
             Iterator<Inputs.Unit> units = remote.units(path).orElseThrow();
             while (units.hasNext()) {
@@ -172,7 +182,7 @@ final class FormatCommand implements Callable<Integer> {
                 }
                 Path file;
                 try {
-                    file = outputFile(outputDir, Location.parse(path), u.source());
+                    file = outputFile(outputDir, where, u.source());
                 } catch (IllegalArgumentException e) {
                     io.err().println("onfailure: " + u.source() + ": not written: " + e.getMessage());
                     code = ExitCodes.USAGE;
@@ -181,7 +191,8 @@ final class FormatCommand implements Callable<Integer> {
                 String earlier = claims.claim(file, u.source());
                 if (earlier != null) {
                     io.err().println("onfailure: " + u.source() + ": not written: its file " + file + " already holds "
-                            + earlier + " (a key is written with .json added where it has none)");
+                            + (earlier.isEmpty() ? "another key of this run (the listing came out of order)" : earlier)
+                            + " (a key is written with .json added where it has none)");
                     code = ExitCodes.USAGE;
                     continue;
                 }
@@ -217,22 +228,41 @@ final class FormatCommand implements Callable<Integer> {
     }
 
     /**
+     * The time by the clock of the file system {@code dir} is on, which can lag the system's by a few milliseconds
+     * (or round to a second or two): a file written after this call is never older. A file made and deleted again
+     * tells it, and that {@code dir} can be written.
+     */
+    static java.nio.file.attribute.FileTime now(Path dir) throws IOException {
+        Path probe = Files.createTempFile(dir, ".onfailure-", ".tmp");
+        try {
+            return Files.getLastModifiedTime(probe);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    /**
      * Which document of this run, if any, already has a file. Names are distinct for distinct origins (see {@link
      * #safeSegment}) but for one pair: an S3 key {@code K} is written as {@code K.json}, the file of the key
      * {@code K.json} too. S3 lists keys in UTF-8 order, so {@code K} comes before every key that starts with it, and
      * only the keys given {@code .json} that are a prefix of the current key are kept: a stack no deeper than a key is
      * long, whatever the number of objects. S3 Express directory buckets (names ending {@code --x-s3}) do not list in
      * order, nor may another store: for them, and from the first key out of order on, every file is remembered (with
-     * the stack's, all that order had kept).
+     * the stack's, all that order had kept); a file of a key popped before that, which nothing remembers, is known by
+     * its time: written since the run began.
      */
     static final class Claims {
         private final String prefix;
+        private final java.nio.file.attribute.FileTime start;
         private boolean ordered;
+        private boolean fellBack;
         private final Deque<Stem> stems = new ArrayDeque<>();
         private String last = "";
         private Map<Path, String> files;
 
-        Claims(Location location) {
+        /** Claims for a run at {@code location} that began at {@code start}. */
+        Claims(Location location, java.nio.file.attribute.FileTime start) {
+            this.start = start;
             if (location instanceof Location.S3 s3) {
                 prefix = "s3://" + s3.bucket() + "/";
                 ordered = !s3.bucket().endsWith("--x-s3");
@@ -243,7 +273,10 @@ final class FormatCommand implements Callable<Integer> {
             }
         }
 
-        /** Takes {@code file} for {@code source}; the source that already has it, or null. */
+        /**
+         * Takes {@code file} for {@code source}; the source that already has it, the empty string when a source of
+         * this run whose name is no longer held has it, or null.
+         */
         String claim(Path file, String source) {
             if (prefix == null) {
                 return null;
@@ -251,12 +284,18 @@ final class FormatCommand implements Callable<Integer> {
             String key = source.substring(prefix.length());
             if (ordered && compareUtf8(key, last) <= 0) {
                 ordered = false;
+                fellBack = true;
                 files = new HashMap<>();
                 stems.forEach(s -> files.put(s.file(), prefix + s.key()));
             }
             last = key;
             if (!ordered) {
-                return files.putIfAbsent(file, source);
+                String earlier = files.putIfAbsent(file, source);
+                if (earlier == null && fellBack && writtenSinceStart(file)) {
+                    files.put(file, "");
+                    return "";
+                }
+                return earlier;
             }
             while (!stems.isEmpty() && !key.startsWith(stems.peek().key())) {
                 stems.pop();
@@ -267,6 +306,14 @@ final class FormatCommand implements Callable<Integer> {
             }
             String stem = key.substring(0, key.length() - ".json".length());
             return stems.stream().anyMatch(s -> s.key().equals(stem)) ? prefix + stem : null;
+        }
+
+        private boolean writtenSinceStart(Path file) {
+            try {
+                return Files.getLastModifiedTime(file).compareTo(start) >= 0;
+            } catch (IOException e) {
+                return false; // not there: no document of this run has it
+            }
         }
 
         /** How many keys are held: the memory this costs. */

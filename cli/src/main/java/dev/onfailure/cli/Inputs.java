@@ -108,8 +108,9 @@ final class Inputs {
                     public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
                         String name = file.toString();
                         problems.add(new Unit(name, name, 0, null, e instanceof java.nio.file.FileSystemLoopException
-                                ? "a symbolic link to a directory it is in: not read again"
-                                : "cannot list the directory: " + message(e)));
+                                ? "leads back to a directory above it (a symbolic link loop): not read again"
+                                : Files.isDirectory(file) ? "cannot list the directory: " + message(e)
+                                : "cannot read: " + message(e)));
                         return java.nio.file.FileVisitResult.CONTINUE;
                     }
                 });

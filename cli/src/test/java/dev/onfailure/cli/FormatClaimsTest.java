@@ -3,7 +3,10 @@ package dev.onfailure.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.onfailure.sources.Location;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,7 @@ class FormatClaimsTest {
     /** The refusals {@code keys} meet in this order, as "key<-earlier". */
     private static List<String> refusals(String bucket, String... keys) {
         Location location = Location.parse("s3://" + bucket);
-        FormatCommand.Claims claims = new FormatCommand.Claims(location);
+        FormatCommand.Claims claims = new FormatCommand.Claims(location, FileTime.from(Instant.now()));
         List<String> refused = new ArrayList<>();
         for (String key : keys) {
             String source = "s3://" + bucket + "/" + key;
@@ -48,7 +51,7 @@ class FormatClaimsTest {
     @Test
     void aMillionKeysInOrder_holdOnlyTheStack() {
         Location location = Location.parse("s3://bkt/aws/lambda");
-        FormatCommand.Claims claims = new FormatCommand.Claims(location);
+        FormatCommand.Claims claims = new FormatCommand.Claims(location, FileTime.from(Instant.now()));
         int most = 0;
         for (int i = 0; i < 1_000_000; i++) {
             String source = String.format("s3://bkt/aws/lambda/%07d/p-%d%s", i / 10, i % 10, i % 3 == 0 ? "" : ".json");
@@ -56,6 +59,44 @@ class FormatClaimsTest {
             most = Math.max(most, claims.held());
         }
         assertThat(most).isEqualTo(1);
+    }
+
+    /**
+     * A listing out of order after the keys of a pair went by: the file map starts where order ended, and a file
+     * written earlier in the run is known by its time; a file an earlier run wrote is not this run's.
+     */
+    @Test
+    void outOfOrder_afterThePairsFirstKeyWentBy_isStillRefused(@org.junit.jupiter.api.io.TempDir Path out)
+            throws Exception {
+        Location location = Location.parse("s3://bkt");
+        Path old = FormatCommand.outputFile(out, location, "s3://bkt/c.json");
+        Files.createDirectories(old.getParent());
+        Files.writeString(old, "{}");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(60)));
+        for (List<String> keys : List.of(List.of("a", "b.json", "z", "b"), List.of("b", "c", "z", "b.json"),
+                List.of("a", "z", "c.json"))) {
+            FormatCommand.Claims claims = new FormatCommand.Claims(location, FormatCommand.now(out));
+            List<String> refused = new ArrayList<>();
+            for (String key : keys) {
+                String source = "s3://bkt/" + key;
+                Path file = FormatCommand.outputFile(out, location, source);
+                String earlier = claims.claim(file, source);
+                if (earlier != null) {
+                    refused.add(key + "<-" + earlier);
+                } else {
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, "{}");
+                }
+            }
+            // the first two meet a file of this run; the third only an earlier run's c.json, which it replaces
+            assertThat(refused).as(keys.toString()).hasSize(keys.contains("c.json") ? 0 : 1)
+                    .allSatisfy(r -> assertThat(r).endsWith("<-"));
+            for (String key : keys) {
+                Files.deleteIfExists(FormatCommand.outputFile(out, location, "s3://bkt/" + key));
+            }
+            Files.writeString(old, "{}");
+            Files.setLastModifiedTime(old, FileTime.from(Instant.now().minusSeconds(60)));
+        }
     }
 
     /** Keys a.json and a.json/b (S3 holds both; a file system cannot): the second is left, with why. */

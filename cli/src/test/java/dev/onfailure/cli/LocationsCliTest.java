@@ -216,6 +216,15 @@ final class LocationsCliTest {
 
         Cli.Result some = Cli.run("validate", "--endpoint-url", s3Endpoint, "s3://failures/r000");
         assertThat(some.err()).isEmpty();
+
+        // a console's "folder" (a zero-byte key ending in /) holds no records
+        s3.createBucket(b -> b.bucket("folders"));
+        s3.putObject(b -> b.bucket("folders").key("made-in-the-console/"), RequestBody.empty());
+        Cli.Result folder = Cli.run("validate", "--endpoint-url", s3Endpoint, "--since", "2000-01-01",
+                "s3://folders/made-in-the-console/");
+        assertThat(folder.code()).isEqualTo(ExitCodes.OK);
+        assertThat(folder.err()).isEqualTo("onfailure: s3://folders/made-in-the-console/: no object under this"
+                + " prefix\n");
     }
 
     @Test
@@ -346,6 +355,17 @@ final class LocationsCliTest {
         Cli.Result again = Cli.run("validate", "--format", "json", "--endpoint-url", sqsEndpoint,
                 "sqs://cli-format-nowhere");
         assertThat(again.out().lines()).as("every message still visible: none was received").hasSize(sent);
+    }
+
+    @Test
+    void formatLocation_thatIsNotOne_isOneLine_andNoDirectoryIsMade(@TempDir Path dir) {
+        Path out = dir.resolve("not-made");
+        Cli.Result r = Cli.run("format", "--output-dir", out.toString(), "s3://Not_A_Bucket/x");
+
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).isEqualTo("onfailure: s3://Not_A_Bucket/x: not an S3 location: the bucket name must be 3"
+                + " to 63 lowercase letters, digits, dots and hyphens (s3://bucket/prefix)\n");
+        assertThat(out).doesNotExist();
     }
 
     @Test
