@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -22,7 +23,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /** What the S3 and SQS sources share: building a client from the options, and turning SDK failures into one line. */
@@ -43,16 +43,31 @@ final class Aws {
                 .build();
     }
 
-    /** Configures region, endpoint, credentials, bounded retries and timeouts on {@code builder}. */
-    static <B extends AwsClientBuilder<B, ?>> B configure(B builder, SourceOptions options, Location location) {
-        builder.region(region(options, location));
+    /**
+     * A client for {@code location}: region, endpoint, credentials, bounded retries and timeouts from the options,
+     * then {@code more} (HTTP client, addressing). Without a region from the options, the location or the usual chain,
+     * a client whose endpoint is not AWS's (set by the environment or a profile's {@code endpoint_url}, as by
+     * {@code --endpoint-url}) is signed for us-east-1, which local stores take; one bound for AWS is refused.
+     */
+    static <B extends AwsClientBuilder<B, C>, C extends SdkClient> C client(B builder, SourceOptions options,
+            Location location, UnaryOperator<B> more) {
+        Optional<Region> region = region(options, location);
+        builder.region(region.orElse(Region.US_EAST_1));
         options.endpointUrl().ifPresent(builder::endpointOverride);
         builder.credentialsProvider(credentials(options));
-        builder.overrideConfiguration(ClientOverrideConfiguration.builder()
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .retryStrategy(b -> b.maxAttempts(ATTEMPTS))
-                .apiCallTimeout(options.timeout())
-                .build());
-        return builder;
+                .apiCallTimeout(options.timeout());
+        // the profile's other settings (its endpoint_url) come from the same profile as its credentials
+        options.awsProfile().ifPresent(override::defaultProfileName);
+        builder.overrideConfiguration(override.build());
+        C client = more.apply(builder).build();
+        if (region.isEmpty() && client.serviceClientConfiguration().endpointOverride().isEmpty()) {
+            client.close();
+            throw new SourceException(location.uri(), "no AWS region: give --region, set AWS_REGION, or set one in"
+                    + " the profile");
+        }
+        return client;
     }
 
     private static AwsCredentialsProvider credentials(SourceOptions options) {
@@ -72,30 +87,30 @@ final class Aws {
 
     /**
      * The region: {@code --region}; else the one a queue URL names (a queue lives in one region, and SQS answers a
-     * queue URL only from that region's endpoint, whatever the environment's default); else the usual chain.
+     * queue URL only from that region's endpoint, whatever the environment's default); else the usual chain
+     * ({@code AWS_REGION}, then the profile's, {@code --aws-profile}'s if given); else us-east-1 for
+     * {@code --endpoint-url} or a queue URL on a local server (a local store takes any region; signatures just need
+     * one); else empty.
      */
-    static Region region(SourceOptions options, Location location) {
+    static Optional<Region> region(SourceOptions options, Location location) {
         if (options.region().isPresent()) {
-            return Region.of(options.region().get());
+            return Optional.of(Region.of(options.region().get()));
         }
         if (location instanceof Location.Sqs q && q.isUrl()) {
             Optional<Region> named = queueRegion(q.queue());
             if (named.isPresent()) {
-                return named.get();
+                return named;
             }
         }
         try {
-            if (options.awsProfile().isPresent()) {
-                return new AwsProfileRegionProvider(null, options.awsProfile().get()).getRegion();
-            }
-            return DefaultAwsRegionProviderChain.builder().build().getRegion();
+            DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
+            options.awsProfile().ifPresent(chain::profileName);
+            return Optional.of(chain.build().getRegion());
         } catch (SdkClientException e) {
             if (options.endpointUrl().isPresent() || queueEndpoint(location).isPresent()) {
-                // a local store (LocalStack, MinIO, ElasticMQ) takes any region; signatures just need one
-                return Region.US_EAST_1;
+                return Optional.of(Region.US_EAST_1);
             }
-            throw new SourceException(location.uri(), "no AWS region: give --region, set AWS_REGION, or set one in"
-                    + " the profile");
+            return Optional.empty();
         }
     }
 

@@ -56,11 +56,17 @@ final class S3Source implements Source {
         this.location = location;
         this.options = options;
         this.http = Aws.http(options, options.concurrency() * 2 + 2);
-        S3Client client = client(options, location, http, options.endpointUrl().isPresent());
-        if (options.endpointUrl().isEmpty() && client.serviceClientConfiguration().endpointOverride().isPresent()) {
-            // an endpoint set by AWS_ENDPOINT_URL or a profile's endpoint_url is as --endpoint-url's
-            client.close();
-            client = client(options, location, http, true);
+        S3Client client;
+        try {
+            client = client(options, location, http, options.endpointUrl().isPresent());
+            if (options.endpointUrl().isEmpty() && client.serviceClientConfiguration().endpointOverride().isPresent()) {
+                // an endpoint set by AWS_ENDPOINT_URL or a profile's endpoint_url is as --endpoint-url's
+                client.close();
+                client = client(options, location, http, true);
+            }
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
         }
         this.s3 = client;
         this.where = Aws.Endpoint.of(client, options, "S3");
@@ -72,11 +78,8 @@ final class S3Source implements Source {
     }
 
     private static S3Client client(SourceOptions options, Location location, SdkHttpClient http, boolean pathStyle) {
-        return Aws.configure(S3Client.builder(), options, location)
-                .httpClient(http)
-                // S3-compatible stores (MinIO, S3Proxy, LocalStack) answer on one host: path-style addressing
-                .forcePathStyle(pathStyle)
-                .build();
+        // S3-compatible stores (MinIO, S3Proxy, LocalStack) answer on one host: path-style addressing
+        return Aws.client(S3Client.builder(), options, location, b -> b.httpClient(http).forcePathStyle(pathStyle));
     }
 
     @Override

@@ -62,14 +62,20 @@ final class SqsSource implements Source {
         SourceOptions options = given;
         this.location = location;
         this.http = Aws.http(options, 4);
-        SqsClient client = Aws.configure(SqsClient.builder(), options, location).httpClient(http).build();
+        SqsClient client;
+        try {
+            client = Aws.client(SqsClient.builder(), options, location, b -> b.httpClient(http));
+        } catch (RuntimeException e) {
+            http.close();
+            throw e;
+        }
         Optional<URI> own = options.endpointUrl().isPresent() ? Optional.empty() : Aws.queueEndpoint(location);
         if (own.isPresent() && client.serviceClientConfiguration().endpointOverride().isEmpty()) {
             // a queue URL on a local server (ElasticMQ, LocalStack) is its own endpoint, unless one is configured
             // (AWS_ENDPOINT_URL, a profile's endpoint_url): requests would otherwise go to AWS, which has no such queue
             client.close();
             options = options.toBuilder().endpointUrl(own.get()).build();
-            client = Aws.configure(SqsClient.builder(), options, location).httpClient(http).build();
+            client = Aws.client(SqsClient.builder(), options, location, b -> b.httpClient(http));
             this.where = new Aws.Endpoint(own.get().toString(), "the queue URL's host");
         } else {
             this.where = Aws.Endpoint.of(client, options, "SQS");

@@ -2,6 +2,7 @@ package dev.onfailure.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.onfailure.schema.Kind;
 import dev.onfailure.validator.DocumentReport;
@@ -158,20 +159,42 @@ final class SqsSourceTest {
     void aQueueUrlOnAnotherHost_yieldsToAConfiguredEndpoint() throws Exception {
         String url = queue("by-url-configured");
         URI dead = deadEndpoint();
-        String before = System.getProperty("aws.endpointUrlSqs");
-        System.setProperty("aws.endpointUrlSqs", dead.toString());
-        try {
-            assertThatThrownBy(() -> read("sqs://" + url, SourceOptions.builder().idleWait(Duration.ofSeconds(1))
-                    .build()))
-                    .isInstanceOf(SourceException.class)
-                    .hasMessage("sqs://" + url + ": " + dead + " does not answer (3 attempts): connection refused");
-        } finally {
-            if (before == null) {
-                System.clearProperty("aws.endpointUrlSqs");
-            } else {
-                System.setProperty("aws.endpointUrlSqs", before);
-            }
-        }
+        TestAws.withProperties(() -> assertThatThrownBy(() -> read("sqs://" + url, SourceOptions.builder()
+                .idleWait(Duration.ofSeconds(1)).build()))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("sqs://" + url + ": " + dead + " does not answer (3 attempts): connection refused"),
+                "aws.endpointUrlSqs", dead.toString());
+    }
+
+    /**
+     * An endpoint the environment configures serves without a region anywhere, as --endpoint-url does: a local store
+     * takes any.
+     */
+    @Test
+    void anEndpointTheEnvironmentSets_needsNoRegion() throws Exception {
+        assumeTrue(System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null);
+        String url = queue("no-region");
+        Map<String, byte[]> sent = sendCorpus(url);
+        SourceOptions noRegion = SourceOptions.builder().awsProfile(TestAws.NO_REGION_PROFILE)
+                .idleWait(Duration.ofSeconds(1)).build();
+        TestAws.withProperties(() -> assertThat(read("sqs://no-region", noRegion)).hasSize(sent.size()),
+                "aws.endpointUrlSqs", sqsServer.endpoint().toString(), "aws.region", null,
+                "aws.disableEc2Metadata", "true");
+        // bound for AWS, it needs one
+        TestAws.withProperties(() -> assertThatThrownBy(() -> read("sqs://no-region", noRegion))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("sqs://no-region: no AWS region: give --region, set AWS_REGION, or set one in the profile"),
+                "aws.region", null, "aws.disableEc2Metadata", "true");
+    }
+
+    /** --aws-profile's endpoint_url is used, as its credentials are (not the default profile's). */
+    @Test
+    void theProfilesEndpoint_isUsed() {
+        assertThatThrownBy(() -> read("sqs://q", SourceOptions.builder().awsProfile(TestAws.ELSEWHERE_PROFILE)
+                .idleWait(Duration.ofSeconds(1)).timeout(Duration.ofSeconds(5)).build()))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("sqs://q: " + TestAws.ELSEWHERE_ENDPOINT + " does not answer (3 attempts): connection"
+                        + " refused");
     }
 
     /** A queue URL's host that does not resolve is named as the place to check, not --endpoint-url. */
