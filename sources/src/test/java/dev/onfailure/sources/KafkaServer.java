@@ -50,7 +50,13 @@ public final class KafkaServer implements AutoCloseable {
 
     /** A producer as {@link #producer()} makes one, for the broker (or a relay in front of it) at {@code servers}. */
     public static KafkaProducer<byte[], byte[]> producer(String servers) {
+        return producer(servers, "none");
+    }
+
+    /** A producer as {@link #producer()} makes one, its batches compressed with {@code compression} (gzip, zstd...). */
+    public static KafkaProducer<byte[], byte[]> producer(String servers, String compression) {
         Properties p = new Properties();
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         p.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),

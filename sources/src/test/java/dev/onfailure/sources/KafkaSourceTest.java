@@ -107,6 +107,23 @@ final class KafkaSourceTest {
         assertThat(docs).anySatisfy(d -> assertThat(VALIDATOR.validate(d.bytes()).valid()).isFalse());
     }
 
+    /** Batches compressed by the producer, with each codec the client may meet (zstd, snappy, lz4: native code). */
+    @Test
+    void compressedBatches_giveTheSameDocuments() throws Exception {
+        List<byte[]> corpus = new ArrayList<>(Corpus.of(Kind.TOPIC).values());
+        for (String codec : new String[] {"gzip", "snappy", "lz4", "zstd"}) {
+            String topic = "compressed-" + codec;
+            server.createTopic(topic, 1);
+            try (KafkaProducer<byte[], byte[]> p = KafkaServer.producer(server.bootstrapServers(), codec)) {
+                for (byte[] value : corpus) {
+                    p.send(new ProducerRecord<>(topic, 0, null, value));
+                }
+            }
+            assertThat(read("kafka://" + topic, options().build())).as(codec).extracting(Document::bytes)
+                    .containsExactlyElementsOf(corpus);
+        }
+    }
+
     @Test
     void origin_holdsKeyHeadersAndWhere() {
         Document d = read("kafka://failures", options().build()).stream()
