@@ -4,7 +4,6 @@ import dev.onfailure.json.ReadLimits;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.ValidationOptions;
 import dev.onfailure.validator.Validator;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -115,10 +114,10 @@ final class FailureReader implements PartitionReader<InternalRow> {
         while (files.hasNext() && pending.size() < Math.max(1, readAhead)) {
             FileSplit.File f = files.next();
             // the local path is made once per file (a row's source is its text)
-            Optional<java.nio.file.Path> local = LocalPaths.qualified(f.path());
+            Optional<java.nio.file.Path> local = LocalPaths.qualified(f.path()).map(LocalPaths::onDisk);
             boolean ndjson = Documents.isNdjson(LocalPaths.name(f.path()));
             CompletableFuture<byte[]> fetched = null;
-            if (readAhead > 0 && !ndjson) {
+            if (readAhead > 0 && !ndjson && f.problem() == null) {
                 if (fetcher == null) {
                     fetcher = Executors.newFixedThreadPool(readAhead, r -> {
                         Thread t = new Thread(r, "onfailure-read-ahead");
@@ -169,6 +168,10 @@ final class FailureReader implements PartitionReader<InternalRow> {
 
     private void start(Pending p) {
         source = p.source();
+        if (p.file().problem() != null) {                  // the listing's: nothing to open
+            maker.unreadable(source, p.file().problem(), rows::add);
+            return;
+        }
         if (p.fetched() != null) {
             byte[] bytes;
             try {
@@ -211,30 +214,13 @@ final class FailureReader implements PartitionReader<InternalRow> {
     /** Why a file could not be read: a broken link is named so, as the command names it. */
     private static String problem(String verb, Optional<java.nio.file.Path> local, Throwable e) {
         if (local.isPresent() && Files.isSymbolicLink(local.get()) && !Files.exists(local.get())) {
-            return "a broken symbolic link";
+            return LocalPaths.BROKEN_LINK;
         }
         return verb + ": " + message(e);
     }
 
     private static String message(Throwable e) {
-        // java.nio names only the file in its message, and the row's source names it already
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        // java.io names the file and gives the reason in parentheses: "/d/a.json (Permission denied)"
-        if (e instanceof FileNotFoundException && e.getMessage() != null && e.getMessage().endsWith(")")
-                && e.getMessage().lastIndexOf(" (") > 0) {
-            String reason = e.getMessage().substring(e.getMessage().lastIndexOf(" (") + 2, e.getMessage().length() - 1);
-            return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
-        }
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
+        return LocalPaths.message(e);
     }
 
     @Override

@@ -27,8 +27,10 @@ import org.apache.spark.sql.types.StructType;
  * <tr><td>valid</td><td>boolean</td><td>no finding is an error (false for a file that could not be read)</td></tr>
  * <tr><td>findings</td><td>array&lt;struct&lt;code, severity, pointer, message&gt;&gt;</td><td>sorted by pointer,
  *     then code</td></tr>
- * <tr><td>readError</td><td>string</td><td>why the file could not be read (then no other column is set); null
- *     otherwise</td></tr>
+ * <tr><td>readError</td><td>string</td><td>why the file could not be read, in the words the command prints for it on
+ *     standard error ({@code cannot read: permission denied}, {@code a broken symbolic link}, {@code not a regular
+ *     file}, a symbolic link loop, {@code cannot list the directory: ...}); then {@code valid} is false and no other
+ *     column is set; null otherwise</td></tr>
  * <tr><td>envelope</td><td>string</td><td>{@code sns-notification}, {@code sqs-event} or {@code sns-event} when the
  *     record came inside one</td></tr>
  * <tr><td>requestId, functionArn, condition</td><td>string</td><td>{@code requestContext}'s members</td></tr>

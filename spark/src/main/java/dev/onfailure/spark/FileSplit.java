@@ -11,9 +11,22 @@ record FileSplit(List<File> files) implements InputPartition {
 
     private static final long serialVersionUID = 1L;
 
-    /** A file and its length. */
-    record File(String path, long length) implements Serializable {
+    /**
+     * A file and its length; or, with a {@code problem}, a path the listing could not take as a file (a symbolic link
+     * loop, a directory that cannot be listed, something that is not a regular file), which a task turns into a row
+     * with {@code readError}, as the command reports it, instead of failing the query.
+     */
+    record File(String path, long length, String problem) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        File(String path, long length) {
+            this(path, length, null);
+        }
+
+        /** A path the listing could not take, and why, in the command's words. */
+        static File problem(String path, String problem) {
+            return new File(path, 0, java.util.Objects.requireNonNull(problem));
+        }
     }
 
     FileSplit {
@@ -37,6 +50,7 @@ record FileSplit(List<File> files) implements InputPartition {
         private final String rests;
         private final int[] ends;
         private final long[] lengths;
+        private final String[] problems;                     // null when the split has none, as most have
 
         Serialized(List<File> files) {
             String shared = files.isEmpty() ? "" : files.get(0).path();
@@ -51,17 +65,23 @@ record FileSplit(List<File> files) implements InputPartition {
             StringBuilder sb = new StringBuilder();
             ends = new int[files.size()];
             lengths = new long[files.size()];
+            String[] why = null;
             for (int i = 0; i < ends.length; i++) {
+                if (files.get(i).problem() != null) {
+                    why = why == null ? new String[ends.length] : why;
+                    why[i] = files.get(i).problem();
+                }
                 sb.append(files.get(i).path(), shared.length(), files.get(i).path().length());
                 ends[i] = sb.length();
                 lengths[i] = files.get(i).length();
             }
             prefix = shared;
             rests = sb.toString();
+            problems = why;
         }
 
         private Object readResolve() throws java.io.ObjectStreamException {
-            if (ends.length != lengths.length) {
+            if (ends.length != lengths.length || problems != null && problems.length != ends.length) {
                 throw new java.io.InvalidObjectException("a split's paths and lengths differ in number");
             }
             File[] files = new File[ends.length];
@@ -70,7 +90,8 @@ record FileSplit(List<File> files) implements InputPartition {
                 if (ends[i] < start || ends[i] > rests.length()) {
                     throw new java.io.InvalidObjectException("a split's paths are out of order");
                 }
-                files[i] = new File(prefix.concat(rests.substring(start, ends[i])), lengths[i]);
+                files[i] = new File(prefix.concat(rests.substring(start, ends[i])), lengths[i],
+                        problems == null ? null : problems[i]);
                 start = ends[i];
             }
             return new FileSplit(Arrays.asList(files));

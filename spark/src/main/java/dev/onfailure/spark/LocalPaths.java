@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -112,8 +111,13 @@ final class LocalPaths {
      * a few threads at once ({@link #READERS}).</li>
      * </ul>
      *
+     * <p>What the command reports on its own, without reading it, is a {@link FileSplit.File#problem} in the listing,
+     * where its path sorts: a symbolic link back to a directory it is in, a directory that cannot be listed, an entry
+     * whose attributes cannot be read, a FIFO, device or socket named as a record, and a link named on its own that
+     * leads nowhere.
+     *
      * @throws IllegalArgumentException when {@code path} does not exist
-     * @throws FileSystemLoopException when a symbolic link leads back to a directory it is in
+     * @throws IOException when {@code path}'s own attributes cannot be read
      */
     static List<FileSplit.File> list(Path path, boolean all) throws IOException {
         return list(path, all, Wanted.ANY);
@@ -125,11 +129,18 @@ final class LocalPaths {
         try {
             attrs = Files.readAttributes(path, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
+            if (Files.isSymbolicLink(path)) {
+                return List.of(FileSplit.File.problem(uri(path), BROKEN_LINK));
+            }
             throw new IllegalArgumentException("onfailure: no such file or directory: " + path, e);
         }
         if (!attrs.isDirectory()) {
-            return wanted.test(String.valueOf(path.getFileName()), attrs.lastModifiedTime().toMillis())
-                    ? List.of(new FileSplit.File(uri(path), attrs.size())) : List.of();
+            if (!wanted.test(String.valueOf(path.getFileName()), attrs.lastModifiedTime().toMillis())) {
+                return List.of();
+            }
+            // a FIFO would hold its task forever, a device has no end: the command does not open them either
+            return List.of(attrs.isRegularFile() ? new FileSplit.File(uri(path), attrs.size())
+                    : FileSplit.File.problem(uri(path), NOT_A_FILE));
         }
         List<FileSplit.File> out = new ArrayList<>();
         String root = uri(path) + (uri(path).endsWith("/") ? "" : "/");
@@ -139,6 +150,38 @@ final class LocalPaths {
             walk.directory(path, "");
         }
         return out;
+    }
+
+    /** The command's words for a link that leads nowhere. */
+    static final String BROKEN_LINK = "a broken symbolic link";
+
+    /** The command's words for a path that is neither a directory nor a regular file (a FIFO, a device, a socket). */
+    static final String NOT_A_FILE = "not a regular file";
+
+    /** The command's words for a link back to a directory it is in. */
+    static final String LOOP = "leads back to a directory above it (a symbolic link loop): not read again";
+
+    /**
+     * Why an I/O operation on a local file failed, without the file's name (a row's source names it already):
+     * {@code no such file}, {@code permission denied}, the system's reason.
+     */
+    static String message(Throwable e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        // java.io names the file and gives the reason in parentheses: "/d/a.json (Permission denied)"
+        String m = e.getMessage();
+        if (e instanceof java.io.FileNotFoundException && m != null && m.endsWith(")") && m.lastIndexOf(" (") > 0) {
+            String reason = m.substring(m.lastIndexOf(" (") + 2, m.length() - 1);
+            return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
     }
 
     /**
@@ -152,12 +195,13 @@ final class LocalPaths {
 
     /**
      * An entry of a directory: a directory's path below the listed one or a file's full path, how it sorts among its
-     * siblings, what it is; and the first eight characters of {@code order} packed into a word, for sorting.
+     * siblings, what it is (or, for a problem, why it is not taken); and the first eight characters of {@code order} packed into a word, for sorting.
      */
-    private record Entry(String relative, String order, Path path, BasicFileAttributes attrs, long prefix) {
+    private record Entry(String relative, String order, Path path, BasicFileAttributes attrs, String problem,
+            long prefix) {
 
-        Entry(String relative, String order, Path path, BasicFileAttributes attrs) {
-            this(relative, order, path, attrs, LocalPaths.prefix(order));
+        Entry(String relative, String order, Path path, BasicFileAttributes attrs, String problem) {
+            this(relative, order, path, attrs, problem, LocalPaths.prefix(order));
         }
     }
 
@@ -242,12 +286,23 @@ final class LocalPaths {
             this.out = out;
         }
 
+        /**
+         * Lists {@code dir} into {@code out}; a directory that cannot be listed, a link back to a directory it is in
+         * and an entry whose attributes cannot be read are problems in {@code out} (as the command reports them, each
+         * on its own), and the walk goes on.
+         */
         void directory(Path dir, String relative) throws IOException {
             List<Path> paths = new ArrayList<>();
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path p : stream) {
                     paths.add(p);
                 }
+            } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+                Throwable cause = e instanceof java.nio.file.DirectoryIteratorException d ? d.getCause() : e;
+                out.add(FileSplit.File.problem(relative.isEmpty() ? root.substring(0, root.length() - 1)
+                        : root + relative.substring(0, relative.length() - 1),
+                        "cannot list the directory: " + message(cause)));
+                return;
             }
             Entry[] found = entries(paths, relative);
             List<Entry> entries = new ArrayList<>(found.length);
@@ -258,15 +313,18 @@ final class LocalPaths {
             }
             entries.sort(ORDER);
             for (Entry e : entries) {
+                if (e.problem() != null) {
+                    out.add(FileSplit.File.problem(e.relative(), e.problem()));
+                    continue;
+                }
                 if (!e.attrs().isDirectory()) {
                     out.add(new FileSplit.File(e.relative(), e.attrs().size()));
                     continue;
                 }
                 Object k = key(e.path(), e.attrs());
-                for (Object a : ancestors) {
-                    if (a.equals(k)) {
-                        throw new FileSystemLoopException(e.path().toString());
-                    }
+                if (ancestors.contains(k)) {
+                    out.add(FileSplit.File.problem(root + e.relative().substring(0, e.relative().length() - 1), LOOP));
+                    continue;
                 }
                 ancestors.add(k);
                 directory(e.path(), e.relative());
@@ -276,25 +334,33 @@ final class LocalPaths {
 
         /**
          * What an entry of a directory is: a directory to walk (its path below the listed one), a file that is taken
-         * (its full path, when {@code wanted} takes it too), or null for anything else.
+         * (its full path, when {@code wanted} takes it too), a problem (its full path and why), or null for anything
+         * else.
          */
-        private Entry entry(Path p, String relative) throws IOException {
+        private Entry entry(Path p, String relative) {
             String name = p.getFileName().toString();
             // with all, a part starting with _ or . is left out, file or directory, whatever it is
             if (all && !acceptedName(name)) {
                 return null;
             }
-            BasicFileAttributes a = attributes(p);
+            BasicFileAttributes a;
+            try {
+                a = attributes(p);
+            } catch (IOException e) {
+                return new Entry(root + relative + name, name, p, null, "cannot read: " + message(e));
+            }
             if (a.isDirectory()) {
-                return new Entry(relative + name + "/", name + "/", p, a);
+                return new Entry(relative + name + "/", name + "/", p, a, null);
             }
-            // a link that leads nowhere is taken as a file, so that its row says so, as the command does (Hadoop
-            // leaves it out of a listing without a word)
-            if ((a.isRegularFile() || a.isSymbolicLink()) && (all || Documents.isRecordFile(name))
-                    && wanted.test(name, a.lastModifiedTime().toMillis())) {
-                return new Entry(root + relative + name, name, p, a);
+            if (!(all || Documents.isRecordFile(name)) || !wanted.test(name, a.lastModifiedTime().toMillis())) {
+                return null;
             }
-            return null;
+            // a link that leads nowhere is taken as a file, so that its row says so (Hadoop leaves it out of a
+            // listing without a word); a FIFO, a device or a socket is said to be none, as the command says it
+            if (a.isRegularFile() || a.isSymbolicLink()) {
+                return new Entry(root + relative + name, name, p, a, null);
+            }
+            return new Entry(root + relative + name, name, p, null, NOT_A_FILE);
         }
 
         /** The entries of {@code paths}, in order: a large directory's made by a few threads at once. */
@@ -326,29 +392,20 @@ final class LocalPaths {
                     return null;
                 }));
             }
-            IOException failed = null;
-            try {
-                for (int i = 0; i < Math.min(slice, entries.length); i++) {
-                    entries[i] = entry(paths.get(i), relative);
-                }
-            } catch (IOException e) {
-                failed = e;
+            for (int i = 0; i < Math.min(slice, entries.length); i++) {
+                entries[i] = entry(paths.get(i), relative);
             }
             for (Future<?> f : others) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
-                    if (failed == null) {
-                        failed = e.getCause() instanceof IOException io ? io
-                                : new IOException(e.getCause().getMessage(), e.getCause());
-                    }
+                    // entry turns a file's I/O failure into a problem: what is left is a bug, not a file's fault
+                    throw new IllegalStateException("onfailure: listing " + paths.get(0).getParent() + " failed",
+                            e.getCause());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new java.io.InterruptedIOException("interrupted while listing " + paths.get(0).getParent());
                 }
-            }
-            if (failed != null) {
-                throw failed;
             }
             return entries;
         }
@@ -389,12 +446,48 @@ final class LocalPaths {
     }
 
     /**
+     * The file on disk that a listed path names. A path's text is its bytes decoded in the system's file name encoding
+     * ({@code sun.jnu.encoding}), and a name that is not valid there (Latin-1 bytes on a UTF-8 system) is decoded with
+     * U+FFFD in place of what could not be, which names no file when encoded again: such a path is found again by
+     * listing its directory for the one entry whose name decodes to the same text (the listing found it so). Any
+     * other path is itself; so is one that matches no entry, or several, and the read that follows says so.
+     *
+     * <p>Example: a file whose name is Latin-1 {@code café.json} (the byte E9 for the {@code é}) is listed as
+     * {@code /d/caf\uFFFD.json}, and read as the entry of {@code /d} whose name decodes to that.
+     */
+    static Path onDisk(Path path) {
+        if (path.toString().indexOf('\uFFFD') < 0 || path.getParent() == null
+                || Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return path;
+        }
+        Path dir = onDisk(path.getParent());
+        String name = path.getFileName().toString();
+        Path found = null;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                if (p.getFileName().toString().equals(name)) {
+                    if (found != null) {
+                        return path;                               // two names decode alike: neither is chosen
+                    }
+                    found = p;
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            return path;
+        }
+        return found == null ? path : found;
+    }
+
+    /**
      * Reads a file whole, at most {@code cap} bytes, into an array of exactly its size: the size is asked once and
      * the bytes read straight into the array ({@code InputStream.readNBytes} reads 8 KB chunks and copies them into
      * the result: the document's size again in garbage, and an 8 KB buffer for a 2 KB file). A file that shrank while
      * being read gives what was there; one that grew gives the size it had when opened, as a listing would.
      */
     static byte[] readWhole(Path path, int cap) throws IOException {
+        if (path.toString().indexOf('\uFFFD') >= 0) {
+            return readWholeByChannel(path, cap);
+        }
         try (RandomAccessFile in = new RandomAccessFile(path.toFile(), "r")) {
             byte[] bytes = new byte[(int) Math.min(cap, in.length())];
             int n = 0;
@@ -406,6 +499,22 @@ final class LocalPaths {
                 n += r;
             }
             return bytes;
+        }
+    }
+
+    /**
+     * {@link #readWhole} for a path whose text may not name it ({@link #onDisk}): a {@code java.io.File} is made from
+     * the text, a channel is opened from the path's own bytes.
+     */
+    private static byte[] readWholeByChannel(Path path, int cap) throws IOException {
+        try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(path)) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate((int) Math.min(cap, in.size()));
+            while (bytes.hasRemaining()) {
+                if (in.read(bytes) < 0) {
+                    return Arrays.copyOf(bytes.array(), bytes.position());
+                }
+            }
+            return bytes.array();
         }
     }
 

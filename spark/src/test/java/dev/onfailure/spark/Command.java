@@ -24,15 +24,28 @@ final class Command {
 
     /** The command's output lines for {@code path} under {@code profile}. */
     static List<String> validate(String path, String profile) {
+        Run run = run(path, profile);
+        if (run.code() == 2) {
+            throw new IllegalStateException("the command could not read everything: " + run.err());
+        }
+        return run.lines();
+    }
+
+    /** What a run of the command gave: its exit code, its output lines (as {@link #validate}), its standard error. */
+    record Run(int code, List<String> lines, String err) {
+    }
+
+    /** The command on {@code path} under {@code profile}, whatever its exit code. */
+    static Run run(String path, String profile) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"validate", "--format", "json", "--profile", profile, path},
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        if (code == 2) {
-            throw new IllegalStateException("the command could not read everything: " + err.toString(
-                    StandardCharsets.UTF_8));
-        }
+        return new Run(code, lines(out), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> lines(ByteArrayOutputStream out) {
         List<String> lines = new ArrayList<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
             if (!line.isEmpty()) {

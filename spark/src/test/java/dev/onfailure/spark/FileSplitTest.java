@@ -53,7 +53,11 @@ final class FileSplitTest {
         List<FileSplit.File> files = new ArrayList<>(files(2_000, 2_200));
         files.add(new FileSplit.File("file:/d/sub/\u00e9t\u00e9 \ud83d\ude00.json", 7));
         files.add(new FileSplit.File("file:/d", 0));
-        for (List<FileSplit.File> split : List.of(files, List.of(files.get(0)), List.<FileSplit.File>of())) {
+        List<FileSplit.File> problems = new ArrayList<>(files.subList(0, 3));
+        problems.add(1, FileSplit.File.problem("file:/d/up", LocalPaths.LOOP));
+        problems.add(FileSplit.File.problem("file:/d/pipe.json", LocalPaths.NOT_A_FILE));
+        for (List<FileSplit.File> split : List.of(files, List.of(files.get(0)), List.<FileSplit.File>of(), problems,
+                List.of(problems.get(1)))) {
             var bytes = new java.io.ByteArrayOutputStream();
             try (var out = new java.io.ObjectOutputStream(bytes)) {
                 out.writeObject(new FileSplit(split));
@@ -63,7 +67,7 @@ final class FileSplitTest {
                 back = in.readObject();
             }
             assertThat(back).isEqualTo(new FileSplit(split));
-            if (split.size() > 1) {   // "file:/d/" once, then 11 characters and 12 bytes of numbers a file
+            if (split == files) {   // "file:/d/" once, then 11 characters and 12 bytes of numbers a file
                 assertThat(bytes.size()).isLessThan(split.size() * 30);
             }
         }

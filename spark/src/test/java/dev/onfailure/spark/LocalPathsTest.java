@@ -158,11 +158,107 @@ final class LocalPathsTest {
     }
 
     @Test
-    void list_aLinkBackToAnAncestor_isALoop_notEndless() throws IOException {
+    void list_aLinkBackToAnAncestor_isALoopInTheListing_andTheWalkGoesOn() throws IOException {
         file("a/b/c.json", "{}");
+        file("a/z.json", "{}");
+        file("b.json", "{}");
         Files.createSymbolicLink(dir.resolve("a/b/up"), dir.resolve("a"));
-        assertThatThrownBy(() -> LocalPaths.list(dir, true)).isInstanceOf(java.nio.file.FileSystemLoopException.class)
-                .hasMessage(dir.resolve("a/b/up").toString());
+        assertThat(LocalPaths.list(dir, true)).containsExactly(
+                new FileSplit.File(LocalPaths.uri(dir.resolve("a/b/c.json")), 2),
+                FileSplit.File.problem(LocalPaths.uri(dir.resolve("a/b/up")), LocalPaths.LOOP),
+                new FileSplit.File(LocalPaths.uri(dir.resolve("a/z.json")), 2),
+                new FileSplit.File(LocalPaths.uri(dir.resolve("b.json")), 2));
+    }
+
+    /** A FIFO would hold a task forever and a device never ends: named as records, they are said to be neither. */
+    @Test
+    void list_whatIsNotARegularFile_isAProblem_namedOrBelowADirectory() throws Exception {
+        file("a.json", "{}");
+        mkfifo(dir.resolve("pipe.json"));
+        mkfifo(dir.resolve("pipe-not-a-record"));
+        Files.createSymbolicLink(dir.resolve("null.json"), Paths.get("/dev/null"));
+        assertThat(LocalPaths.list(dir, false)).containsExactly(
+                new FileSplit.File(LocalPaths.uri(dir.resolve("a.json")), 2),
+                FileSplit.File.problem(LocalPaths.uri(dir.resolve("null.json")), LocalPaths.NOT_A_FILE),
+                FileSplit.File.problem(LocalPaths.uri(dir.resolve("pipe.json")), LocalPaths.NOT_A_FILE));
+        for (String named : List.of("pipe.json", "pipe-not-a-record", "null.json")) {
+            assertThat(LocalPaths.list(dir.resolve(named), false)).as(named)
+                    .containsExactly(FileSplit.File.problem(LocalPaths.uri(dir.resolve(named)), LocalPaths.NOT_A_FILE));
+        }
+        Files.createSymbolicLink(dir.resolve("broken.json"), dir.resolve("nowhere.json"));
+        assertThat(LocalPaths.list(dir.resolve("broken.json"), false)).containsExactly(
+                FileSplit.File.problem(LocalPaths.uri(dir.resolve("broken.json")), LocalPaths.BROKEN_LINK));
+    }
+
+    /** Only where permissions hold: root reads any directory (this project's own machines run the build as root). */
+    @Test
+    void list_aDirectoryThatCannotBeListed_isAProblem_andTheWalkGoesOn() throws IOException {
+        file("a/locked/x.json", "{}");
+        file("b.json", "{}");
+        java.nio.file.Path locked = dir.resolve("a/locked");
+        Files.setPosixFilePermissions(locked, java.util.Set.of());
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked), "permissions do not hold for root");
+            assertThat(LocalPaths.list(dir, true)).containsExactly(
+                    FileSplit.File.problem(LocalPaths.uri(locked), "cannot list the directory: permission denied"),
+                    new FileSplit.File(LocalPaths.uri(dir.resolve("b.json")), 2));
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /**
+     * An entry whose attributes cannot be read (here its path is longer than the system takes, PATH_MAX, which holds
+     * for root too) is a problem, in the command's words, and the walk goes on.
+     */
+    @Test
+    void list_anEntryThatCannotBeRead_isAProblem_andTheWalkGoesOn() throws Exception {
+        file("b.json", "{}");
+        String part = "d".repeat(200);
+        // levels of 201 characters, then a name that takes the path one past the longest the system takes (4,095)
+        int levels = (4095 - dir.toString().length() - 50) / 201;
+        int rest = 4095 - dir.toString().length() - levels * 201;
+        String name = "x".repeat(rest - 5) + ".json";
+        // made a directory at a time from inside the last: an absolute path this long cannot be used
+        run("sh", "-c", "cd \"$0\" && for i in $(seq " + levels + "); do mkdir " + part + " && cd " + part
+                + " || exit 1; done && echo '{}' > " + name, dir.toString());
+        try {
+            java.nio.file.Path tooLong = dir.resolve((part + "/").repeat(levels) + name);
+            assertThat(LocalPaths.uri(tooLong)).hasSize("file:".length() + 4096);
+            assertThat(LocalPaths.list(dir, true)).containsExactly(
+                    new FileSplit.File(LocalPaths.uri(dir.resolve("b.json")), 2),
+                    FileSplit.File.problem(LocalPaths.uri(tooLong), "cannot read: File name too long"));
+        } finally {
+            run("rm", "-rf", dir.resolve(part).toString());              // JUnit cannot delete what it cannot name
+        }
+    }
+
+    /**
+     * A name that is not UTF-8 (Latin-1 {@code café.json}) is listed with U+FFFD for the byte that is not, which
+     * names no file; {@link LocalPaths#onDisk} finds it again, and it is read whole.
+     */
+    @Test
+    void aNameThatIsNotUtf8_isListed_andReadThroughItsDirectory() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")));
+        run("sh", "-c", "printf '{\"a\":1}' > \"$0/caf$(printf '\\351').json\"", dir.toString());
+        List<FileSplit.File> listed = LocalPaths.list(dir, false);
+        assertThat(listed).extracting(FileSplit.File::path).containsExactly(LocalPaths.uri(dir) + "/caf\uFFFD.json");
+        java.nio.file.Path named = LocalPaths.qualified(listed.get(0).path()).orElseThrow();
+        assertThat(Files.exists(named)).as("the text names no file").isFalse();
+        assertThat(new String(LocalPaths.readWhole(LocalPaths.onDisk(named), 100), StandardCharsets.UTF_8))
+                .isEqualTo("{\"a\":1}");
+        assertThat(LocalPaths.onDisk(dir.resolve("plain.json"))).isEqualTo(dir.resolve("plain.json"));
+        assertThat(LocalPaths.onDisk(dir.resolve("nowhere\uFFFD.json"))).isEqualTo(dir.resolve("nowhere\uFFFD.json"));
+    }
+
+    static void mkfifo(java.nio.file.Path p) throws Exception {
+        run("mkfifo", p.toString());
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("%s: %s", List.of(command), out).isZero();
     }
 
     @Test

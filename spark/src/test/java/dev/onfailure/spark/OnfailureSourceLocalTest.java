@@ -261,6 +261,52 @@ final class OnfailureSourceLocalTest {
         }
     }
 
+    /**
+     * What the command reports on standard error and goes on (a symbolic link loop, a FIFO or a device named as a
+     * record, a broken link) is a row with the command's words in {@code readError}, never a failed query or a task
+     * that waits forever; a file whose name is not UTF-8 is read as the command reads it.
+     */
+    @Test
+    void whatTheCommandReportsAndGoesOn_isARowWithItsWords_andNamesThatAreNotUtf8_areRead() throws Exception {
+        Path dir = Files.createTempDirectory("onfailure-spark-hostile");
+        Files.copy(root.resolve("corpus/valid/string-payload.s3.json"), dir.resolve("a.json"));
+        Files.createDirectories(dir.resolve("sub"));
+        Files.copy(root.resolve("corpus/valid/compact.sqs-sns.json"), dir.resolve("sub/b.json"));
+        Files.createSymbolicLink(dir.resolve("sub/loop"), dir);
+        LocalPathsTest.mkfifo(dir.resolve("pipe.json"));
+        Files.createSymbolicLink(dir.resolve("null.json"), Path.of("/dev/null"));
+        Files.createSymbolicLink(dir.resolve("z-broken.json"), dir.resolve("nowhere.json"));
+        boolean utf8Names = "UTF-8".equals(System.getProperty("sun.jnu.encoding"));
+        if (utf8Names) {
+            Process p = new ProcessBuilder("sh", "-c", "cp \"$0/a.json\" \"$0/caf$(printf '\\351').json\"",
+                    dir.toString()).inheritIO().start();
+            assertThat(p.waitFor()).isZero();
+        }
+        Command.Run command = Command.run(dir.toString(), "tolerant");
+        List<String> said = command.err().lines().filter(l -> l.startsWith("onfailure: " + dir))
+                .map(l -> l.substring("onfailure: ".length())).sorted().toList();
+        for (int readAhead : new int[] {0, 2}) {
+            List<Row> rows = spark().read().format("onfailure").option("readAhead", readAhead)
+                    .option("files", "records").load(dir.toString())
+                    .select("source", "kind", "valid", "findings", "readError").collectAsList();
+            assertThat(rows.stream().filter(r -> r.isNullAt(4)).map(Command::line).toList())
+                    .as("readAhead=%d", readAhead).containsExactlyInAnyOrderElementsOf(command.lines())
+                    .hasSize(utf8Names ? 3 : 2);
+            assertThat(rows.stream().filter(r -> !r.isNullAt(4)).map(r -> r.getString(0) + ": " + r.getString(4))
+                    .sorted().toList()).as("readAhead=%d", readAhead).isEqualTo(said).containsExactly(
+                            dir + "/null.json: not a regular file",
+                            dir + "/pipe.json: not a regular file",
+                            dir + "/sub/loop: leads back to a directory above it (a symbolic link loop): not read again",
+                            dir + "/z-broken.json: a broken symbolic link");
+        }
+        // named on their own
+        for (String named : List.of("pipe.json", "null.json")) {
+            assertThat(spark().read().format("onfailure").load(dir.resolve(named).toString())
+                    .select("readError").collectAsList()).extracting(r -> r.getString(0))
+                    .containsExactly("not a regular file");
+        }
+    }
+
     @Test
     void extensionlessObjects_areRead_markersAndHiddenFilesAreNot() throws IOException {
         Path dir = Files.createTempDirectory("onfailure-spark-keys");
