@@ -134,7 +134,8 @@ final class FormatCommand implements Callable<Integer> {
 
     /**
      * Every document at the location to its own file below {@code --output-dir}; a document that is not JSON is
-     * written as it came (nothing is lost) and its finding printed. Files are named after the origin, so a rerun
+     * written as it came (nothing is lost) and its finding printed, but for one over the document limit, of which only
+     * the limit and one byte more were read: that is not written (a file of its first bytes is not what came). Files are named after the origin, so a rerun
      * overwrites rather than duplicates.
      */
     private int location(WriteOptions options) {
@@ -200,10 +201,17 @@ final class FormatCommand implements Callable<Integer> {
                 try {
                     out = (write(Json.parse(u.data()), options) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 } catch (ReadException e) {
-                    out = u.data();
+                    // a document over the limit was read only up to one byte past it: those bytes are not what came
+                    boolean cut = u.data().length > sourceOptions.maxDocumentBytes();
                     Validator.create().validate(u.data()).findings()
-                            .forEach(f -> io.err().println(findingLine(u.source(), f, " (written as it came)")));
+                            .forEach(f -> io.err().println(findingLine(u.source(), f, cut
+                                    ? " (not written: only its first " + u.data().length + " bytes were read)"
+                                    : " (written as it came)")));
                     code = Math.max(code, ExitCodes.FINDINGS);
+                    if (cut) {
+                        continue;
+                    }
+                    out = u.data();
                 }
                 try {
                     Files.createDirectories(file.getParent());

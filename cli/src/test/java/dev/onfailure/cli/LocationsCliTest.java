@@ -336,6 +336,31 @@ final class LocationsCliTest {
         assertThat(Files.readString(out.resolve("names/x-y.json"))).contains("\"key\":\"x-y\"");
     }
 
+    /**
+     * An object that is not JSON is written as it came; one over the document limit was read only up to one byte past
+     * it, and a file of those bytes would not be what came: it is not written, and the line says so.
+     */
+    @Test
+    void formatS3_writesAnObjectThatIsNotJsonAsItCame_butNotOneOverTheLimit(@TempDir Path out) throws Exception {
+        s3.createBucket(b -> b.bucket("limits"));
+        byte[] big = new byte[(int) dev.onfailure.json.ReadLimits.defaults().maxDocumentBytes() + 1000];
+        java.util.Arrays.fill(big, (byte) ' ');
+        big[0] = '[';
+        big[big.length - 1] = ']';
+        s3.putObject(b -> b.bucket("limits").key("big.json"), RequestBody.fromBytes(big));
+        s3.putObject(b -> b.bucket("limits").key("text.json"), RequestBody.fromString("not json"));
+
+        Cli.Result r = Cli.run("format", "--output-dir", out.toString(), "--endpoint-url", s3Endpoint, "s3://limits");
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(r.err()).contains("s3://limits/big.json", "json.limit", "(not written: only its first "
+                + (dev.onfailure.json.ReadLimits.defaults().maxDocumentBytes() + 1) + " bytes were read)")
+                .contains("s3://limits/text.json", "json.syntax", "(written as it came)")
+                .contains("1 document written below " + out);
+        assertThat(out.resolve("limits/big.json")).doesNotExist();
+        assertThat(Files.readString(out.resolve("limits/text.json"))).isEqualTo("not json");
+    }
+
     @Test
     void formatLocation_anOutputDirectoryThatIsAFile_isOneLine_andNoMessageIsReceived(@TempDir Path dir)
             throws Exception {
