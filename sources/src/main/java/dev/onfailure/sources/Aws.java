@@ -5,6 +5,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -168,8 +169,32 @@ final class Aws {
                 return of(options, service);
             }
             return client.serviceClientConfiguration().endpointOverride()
-                    .map(u -> new Endpoint(u.toString(), "AWS_ENDPOINT_URL (or the profile's endpoint_url)"))
+                    .map(u -> new Endpoint(u.toString(), configuredBy(options, service)))
                     .orElse(of(options, service));
+        }
+
+        /**
+         * What set the endpoint of {@code service} ({@code S3}, {@code SQS}) when {@code --endpoint-url} did not, in
+         * the order the SDK looks (its {@code AwsClientEndpointProvider}): the service's system property, the global
+         * one, the service's environment variable, the global one, then the profile's {@code endpoint_url} (in its
+         * {@code services} section or its own).
+         */
+        static String configuredBy(SourceOptions options, String service) {
+            String serviceSuffix = service.charAt(0) + service.substring(1).toLowerCase(Locale.ROOT);
+            for (String property : List.of("aws.endpointUrl" + serviceSuffix, "aws.endpointUrl")) {
+                if (System.getProperty(property) != null) {
+                    return "the system property " + property;
+                }
+            }
+            for (String variable : List.of("AWS_ENDPOINT_URL_" + service, "AWS_ENDPOINT_URL")) {
+                String value = System.getenv(variable);
+                if (value != null && !value.isBlank()) {
+                    return variable;
+                }
+            }
+            String profile = options.awsProfile().orElseGet(() -> Optional.ofNullable(System.getProperty("aws.profile"))
+                    .or(() -> Optional.ofNullable(System.getenv("AWS_PROFILE"))).orElse("default"));
+            return "the endpoint_url of profile " + profile;
         }
     }
 

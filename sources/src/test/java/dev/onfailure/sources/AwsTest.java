@@ -2,6 +2,7 @@ package dev.onfailure.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.time.Duration;
@@ -109,6 +110,33 @@ final class AwsTest {
         assertThat(Aws.failure("s3://b", SourceOptions.builder().endpointUrl(local).build(), "S3", e,
                 "s3:ListBucket").getMessage()).isEqualTo("s3://b: http://minio.invalid:9000 does not answer (3"
                         + " attempts): unknown host, sqs.xx-nowhere-1.amazonaws.com: check --endpoint-url");
+    }
+
+    /**
+     * An endpoint the environment sets is named by what set it, in the SDK's order: the service's system property,
+     * the global one, (the environment variables, which a test cannot set), then the profile's endpoint_url.
+     */
+    @Test
+    void anEndpointTheEnvironmentSets_isNamedByWhatSetIt() throws Exception {
+        assumeTrue(System.getenv("AWS_ENDPOINT_URL") == null && System.getenv("AWS_ENDPOINT_URL_S3") == null
+                && System.getenv("AWS_ENDPOINT_URL_SQS") == null);
+        SourceOptions options = SourceOptions.builder().region("us-east-1").timeout(Duration.ofSeconds(5)).build();
+        TestAws.withProperties(() -> assertThatThrownBy(() -> list("s3://bkt", options))
+                .hasMessage("s3://bkt: http://s3-host.invalid:9000 does not answer (3 attempts): unknown host,"
+                        + " s3-host.invalid: check the system property aws.endpointUrlS3"),
+                "aws.endpointUrlS3", "http://s3-host.invalid:9000", "aws.endpointUrl", "http://any.invalid:1");
+        TestAws.withProperties(() -> assertThatThrownBy(() -> list("s3://bkt", options))
+                .hasMessage("s3://bkt: http://any.invalid:1 does not answer (3 attempts): unknown host,"
+                        + " any.invalid: check the system property aws.endpointUrl"),
+                "aws.endpointUrl", "http://any.invalid:1");
+        assertThat(Aws.Endpoint.configuredBy(SourceOptions.builder().awsProfile(TestAws.ELSEWHERE_PROFILE).build(),
+                "SQS")).isEqualTo("the endpoint_url of profile " + TestAws.ELSEWHERE_PROFILE);
+    }
+
+    private static void list(String location, SourceOptions options) {
+        try (Source s = Source.open(Location.parse(location), options)) {
+            s.documents().hasNext();
+        }
     }
 
     @Test
