@@ -33,6 +33,8 @@ final class Remote implements AutoCloseable {
     /** For {@code --delete-valid}: the SQS document behind each unit, until its result is written. */
     private final Map<Inputs.Unit, Pending> pending = new IdentityHashMap<>();
     private final List<Pending> deletable = new ArrayList<>();
+    /** For {@code --delete-valid}: how many messages each source has had deleted. */
+    private final Map<Source, Long> deleted = new IdentityHashMap<>();
     private final boolean trackDeletes;
 
     private record Pending(Source source, Document document) {
@@ -95,6 +97,7 @@ final class Remote implements AutoCloseable {
         for (Pending p : deletable) {
             try {
                 p.source().delete(p.document());
+                deleted.merge(p.source(), 1L, Long::sum);
             } catch (SourceException e) {
                 problems.add(p.document().origin().source() + ": not deleted: " + e.getMessage());
             }
@@ -107,7 +110,8 @@ final class Remote implements AutoCloseable {
      * What to say of the locations read, one line each (call it before {@link #close()}): received {@code sqs://}
      * messages that are not deleted stay in flight, hidden from every consumer and from the next run, until the
      * queue's visibility timeout; a queue that gave nothing may hold only such messages. With {@code deleting}
-     * ({@code --delete-valid}), only a queue that gave nothing is mentioned. An S3 prefix or a Kafka topic that gave
+     * ({@code --delete-valid}), how many were deleted and how many are left in flight (invalid, unreadable, or not
+     * deleted). An S3 prefix or a Kafka topic that gave
      * nothing is said too, so that a mistyped prefix is not taken for an empty one without a word.
      */
     List<String> notes(boolean deleting) {
@@ -135,15 +139,27 @@ final class Remote implements AutoCloseable {
                 } else if (counts.fetched() == 0) {
                     notes.add(where + "no message received; messages that another consumer or an earlier run"
                             + " received are back only after the queue's visibility timeout");
-                } else if (!deleting) {
+                } else {
                     long received = counts.fetched();
-                    notes.add(where + received + (received == 1 ? " message" : " messages") + " received and not"
-                            + " deleted: in flight (hidden from other consumers and the next run) until the queue's"
-                            + " visibility timeout");
+                    long gone = deleting ? deleted.getOrDefault(s, 0L) : 0;
+                    long left = received - gone;
+                    String inFlight = " received and not deleted: in flight (hidden from other consumers and the"
+                            + " next run) until the queue's visibility timeout";
+                    if (!deleting) {
+                        notes.add(where + messages(received) + inFlight);
+                    } else if (left == 0) {
+                        notes.add(where + messages(received) + " received, all valid and deleted");
+                    } else {
+                        notes.add(where + gone + " valid and deleted, " + messages(left) + inFlight);
+                    }
                 }
             }
         }
         return notes;
+    }
+
+    private static String messages(long n) {
+        return n + (n == 1 ? " message" : " messages");
     }
 
     @Override

@@ -141,9 +141,28 @@ final class LocationsCliTest {
         Cli.Result deleting = Cli.run("validate", "--format", "json", "--delete-valid", "--endpoint-url",
                 sqsEndpoint, "sqs://" + url);
         assertThat(deleting.code()).as(deleting.err()).isEqualTo(ExitCodes.FINDINGS);
-        assertThat(deleting.err()).isEmpty();
+        String inFlight = " received and not deleted: in flight (hidden from other consumers and the next run) until"
+                + " the queue's visibility timeout\n";
+        assertThat(deleting.err()).isEqualTo("onfailure: sqs://" + url + ": " + valid + " valid and deleted, "
+                + (sent - valid) + " messages" + inFlight);
         Thread.sleep(1500);
         assertThat(inQueue(url)).isEqualTo(sent - (int) valid);
+        Thread.sleep(1500);
+        Cli.Result again = Cli.run("validate", "--format", "json", "--delete-valid", "--endpoint-url", sqsEndpoint,
+                "sqs://cli-dlq");
+        assertThat(again.err()).isEqualTo("onfailure: sqs://cli-dlq: 0 valid and deleted, " + (sent - valid)
+                + " messages" + inFlight);
+
+        String allValid = sqs.createQueue(b -> b.queueName("cli-all-valid")).queueUrl();
+        byte[] record = Corpus.of(Kind.SQS_SNS).values().iterator().next();
+        for (int i = 0; i < 3; i++) {
+            sqs.sendMessage(b -> b.queueUrl(allValid).messageBody(new String(record,
+                    java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        Cli.Result clean = Cli.run("validate", "--delete-valid", "--endpoint-url", sqsEndpoint, "sqs://cli-all-valid");
+        assertThat(clean.code()).as(clean.out() + clean.err()).isEqualTo(ExitCodes.OK);
+        assertThat(clean.err()).isEqualTo("onfailure: sqs://cli-all-valid: 3 messages received, all valid and"
+                + " deleted\n");
     }
 
     @Test
