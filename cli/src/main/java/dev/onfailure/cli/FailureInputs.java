@@ -63,13 +63,22 @@ final class FailureInputs {
             try {
                 doc = Json.parse(unit.data());
             } catch (ReadException e) {
-                skip(unit.source() + ": not JSON: " + e.getMessage());
+                skip(unit.source() + ": " + unreadable(e));
                 continue;
             }
             collect(doc, unit.source(), "", 0);
         }
         records++;
         return Optional.of(pending.remove(0));
+    }
+
+    /**
+     * Why a document was not read, as the validator would name it: over a read limit (the document, its nesting, a
+     * string's or number's length) is not the same as not JSON.
+     */
+    private static String unreadable(ReadException e) {
+        return (e.problem() == ReadException.Problem.LIMIT ? "over a read limit (json.limit): "
+                : "not JSON (json.syntax): ") + e.getMessage();
     }
 
     /** How many records {@link #next()} has handed out. */
@@ -124,7 +133,7 @@ final class FailureInputs {
                     try {
                         inner = Json.parse(m.text().get());
                     } catch (ReadException e) {
-                        skip(source + "#" + at + m.pointer() + ": not JSON: " + e.getMessage());
+                        skip(source + "#" + at + m.pointer() + ": " + unreadable(e));
                         continue;
                     }
                     collect(inner, source, at + m.pointer(), depth + 1);

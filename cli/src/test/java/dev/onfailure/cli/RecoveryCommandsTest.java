@@ -108,6 +108,28 @@ final class RecoveryCommandsTest {
         assertThat(v.out()).isEqualTo(lines(batch()));
     }
 
+    /** A document over the limit is not called "not JSON": each is skipped with its own words, the rest fetched. */
+    @Test
+    void fetch_aDocumentOverTheLimit_andOneThatIsNotJson_areSkippedEachInItsWords() throws Exception {
+        Path good = file("good.json", Batches.failureRecords(batch(), Kind.S3, "req-9").get(0));
+        Path text = dir.resolve("text.json");
+        Files.writeString(text, "not json");
+        Path big = dir.resolve("big.json");
+        byte[] bytes = new byte[(int) dev.onfailure.json.ReadLimits.defaults().maxDocumentBytes() + 10];
+        java.util.Arrays.fill(bytes, (byte) ' ');
+        bytes[0] = '{';
+        bytes[bytes.length - 1] = '}';
+        Files.write(big, bytes);
+
+        Cli.Result r = Cli.run("fetch", big.toString(), text.toString(), good.toString());
+
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("onfailure: " + big + ": over a read limit (json.limit): ")
+                .contains("onfailure: " + text + ": not JSON (json.syntax): ")
+                .doesNotContain(big + ": not JSON");
+        assertThat(r.out()).isEqualTo(lines(batch()));
+    }
+
     @Test
     void fetch_topicRecords_inNdjson() throws Exception {
         StringBuilder ndjson = new StringBuilder();

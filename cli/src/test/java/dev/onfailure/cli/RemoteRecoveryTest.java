@@ -167,7 +167,7 @@ final class RemoteRecoveryTest {
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
         List<String> err = r.err().lines().toList();
         assertThat(err.stream().filter(l -> l.startsWith("onfailure: sqs://fetch-dlq#")))
-                .singleElement().asString().contains(": not JSON: ");
+                .singleElement().asString().contains(": not JSON (json.syntax): ");
         assertThat(err.stream().filter(l -> l.matches("sqs://fetch-dlq#\\S+ orders-eu-west-1-[01] .*"))).hasSize(4);
         assertThat(err).noneMatch(l -> l.contains("\tat "));
         // SQS hands messages out in no promised order: each record's batch is whole, in its order
