@@ -223,7 +223,8 @@ final class KafkaSource implements Source {
             return "";
         }
         String host = first.substring(0, colon).replace("[", "").replace("]", "");
-        int timeout = (int) Math.min(2000, options.timeout().toMillis());
+        int timeout = (int) hintBudget().toMillis();
+        long deadline = System.nanoTime() + hintBudget().toNanos();
         boolean tlsClient = protocol.endsWith("SSL");
         try {
             int port = Integer.parseInt(first.substring(colon + 1));
@@ -231,7 +232,7 @@ final class KafkaSource implements Source {
             tls.init(null, new javax.net.ssl.TrustManager[] {new AnyCertificate()}, null);
             try (java.net.Socket raw = new java.net.Socket()) {
                 raw.connect(new java.net.InetSocketAddress(host, port), timeout);
-                raw.setSoTimeout(timeout);
+                raw.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                 try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(raw,
                         host, port, false)) {
                     s.startHandshake();
@@ -246,6 +247,15 @@ final class KafkaSource implements Source {
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
             return ""; // not reachable: nothing to add
         }
+    }
+
+    /**
+     * What {@link #tlsHint()} may take, connection and handshake together, out of {@code --timeout}: a quarter of it,
+     * at most half a second (a listener answers a handshake within milliseconds), so that a broker that takes the
+     * connection and never answers ends the run at {@code --timeout}, not seconds after it.
+     */
+    private Duration hintBudget() {
+        return Duration.ofMillis(Math.max(1, Math.min(500, options.timeout().toMillis() / 4)));
     }
 
     /** For {@link #tlsHint()}'s handshake only, which carries no data. */
@@ -299,7 +309,9 @@ final class KafkaSource implements Source {
                 throw new SourceException(location.uri(), "cannot make a Kafka client: " + why, e);
             }
             try {
-                List<PartitionInfo> infos = consumer.partitionsFor(location.topic(), options.timeout());
+                // the first answer is waited for all of --timeout but what tlsHint may take when none comes
+                List<PartitionInfo> infos = consumer.partitionsFor(location.topic(),
+                        options.timeout().minus(hintBudget()));
                 if (infos == null || infos.isEmpty()) {
                     throw new SourceException(location.uri(), "no such topic " + location.topic()
                             + " (at bootstrap server " + servers + ")");

@@ -439,6 +439,40 @@ final class KafkaSourceTest {
     }
 
     /**
+     * A broker that takes the connection and never answers (a hung process, a proxy that holds it) ends the run at
+     * --timeout: the handshake that looks for a TLS listener fits inside it, not after it (it took up to 2 s more).
+     */
+    @Test
+    void brokerThatTakesTheConnectionAndNeverAnswers_endsAtTheTimeout() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread acceptor = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try {
+                        held.add(listener.accept());                 // read nothing, write nothing, close nothing
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String at = "127.0.0.1:" + listener.getLocalPort();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> read("kafka://failures", SourceOptions.builder().bootstrapServer(at)
+                    .timeout(Duration.ofSeconds(3)).build()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("kafka://failures: bootstrap server " + at + " did not answer within 3 s");
+            // a bound on what is waited for beyond --timeout (the client's start and close), not a speed goal
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(4500));
+            assertThat(held).as("the client and the handshake connected").hasSizeGreaterThanOrEqualTo(2);
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    /**
      * A server that is not Kafka (an HTTP server at the port given, say) answers the client's first request with bytes
      * the client reads as the size of a response: "HTTP" is 1.2 GB, more than the command's heap. Here the size is
      * past any array Java can make, so the client fails the same way on any heap.
