@@ -63,9 +63,13 @@ final class TreeReader {
                 }
                 return value;
             } catch (StreamConstraintsException e) {
-                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                // where Jackson checked moves with its buffers (see limitMessage): the token it was reading is said,
+                // or, for the document's length, no place
+                boolean document = String.valueOf(e.getOriginalMessage()).startsWith("Document length");
+                JsonLocation at = parser.currentTokenLocation();
                 throw new ReadException(ReadException.Problem.LIMIT, limitMessage(e), reader.pointer(),
-                        Math.max(at.getLineNr(), 0), Math.max(at.getColumnNr(), 0));
+                        document || at == null ? 0 : Math.max(at.getLineNr(), 0),
+                        document || at == null ? 0 : Math.max(at.getColumnNr(), 0));
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
                 throw new ReadException(ReadException.Problem.SYNTAX, syntaxMessage(e.getOriginalMessage()),
@@ -244,12 +248,48 @@ final class TreeReader {
         return sb.toString();
     }
 
-    private static String limitMessage(StreamConstraintsException e) {
-        String m = e.getOriginalMessage();
-        // Jackson names its own setter in the message; our users configure ReadLimits instead.
-        int hint = m.indexOf(" (as set by");
-        return "a read limit is exceeded: " + (hint > 0 ? m.substring(0, hint) : m);
+    /**
+     * A limit Jackson enforces, in our words: Jackson names its own setter (users configure {@link ReadLimits}), and the
+     * length it gives for a string or a document is where it happened to check, which depends on the sizes of the
+     * buffers it reuses from earlier documents on the same thread: the same document gave "String value length
+     * (25228256)" in one run and "(25228456)" in another. Only the limit is said, so a document's finding is the same
+     * in every run.
+     */
+    static String limitMessage(StreamConstraintsException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        java.util.regex.Matcher allowed = MAXIMUM.matcher(m);
+        String limit = allowed.find() ? allowed.group(1) : null;
+        if (limit != null) {
+            if (m.startsWith("String value length")) {
+                return "a string is longer than the limit of " + limit + " characters";
+            }
+            if (m.startsWith("Number value length")) {
+                return "a number is longer than the limit of " + limit + " characters";
+            }
+            if (m.startsWith("Name length")) {
+                return "a member name is longer than the limit of " + limit + " characters";
+            }
+            if (m.startsWith("Document length")) {
+                long bytes = Long.parseLong(limit);
+                return "the document is over the limit of " + limit + " bytes"
+                        + (bytes % (1 << 20) == 0 ? " (" + (bytes >> 20) + " MiB)" : "");
+            }
+            if (m.startsWith("Document nesting depth")) {
+                return "the document nests deeper than the limit of " + limit + " levels";
+            }
+            if (m.startsWith("Token count")) {
+                return "the document has more than the limit of " + limit + " tokens";
+            }
+        }
+        // another limit of a later Jackson: its words, without the observed value or Jackson's setter
+        int from = m.indexOf(", from `");
+        String plain = from > 0 ? m.substring(0, from) + ")" : m;
+        return "a read limit is exceeded: " + plain.replaceFirst(" \\(\\d+\\) exceeds", " exceeds");
     }
+
+    /** Jackson's "exceeds the maximum allowed (1000, from `...`)": the limit. */
+    private static final java.util.regex.Pattern MAXIMUM = java.util.regex.Pattern.compile(
+            "exceeds the maximum allowed \\((\\d+)");
 
     private static String syntaxMessage(String m) {
         if (m == null) {

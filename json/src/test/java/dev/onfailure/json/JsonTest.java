@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -217,6 +218,38 @@ final class JsonTest {
         assertLimit(() -> Json.parse(new ByteArrayInputStream(("[" + " ".repeat(200) + "]")
                 .getBytes(StandardCharsets.UTF_8)), small));
         assertThat(Json.parse("{\"a\":[1,2,3],\"b\":\"" + "x".repeat(10) + "\"}", small)).isNotNull();
+    }
+
+    /**
+     * A limit Jackson enforces is said in our words with only the limit: the length Jackson gives is where it happened
+     * to check, which moves with the buffers it reuses from the documents parsed before on the same thread.
+     */
+    @Test
+    void limitsJacksonEnforces_areSaidInOurWords_theSameWhateverWasReadBefore() {
+        ReadLimits small = ReadLimits.builder().maxStringChars(1000).maxNumberChars(50).maxNameChars(100)
+                .maxDocumentBytes(1 << 20).maxDepth(5).build();
+        String longString = "{\"a\":\"" + "x".repeat(3000) + "\"}";
+        Map<String, String> expected = Map.of(
+                longString, "a string is longer than the limit of 1000 characters",
+                "{\"a\":" + "1".repeat(300) + "}", "a number is longer than the limit of 50 characters",
+                "{\"" + "n".repeat(500) + "\":1}", "a member name is longer than the limit of 100 characters",
+                "[[[[[[[1]]]]]]]", "the document nests deeper than the limit of 5 levels");
+        Map<String, String> messages = new java.util.HashMap<>();
+        for (int run = 0; run < 3; run++) {
+            // other documents first, so that the buffers Jackson reuses differ from run to run
+            Json.parse("{\"b\":\"" + "y".repeat(400 * run) + "\"}", small);
+            expected.forEach((doc, message) -> assertThatThrownBy(() -> Json.parse(doc.getBytes(
+                    StandardCharsets.UTF_8), small)).isInstanceOfSatisfying(ReadException.class, e -> {
+                        assertThat(e.problem()).isEqualTo(ReadException.Problem.LIMIT);
+                        assertThat(e.detail()).isEqualTo(message);
+                        assertThat(e.getMessage()).as("the place too").isEqualTo(messages.computeIfAbsent(doc,
+                                d -> e.getMessage()));
+                    }));
+        }
+        ReadLimits tokens = ReadLimits.builder().maxTokens(10).build();
+        assertThatThrownBy(() -> Json.parse("[1,2,3,4,5,6,7,8,9,10,11,12]", tokens))
+                .isInstanceOfSatisfying(ReadException.class, e -> assertThat(e.detail()).doesNotContain("Stream")
+                        .doesNotContain("(1").isEqualTo("the document has more than the limit of 10 tokens"));
     }
 
     @Test
