@@ -153,6 +153,15 @@ final class FetchCommand implements Callable<Integer> {
                     inputs.skip(e.getMessage());
                     continue;
                 }
+                // a record whose topic or partition is gone is left with its line; the others are fetched
+                Optional<String> gone = Optional.empty();
+                for (int i = 0; i < rs.size() && gone.isEmpty(); i++) {
+                    gone = fetcher.unreadable(rs.get(i));
+                }
+                if (gone.isPresent()) {
+                    inputs.skip(r.get().where() + ": not fetched: " + gone.get());
+                    continue;
+                }
                 window.add(r.get());
                 ranges.add(rs);
                 for (FetchRange f : rs) {

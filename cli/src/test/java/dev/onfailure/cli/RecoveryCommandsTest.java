@@ -225,14 +225,23 @@ final class RecoveryCommandsTest {
     }
 
     @Test
-    void fetch_unknownTopic_isOneClearLine_exit2() throws Exception {
+    void fetch_unknownTopic_isOneClearLine_theOtherRecordsAreFetched_exit2() throws Exception {
         String text = CODEC.write(Batches.failureRecords(p0.subList(0, 2), Kind.SQS_SNS, "req-8").get(0))
                 .replace("orders-eu-west-1-0", "gone-topic-0");
         Path f = dir.resolve("gone.json");
         Files.writeString(f, text);
-        Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", broker.bootstrap());
+        Path good = file("sqs-beside-gone.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-8b").get(0));
+        Cli.Result r = Cli.run("fetch", f.toString(), good.toString(), "--bootstrap-server", broker.bootstrap());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("onfailure: topic gone-topic does not exist on ").doesNotContain("\tat ");
+        assertThat(r.err()).startsWith("onfailure: " + f + ": not fetched: topic gone-topic does not exist on "
+                + broker.bootstrap() + " (or this client may not Describe it)\n").doesNotContain("\tat ");
+        // the record beside it is fetched whole: one record's gone topic does not stop the run
+        assertThat(r.out()).isEqualTo(lines(batch()));
+        // redrive sends nothing when a record cannot be fetched: all or nothing, before anything is sent
+        Cli.Result redrive = Cli.run("redrive", f.toString(), good.toString(), "--bootstrap-server",
+                broker.bootstrap(), "--to-topic", "never-made");
+        assertThat(redrive.code()).isEqualTo(2);
+        assertThat(redrive.err()).contains("topic gone-topic does not exist on ");
     }
 
     @Test

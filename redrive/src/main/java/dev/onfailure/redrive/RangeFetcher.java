@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -248,6 +249,65 @@ public final class RangeFetcher implements AutoCloseable {
         return refine ? refine(out) : out;
     }
 
+    /**
+     * Why {@code range} cannot be read from this cluster, or empty when it can: its topic does not exist (or this
+     * client may not Describe it), or has no such partition. Each topic is described once per fetcher. A caller that
+     * reads many records' ranges leaves out the ranges this names, with its line, and fetches the rest; {@link #fetch}
+     * refuses the whole call instead.
+     *
+     * <pre>{@code
+     * Optional<String> why = fetcher.unreadable(range);   // "topic orders-eu does not exist on b-1:9092 (...)"
+     * }</pre>
+     *
+     * @throws RecoveryException if the cluster cannot be reached within the timeout, or access is denied
+     */
+    public Optional<String> unreadable(FetchRange range) {
+        TopicPartition tp = range.topicPartition();
+        Set<Integer> have;
+        try {
+            have = described.computeIfAbsent(tp.topic(), t -> {
+                List<PartitionInfo> infos = consumer.partitionsFor(t, timeout);
+                Set<Integer> partitions = new HashSet<>();
+                if (infos != null) {
+                    infos.forEach(i -> partitions.add(i.partition()));
+                }
+                return partitions;
+            });
+        } catch (UnknownTopicOrPartitionException e) {
+            have = Set.of();
+            described.put(tp.topic(), have);
+        } catch (TimeoutException e) {
+            throw new RecoveryException("no answer from " + config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
+                    + " within " + seconds(timeout) + " (is the cluster up and reachable?)", e);
+        } catch (AuthorizationException e) {
+            throw new RecoveryException("not authorized: " + e.getMessage()
+                    + " (fetch needs Describe and Read on the topics)", e);
+        } catch (AuthenticationException e) {
+            throw new RecoveryException("authentication failed: " + e.getMessage(), e);
+        } catch (KafkaException e) {
+            throw new RecoveryException("Kafka: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw notKafka(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), e);
+        }
+        if (have.isEmpty()) {
+            return Optional.of(noTopic(tp.topic()));
+        }
+        return have.contains(tp.partition()) ? Optional.empty() : Optional.of(noPartition(tp.topic(), tp.partition(),
+                have.size()));
+    }
+
+    /** The partitions of each topic {@link #unreadable} has described; none for a topic that does not exist. */
+    private final Map<String, Set<Integer>> described = new HashMap<>();
+
+    private String noTopic(String topic) {
+        return "topic " + topic + " does not exist on " + config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
+                + " (or this client may not Describe it)";
+    }
+
+    private static String noPartition(String topic, int partition, int has) {
+        return "topic " + topic + " has no partition " + partition + " (it has " + has + ")";
+    }
+
     private void checkExists(KafkaConsumer<byte[], byte[]> c, Collection<org.apache.kafka.common.TopicPartition> tps) {
         Map<String, Set<Integer>> byTopic = new LinkedHashMap<>();
         for (org.apache.kafka.common.TopicPartition tp : tps) {
@@ -256,16 +316,13 @@ public final class RangeFetcher implements AutoCloseable {
         for (Map.Entry<String, Set<Integer>> e : byTopic.entrySet()) {
             List<PartitionInfo> infos = c.partitionsFor(e.getKey(), timeout);
             if (infos == null || infos.isEmpty()) {
-                throw new RecoveryException("topic " + e.getKey() + " does not exist on "
-                        + config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
-                        + " (or this client may not Describe it)");
+                throw new RecoveryException(noTopic(e.getKey()));
             }
             Set<Integer> have = new HashSet<>();
             infos.forEach(i -> have.add(i.partition()));
             for (int partition : e.getValue()) {
                 if (!have.contains(partition)) {
-                    throw new RecoveryException("topic " + e.getKey() + " has no partition " + partition + " (it has "
-                            + have.size() + ")");
+                    throw new RecoveryException(noPartition(e.getKey(), partition, have.size()));
                 }
             }
         }

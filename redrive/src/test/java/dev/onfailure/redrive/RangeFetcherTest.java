@@ -251,6 +251,15 @@ final class RangeFetcherTest {
                     FetchRange.Basis.SPAN))))
                     .isInstanceOf(RecoveryException.class)
                     .hasMessage("topic orders-eu-west-1 has no partition 7 (it has 3)");
+            // unreadable names the same, range by range, without refusing anything
+            assertThat(f.unreadable(new FetchRange("x", new TopicPartition("no-such-topic", 0), 0, 1, 2,
+                    FetchRange.Basis.SPAN))).hasValue("topic no-such-topic does not exist on " + broker.bootstrap()
+                            + " (or this client may not Describe it)");
+            assertThat(f.unreadable(new FetchRange("x", new TopicPartition(TOPIC, 7), 0, 1, 2,
+                    FetchRange.Basis.SPAN))).hasValue("topic orders-eu-west-1 has no partition 7 (it has 3)");
+            FetchRange there = new FetchRange("x", new TopicPartition(TOPIC, 2), 0, 1, 2, FetchRange.Basis.SPAN);
+            assertThat(f.unreadable(there)).isEmpty();
+            assertThat(f.fetch(List.of(there))).hasSize(1);
         }
     }
 
