@@ -171,7 +171,7 @@ final class FormatCommand implements Callable<Integer> {
         int code = ExitCodes.OK;
         int written = 0;
         // a second document for a file this run wrote is refused, never written over it
-        Claims claims = new Claims(where, start);
+        Claims claims = new Claims(where, start, foldsCase(outputDir));
         try (Remote remote = new Remote(() -> sourceOptions, false)) {
             Iterator<Inputs.Unit> units = remote.units(path).orElseThrow();
             while (units.hasNext()) {
@@ -192,8 +192,10 @@ final class FormatCommand implements Callable<Integer> {
                 String earlier = claims.claim(file, u.source());
                 if (earlier != null) {
                     io.err().println("onfailure: " + u.source() + ": not written: its file " + file + " already holds "
-                            + (earlier.isEmpty() ? "another key of this run (the listing came out of order)" : earlier)
-                            + " (a key is written with .json added where it has none)");
+                            + (earlier.equals(Claims.FOLDED) ? "another key of this run whose name differs from this"
+                                    + " one's only in case (this file system does not tell upper from lower case)"
+                            : (earlier.isEmpty() ? "another key of this run (the listing came out of order)" : earlier)
+                                    + " (a key is written with .json added where it has none)"));
                     code = ExitCodes.USAGE;
                     continue;
                 }
@@ -250,6 +252,25 @@ final class FormatCommand implements Callable<Integer> {
     }
 
     /**
+     * Whether the file system {@code dir} is on takes names that differ only in case for one file (macOS's and
+     * Windows's by default): a file made with a lower-case name is looked for by its upper-case one.
+     */
+    static boolean foldsCase(Path dir) {
+        try {
+            Path probe = Files.createTempFile(dir, ".onfailure-case-", ".tmp");
+            try {
+                String name = probe.getFileName().toString();
+                return Files.exists(dir.resolve(name.toUpperCase(java.util.Locale.ROOT)),
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        } catch (IOException e) {
+            return false;                       // the directory was written just before: this is not expected
+        }
+    }
+
+    /**
      * Which document of this run, if any, already has a file. Names are distinct for distinct origins (see {@link
      * #safeSegment}) but for one pair: an S3 key {@code K} is written as {@code K.json}, the file of the key
      * {@code K.json} too. S3 lists keys in UTF-8 order, so {@code K} comes before every key that starts with it, and
@@ -268,9 +289,24 @@ final class FormatCommand implements Callable<Integer> {
         private String last = "";
         private Map<Path, String> files;
 
-        /** Claims for a run at {@code location} that began at {@code start}. */
+        /**
+         * What {@link #claim} gives for a file another key of this run has on a file system that folds case ({@code
+         * A.json} and {@code a.json} are one file there): known by its time, as no order of keys brings such keys
+         * together.
+         */
+        static final String FOLDED = "(case)";
+
+        private final boolean foldsCase;
+
+        /** Claims for a run at {@code location} that began at {@code start}, on a file system that tells case. */
         Claims(Location location, java.nio.file.attribute.FileTime start) {
+            this(location, start, false);
+        }
+
+        /** Claims for a run at {@code location} that began at {@code start}; see {@link #foldsCase(Path)}. */
+        Claims(Location location, java.nio.file.attribute.FileTime start, boolean foldsCase) {
             this.start = start;
+            this.foldsCase = foldsCase;
             if (location instanceof Location.S3 s3) {
                 prefix = "s3://" + s3.bucket() + "/";
                 ordered = !s3.bucket().endsWith("--x-s3");
@@ -283,12 +319,21 @@ final class FormatCommand implements Callable<Integer> {
 
         /**
          * Takes {@code file} for {@code source}; the source that already has it, the empty string when a source of
-         * this run whose name is no longer held has it, or null.
+         * this run whose name is no longer held has it, {@link #FOLDED} when the file system folds case and a key of
+         * this run differing in case has it, or null.
          */
         String claim(Path file, String source) {
             if (prefix == null) {
                 return null;
             }
+            String earlier = claimByKey(file, source);
+            if (earlier == null && foldsCase && writtenSinceStart(file)) {
+                return FOLDED;
+            }
+            return earlier;
+        }
+
+        private String claimByKey(Path file, String source) {
             String key = source.substring(prefix.length());
             if (ordered && compareUtf8(key, last) <= 0) {
                 ordered = false;

@@ -99,6 +99,40 @@ class FormatClaimsTest {
         }
     }
 
+    /**
+     * On a file system that folds case (macOS's, Windows's), A.json and a.json are one file, and S3 lists other keys
+     * between them: the second is known by the file's time. Linux tells case, so the folding is played with a hard
+     * link made where the file system would have taken the name for the same file.
+     */
+    @Test
+    void keysThatDifferOnlyInCase_onAFileSystemThatFoldsIt_areRefused(@org.junit.jupiter.api.io.TempDir Path out)
+            throws Exception {
+        assertThat(FormatCommand.foldsCase(out)).as("Linux tells case").isFalse();
+        try (java.util.stream.Stream<Path> left = Files.list(out)) {
+            assertThat(left).as("the probe is gone").isEmpty();
+        }
+        Location location = Location.parse("s3://bkt");
+        Path upper = FormatCommand.outputFile(out, location, "s3://bkt/A.json");
+        Path lower = FormatCommand.outputFile(out, location, "s3://bkt/a.json");
+        for (boolean folds : new boolean[] {true, false}) {
+            FormatCommand.Claims claims = new FormatCommand.Claims(location, FormatCommand.now(out), folds);
+            assertThat(claims.claim(upper, "s3://bkt/A.json")).isNull();
+            Files.createDirectories(upper.getParent());
+            Files.writeString(upper, "{}");
+            Files.createLink(lower, upper);                       // what a folding file system makes of a.json
+            assertThat(claims.claim(FormatCommand.outputFile(out, location, "s3://bkt/B"), "s3://bkt/B")).isNull();
+            assertThat(claims.claim(lower, "s3://bkt/a.json")).as("folds=%s", folds)
+                    .isEqualTo(folds ? FormatCommand.Claims.FOLDED : null);
+            Files.delete(lower);
+            Files.delete(upper);
+        }
+        // an earlier run's file is not this run's, folding or not
+        Files.writeString(upper, "{}");
+        Files.setLastModifiedTime(upper, FileTime.from(Instant.now().minusSeconds(60)));
+        assertThat(new FormatCommand.Claims(location, FormatCommand.now(out), true).claim(upper, "s3://bkt/A.json"))
+                .isNull();
+    }
+
     /** Keys a.json and a.json/b (S3 holds both; a file system cannot): the second is left, with why. */
     @Test
     void aKeysFileThatIsAnothersDirectory_isAClash_anythingElseIsNot(@org.junit.jupiter.api.io.TempDir Path out)
