@@ -8,6 +8,7 @@ import dev.onfailure.json.ReadException;
 import dev.onfailure.schema.Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -277,6 +278,10 @@ final class FailureScan implements Scan, Batch {
         if (!isGlob(path)) {
             return List.of(path);
         }
+        Optional<java.nio.file.Path> local = LocalPaths.of(path, conf.get("fs.defaultFS", "file:///"));
+        if (local.isPresent()) {
+            return expandLocal(path, local.get(), all);
+        }
         Path pattern = new Path(path);
         FileSystem fs = pattern.getFileSystem(conf);
         if (fs.exists(pattern)) {
@@ -292,6 +297,74 @@ final class FailureScan implements Scan, Batch {
         }
         out.sort(LocalPaths::compareCodePoints);
         return out;
+    }
+
+    /**
+     * {@link #expand} for a local path, with Hadoop's glob syntax (its {@code GlobExpander} for braces that hold a
+     * {@code /}, its {@code GlobPattern} for each part) but the directories listed with {@code java.nio}: Hadoop's
+     * {@code globStatus} makes a {@code Path} of every entry of a directory it lists, and fails on a name with a
+     * colon ({@code Relative path in absolute URI}) beside what the glob matches.
+     */
+    private static List<String> expandLocal(String path, java.nio.file.Path qualified, boolean all)
+            throws IOException {
+        if (Files.exists(qualified)) {
+            return List.of(path);                                    // a name that only looks like a glob
+        }
+        List<String> out = new ArrayList<>();
+        for (String one : org.apache.hadoop.fs.GlobExpander.expand(qualified.toString())) {
+            List<java.nio.file.Path> level = List.of(qualified.getRoot());
+            String[] parts = one.substring(1).split("/");
+            for (String part : parts) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                org.apache.hadoop.fs.GlobPattern glob = new org.apache.hadoop.fs.GlobPattern(part);
+                List<java.nio.file.Path> next = new ArrayList<>();
+                for (java.nio.file.Path dir : level) {
+                    if (!glob.hasWildcard()) {
+                        java.nio.file.Path child = dir.resolve(unescape(part));
+                        if (Files.exists(child)) {
+                            next.add(child);
+                        }
+                        continue;
+                    }
+                    if (!Files.isDirectory(dir)) {
+                        continue;
+                    }
+                    try (java.nio.file.DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(dir)) {
+                        for (java.nio.file.Path e : entries) {
+                            if (glob.matches(e.getFileName().toString())) {
+                                next.add(e);
+                            }
+                        }
+                    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+                        // a directory that cannot be listed matches nothing, as Hadoop's globber takes it
+                    }
+                }
+                level = next;
+            }
+            for (java.nio.file.Path m : level) {
+                String name = m.getFileName() == null ? "" : m.getFileName().toString();
+                if (all ? LocalPaths.acceptedName(name) : Files.isDirectory(m) || Documents.isRecordFile(name)) {
+                    out.add(LocalPaths.uri(m));
+                }
+            }
+        }
+        out.sort(LocalPaths::compareCodePoints);
+        return out.stream().distinct().toList();
+    }
+
+    /** A glob part without wildcards, as the name it stands for: {@code \x} is {@code x}. */
+    private static String unescape(String part) {
+        StringBuilder sb = new StringBuilder(part.length());
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == '\\' && i + 1 < part.length()) {
+                c = part.charAt(++i);
+            }
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     /** Whether {@code path} holds a character Hadoop's globs give a meaning to. */

@@ -206,6 +206,24 @@ final class OnfailureSourceLocalTest {
                 .containsExactly(dir + "/[old]/c.json");
         assertThatThrownBy(() -> spark().read().format("onfailure").load(dir + "/nothing-*").count())
                 .hasMessageContaining("onfailure: nothing matches " + dir + "/nothing-*");
+
+        // names with a colon (Hadoop's globStatus fails beside them: "Relative path in absolute URI"), braces that
+        // hold a slash, and an escaped wildcard
+        Path colons = Files.createTempDirectory("onfailure-spark-glob-colon");
+        for (String name : List.of("2026-12-01T10:00:00.json", "a.json", "d/2026-12-01T11:00:00.json", "e/f.json",
+                "star*.json", "stars.json")) {
+            Files.createDirectories(colons.resolve(name).getParent());
+            Files.write(colons.resolve(name), record);
+        }
+        assertThat(sources(spark().read().format("onfailure").load(colons + "/*.json"))).containsExactly(
+                colons + "/2026-12-01T10:00:00.json", colons + "/a.json", colons + "/star*.json",
+                colons + "/stars.json");
+        assertThat(sources(spark().read().format("onfailure").load(colons + "/{d,e/f.json}"))).containsExactly(
+                colons + "/d/2026-12-01T11:00:00.json", colons + "/e/f.json");
+        assertThat(sources(spark().read().format("onfailure").load(colons + "/sta*\\*.json")))
+                .containsExactly(colons + "/star*.json");
+        assertThat(sources(spark().read().format("onfailure").load("file://" + colons + "/?.json")))
+                .containsExactly(colons + "/a.json");
     }
 
     @Test
