@@ -116,21 +116,30 @@ public final class RangeFetcher implements AutoCloseable {
         }
         try {
             return read(c, ranges, refine);
-        } catch (TimeoutException e) {
-            throw new RecoveryException("no answer from " + config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
-                    + " within " + seconds(timeout) + " (is the cluster up and reachable?)", e);
-        } catch (AuthorizationException e) {
-            throw new RecoveryException("not authorized: " + e.getMessage()
-                    + " (fetch needs Describe and Read on the topics)", e);
-        } catch (AuthenticationException e) {
-            throw new RecoveryException("authentication failed: " + e.getMessage(), e);
-        } catch (UnknownTopicOrPartitionException e) {
-            throw new RecoveryException("unknown topic or partition: " + e.getMessage(), e);
         } catch (KafkaException e) {
-            throw new RecoveryException("Kafka: " + e.getMessage(), e);
+            throw failure(e);
         } catch (OutOfMemoryError e) {
             throw notKafka(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), e);
         }
+    }
+
+    /** The one line for what the client threw. */
+    private RecoveryException failure(KafkaException e) {
+        if (e instanceof TimeoutException) {
+            return new RecoveryException("no answer from " + config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
+                    + " within " + seconds(timeout) + " (is the cluster up and reachable?)", e);
+        }
+        if (e instanceof AuthorizationException) {
+            return new RecoveryException("not authorized: " + e.getMessage()
+                    + " (fetch needs Describe and Read on the topics)", e);
+        }
+        if (e instanceof AuthenticationException) {
+            return new RecoveryException("authentication failed: " + e.getMessage(), e);
+        }
+        if (e instanceof UnknownTopicOrPartitionException) {
+            return new RecoveryException("unknown topic or partition: " + e.getMessage(), e);
+        }
+        return new RecoveryException("Kafka: " + e.getMessage(), e);
     }
 
     /**
@@ -276,16 +285,8 @@ public final class RangeFetcher implements AutoCloseable {
         } catch (UnknownTopicOrPartitionException e) {
             have = Set.of();
             described.put(tp.topic(), have);
-        } catch (TimeoutException e) {
-            throw new RecoveryException("no answer from " + config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
-                    + " within " + seconds(timeout) + " (is the cluster up and reachable?)", e);
-        } catch (AuthorizationException e) {
-            throw new RecoveryException("not authorized: " + e.getMessage()
-                    + " (fetch needs Describe and Read on the topics)", e);
-        } catch (AuthenticationException e) {
-            throw new RecoveryException("authentication failed: " + e.getMessage(), e);
         } catch (KafkaException e) {
-            throw new RecoveryException("Kafka: " + e.getMessage(), e);
+            throw failure(e);
         } catch (OutOfMemoryError e) {
             throw notKafka(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), e);
         }
