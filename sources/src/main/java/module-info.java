@@ -12,6 +12,7 @@ module dev.onfailure.sources {
     requires software.amazon.awssdk.core;
     requires software.amazon.awssdk.http;
     requires software.amazon.awssdk.http.apache5;
+    requires software.amazon.awssdk.profiles;
     requires software.amazon.awssdk.regions;
     requires software.amazon.awssdk.retries.api;
     requires software.amazon.awssdk.services.s3;

@@ -40,6 +40,11 @@ final class LocationOptions {
             description = "S3 or SQS endpoint to use instead of AWS's (LocalStack, MinIO, ElasticMQ...).")
     URI endpointUrl;
 
+    @Option(names = "--ca-bundle", paramLabel = "FILE",
+            description = "S3 and SQS: PEM certificates that sign the endpoint's, trusted instead of the JDK's"
+                    + " (default: AWS_CA_BUNDLE, else the profile's ca_bundle).")
+    java.nio.file.Path caBundle;
+
     @Option(names = "--aws-profile", paramLabel = "NAME",
             description = "Named AWS profile for credentials and region (--profile is the validation profile).")
     String awsProfile;
@@ -134,6 +139,9 @@ final class LocationOptions {
         }
         if (awsProfile != null) {
             b.awsProfile(awsProfile);
+        }
+        if (caBundle != null) {
+            b.caBundle(caBundle);
         }
         if (since != null) {
             b.since(since);

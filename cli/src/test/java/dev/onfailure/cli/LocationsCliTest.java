@@ -8,6 +8,7 @@ import dev.onfailure.sources.KafkaServer;
 import dev.onfailure.sources.S3Server;
 import dev.onfailure.sources.SqsServer;
 import dev.onfailure.sources.TestAws;
+import dev.onfailure.sources.TlsRelay;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -427,5 +428,31 @@ final class LocationsCliTest {
 
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("\"source\":\"s3://failures/r000-built-1-0.json\"");
+    }
+
+    @Test
+    void caBundle_trustsAnHttpsEndpoint_andABadOneIsOneLineExit2(@TempDir Path dir) throws Exception {
+        try (TlsRelay tls = TlsRelay.start(dir, s3Server.endpoint(), "ip:127.0.0.1")) {
+            String https = tls.endpoint().toString();
+            Cli.Result plain = Cli.run("validate", "--format", "json", "--endpoint-url", s3Endpoint, "s3://failures");
+            Cli.Result trusted = Cli.run("validate", "--format", "json", "--endpoint-url", https, "--ca-bundle",
+                    tls.certificate().toString(), "s3://failures");
+
+            assertThat(trusted.err()).isEmpty();
+            assertThat(trusted.code()).isEqualTo(plain.code()).isEqualTo(ExitCodes.FINDINGS);
+            assertThat(trusted.out()).contains("s3://failures/r0").isEqualTo(plain.out());
+
+            Cli.Result untrusted = Cli.run("validate", "--endpoint-url", https, "s3://failures");
+            assertThat(untrusted.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(untrusted.err()).isEqualTo("onfailure: s3://failures: " + TlsRelay.untrusted(tls.endpoint())
+                    + "\n");
+
+            Path empty = Files.writeString(dir.resolve("empty.pem"), "");
+            Cli.Result bad = Cli.run("validate", "--endpoint-url", https, "--ca-bundle", empty.toString(),
+                    "s3://failures");
+            assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(bad.err()).isEqualTo("onfailure: s3://failures: the CA bundle " + empty + " (--ca-bundle)"
+                    + " holds no certificate: give a PEM file of -----BEGIN CERTIFICATE----- blocks\n");
+        }
     }
 }

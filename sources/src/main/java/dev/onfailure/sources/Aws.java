@@ -4,6 +4,11 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +16,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -35,13 +43,27 @@ final class Aws {
     private Aws() {
     }
 
-    static SdkHttpClient http(SourceOptions options, int connections) {
+    /**
+     * The HTTP client of a source at {@code location}, trusting the CA bundle the options or the environment name
+     * ({@link CaBundle}) if any; a bundle that cannot be read or holds no certificate is one line, before any request.
+     */
+    static SdkHttpClient http(String location, SourceOptions options, int connections) {
         Duration connect = min(options.timeout(), Duration.ofSeconds(5));
-        return Apache5HttpClient.builder()
+        Apache5HttpClient.Builder b = Apache5HttpClient.builder()
                 .maxConnections(connections)
                 .connectionTimeout(connect)
-                .socketTimeout(options.timeout())
-                .build();
+                .socketTimeout(options.timeout());
+        CaBundle.of(options).ifPresent(bundle -> {
+            TrustManager[] trust = bundle.trust(location);
+            b.tlsTrustManagersProvider(() -> trust);
+        });
+        return b.build();
+    }
+
+    /** The profile whose settings apply: {@code --aws-profile}, else {@code aws.profile} or AWS_PROFILE, else default. */
+    static String profileName(SourceOptions options) {
+        return options.awsProfile().orElseGet(() -> Optional.ofNullable(System.getProperty("aws.profile"))
+                .or(() -> Optional.ofNullable(System.getenv("AWS_PROFILE"))).orElse("default"));
     }
 
     /**
@@ -192,9 +214,7 @@ final class Aws {
                     return variable;
                 }
             }
-            String profile = options.awsProfile().orElseGet(() -> Optional.ofNullable(System.getProperty("aws.profile"))
-                    .or(() -> Optional.ofNullable(System.getenv("AWS_PROFILE"))).orElse("default"));
-            return "the endpoint_url of profile " + profile;
+            return "the endpoint_url of profile " + profileName(options);
         }
     }
 
@@ -228,6 +248,10 @@ final class Aws {
         if (e instanceof ApiCallTimeoutException) {
             return new SourceException(location, at + " did not answer within " + seconds(options.timeout()), e);
         }
+        Optional<String> tls = tls(where, options, e);
+        if (tls.isPresent()) {
+            return new SourceException(location, tls.get(), e);
+        }
         Throwable root = root(e);
         if (root instanceof ConnectException || root instanceof UnknownHostException
                 || root instanceof SocketTimeoutException
@@ -253,6 +277,72 @@ final class Aws {
             return new SourceException(location, "no AWS credentials: " + firstSentence(m), e);
         }
         return new SourceException(location, firstSentence(m) + " (" + at + ")", e);
+    }
+
+    /**
+     * A TLS problem, with what to do about it: a certificate not trusted (a private CA: give a CA bundle), an https://
+     * endpoint that answers in plain HTTP, an http:// endpoint that closes the connection without an answer (a TLS
+     * listener does, on a request that is not a TLS handshake). The SDK's words are the JDK's, about certification
+     * paths and SSL messages, and name neither the endpoint nor a remedy.
+     */
+    private static Optional<String> tls(Endpoint where, SourceOptions options, SdkException e) {
+        String at = where.at();
+        String check = where.setBy() == null ? "" : ": check " + where.setBy();
+        Throwable root = root(e);
+        String rootName = root.getClass().getSimpleName();
+        if (rootName.equals("NoHttpResponseException") && at.regionMatches(true, 0, "http://", 0, 7)) {
+            return Optional.of(at + " closed the connection without an HTTP answer (" + ATTEMPTS + " attempts): if it"
+                    + " speaks TLS, give https://" + at.substring(7) + check);
+        }
+        SSLException ssl = cause(e, SSLException.class);
+        if (ssl == null) {
+            return Optional.empty();
+        }
+        if (ssl instanceof SSLPeerUnverifiedException) {
+            // the JDK trusted the certificate; the client's host name check refused it
+            // (the client's message lists the names of the host's kind only: none, for an IP address and DNS names)
+            Matcher host = Pattern.compile("Certificate for <([^>]*)>").matcher(String.valueOf(ssl.getMessage()));
+            return Optional.of("the certificate of " + at + " is not for " + (host.find() ? host.group(1)
+                    : "its host") + " (no subject alternative name of it matches)" + check);
+        }
+        CertPathValidatorException invalid = cause(e, CertPathValidatorException.class);
+        CertPathValidatorException.Reason reason = invalid == null ? null : invalid.getReason();
+        if (invalid != null || cause(e, CertPathBuilderException.class) != null
+                || cause(e, CertificateException.class) != null) {
+            Optional<CaBundle> bundle = CaBundle.of(options);
+            // no path to a trusted certificate, or one with the name of a trusted one that did not sign it
+            boolean unsigned = cause(e, CertPathBuilderException.class) != null
+                    || reason == CertPathValidatorException.BasicReason.INVALID_SIGNATURE;
+            String why = unsigned
+                    ? "signed by no certificate in " + bundle.map(CaBundle::named).orElse("the JDK's trust store")
+                    : cause(e, CertificateExpiredException.class) != null
+                            || reason == CertPathValidatorException.BasicReason.EXPIRED ? "it has expired"
+                    : cause(e, CertificateNotYetValidException.class) != null
+                            || reason == CertPathValidatorException.BasicReason.NOT_YET_VALID ? "it is not valid yet"
+                    : firstSentence(String.valueOf(root.getMessage()));
+            if (!unsigned) {
+                return Optional.of("the certificate of " + at + " is not trusted (" + why + ")");
+            }
+            String remedy = bundle.map(b -> "put the certificate that signed it in " + b.file())
+                    .orElse("give --ca-bundle FILE (or AWS_CA_BUNDLE, or the profile's ca_bundle) with the"
+                            + " certificate that signed it");
+            return Optional.of("the certificate of " + at + " is not trusted (" + why + "): " + remedy);
+        }
+        if (String.valueOf(ssl.getMessage()).startsWith("Unsupported or unrecognized SSL message")) {
+            String plain = at.regionMatches(true, 0, "https://", 0, 8) ? " (is it http://" + at.substring(8) + "?)" : "";
+            return Optional.of(at + " does not speak TLS" + plain + check);
+        }
+        return Optional.of("TLS with " + at + " failed: " + firstSentence(String.valueOf(ssl.getMessage())) + check);
+    }
+
+    /** The first of {@code t}'s causes (or {@code t}) of {@code type}; null if none is. */
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     static String seconds(Duration d) {

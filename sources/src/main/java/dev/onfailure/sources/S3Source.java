@@ -55,7 +55,7 @@ final class S3Source implements Source {
     S3Source(Location.S3 location, SourceOptions options) {
         this.location = location;
         this.options = options;
-        this.http = Aws.http(options, options.concurrency() * 2 + 2);
+        this.http = Aws.http(location.uri(), options, options.concurrency() * 2 + 2);
         S3Client client;
         try {
             client = client(options, location, http, options.endpointUrl().isPresent());

@@ -28,6 +28,7 @@ public final class SourceOptions {
     private final Optional<String> region;
     private final Optional<URI> endpointUrl;
     private final Optional<String> awsProfile;
+    private final Optional<Path> caBundle;
     private final Optional<Instant> since;
     private final Optional<Instant> until;
     private final OptionalLong maxMessages;
@@ -49,6 +50,7 @@ public final class SourceOptions {
         this.region = b.region;
         this.endpointUrl = b.endpointUrl;
         this.awsProfile = b.awsProfile;
+        this.caBundle = b.caBundle;
         this.since = b.since;
         this.until = b.until;
         this.maxMessages = b.maxMessages;
@@ -79,6 +81,7 @@ public final class SourceOptions {
         b.region = region;
         b.endpointUrl = endpointUrl;
         b.awsProfile = awsProfile;
+        b.caBundle = caBundle;
         b.since = since;
         b.until = until;
         b.maxMessages = maxMessages;
@@ -107,6 +110,15 @@ public final class SourceOptions {
     /** The named AWS profile whose credentials and region to use; empty for the default chain. */
     public Optional<String> awsProfile() {
         return awsProfile;
+    }
+
+    /**
+     * A PEM file of the certificates that sign the S3 or SQS endpoint's certificate, trusted instead of the JDK's
+     * (a private CA, a self-signed endpoint); empty for {@code AWS_CA_BUNDLE}, else the profile's {@code ca_bundle},
+     * else the JDK's trust store, as the AWS CLI looks.
+     */
+    public Optional<Path> caBundle() {
+        return caBundle;
     }
 
     /** S3: only objects last modified at or after this instant. */
@@ -174,6 +186,7 @@ public final class SourceOptions {
         private Optional<String> region = Optional.empty();
         private Optional<URI> endpointUrl = Optional.empty();
         private Optional<String> awsProfile = Optional.empty();
+        private Optional<Path> caBundle = Optional.empty();
         private Optional<Instant> since = Optional.empty();
         private Optional<Instant> until = Optional.empty();
         private OptionalLong maxMessages = OptionalLong.empty();
@@ -217,6 +230,12 @@ public final class SourceOptions {
         /** Sets {@link SourceOptions#awsProfile()}. */
         public Builder awsProfile(String value) {
             awsProfile = Optional.of(value);
+            return this;
+        }
+
+        /** Sets {@link SourceOptions#caBundle()}; the file is read when a source is opened. */
+        public Builder caBundle(Path value) {
+            caBundle = Optional.of(Objects.requireNonNull(value, "value"));
             return this;
         }
 

@@ -61,7 +61,7 @@ final class SqsSource implements Source {
     SqsSource(Location.Sqs location, SourceOptions given) {
         SourceOptions options = given;
         this.location = location;
-        this.http = Aws.http(options, 4);
+        this.http = Aws.http(location.uri(), options, 4);
         SqsClient client;
         try {
             client = Aws.client(SqsClient.builder(), options, location, b -> b.httpClient(http));

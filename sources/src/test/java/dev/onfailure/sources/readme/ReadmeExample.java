@@ -6,6 +6,7 @@ import dev.onfailure.sources.SourceException;
 import dev.onfailure.sources.SourceOptions;
 import dev.onfailure.validator.Validator;
 import java.net.URI;
+import java.nio.file.Path;
 
 /**
  * The library example README.md shows, between the markers, outside the library's package so that it uses only the
@@ -31,6 +32,9 @@ public final class ReadmeExample {
     public static void main(String[] args) {
         check("s3://failures/aws/lambda/", SourceOptions.builder().endpointUrl(URI.create("http://127.0.0.1:9000"))
                 .build());
+        // an endpoint whose certificate a private CA signed: that CA's certificate, PEM
+        check("s3://failures/", SourceOptions.builder().endpointUrl(URI.create("https://s3.internal.example"))
+                .caBundle(Path.of("internal-ca.pem")).build());
     }
     // README end
 }
