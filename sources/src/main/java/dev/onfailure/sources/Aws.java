@@ -305,25 +305,14 @@ final class Aws {
             return Optional.of("the certificate of " + at + " is not for " + (host.find() ? host.group(1)
                     : "its host") + " (no subject alternative name of it matches)" + check);
         }
-        CertPathValidatorException invalid = cause(e, CertPathValidatorException.class);
-        CertPathValidatorException.Reason reason = invalid == null ? null : invalid.getReason();
-        if (invalid != null || cause(e, CertPathBuilderException.class) != null
-                || cause(e, CertificateException.class) != null) {
-            Optional<CaBundle> bundle = CaBundle.of(options);
-            // no path to a trusted certificate, or one with the name of a trusted one that did not sign it
-            boolean unsigned = cause(e, CertPathBuilderException.class) != null
-                    || reason == CertPathValidatorException.BasicReason.INVALID_SIGNATURE;
-            String why = unsigned
-                    ? "signed by no certificate in " + bundle.map(CaBundle::named).orElse("the JDK's trust store")
-                    : cause(e, CertificateExpiredException.class) != null
-                            || reason == CertPathValidatorException.BasicReason.EXPIRED ? "it has expired"
-                    : cause(e, CertificateNotYetValidException.class) != null
-                            || reason == CertPathValidatorException.BasicReason.NOT_YET_VALID ? "it is not valid yet"
-                    : firstSentence(String.valueOf(root.getMessage()));
-            if (!unsigned) {
+        Optional<String> refused = refused(e, CaBundle.of(options).map(CaBundle::named)
+                .orElse("the JDK's trust store"));
+        if (refused.isPresent()) {
+            String why = refused.get();
+            if (!why.startsWith(SIGNED_BY_NONE)) {
                 return Optional.of("the certificate of " + at + " is not trusted (" + why + ")");
             }
-            String remedy = bundle.map(b -> "put the certificate that signed it in " + b.file())
+            String remedy = CaBundle.of(options).map(b -> "put the certificate that signed it in " + b.file())
                     .orElse("give --ca-bundle FILE (or AWS_CA_BUNDLE, or the profile's ca_bundle) with the"
                             + " certificate that signed it");
             return Optional.of("the certificate of " + at + " is not trusted (" + why + "): " + remedy);
@@ -333,6 +322,36 @@ final class Aws {
             return Optional.of(at + " does not speak TLS" + plain + check);
         }
         return Optional.of("TLS with " + at + " failed: " + firstSentence(String.valueOf(ssl.getMessage())) + check);
+    }
+
+    /** How {@link #refused} begins when no trusted certificate signed the peer's. */
+    static final String SIGNED_BY_NONE = "signed by no certificate in ";
+
+    /**
+     * Why the JDK refused a TLS peer's certificate, from its exceptions in {@code e}'s causes: {@code signed by no
+     * certificate in TRUST} (no path to a trusted certificate, or one with a trusted one's name that did not sign it),
+     * {@code it has expired}, {@code it is not valid yet}, or the JDK's words; empty if no certificate was refused.
+     */
+    static Optional<String> refused(Throwable e, String trust) {
+        CertPathValidatorException invalid = cause(e, CertPathValidatorException.class);
+        CertPathValidatorException.Reason reason = invalid == null ? null : invalid.getReason();
+        CertificateException certificate = cause(e, CertificateException.class);
+        if (invalid == null && cause(e, CertPathBuilderException.class) == null && certificate == null) {
+            return Optional.empty();
+        }
+        if (cause(e, CertPathBuilderException.class) != null
+                || reason == CertPathValidatorException.BasicReason.INVALID_SIGNATURE) {
+            return Optional.of(SIGNED_BY_NONE + trust);
+        }
+        if (cause(e, CertificateExpiredException.class) != null
+                || reason == CertPathValidatorException.BasicReason.EXPIRED) {
+            return Optional.of("it has expired");
+        }
+        if (cause(e, CertificateNotYetValidException.class) != null
+                || reason == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
+            return Optional.of("it is not valid yet");
+        }
+        return Optional.of(firstSentence(String.valueOf(root(e).getMessage())));
     }
 
     /** The first of {@code t}'s causes (or {@code t}) of {@code type}; null if none is. */

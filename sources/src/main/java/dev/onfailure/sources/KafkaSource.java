@@ -31,8 +31,10 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -199,6 +201,27 @@ final class KafkaSource implements Source {
         if (e instanceof AuthorizationException) {
             return new SourceException(location.uri(), "not authorized (" + e.getMessage() + "): the principal needs"
                     + " the Describe and Read ACLs on topic " + location.topic(), e);
+        }
+        if (e instanceof UnsupportedVersionException && String.valueOf(e.getMessage()).contains("support METADATA")) {
+            // a KRaft controller answers ApiVersions with the controller's APIs only
+            return new SourceException(location.uri(), (servers.contains(",") ? "a bootstrap server in " + servers
+                    : at) + " is a controller listener, not a broker's: give a broker listener in"
+                    + " --bootstrap-server", e);
+        }
+        if (e instanceof SslAuthenticationException) {
+            String file = properties.getProperty("ssl.truststore.location");
+            String store = file != null ? file : properties.getProperty("ssl.truststore.certificates") != null
+                    ? "ssl.truststore.certificates" : null;
+            Optional<String> refused = Aws.refused(e, store == null ? "the JDK's trust store"
+                    : file != null ? "ssl.truststore.location " + file : store);
+            if (refused.isPresent()) {
+                String why = refused.get();
+                return new SourceException(location.uri(), "the certificate of " + at + " is not trusted (" + why
+                        + ")" + (!why.startsWith(Aws.SIGNED_BY_NONE) ? ""
+                        : store == null ? ": set ssl.truststore.location (ssl.truststore.type=PEM for a PEM file)"
+                                + " in the --kafka-config file to the certificate that signed it"
+                        : ": put the certificate that signed it in " + store), e);
+            }
         }
         if (e instanceof AuthenticationException) {
             return new SourceException(location.uri(), "authentication failed at " + at + ": " + e.getMessage(), e);

@@ -37,6 +37,11 @@ public final class KafkaServer implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
+    /** The controller listener (KRaft), which answers no client request a broker answers. */
+    public String controllerListener() {
+        return cluster.bootstrapControllers();
+    }
+
     public void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = cluster.admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();

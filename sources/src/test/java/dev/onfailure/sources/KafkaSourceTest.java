@@ -320,6 +320,43 @@ final class KafkaSourceTest {
     }
 
     @Test
+    void aControllerListener_isOneLineAskingForABrokers() {
+        String controller = server.controllerListener();
+        assertThatThrownBy(() -> read("kafka://failures", SourceOptions.builder().bootstrapServer(controller)
+                .timeout(Duration.ofSeconds(5)).build()))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("kafka://failures: bootstrap server " + controller + " is a controller listener, not a broker's: give a"
+                        + " broker listener in --bootstrap-server");
+    }
+
+    @Test
+    void anUntrustedBrokerCertificate_isOneLineNamingTheTrustStoreSetting(@TempDir Path dir) throws Exception {
+        // a real TLS listener in front of the broker: the handshake is refused before any request reaches it
+        try (TlsRelay tls = TlsRelay.start(dir, java.net.URI.create("tcp://" + server.bootstrapServers()),
+                "ip:127.0.0.1"); TlsRelay other = TlsRelay.start(dir, java.net.URI.create("tcp://127.0.0.1:1"),
+                "ip:127.0.0.1")) {
+            String at = tls.endpoint().getAuthority();
+            Path config = Files.writeString(dir.resolve("ssl.properties"), "security.protocol=SSL\n");
+            assertThatThrownBy(() -> read("kafka://failures", SourceOptions.builder().bootstrapServer(at)
+                    .kafkaConfig(config).timeout(Duration.ofSeconds(10)).build()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("kafka://failures: the certificate of bootstrap server " + at + " is not trusted"
+                            + " (signed by no certificate in the JDK's trust store): set ssl.truststore.location"
+                            + " (ssl.truststore.type=PEM for a PEM file) in the --kafka-config file to the"
+                            + " certificate that signed it");
+
+            Path wrong = Files.writeString(dir.resolve("wrong.properties"), "security.protocol=SSL\n"
+                    + "ssl.truststore.type=PEM\nssl.truststore.location=" + other.certificate() + "\n");
+            assertThatThrownBy(() -> read("kafka://failures", SourceOptions.builder().bootstrapServer(at)
+                    .kafkaConfig(wrong).timeout(Duration.ofSeconds(10)).build()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("kafka://failures: the certificate of bootstrap server " + at + " is not trusted"
+                            + " (signed by no certificate in ssl.truststore.location " + other.certificate()
+                            + "): put the certificate that signed it in " + other.certificate());
+        }
+    }
+
+    @Test
     void tlsClient_atAPlaintextListener_isToldOfSecurityProtocol(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("client.properties");
         Files.writeString(config, "security.protocol=SSL\n");

@@ -18,9 +18,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 
 /**
- * A TLS listener on 127.0.0.1 in front of a plain-HTTP test server (S3Proxy, ElasticMQ): it ends TLS with a key pair
- * made by the JDK's {@code keytool} for this run, and relays the bytes both ways, so a client meets a real HTTPS
- * endpoint whose certificate no trust store knows.
+ * A TLS listener on 127.0.0.1 in front of a plaintext test server (S3Proxy, ElasticMQ, a Kafka broker): it ends TLS
+ * with a key pair made by the JDK's {@code keytool} for this run, and relays the bytes both ways, so a client meets a
+ * real TLS endpoint whose certificate no trust store knows.
  */
 public final class TlsRelay implements AutoCloseable {
 
