@@ -42,9 +42,30 @@ public final class KafkaServer implements AutoCloseable {
         return cluster.bootstrapControllers();
     }
 
+    /**
+     * Creates a topic and waits until the broker's metadata shows a leader for each partition: the controller has
+     * the topic when creation returns, the broker a moment later, and a client asking it before then is told of no
+     * such topic (a test that read at once failed so, now and then, under the load of the whole build).
+     */
     public void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = cluster.admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                try {
+                    var description = admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
+                    if (description.partitions().size() == partitions
+                            && description.partitions().stream().allMatch(p -> p.leader() != null)) {
+                        return;
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // not in the broker's metadata yet
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topic " + name + " has no leader after 30 s");
+                }
+                Thread.sleep(20);
+            }
         }
     }
 
