@@ -244,6 +244,35 @@ final class RecoveryCommandsTest {
         assertThat(redrive.err()).contains("topic gone-topic does not exist on ");
     }
 
+    /**
+     * fetch and redrive read the cluster with clients of their own: a controller's listener and a broker certificate
+     * the client does not trust (a real TLS listener in front of the broker) are one line each with what to do.
+     */
+    @Test
+    void fetchAndRedrive_aControllerListener_andAnUntrustedCertificate_areOneLineEach() throws Exception {
+        Path f = file("sqs-tls.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-tls").get(0));
+        for (String command : List.of("fetch", "redrive")) {
+            String[] args = command.equals("fetch") ? new String[] {"fetch", f.toString(), "--bootstrap-server",
+                broker.controllers()} : new String[] {"redrive", f.toString(), "--bootstrap-server",
+                    broker.controllers(), "--to-topic", "never-made"};
+            Cli.Result r = Cli.run(args);
+            assertThat(r.code()).as(command).isEqualTo(2);
+            assertThat(r.err()).as(command).isEqualTo("onfailure: " + broker.controllers() + " is a controller"
+                    + " listener, not a broker's: give a broker listener in --bootstrap-server\n");
+        }
+        try (dev.onfailure.sources.TlsRelay tls = dev.onfailure.sources.TlsRelay.start(dir,
+                java.net.URI.create("tcp://" + broker.bootstrap()), "ip:127.0.0.1")) {
+            String at = tls.endpoint().getAuthority();
+            Path config = Files.writeString(dir.resolve("ssl.properties"), "security.protocol=SSL\n");
+            Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", at, "--kafka-config",
+                    config.toString(), "--timeout", "10s");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("onfailure: the certificate of " + at + " is not trusted (signed by no"
+                    + " certificate in the JDK's trust store): set ssl.truststore.location (ssl.truststore.type=PEM"
+                    + " for a PEM file) in the --kafka-config file to the certificate that signed it\n");
+        }
+    }
+
     @Test
     void fetch_sqsRecord_withoutACluster_saysWhatIsMissing() throws Exception {
         Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-9").get(0));

@@ -125,6 +125,10 @@ public final class RangeFetcher implements AutoCloseable {
 
     /** The one line for what the client threw. */
     private RecoveryException failure(KafkaException e) {
+        Optional<String> known = KafkaProblems.of(e, config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), config);
+        if (known.isPresent()) {
+            return new RecoveryException(known.get(), e);
+        }
         if (e instanceof TimeoutException) {
             return new RecoveryException("no answer from " + config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
                     + " within " + seconds(timeout) + " (is the cluster up and reachable?)", e);

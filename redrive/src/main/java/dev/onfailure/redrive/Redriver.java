@@ -432,6 +432,11 @@ public final class Redriver {
     }
 
     private RuntimeException translate(KafkaException e) {
+        java.util.Optional<String> known = KafkaProblems.of(e, config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                config);
+        if (known.isPresent()) {
+            return new RecoveryException(known.get(), e);
+        }
         if (e instanceof TimeoutException) {
             return new RecoveryException("no answer from " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
                     + " within " + RangeFetcher.seconds(timeout) + " (is the cluster up and reachable?)", e);

@@ -264,6 +264,18 @@ final class RangeFetcherTest {
     }
 
     @Test
+    void aControllerListener_isOneLineAskingForABrokers() {
+        try (RangeFetcher f = RangeFetcher.connect(Map.of("bootstrap.servers", broker.controllers()),
+                Duration.ofSeconds(10))) {
+            assertThatThrownBy(() -> f.fetch(List.of(new FetchRange("x", new TopicPartition(TOPIC, 0), 0, 1, 2,
+                    FetchRange.Basis.SPAN))))
+                    .isInstanceOf(RecoveryException.class)
+                    .hasMessage(broker.controllers() + " is a controller listener, not a broker's: give a broker"
+                            + " listener in --bootstrap-server");
+        }
+    }
+
+    @Test
     void brokerDown_givesUpWithinTheTimeout() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

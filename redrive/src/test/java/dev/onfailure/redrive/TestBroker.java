@@ -55,6 +55,11 @@ public final class TestBroker {
         return cluster.bootstrapServers();
     }
 
+    /** Returns the controller listener (KRaft), which answers no client request a broker answers. */
+    public String controllers() {
+        return cluster.bootstrapControllers();
+    }
+
     /** Returns an admin client (closed with the broker). */
     public Admin admin() {
         return admin;
