@@ -252,6 +252,12 @@ final class Aws {
         if (tls.isPresent()) {
             return new SourceException(location, tls.get(), e);
         }
+        if (String.valueOf(e.getMessage()).startsWith("Unable to unmarshall response")) {
+            // a status of 200 with a body the service never sends: a web page, another service
+            return new SourceException(location, at + " answered with something that is not an " + service
+                    + " answer (it cannot be read as one)" + (where.setBy() == null ? ""
+                    : ": is " + where.setBy() + " an " + service + " endpoint?"), e);
+        }
         Throwable root = root(e);
         if (root instanceof ConnectException || root instanceof UnknownHostException
                 || root instanceof SocketTimeoutException

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -124,7 +125,7 @@ final class S3Source implements Source {
                 .prefix(location.prefix().isEmpty() ? null : location.prefix()).build();
         Iterator<S3Object> all;
         try {
-            all = s3.listObjectsV2Paginator(request).contents().iterator(); // asks for the first page
+            all = objects(s3.listObjectsV2Paginator(request).iterator());
         } catch (SdkException e) {
             throw listFailure(e);
         }
@@ -166,6 +167,42 @@ final class S3Source implements Source {
                 S3Object o = next;
                 next = null;
                 return o;
+            }
+        };
+    }
+
+    /**
+     * The objects of the listing's pages. A page without the bucket's name is not S3's: S3 and the stores that speak
+     * its API name the bucket in every {@code ListBucketResult}, and the SDK reads any other answer with a status of
+     * 200 (a web page, a console's login) as a page of no objects, which made a wrong endpoint an empty bucket.
+     */
+    private Iterator<S3Object> objects(Iterator<ListObjectsV2Response> pages) {
+        return new Iterator<>() {
+            private Iterator<S3Object> page = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext()) {
+                    if (!pages.hasNext()) {
+                        return false;
+                    }
+                    ListObjectsV2Response r = pages.next();
+                    if (r.name() == null) {
+                        throw new SourceException(location.uri(), where.at() + " answered with something that is"
+                                + " not an S3 listing (no bucket name in it)" + (where.setBy() == null ? ""
+                                : ": is " + where.setBy() + " an S3 endpoint?"));
+                    }
+                    page = r.contents().iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public S3Object next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.next();
             }
         };
     }

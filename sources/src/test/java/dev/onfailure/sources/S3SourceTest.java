@@ -220,6 +220,17 @@ final class S3SourceTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
     }
 
+    /** A web page with a status of 200 (a console's port, a mistyped one) is not an empty bucket. */
+    @Test
+    void anEndpointThatAnswersWithAWebPage_isNotAnEmptyBucket() throws Exception {
+        try (WebPage page = WebPage.start()) {
+            assertThatThrownBy(() -> read("s3://failures", options().endpointUrl(page.endpoint()).build()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("s3://failures: " + page.endpoint() + " answered with something that is not an S3"
+                            + " listing (no bucket name in it): is --endpoint-url an S3 endpoint?");
+        }
+    }
+
     @Test
     void s3Sources_neverDelete() {
         try (Source source = Source.open(Location.parse("s3://many/k00000"), options().build())) {

@@ -209,6 +209,17 @@ final class SqsSourceTest {
                 .hasMessageEndingWith(": check the queue URL's host");
     }
 
+    /** A web page with a status of 200 is said to be no SQS answer, not in the SDK's words about unmarshalling. */
+    @Test
+    void anEndpointThatAnswersWithAWebPage_isSaidToBeNoSqsAnswer() throws Exception {
+        try (WebPage page = WebPage.start()) {
+            assertThatThrownBy(() -> read("sqs://q", options().endpointUrl(page.endpoint()).build()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("sqs://q: " + page.endpoint() + " answered with something that is not an SQS answer"
+                            + " (it cannot be read as one): is --endpoint-url an SQS endpoint?");
+        }
+    }
+
     @Test
     void idleQueue_endsQuietly() {
         queue("empty");
