@@ -96,6 +96,11 @@ final class LocationOptions {
         if (fromTime != null) {
             given.put("--from-time", "kafka://");
         }
+        if (caBundle != null && !schemes.contains("s3://") && !schemes.contains("sqs://")) {
+            // Kafka's TLS is set in the --kafka-config file (ssl.truststore.*), not here
+            return Optional.of("--ca-bundle applies to s3:// and sqs:// locations, and none is given (a Kafka"
+                    + " cluster's certificates are trusted with ssl.truststore.* in the --kafka-config file)");
+        }
         return given.entrySet().stream().filter(e -> !schemes.contains(e.getValue())).findFirst()
                 .map(e -> e.getKey() + " applies to " + e.getValue() + " locations, and none is given");
     }

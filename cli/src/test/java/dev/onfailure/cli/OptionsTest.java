@@ -90,7 +90,10 @@ final class OptionsTest {
                 List.of("--until", "2026-11-30T00:00:00Z"), "--until applies to s3:// locations, and none is given",
                 List.of("--max-messages", "5"), "--max-messages applies to sqs:// locations, and none is given",
                 List.of("--from-offset", "5"), "--from-offset applies to kafka:// locations, and none is given",
-                List.of("--from-time", "2026-11-30"), "--from-time applies to kafka:// locations, and none is given");
+                List.of("--from-time", "2026-11-30"), "--from-time applies to kafka:// locations, and none is given",
+                List.of("--ca-bundle", "ca.pem"), "--ca-bundle applies to s3:// and sqs:// locations, and none is"
+                        + " given (a Kafka cluster's certificates are trusted with ssl.truststore.* in the"
+                        + " --kafka-config file)");
         for (java.util.Map.Entry<List<String>, String> c : cases.entrySet()) {
             for (String command : List.of("validate", "inspect", "format")) {
                 List<String> args = new java.util.ArrayList<>(List.of(command));
@@ -104,6 +107,13 @@ final class OptionsTest {
                         .first().isEqualTo("onfailure: " + c.getValue());
             }
         }
+        Cli.Result kafkaOnly = run("validate", "--ca-bundle", "ca.pem", "--bootstrap-server", "127.0.0.1:1",
+                "kafka://failures");
+        assertThat(kafkaOnly.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(kafkaOnly.err()).startsWith("onfailure: --ca-bundle applies to s3:// and sqs:// locations");
+        Cli.Result empty = run("validate", "--ca-bundle", "", "s3://bucket");
+        assertThat(empty.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(empty.err()).contains("expected a PEM file of certificates, not ''").doesNotContain("\tat ");
         Cli.Result delete = run("validate", "--delete-valid", VALID);
         assertThat(delete.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(delete.err()).startsWith("onfailure: --delete-valid applies to sqs:// locations, and none is given");

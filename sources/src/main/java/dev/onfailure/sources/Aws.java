@@ -296,7 +296,10 @@ final class Aws {
         String check = where.setBy() == null ? "" : ": check " + where.setBy();
         Throwable root = root(e);
         String rootName = root.getClass().getSimpleName();
-        if (rootName.equals("NoHttpResponseException") && at.regionMatches(true, 0, "http://", 0, 7)) {
+        // a TLS listener closes the connection on a request that is no handshake, or resets it
+        boolean closed = rootName.equals("NoHttpResponseException") || root instanceof java.net.SocketException
+                && String.valueOf(root.getMessage()).startsWith("Connection reset");
+        if (closed && at.regionMatches(true, 0, "http://", 0, 7)) {
             return Optional.of(at + " closed the connection without an HTTP answer (" + ATTEMPTS + " attempts): if it"
                     + " speaks TLS, give https://" + at.substring(7) + check);
         }
@@ -318,7 +321,8 @@ final class Aws {
             if (!why.startsWith(SIGNED_BY_NONE)) {
                 return Optional.of("the certificate of " + at + " is not trusted (" + why + ")");
             }
-            String remedy = CaBundle.of(options).map(b -> "put the certificate that signed it in " + b.file())
+            String remedy = CaBundle.of(options).map(b -> "put the certificate that signed it in " + b.file()
+                    + (b.setBy().equals("--ca-bundle") ? "" : ", or give --ca-bundle FILE with it"))
                     .orElse("give --ca-bundle FILE (or AWS_CA_BUNDLE, or the profile's ca_bundle) with the"
                             + " certificate that signed it");
             return Optional.of("the certificate of " + at + " is not trusted (" + why + "): " + remedy);

@@ -35,6 +35,8 @@ record CaBundle(Path file, String setBy) {
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\\s]*?)-----END CERTIFICATE-----");
 
+    private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
+
     /** The bundle the options and the environment name; empty for the JDK's trust store. */
     static Optional<CaBundle> of(SourceOptions options) {
         return of(options, System::getenv);
@@ -105,6 +107,16 @@ record CaBundle(Path file, String setBy) {
             if (n == 0) {
                 throw new SourceException(location, named + " holds no certificate: give a PEM file of"
                         + " -----BEGIN CERTIFICATE----- blocks");
+            }
+            // a block the pattern did not take (no END line, or characters that are not Base64) is not left out
+            int begun = 0;
+            for (int at = text.indexOf(BEGIN); at >= 0; at = text.indexOf(BEGIN, at + 1)) {
+                begun++;
+            }
+            if (begun != n) {
+                throw new SourceException(location, named + ": " + (begun - n) + " of its " + begun
+                        + " certificates do" + (begun - n == 1 ? "es" : "") + " not decode (no -----END CERTIFICATE-----"
+                        + " line, or text that is not Base64 inside)");
             }
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);

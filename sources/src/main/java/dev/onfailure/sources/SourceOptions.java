@@ -235,7 +235,10 @@ public final class SourceOptions {
 
         /** Sets {@link SourceOptions#caBundle()}; the file is read when a source is opened. */
         public Builder caBundle(Path value) {
-            caBundle = Optional.of(Objects.requireNonNull(value, "value"));
+            if (Objects.requireNonNull(value, "value").toString().isEmpty()) {
+                throw new IllegalArgumentException("expected a PEM file of certificates, not ''");
+            }
+            caBundle = Optional.of(value);
             return this;
         }
 

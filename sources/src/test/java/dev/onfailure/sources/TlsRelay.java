@@ -102,7 +102,8 @@ public final class TlsRelay implements AutoCloseable {
                         + " store): give --ca-bundle FILE (or AWS_CA_BUNDLE, or the profile's ca_bundle) with the"
                         + " certificate that signed it"
                 : "the certificate of " + endpoint + " is not trusted (signed by no certificate in the CA bundle "
-                        + env + " (AWS_CA_BUNDLE)): put the certificate that signed it in " + env;
+                        + env + " (AWS_CA_BUNDLE)): put the certificate that signed it in " + env
+                        + ", or give --ca-bundle FILE with it";
     }
 
     private void accept() {

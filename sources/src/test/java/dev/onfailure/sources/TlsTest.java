@@ -155,13 +155,53 @@ final class TlsTest {
                         + " answer (3 attempts): if it speaks TLS, give " + s3Tls.endpoint() + ": check --endpoint-url");
     }
 
+    /** A listener that resets the connection (as some TLS terminators do on a request that is no handshake). */
+    @Test
+    void httpToAListenerThatResets_saysToGiveHttps() throws Exception {
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try (java.net.Socket s = listener.accept()) {
+                        s.getInputStream().read(new byte[64]);
+                        s.setSoLinger(true, 0);                           // close with a reset
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            URI http = URI.create("http://127.0.0.1:" + listener.getLocalPort());
+            assertThatThrownBy(() -> read("s3://failures", options(http).build()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("s3://failures: " + http + " closed the connection without an HTTP answer (3"
+                            + " attempts): if it speaks TLS, give https://127.0.0.1:" + listener.getLocalPort()
+                            + ": check --endpoint-url");
+        }
+    }
+
+    @Test
+    void anEmptyBundleName_isRefused() {
+        assertThatThrownBy(() -> SourceOptions.builder().caBundle(Path.of("")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected a PEM file of certificates, not ''");
+    }
+
     @Test
     void aBundleThatCannotBeUsed_isOneLine_whenTheSourceIsOpened() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "# no certificate here\n");
         Path broken = Files.writeString(dir.resolve("broken.pem"),
                 "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
         Path missing = dir.resolve("missing.pem");
+        // one good certificate, then a block cut short: not left out without a word
+        Path cut = Files.writeString(dir.resolve("cut.pem"), Files.readString(s3Tls.certificate())
+                + "-----BEGIN CERTIFICATE-----\nMIIB\n");
+        Path garbled = Files.writeString(dir.resolve("garbled.pem"), Files.readString(s3Tls.certificate())
+                + "-----BEGIN CERTIFICATE-----\nnot *base64* at all\n-----END CERTIFICATE-----\n");
         Map<Path, String> cases = Map.of(
+                cut, "the CA bundle " + cut + " (--ca-bundle): 1 of its 2 certificates does not decode (no -----END"
+                        + " CERTIFICATE----- line, or text that is not Base64 inside)",
+                garbled, "the CA bundle " + garbled + " (--ca-bundle): 1 of its 2 certificates does not decode",
                 missing, "the CA bundle " + missing + " (--ca-bundle) cannot be read: no such file",
                 empty, "the CA bundle " + empty + " (--ca-bundle) holds no certificate: give a PEM file of"
                         + " -----BEGIN CERTIFICATE----- blocks",
