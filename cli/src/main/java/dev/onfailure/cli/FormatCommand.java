@@ -211,6 +211,7 @@ final class FormatCommand implements Callable<Integer> {
                                     : " (written as it came)")));
                     code = Math.max(code, ExitCodes.FINDINGS);
                     if (cut) {
+                        code = ExitCodes.USAGE;          // as for every object not written: not all is on disk
                         continue;
                     }
                     out = u.data();

@@ -161,6 +161,20 @@ final class RedriveCommand implements Callable<Integer> {
                 }
             }
             try (RangeFetcher fetcher = RangeFetcher.connect(input.kafka.settings(), input.kafka.timeout())) {
+                // every record whose topic or partition is gone is named, and nothing is sent: all or nothing
+                List<String> gone = new ArrayList<>();
+                for (int i = 0; i < ranges.size(); i++) {
+                    Optional<String> why = fetcher.unreadable(ranges.get(i));
+                    if (why.isPresent()) {
+                        gone.add(whereOf.get(i) + ": cannot be fetched: " + why.get());
+                    }
+                }
+                if (!gone.isEmpty()) {
+                    gone.stream().distinct().forEach(g -> err.println("onfailure: " + g));
+                    err.println("onfailure: nothing sent: redrive sends every record or none; leave out the records"
+                            + " above, or make their topics, and run again");
+                    return ExitCodes.USAGE;
+                }
                 List<FetchedRange> fetched = fetcher.fetch(ranges);
                 for (int i = 0; i < fetched.size(); i++) {
                     FetchedRange f = fetched.get(i);

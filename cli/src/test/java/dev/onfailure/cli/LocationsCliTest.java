@@ -372,7 +372,8 @@ final class LocationsCliTest {
 
         Cli.Result r = Cli.run("format", "--output-dir", out.toString(), "--endpoint-url", s3Endpoint, "s3://limits");
 
-        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
+        // exit 2, as for every object not written: a script must not take it for "all written, some not JSON"
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("s3://limits/big.json", "json.limit", "(not written: only its first "
                 + (dev.onfailure.json.ReadLimits.defaults().maxDocumentBytes() + 1) + " bytes were read)")
                 .contains("s3://limits/text.json", "json.syntax", "(written as it came)")
