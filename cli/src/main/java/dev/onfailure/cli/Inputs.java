@@ -67,7 +67,7 @@ final class Inputs {
         if (arg.equals("-")) {
             return stdin(stdin, limits);
         }
-        Path path = Path.of(arg);
+        Path path = named(Path.of(arg));
         if (Files.isDirectory(path)) {
             List<Path> files = new ArrayList<>();
             List<Unit> problems = new ArrayList<>();
@@ -114,6 +114,32 @@ final class Inputs {
                         return java.nio.file.FileVisitResult.CONTINUE;
                     }
                 });
+    }
+
+    /**
+     * The file an argument names. The JVM decodes arguments in the system's file name encoding, and a name that is not
+     * valid there (a Latin-1 {@code café.json} on a UTF-8 system) comes with U+FFFD in place of what could not be
+     * decoded, which names no file; it is found again as the one entry of its directory whose name decodes to the same
+     * text (listing the directory finds it so). Any other path, or one that matches no entry or several, is itself.
+     */
+    static Path named(Path path) {
+        if (path.toString().indexOf('\uFFFD') < 0 || Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return path;
+        }
+        Path parent = path.getParent() == null ? Path.of("") : named(path.getParent());
+        String name = path.getFileName().toString();
+        List<Path> same = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(
+                parent.toString().isEmpty() ? Path.of(".") : parent)) {
+            for (Path e : entries) {
+                if (e.getFileName().toString().equals(name)) {
+                    same.add(parent.resolve(e.getFileName()));
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            return path;
+        }
+        return same.size() == 1 ? same.get(0) : path;
     }
 
     static boolean isRecordFile(Path p) {

@@ -21,7 +21,7 @@ final class ReadInput {
         if (path == null || path.equals("-")) {
             return Inputs.readCapped(stdin, max);
         }
-        Path p = Path.of(path);
+        Path p = Inputs.named(Path.of(path));
         if (Files.isDirectory(p)) {
             throw new IOException("is a directory");
         }

@@ -41,4 +41,28 @@ final class InputsTest {
         }
         return out;
     }
+
+    /**
+     * A Latin-1 file name on a UTF-8 system: the JVM gives the argument with U+FFFD for the byte it cannot decode, which
+     * names no file; the command finds it as its directory's one entry of that text, and reads it.
+     */
+    @Test
+    void aNameThatIsNotUtf8_givenAsAnArgument_isRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")));
+        Process p = new ProcessBuilder("sh", "-c", "printf '{\"a\":1}' > \"$0/caf$(printf '\\351').json\"",
+                dir.toString()).inheritIO().start();
+        assertThat(p.waitFor()).isZero();
+        java.nio.file.Path asGiven = dir.resolve("caf\uFFFD.json");
+        assertThat(java.nio.file.Files.exists(asGiven)).as("the text names no file").isFalse();
+        assertThat(java.nio.file.Files.readString(Inputs.named(asGiven))).isEqualTo("{\"a\":1}");
+        assertThat(Inputs.named(dir.resolve("plain.json"))).isEqualTo(dir.resolve("plain.json"));
+
+        Cli.Result r = Cli.run("validate", "--format", "json", asGiven.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);   // {"a":1} is no failure record
+        assertThat(r.out()).contains("record.unknown-kind").doesNotContain("no such file");
+        assertThat(r.err()).doesNotContain("no such file");
+        Cli.Result format = Cli.run("format", asGiven.toString());
+        assertThat(format.err()).doesNotContain("no such file");
+    }
 }
