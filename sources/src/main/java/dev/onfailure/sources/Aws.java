@@ -53,7 +53,9 @@ final class Aws {
                 .maxConnections(connections)
                 .connectionTimeout(connect)
                 .socketTimeout(options.timeout());
-        CaBundle.of(options).ifPresent(bundle -> {
+        // a bundle serves TLS only: as the AWS CLI, a plain http:// endpoint does not read it (nor fail on it)
+        boolean plain = options.endpointUrl().map(u -> "http".equalsIgnoreCase(u.getScheme())).orElse(false);
+        CaBundle.of(options).filter(bundle -> !plain).ifPresent(bundle -> {
             TrustManager[] trust = bundle.trust(location);
             b.tlsTrustManagersProvider(() -> trust);
         });

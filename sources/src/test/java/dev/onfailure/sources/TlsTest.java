@@ -180,6 +180,14 @@ final class TlsTest {
         }
     }
 
+    /** As the AWS CLI: a plain http:// endpoint does not read the bundle, so a broken one does not stop it. */
+    @Test
+    void aPlainHttpEndpoint_doesNotReadTheBundle() throws Exception {
+        Path broken = Files.writeString(dir.resolve("not-read.pem"), "no certificate\n");
+        List<Document> plain = read("s3://failures", options(s3Server.endpoint()).caBundle(broken).build());
+        assertThat(plain).hasSize(objects.size());
+    }
+
     @Test
     void anEmptyBundleName_isRefused() {
         assertThatThrownBy(() -> SourceOptions.builder().caBundle(Path.of("")))
