@@ -186,7 +186,7 @@ final class RecoveryCommandsTest {
         Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", "127.0.0.1:" + port, "--timeout", "2");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("onfailure: no answer from 127.0.0.1:" + port
-                + " within 2s (is the cluster up and reachable?)\n");
+                + " within 2 s (is the cluster up and reachable?)\n");
     }
 
     @Test

@@ -433,7 +433,8 @@ public final class RangeFetcher implements AutoCloseable {
     }
 
     static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+        // as the kafka:// source says it ("within 3 s")
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     @Override
