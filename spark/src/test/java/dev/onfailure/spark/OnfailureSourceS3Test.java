@@ -94,4 +94,23 @@ final class OnfailureSourceS3Test {
                 .startsWith("s3a://dlq/failures/corpus/valid/in-sqs-event.json#/Records/")
                 && "sqs-event".equals(r.getString(1)) && r.getBoolean(2));
     }
+
+    /**
+     * Keys with a space, a colon, a percent sign, a plus and a character beyond ASCII are read under their own names,
+     * as the command names the same objects over s3:// (S3 keys are not URIs: nothing is decoded or encoded).
+     */
+    @Test
+    void keysWithSpacesColonsPercentSignsAndUnicode_areReadUnderTheirOwnNames() throws Exception {
+        byte[] record = Files.readAllBytes(local.resolve("corpus/valid/string-payload.s3.json"));
+        List<String> keys = List.of("odd/a b.json", "odd/c:d.json", "odd/e%20f.json", "odd/g+h.json",
+                "odd/\u00fc.json", "odd/x/2026-12-01T10:00:00.json");
+        for (String key : keys) {
+            s3.put("dlq", key, record);
+        }
+        List<Row> rows = spark().read().format("onfailure").load("s3a://dlq/odd/").select("source", "valid")
+                .collectAsList();
+        assertThat(rows).extracting(r -> r.getString(0)).containsExactlyElementsOf(keys.stream().sorted(
+                LocalPaths::compareCodePoints).map(k -> "s3a://dlq/" + k).toList());
+        assertThat(rows).allMatch(r -> r.getBoolean(1));
+    }
 }
