@@ -185,8 +185,8 @@ final class RecoveryCommandsTest {
         Path f = file("sqs.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-7").get(0));
         Cli.Result r = Cli.run("fetch", f.toString(), "--bootstrap-server", "127.0.0.1:" + port, "--timeout", "2");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("onfailure: no answer from 127.0.0.1:" + port
-                + " within 2 s (is the cluster up and reachable?)\n");
+        assertThat(r.err()).isEqualTo("onfailure: bootstrap server 127.0.0.1:" + port
+                + " did not answer within 2 s (is the cluster up and reachable?)\n");
     }
 
     @Test

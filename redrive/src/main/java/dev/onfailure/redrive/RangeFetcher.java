@@ -130,8 +130,8 @@ public final class RangeFetcher implements AutoCloseable {
             return new RecoveryException(known.get(), e);
         }
         if (e instanceof TimeoutException) {
-            return new RecoveryException("no answer from " + config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
-                    + " within " + seconds(timeout) + " (is the cluster up and reachable?)", e);
+            return new RecoveryException("bootstrap server " + config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
+                    + " did not answer within " + seconds(timeout) + " (is the cluster up and reachable?)", e);
         }
         if (e instanceof AuthorizationException) {
             return new RecoveryException("not authorized: " + e.getMessage()

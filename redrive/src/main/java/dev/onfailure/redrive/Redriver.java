@@ -290,8 +290,8 @@ public final class Redriver {
 
     private String describe(Exception e) {
         if (e instanceof TimeoutException) {
-            return "no answer from " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) + " within "
-                    + RangeFetcher.seconds(timeout);
+            return "bootstrap server " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
+                    + " did not answer within " + RangeFetcher.seconds(timeout);
         }
         if (e instanceof AuthorizationException) {
             return "not authorized: " + e.getMessage() + "; redrive needs Write on the target topic";
@@ -438,8 +438,9 @@ public final class Redriver {
             return new RecoveryException(known.get(), e);
         }
         if (e instanceof TimeoutException) {
-            return new RecoveryException("no answer from " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
-                    + " within " + RangeFetcher.seconds(timeout) + " (is the cluster up and reachable?)", e);
+            return new RecoveryException("bootstrap server " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
+                    + " did not answer within " + RangeFetcher.seconds(timeout) + " (is the cluster up and reachable?)",
+                    e);
         }
         if (e instanceof AuthorizationException) {
             return new RecoveryException("not authorized: " + e.getMessage()

@@ -287,7 +287,8 @@ final class RangeFetcherTest {
             assertThatThrownBy(() -> f.fetch(List.of(new FetchRange("x", new TopicPartition(TOPIC, 0), 0, 1, 2,
                     FetchRange.Basis.SPAN))))
                     .isInstanceOf(RecoveryException.class)
-                    .hasMessage("no answer from 127.0.0.1:" + port + " within 2 s (is the cluster up and reachable?)");
+                    .hasMessage("bootstrap server 127.0.0.1:" + port + " did not answer within 2 s (is the cluster"
+                            + " up and reachable?)");
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
     }
