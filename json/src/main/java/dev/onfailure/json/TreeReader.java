@@ -67,7 +67,11 @@ final class TreeReader {
                 // or, for the document's length, no place
                 boolean document = String.valueOf(e.getOriginalMessage()).startsWith("Document length");
                 JsonLocation at = parser.currentTokenLocation();
-                throw new ReadException(ReadException.Problem.LIMIT, limitMessage(e), reader.pointer(),
+                // Jackson reads a member's number with its name, before this reader has entered the member: its own
+                // context names the number's place
+                String pointer = String.valueOf(e.getOriginalMessage()).startsWith("Number value length")
+                        ? parser.getParsingContext().pathAsPointer().toString() : reader.pointer();
+                throw new ReadException(ReadException.Problem.LIMIT, limitMessage(e), pointer,
                         document || at == null ? 0 : Math.max(at.getLineNr(), 0),
                         document || at == null ? 0 : Math.max(at.getColumnNr(), 0));
             } catch (JsonProcessingException e) {

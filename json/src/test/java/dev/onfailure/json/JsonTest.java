@@ -246,6 +246,12 @@ final class JsonTest {
                                 d -> e.getMessage()));
                     }));
         }
+        // a number over its limit is pointed at where it stands, in an object or an array
+        Map<String, String> numbers = Map.of("{\"x\":1,\"a\":" + "1".repeat(300) + "}", "/a",
+                "[1," + "1".repeat(300) + "]", "/1", "{\"x\":{\"b~/\":" + "2".repeat(300) + "}}", "/x/b~0~1",
+                "1".repeat(300), "");
+        numbers.forEach((doc, pointer) -> assertThatThrownBy(() -> Json.parse(doc, small))
+                .isInstanceOfSatisfying(ReadException.class, e -> assertThat(e.pointer()).as(doc).isEqualTo(pointer)));
         ReadLimits tokens = ReadLimits.builder().maxTokens(10).build();
         assertThatThrownBy(() -> Json.parse("[1,2,3,4,5,6,7,8,9,10,11,12]", tokens))
                 .isInstanceOfSatisfying(ReadException.class, e -> assertThat(e.detail()).doesNotContain("Stream")
