@@ -135,8 +135,8 @@ final class FormatCommand implements Callable<Integer> {
     /**
      * Every document at the location to its own file below {@code --output-dir}; a document that is not JSON is
      * written as it came (nothing is lost) and its finding printed, but for one over the document limit, of which only
-     * the limit and one byte more were read: that is not written (a file of its first bytes is not what came). Files are named after the origin, so a rerun
-     * overwrites rather than duplicates.
+     * the limit and one byte more were read: that is not written (a file of its first bytes is not what came). Files
+     * are named after the origin, so a rerun overwrites rather than duplicates.
      */
     private int location(WriteOptions options) {
         SourceOptions sourceOptions;

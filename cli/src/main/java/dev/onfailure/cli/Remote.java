@@ -141,16 +141,15 @@ final class Remote implements AutoCloseable {
                             + " received are back only after the queue's visibility timeout");
                 } else {
                     long received = counts.fetched();
-                    long gone = deleting ? deleted.getOrDefault(s, 0L) : 0;
-                    long left = received - gone;
+                    long gone = deleted.getOrDefault(s, 0L);              // none without --delete-valid
                     String inFlight = " received and not deleted: in flight (hidden from other consumers and the"
                             + " next run) until the queue's visibility timeout";
                     if (!deleting) {
                         notes.add(where + messages(received) + inFlight);
-                    } else if (left == 0) {
+                    } else if (gone == received) {
                         notes.add(where + messages(received) + " received, all valid and deleted");
                     } else {
-                        notes.add(where + gone + " valid and deleted, " + messages(left) + inFlight);
+                        notes.add(where + gone + " valid and deleted, " + messages(received - gone) + inFlight);
                     }
                 }
             }

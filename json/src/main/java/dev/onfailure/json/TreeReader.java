@@ -65,11 +65,12 @@ final class TreeReader {
             } catch (StreamConstraintsException e) {
                 // where Jackson checked moves with its buffers (see limitMessage): the token it was reading is said,
                 // or, for the document's length, no place
-                boolean document = String.valueOf(e.getOriginalMessage()).startsWith("Document length");
+                String limit = String.valueOf(e.getOriginalMessage());
+                boolean document = limit.startsWith("Document length");
                 JsonLocation at = parser.currentTokenLocation();
                 // Jackson reads a member's number with its name, before this reader has entered the member: its own
                 // context names the number's place
-                String pointer = String.valueOf(e.getOriginalMessage()).startsWith("Number value length")
+                String pointer = limit.startsWith("Number value length")
                         ? parser.getParsingContext().pathAsPointer().toString() : reader.pointer();
                 throw new ReadException(ReadException.Problem.LIMIT, limitMessage(e), pointer,
                         document || at == null ? 0 : Math.max(at.getLineNr(), 0),

@@ -316,14 +316,14 @@ final class Aws {
             return Optional.of("the certificate of " + at + " is not for " + (host.find() ? host.group(1)
                     : "its host") + " (no subject alternative name of it matches)" + check);
         }
-        Optional<String> refused = refused(e, CaBundle.of(options).map(CaBundle::named)
-                .orElse("the JDK's trust store"));
+        Optional<CaBundle> bundle = CaBundle.of(options);
+        Optional<String> refused = refused(e, bundle.map(CaBundle::named).orElse("the JDK's trust store"));
         if (refused.isPresent()) {
             String why = refused.get();
             if (!why.startsWith(SIGNED_BY_NONE)) {
                 return Optional.of("the certificate of " + at + " is not trusted (" + why + ")");
             }
-            String remedy = CaBundle.of(options).map(b -> "put the certificate that signed it in " + b.file()
+            String remedy = bundle.map(b -> "put the certificate that signed it in " + b.file()
                     + (b.setBy().equals("--ca-bundle") ? "" : ", or give --ca-bundle FILE with it"))
                     .orElse("give --ca-bundle FILE (or AWS_CA_BUNDLE, or the profile's ca_bundle) with the"
                             + " certificate that signed it");

@@ -95,7 +95,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
             try {
                 d = documents.next();
             } catch (IOException | RuntimeException e) {
-                maker.unreadable(source, "cannot read: " + message(e), rows::add);
+                maker.unreadable(source, "cannot read: " + LocalPaths.message(e), rows::add);
                 closeCurrent();
                 continue;
             }
@@ -216,11 +216,7 @@ final class FailureReader implements PartitionReader<InternalRow> {
         if (local.isPresent() && Files.isSymbolicLink(local.get()) && !Files.exists(local.get())) {
             return LocalPaths.BROKEN_LINK;
         }
-        return verb + ": " + message(e);
-    }
-
-    private static String message(Throwable e) {
-        return LocalPaths.message(e);
+        return verb + ": " + LocalPaths.message(e);
     }
 
     @Override

@@ -195,7 +195,8 @@ final class LocalPaths {
 
     /**
      * An entry of a directory: a directory's path below the listed one or a file's full path, how it sorts among its
-     * siblings, what it is (or, for a problem, why it is not taken); and the first eight characters of {@code order} packed into a word, for sorting.
+     * siblings, what it is (or, for a problem, why it is not taken); and the first eight characters of {@code order}
+     * packed into a word, for sorting.
      */
     private record Entry(String relative, String order, Path path, BasicFileAttributes attrs, String problem,
             long prefix) {
@@ -299,9 +300,7 @@ final class LocalPaths {
                 }
             } catch (IOException | java.nio.file.DirectoryIteratorException e) {
                 Throwable cause = e instanceof java.nio.file.DirectoryIteratorException d ? d.getCause() : e;
-                out.add(FileSplit.File.problem(relative.isEmpty() ? root.substring(0, root.length() - 1)
-                        : root + relative.substring(0, relative.length() - 1),
-                        "cannot list the directory: " + message(cause)));
+                out.add(FileSplit.File.problem(uri(dir), "cannot list the directory: " + message(cause)));
                 return;
             }
             Entry[] found = entries(paths, relative);
@@ -323,7 +322,7 @@ final class LocalPaths {
                 }
                 Object k = key(e.path(), e.attrs());
                 if (ancestors.contains(k)) {
-                    out.add(FileSplit.File.problem(root + e.relative().substring(0, e.relative().length() - 1), LOOP));
+                    out.add(FileSplit.File.problem(uri(e.path()), LOOP));
                     continue;
                 }
                 ancestors.add(k);
