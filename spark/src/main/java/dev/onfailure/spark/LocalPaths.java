@@ -229,7 +229,8 @@ final class LocalPaths {
     /**
      * {@link #compareCodePoints} of the entries' {@code order}, decided by the packed prefixes where both have one and
      * they differ: sorting a directory of 278,000 entries spent most of its time following each entry to its string
-     * and the string to its bytes, for names that differ in their first eight characters.
+     * and the string to its bytes, for names that differ in their first eight characters. Where a name was not
+     * UTF-8 on disk, its bytes decide ({@link #onDiskOrder}).
      */
     private static final Comparator<Entry> ORDER = (a, b) -> {
         long x = a.prefix();
@@ -237,8 +238,20 @@ final class LocalPaths {
         if (x != y && x != NO_PREFIX && y != NO_PREFIX) {
             return Long.compareUnsigned(x, y);
         }
+        if (a.order().indexOf('\uFFFD') >= 0 || b.order().indexOf('\uFFFD') >= 0) {
+            return onDiskOrder(a).compareTo(onDiskOrder(b));
+        }
         return compareCodePoints(a.order(), b.order());
     };
+
+    /**
+     * An entry as a path that sorts by its name's bytes on disk, as the command sorts paths, with a directory's
+     * {@code /} after its name: for a name that is not valid UTF-8, whose text has U+FFFD where its bytes have
+     * something else (a Latin-1 {@code E9} sorts before {@code EF BF BD}, so before any name from U+D000 up).
+     */
+    private static Path onDiskOrder(Entry e) {
+        return e.attrs() != null && e.attrs().isDirectory() ? e.path().resolve(".") : e.path();
+    }
 
     /**
      * Two strings in the order of their code points, which is their UTF-8 bytes' order: the command's (a path's bytes)

@@ -251,6 +251,27 @@ final class LocalPathsTest {
         assertThat(LocalPaths.onDisk(dir.resolve("nowhere\uFFFD.json"))).isEqualTo(dir.resolve("nowhere\uFFFD.json"));
     }
 
+    /**
+     * A name that is not UTF-8 sorts by its bytes, as the command sorts paths: Latin-1 {@code E9} before the
+     * {@code EF} of U+FB01 though its text's U+FFFD is after it, and a directory of that name after the file that
+     * extends it with a dot.
+     */
+    @Test
+    void aNameThatIsNotUtf8_sortsByItsBytes() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("UTF-8".equals(System.getProperty("sun.jnu.encoding")));
+        run("sh", "-c", "e=$(printf '\\351'); mkdir \"$0/caf$e\"; for f in \"caf$e.json\" \"caf$e/x.json\""
+                + " caf\u0444.json caf\uFB01.json caf\uFFFD.json; do printf '{}' > \"$0/$f\"; done", dir.toString());
+        String at = LocalPaths.uri(dir) + "/";
+        assertThat(LocalPaths.list(dir, false)).extracting(FileSplit.File::path).containsExactly(
+                at + "caf\u0444.json", at + "caf\uFFFD.json", at + "caf\uFFFD/x.json", at + "caf\uFB01.json",
+                at + "caf\uFFFD.json");
+        List<String> command = new ArrayList<>();
+        try (var files = Files.walk(dir)) {
+            files.filter(Files::isRegularFile).sorted().forEach(f -> command.add(LocalPaths.uri(f)));
+        }
+        assertThat(LocalPaths.list(dir, false)).extracting(FileSplit.File::path).isEqualTo(command);
+    }
+
     static void mkfifo(java.nio.file.Path p) throws Exception {
         run("mkfifo", p.toString());
     }
