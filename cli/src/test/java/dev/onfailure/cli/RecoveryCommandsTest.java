@@ -276,6 +276,31 @@ final class RecoveryCommandsTest {
                     + " certificate in the JDK's trust store): set ssl.truststore.location (ssl.truststore.type=PEM"
                     + " for a PEM file) in the --kafka-config file to the certificate that signed it\n");
         }
+        java.net.URI target = java.net.URI.create("tcp://" + broker.bootstrap());
+        try (dev.onfailure.sources.TlsRelay expired = dev.onfailure.sources.TlsRelay.startSigned(dir, target,
+                "ip:127.0.0.1", "-3d", 1); dev.onfailure.sources.TlsRelay mutual = dev.onfailure.sources.TlsRelay
+                        .startSigned(dir, target, "ip:127.0.0.1", "-1d", 3).requireClientCertificate()) {
+            for (dev.onfailure.sources.TlsRelay relay : List.of(expired, mutual)) {
+                String at = relay.endpoint().getAuthority();
+                Path config = Files.writeString(dir.resolve("ssl-" + relay.endpoint().getPort() + ".properties"),
+                        "security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location="
+                                + relay.certificate() + "\n");
+                for (String command : List.of("fetch", "redrive")) {
+                    Cli.Result r = command.equals("fetch")
+                            ? Cli.run("fetch", f.toString(), "--bootstrap-server", at, "--kafka-config",
+                                    config.toString(), "--timeout", "10s")
+                            : Cli.run("redrive", f.toString(), "--bootstrap-server", at, "--kafka-config",
+                                    config.toString(), "--timeout", "10s", "--to-topic", "never-made");
+                    assertThat(r.code()).as(command).isEqualTo(2);
+                    assertThat(r.err()).as(command).isEqualTo("onfailure: " + (relay == expired
+                            ? "the certificate of " + at + " is not trusted (it expired at "
+                                    + relay.served().getNotAfter().toInstant() + ")"
+                            : at + " wants a client certificate (mutual TLS) and was given none: set"
+                                    + " ssl.keystore.location (and ssl.keystore.password) in the --kafka-config file"
+                                    + " to the client's key and certificate") + "\n");
+                }
+            }
+        }
     }
 
     @Test

@@ -329,11 +329,52 @@ final class Aws {
                             + " certificate that signed it");
             return Optional.of("the certificate of " + at + " is not trusted (" + why + "): " + remedy);
         }
+        Optional<String> alert = certificateAlert(e);
+        if (alert.isPresent()) {
+            String store = System.getProperty("javax.net.ssl.keyStore");
+            return Optional.of(store == null || store.isEmpty() || store.equals("NONE")
+                    ? at + " wants a client certificate (mutual TLS) and was given none: give one with"
+                            + " -Djavax.net.ssl.keyStore=FILE and -Djavax.net.ssl.keyStorePassword=PASSWORD (in"
+                            + " ONFAILURE_JAVA_OPTS for the command)"
+                    : at + " refused the client certificate in javax.net.ssl.keyStore " + store + " (TLS alert: "
+                            + alert.get() + ")");
+        }
         if (String.valueOf(ssl.getMessage()).startsWith("Unsupported or unrecognized SSL message")) {
             String plain = at.regionMatches(true, 0, "https://", 0, 8) ? " (is it http://" + at.substring(8) + "?)" : "";
             return Optional.of(at + " does not speak TLS" + plain + check);
         }
         return Optional.of("TLS with " + at + " failed: " + firstSentence(String.valueOf(ssl.getMessage())) + check);
+    }
+
+    /** The TLS alerts a server sends about the client's certificate (RFC 8446, section 6.2). */
+    private static final Pattern CERTIFICATE_ALERT = Pattern.compile("Received fatal alert: (certificate_required"
+            + "|bad_certificate|certificate_unknown|unsupported_certificate|certificate_revoked|certificate_expired"
+            + "|unknown_ca)\\b");
+
+    /**
+     * The alert a TLS server sent about the client's certificate (none given, or one it does not take), from the
+     * JDK's {@code Received fatal alert: NAME} in {@code e}'s causes; empty if none did.
+     */
+    static Optional<String> certificateAlert(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            Matcher m = c instanceof SSLException ? CERTIFICATE_ALERT.matcher(String.valueOf(c.getMessage())) : null;
+            if (m != null && m.find()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern JDK_CLASS = Pattern.compile(": (?:java|javax|sun|jdk)\\.[\\w.$]+(?:Exception|Error)");
+
+    /**
+     * What the JDK says went wrong in a TLS failure {@code e}, in one line: its innermost cause's message, without
+     * the names of the exceptions it wraps ({@code Received fatal alert: protocol_version}).
+     */
+    static String tlsWhy(Throwable e) {
+        String why = String.valueOf(root(e).getMessage());
+        Matcher m = JDK_CLASS.matcher(why);
+        return firstSentence(m.find() ? why.substring(0, m.start()) : why);
     }
 
     /** How {@link #refused} begins when no trusted certificate signed the peer's. */
@@ -342,7 +383,8 @@ final class Aws {
     /**
      * Why the JDK refused a TLS peer's certificate, from its exceptions in {@code e}'s causes: {@code signed by no
      * certificate in TRUST} (no path to a trusted certificate, or one with a trusted one's name that did not sign it),
-     * {@code it has expired}, {@code it is not valid yet}, or the JDK's words; empty if no certificate was refused.
+     * {@code it expired at INSTANT}, {@code it is not valid before INSTANT} (without the instant where the JDK does not
+     * say which certificate), or the JDK's words; empty if no certificate was refused.
      */
     static Optional<String> refused(Throwable e, String trust) {
         CertPathValidatorException invalid = cause(e, CertPathValidatorException.class);
@@ -355,15 +397,28 @@ final class Aws {
                 || reason == CertPathValidatorException.BasicReason.INVALID_SIGNATURE) {
             return Optional.of(SIGNED_BY_NONE + trust);
         }
+        java.security.cert.X509Certificate refusedOne = refusedCertificate(invalid);
         if (cause(e, CertificateExpiredException.class) != null
                 || reason == CertPathValidatorException.BasicReason.EXPIRED) {
-            return Optional.of("it has expired");
+            return Optional.of(refusedOne == null ? "it has expired"
+                    : "it expired at " + refusedOne.getNotAfter().toInstant());
         }
         if (cause(e, CertificateNotYetValidException.class) != null
                 || reason == CertPathValidatorException.BasicReason.NOT_YET_VALID) {
-            return Optional.of("it is not valid yet");
+            return Optional.of(refusedOne == null ? "it is not valid yet"
+                    : "it is not valid before " + refusedOne.getNotBefore().toInstant());
         }
         return Optional.of(firstSentence(String.valueOf(root(e).getMessage())));
+    }
+
+    /** The certificate of its path that {@code invalid} refused, if it says which; null if not. */
+    private static java.security.cert.X509Certificate refusedCertificate(CertPathValidatorException invalid) {
+        if (invalid == null || invalid.getCertPath() == null || invalid.getIndex() < 0
+                || invalid.getIndex() >= invalid.getCertPath().getCertificates().size()) {
+            return null;
+        }
+        return invalid.getCertPath().getCertificates().get(invalid.getIndex())
+                instanceof java.security.cert.X509Certificate x ? x : null;
     }
 
     /** The first of {@code t}'s causes (or {@code t}) of {@code type}; null if none is. */

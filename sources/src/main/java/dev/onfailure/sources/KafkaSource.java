@@ -223,6 +223,19 @@ final class KafkaSource implements Source {
                         : ": put the certificate that signed it in " + store), e);
             }
         }
+        if (e instanceof SslAuthenticationException) {
+            Optional<String> alert = Aws.certificateAlert(e);
+            String keys = properties.getProperty("ssl.keystore.location");
+            if (alert.isPresent()) {
+                return new SourceException(location.uri(), keys == null && properties.getProperty(
+                        "ssl.keystore.certificate.chain") == null ? at + " wants a client certificate (mutual TLS) and"
+                                + " was given none: set ssl.keystore.location (and ssl.keystore.password) in the"
+                                + " --kafka-config file to the client's key and certificate"
+                        : at + " refused the client certificate in " + (keys == null ? "ssl.keystore.certificate.chain"
+                                : "ssl.keystore.location " + keys) + " (TLS alert: " + alert.get() + ")", e);
+            }
+            return new SourceException(location.uri(), "TLS with " + at + " failed: " + Aws.tlsWhy(e), e);
+        }
         if (e instanceof AuthenticationException) {
             return new SourceException(location.uri(), "authentication failed at " + at + ": " + e.getMessage(), e);
         }

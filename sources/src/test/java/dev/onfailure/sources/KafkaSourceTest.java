@@ -356,6 +356,72 @@ final class KafkaSourceTest {
         }
     }
 
+    /**
+     * A broker certificate signed by the CA in the trust store but out of its time, and a listener that wants the
+     * client's own certificate: one line each; a certificate in its time is read.
+     */
+    @Test
+    void aBrokerCertificateOutOfItsTime_andMutualTls_areOneLineEach(@TempDir Path dir) throws Exception {
+        java.net.URI broker = java.net.URI.create("tcp://" + server.bootstrapServers());
+        try (TlsRelay expired = TlsRelay.startSigned(dir, broker, "ip:127.0.0.1", "-3d", 1);
+                TlsRelay early = TlsRelay.startSigned(dir, broker, "ip:127.0.0.1", "+2d", 5);
+                TlsRelay mutual = TlsRelay.startSigned(dir, broker, "ip:127.0.0.1", "-1d", 3)
+                        .requireClientCertificate();
+                TlsRelay inTime = TlsRelay.startSigned(dir, broker, "ip:127.0.0.1", "-1d", 3)) {
+            for (TlsRelay relay : List.of(expired, early, mutual, inTime)) {
+                Path config = Files.writeString(dir.resolve("ssl-" + relay.endpoint().getPort() + ".properties"),
+                        "security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location="
+                                + relay.certificate() + "\n");
+                SourceOptions options = SourceOptions.builder().bootstrapServer(relay.endpoint().getAuthority())
+                        .kafkaConfig(config).timeout(Duration.ofSeconds(relay == inTime ? 3 : 10)).build();
+                String at = "kafka://failures: the certificate of bootstrap server " + relay.endpoint().getAuthority();
+                if (relay == inTime) {
+                    handshakePasses(options, relay.endpoint().getAuthority());
+                } else if (relay == expired) {
+                    assertThatThrownBy(() -> read("kafka://failures", options)).isInstanceOf(SourceException.class)
+                            .hasMessage(at + " is not trusted (it expired at "
+                                    + relay.served().getNotAfter().toInstant() + ")");
+                } else if (relay == early) {
+                    assertThatThrownBy(() -> read("kafka://failures", options)).isInstanceOf(SourceException.class)
+                            .hasMessage(at + " is not trusted (it is not valid before "
+                                    + relay.served().getNotBefore().toInstant() + ")");
+                } else {
+                    assertThatThrownBy(() -> read("kafka://failures", options)).isInstanceOf(SourceException.class)
+                            .hasMessage("kafka://failures: bootstrap server " + relay.endpoint().getAuthority()
+                                    + " wants a client certificate (mutual TLS) and was given none: set"
+                                    + " ssl.keystore.location (and ssl.keystore.password) in the --kafka-config file"
+                                    + " to the client's key and certificate");
+                }
+            }
+            String trust = "security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location="
+                    + mutual.certificate() + "\nssl.keystore.type=PKCS12\nssl.keystore.password=" + TlsRelay.password()
+                    + "\nssl.keystore.location=";
+            Path stranger = mutual.clientKeyStore(dir, false);
+            Path strangerConfig = Files.writeString(dir.resolve("stranger.properties"), trust + stranger + "\n");
+            String at = mutual.endpoint().getAuthority();
+            assertThatThrownBy(() -> read("kafka://failures", SourceOptions.builder().bootstrapServer(at)
+                    .kafkaConfig(strangerConfig).timeout(Duration.ofSeconds(10)).build()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("kafka://failures: bootstrap server " + at + " refused the client certificate in"
+                            + " ssl.keystore.location " + stranger + " (TLS alert: bad_certificate)");
+            Path signedConfig = Files.writeString(dir.resolve("signed.properties"), trust
+                    + mutual.clientKeyStore(dir, true) + "\n");
+            handshakePasses(SourceOptions.builder().bootstrapServer(at).kafkaConfig(signedConfig)
+                    .timeout(Duration.ofSeconds(3)).build(), at);
+        }
+    }
+
+    /**
+     * The TLS handshake with the relay at {@code at} passes: the client then asks for metadata through it, and the
+     * broker gives its own plaintext listener, which a TLS client cannot read (the relay cannot stand in for the
+     * broker there), so the read ends at the timeout, with no word of a certificate.
+     */
+    private static void handshakePasses(SourceOptions options, String at) {
+        assertThatThrownBy(() -> read("kafka://failures", options)).isInstanceOf(SourceException.class)
+                .hasMessageStartingWith("kafka://failures: bootstrap server " + at + " did not answer within")
+                .hasMessageNotContaining("certificate");
+    }
+
     @Test
     void tlsClient_atAPlaintextListener_isToldOfSecurityProtocol(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("client.properties");

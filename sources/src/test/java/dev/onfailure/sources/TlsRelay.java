@@ -29,10 +29,15 @@ public final class TlsRelay implements AutoCloseable {
     private final ServerSocket listener;
     private final int backend;
     private final Path certificate;
+    private final java.security.cert.X509Certificate served;
+    /** The CA that signed {@link #served} (its PKCS12 key store), or null for a self-signed relay. */
+    private Path ca;
 
-    private TlsRelay(ServerSocket listener, int backend, Path certificate) {
+    private TlsRelay(ServerSocket listener, int backend, Path certificate,
+            java.security.cert.X509Certificate served) {
         this.listener = listener;
         this.backend = backend;
+        this.served = served;
         this.certificate = certificate;
     }
 
@@ -48,6 +53,98 @@ public final class TlsRelay implements AutoCloseable {
                 "-storetype", "PKCS12", "-storepass", new String(PASSWORD));
         keytool("-exportcert", "-rfc", "-alias", "relay", "-keystore", keystore.toString(), "-storetype", "PKCS12",
                 "-storepass", new String(PASSWORD), "-file", pem.toString());
+        return listen(keystore, pem, target, null);
+    }
+
+    /**
+     * As {@link #start(Path, URI, String)}, but the relay's certificate is signed by a CA made for the run (whose
+     * certificate is {@link #certificate()}, the bundle that trusts it) and is valid for {@code days} from
+     * {@code startDate} in keytool's words ({@code -3d}, {@code +2d}): so that a trusted certificate can be out of
+     * its time, which a self-signed one given as its own trust anchor never is to the JDK (an anchor's dates go
+     * unchecked).
+     */
+    public static TlsRelay startSigned(Path dir, URI target, String san, String startDate, int days)
+            throws Exception {
+        String stem = "relay-" + System.nanoTime();
+        Path ca = dir.resolve(stem + "-ca.p12");
+        Path caPem = dir.resolve(stem + "-ca.pem");
+        Path keystore = dir.resolve(stem + ".p12");
+        Path request = dir.resolve(stem + ".csr");
+        Path signed = dir.resolve(stem + "-signed.pem");
+        String pass = new String(PASSWORD);
+        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "30",
+                "-startdate", "-10d", "-dname", "CN=onfailure test CA", "-ext", "bc:c", "-keystore", ca.toString(),
+                "-storetype", "PKCS12", "-storepass", pass);
+        keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storetype", "PKCS12",
+                "-storepass", pass, "-file", caPem.toString());
+        keytool("-genkeypair", "-alias", "relay", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+                "CN=onfailure test relay", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", pass);
+        keytool("-certreq", "-alias", "relay", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+                "-storepass", pass, "-file", request.toString());
+        keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storetype", "PKCS12",
+                "-storepass", pass, "-infile", request.toString(), "-outfile", signed.toString(), "-ext", "san=" + san,
+                "-startdate", startDate, "-validity", String.valueOf(days));
+        keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore",
+                keystore.toString(), "-storetype", "PKCS12", "-storepass", pass);
+        keytool("-importcert", "-alias", "relay", "-file", signed.toString(), "-keystore", keystore.toString(),
+                "-storetype", "PKCS12", "-storepass", pass);
+        TlsRelay relay = listen(keystore, caPem, target, caPem);
+        relay.ca = ca;
+        return relay;
+    }
+
+    /**
+     * Makes the relay ask every client for a certificate of its own (mutual TLS) and refuse one that gives none, as a
+     * listener with {@code ssl.client.auth=required} does: a failure that is no certificate of the server's.
+     */
+    public TlsRelay requireClientCertificate() {
+        ((SSLServerSocket) listener).setNeedClientAuth(true);
+
+        return this;
+    }
+
+    /** The relay's certificate (the one signed, where a CA signed it), as the JDK reads {@link #certificate()}. */
+    public java.security.cert.X509Certificate served() {
+        return served;
+    }
+
+    /**
+     * A client's key store (PKCS12, password {@code onfailure-test}, alias {@code client}) with a key pair and its
+     * certificate: signed by this relay's CA, which the relay trusts for clients, or self-signed, which it does not.
+     * Only for a relay of {@link #startSigned}.
+     */
+    public Path clientKeyStore(Path dir, boolean signedByTheCa) throws Exception {
+        if (ca == null) {
+            throw new IllegalStateException("a self-signed relay has no CA to sign a client's certificate");
+        }
+        String stem = "client-" + System.nanoTime();
+        Path keystore = dir.resolve(stem + ".p12");
+        String pass = new String(PASSWORD);
+        keytool("-genkeypair", "-alias", "client", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=onfailure test client", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+                "-storepass", pass);
+        if (signedByTheCa) {
+            Path request = dir.resolve(stem + ".csr");
+            Path signed = dir.resolve(stem + "-signed.pem");
+            keytool("-certreq", "-alias", "client", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+                    "-storepass", pass, "-file", request.toString());
+            keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-storetype", "PKCS12",
+                    "-storepass", pass, "-infile", request.toString(), "-outfile", signed.toString(), "-validity",
+                    "2");
+            keytool("-importcert", "-noprompt", "-alias", "ca", "-file", certificate.toString(), "-keystore",
+                    keystore.toString(), "-storetype", "PKCS12", "-storepass", pass);
+            keytool("-importcert", "-alias", "client", "-file", signed.toString(), "-keystore", keystore.toString(),
+                    "-storetype", "PKCS12", "-storepass", pass);
+        }
+        return keystore;
+    }
+
+    /** The password of the key stores made here. */
+    public static String password() {
+        return new String(PASSWORD);
+    }
+
+    private static TlsRelay listen(Path keystore, Path pem, URI target, Path clientCa) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             store.load(in, PASSWORD);
@@ -55,10 +152,24 @@ public final class TlsRelay implements AutoCloseable {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, PASSWORD);
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keys.getKeyManagers(), null, null);
+        javax.net.ssl.TrustManager[] clients = null;              // the JDK's, where no CA signs clients
+        if (clientCa != null) {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            try (InputStream in = Files.newInputStream(clientCa)) {
+                trusted.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(in));
+            }
+            javax.net.ssl.TrustManagerFactory f = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            f.init(trusted);
+            clients = f.getTrustManagers();
+        }
+        tls.init(keys.getKeyManagers(), clients, null);
         SSLServerSocket listener = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(0, 50,
                 InetAddress.getLoopbackAddress());
-        TlsRelay relay = new TlsRelay(listener, target.getPort(), pem);
+        TlsRelay relay = new TlsRelay(listener, target.getPort(), pem,
+                (java.security.cert.X509Certificate) store.getCertificate("relay"));
         Thread accept = new Thread(relay::accept, "tls-relay-accept");
         accept.setDaemon(true);
         accept.start();

@@ -124,6 +124,66 @@ final class TlsTest {
                         + " certificate that signed it in " + s3Tls.certificate());
     }
 
+    /**
+     * A certificate signed by a CA the bundle holds, but out of its time: expired, or not valid yet (a clock behind the
+     * server's), each one line with the instant; one in its time is read.
+     */
+    @Test
+    void aCertificateOutOfItsTime_isOneLine_withTheInstant() throws Exception {
+        try (TlsRelay expired = TlsRelay.startSigned(dir, s3Server.endpoint(), "ip:127.0.0.1", "-3d", 1);
+                TlsRelay early = TlsRelay.startSigned(dir, sqsServer.endpoint(), "ip:127.0.0.1", "+2d", 5);
+                TlsRelay inTime = TlsRelay.startSigned(dir, s3Server.endpoint(), "ip:127.0.0.1", "-1d", 3)) {
+            assertThatThrownBy(() -> read("s3://failures", options(expired.endpoint())
+                    .caBundle(expired.certificate()).build()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("s3://failures: the certificate of " + expired.endpoint() + " is not trusted (it"
+                            + " expired at " + expired.served().getNotAfter().toInstant() + ")");
+            assertThatThrownBy(() -> read("sqs://q", options(early.endpoint()).caBundle(early.certificate())
+                    .build()))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("sqs://q: the certificate of " + early.endpoint() + " is not trusted (it is not valid"
+                            + " before " + early.served().getNotBefore().toInstant() + ")");
+            assertThat(read("s3://failures", options(inTime.endpoint()).caBundle(inTime.certificate()).build()))
+                    .hasSize(objects.size());
+        }
+    }
+
+    /**
+     * A listener that wants a certificate of the client's (mutual TLS): without one it is one line saying how to give
+     * one (the JDK's key store properties, which the SDK's HTTP client reads), and with one its CA signed it reads.
+     */
+    @Test
+    void aListenerThatWantsAClientCertificate_isOneLine_andTheJdksKeyStoreGivesIt() throws Exception {
+        try (TlsRelay mutual = TlsRelay.startSigned(dir, s3Server.endpoint(), "ip:127.0.0.1", "-1d", 3)
+                .requireClientCertificate()) {
+            SourceOptions options = options(mutual.endpoint()).caBundle(mutual.certificate()).build();
+            assertThatThrownBy(() -> read("s3://failures", options))
+                    .isInstanceOf(SourceException.class)
+                    .hasMessage("s3://failures: " + mutual.endpoint() + " wants a client certificate (mutual TLS) and"
+                            + " was given none: give one with -Djavax.net.ssl.keyStore=FILE and"
+                            + " -Djavax.net.ssl.keyStorePassword=PASSWORD (in ONFAILURE_JAVA_OPTS for the command)");
+
+            // a certificate it does not take is refused, but the alert may come after the server has closed the
+            // connection under the request the client was writing (a broken pipe), so no line is promised for it
+            withKeyStore(mutual.clientKeyStore(dir, true), () -> assertThat(read("s3://failures", options))
+                    .hasSize(objects.size()));
+        }
+    }
+
+    /** Runs {@code body} with the JDK's key store properties naming {@code keyStore}, then clears them. */
+    private static void withKeyStore(Path keyStore, Runnable body) {
+        System.setProperty("javax.net.ssl.keyStore", keyStore.toString());
+        System.setProperty("javax.net.ssl.keyStorePassword", TlsRelay.password());
+        System.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+        try {
+            body.run();
+        } finally {
+            System.clearProperty("javax.net.ssl.keyStore");
+            System.clearProperty("javax.net.ssl.keyStorePassword");
+            System.clearProperty("javax.net.ssl.keyStoreType");
+        }
+    }
+
     @Test
     void aCertificateForAnotherHost_isOneLine() {
         assertThatThrownBy(() -> read("s3://failures", options(otherHost.endpoint())
