@@ -357,6 +357,42 @@ final class LocationsCliTest {
     }
 
     /**
+     * Keys holding control characters (a newline, a tab, an escape sequence: S3 takes any UTF-8) are read, written out
+     * in text and on standard error, escaped in JSON, and given files of their own by {@code format}.
+     */
+    @Test
+    void keysWithControlCharacters_areReadAndWrittenOut(@TempDir Path out) throws Exception {
+        s3.createBucket(b -> b.bucket("controls"));
+        byte[] record = Corpus.of(Kind.S3).values().iterator().next();
+        List<String> keys = List.of("line\nbreak.json", "tab\there.json", "esc\u001b[31mred.json");
+        for (String key : keys) {
+            s3.putObject(b -> b.bucket("controls").key(key), RequestBody.fromBytes(record));
+        }
+        // S3 lists such a key only URL-encoded (XML 1.0 cannot hold U+001B): asked for plainly, the whole listing
+        // was "Could not parse XML response"
+        Cli.Result json = Cli.run("validate", "--format", "json", "--endpoint-url", s3Endpoint, "s3://controls");
+        assertThat(json.code()).as(json.err()).isZero();
+        assertThat(json.out().lines().toList()).containsExactly(
+                "{\"source\":\"s3://controls/esc\\u001b[31mred.json\",\"kind\":\"kafka.s3\",\"valid\":true,\"findings\":[]}",
+                "{\"source\":\"s3://controls/line\\nbreak.json\",\"kind\":\"kafka.s3\",\"valid\":true,\"findings\":[]}",
+                "{\"source\":\"s3://controls/tab\\there.json\",\"kind\":\"kafka.s3\",\"valid\":true,\"findings\":[]}");
+
+        Cli.Result format = Cli.run("format", "--output-dir", out.toString(), "--endpoint-url", s3Endpoint,
+                "s3://controls");
+        assertThat(format.code()).as(format.err()).isZero();
+        try (Stream<Path> written = Files.list(out.resolve("controls"))) {
+            assertThat(written.map(p -> p.getFileName().toString()).sorted()).containsExactly(
+                    "esc%1B%5B31mred.json", "line%0Abreak.json", "tab%09here.json");
+        }
+
+        // a finding's line in text names the key with its control characters written out
+        s3.putObject(b -> b.bucket("controls").key("bad\u001b[2Jkey.json"), RequestBody.fromString("{"));
+        Cli.Result text = Cli.run("validate", "--endpoint-url", s3Endpoint, "s3://controls");
+        assertThat(text.code()).isEqualTo(1);
+        assertThat(text.out()).contains("s3://controls/bad\\u001b[2Jkey.json").doesNotContain("\u001b");
+    }
+
+    /**
      * An object that is not JSON is written as it came; one over the document limit was read only up to one byte past
      * it, and a file of those bytes would not be what came: it is not written, and the line says so.
      */

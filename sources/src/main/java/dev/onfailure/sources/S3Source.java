@@ -119,10 +119,15 @@ final class S3Source implements Source {
         return new Window();
     }
 
-    /** The listing, filtered by last-modified time. */
+    /**
+     * The listing, filtered by last-modified time. Keys come URL-encoded ({@code encoding-type=url}, as the AWS CLI
+     * asks for them) and the SDK decodes them: a key may hold any character, and one that XML 1.0 cannot (an escape,
+     * most control characters) would otherwise make the whole listing unreadable.
+     */
     private Iterator<S3Object> listing() {
         ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(location.bucket())
-                .prefix(location.prefix().isEmpty() ? null : location.prefix()).build();
+                .prefix(location.prefix().isEmpty() ? null : location.prefix())
+                .encodingType(software.amazon.awssdk.services.s3.model.EncodingType.URL).build();
         Iterator<S3Object> all;
         try {
             all = objects(s3.listObjectsV2Paginator(request).iterator());
