@@ -358,13 +358,15 @@ final class LocationsCliTest {
 
     /**
      * Keys holding control characters (a newline, a tab, an escape sequence: S3 takes any UTF-8) are read, written out
-     * in text and on standard error, escaped in JSON, and given files of their own by {@code format}.
+     * in text, escaped in JSON, and given files of their own by {@code format}; so are keys with a space, a plus and a
+     * percent sign, which URL-encoded listing must not confuse.
      */
     @Test
     void keysWithControlCharacters_areReadAndWrittenOut(@TempDir Path out) throws Exception {
         s3.createBucket(b -> b.bucket("controls"));
         byte[] record = Corpus.of(Kind.S3).values().iterator().next();
-        List<String> keys = List.of("line\nbreak.json", "tab\there.json", "esc\u001b[31mred.json");
+        List<String> keys = List.of("line\nbreak.json", "tab\there.json", "esc\u001b[31mred.json", "plus+sign.json",
+                "a space.json", "per%25cent.json");
         for (String key : keys) {
             s3.putObject(b -> b.bucket("controls").key(key), RequestBody.fromBytes(record));
         }
@@ -373,8 +375,11 @@ final class LocationsCliTest {
         Cli.Result json = Cli.run("validate", "--format", "json", "--endpoint-url", s3Endpoint, "s3://controls");
         assertThat(json.code()).as(json.err()).isZero();
         assertThat(json.out().lines().toList()).containsExactly(
+                "{\"source\":\"s3://controls/a space.json\",\"kind\":\"kafka.s3\",\"valid\":true,\"findings\":[]}",
                 "{\"source\":\"s3://controls/esc\\u001b[31mred.json\",\"kind\":\"kafka.s3\",\"valid\":true,\"findings\":[]}",
                 "{\"source\":\"s3://controls/line\\nbreak.json\",\"kind\":\"kafka.s3\",\"valid\":true,\"findings\":[]}",
+                "{\"source\":\"s3://controls/per%25cent.json\",\"kind\":\"kafka.s3\",\"valid\":true,\"findings\":[]}",
+                "{\"source\":\"s3://controls/plus+sign.json\",\"kind\":\"kafka.s3\",\"valid\":true,\"findings\":[]}",
                 "{\"source\":\"s3://controls/tab\\there.json\",\"kind\":\"kafka.s3\",\"valid\":true,\"findings\":[]}");
 
         Cli.Result format = Cli.run("format", "--output-dir", out.toString(), "--endpoint-url", s3Endpoint,
@@ -382,7 +387,8 @@ final class LocationsCliTest {
         assertThat(format.code()).as(format.err()).isZero();
         try (Stream<Path> written = Files.list(out.resolve("controls"))) {
             assertThat(written.map(p -> p.getFileName().toString()).sorted()).containsExactly(
-                    "esc%1B%5B31mred.json", "line%0Abreak.json", "tab%09here.json");
+                    "a%20space.json", "esc%1B%5B31mred.json", "line%0Abreak.json", "per%2525cent.json",
+                    "plus+sign.json", "tab%09here.json");
         }
 
         // a finding's line in text names the key with its control characters written out
