@@ -248,9 +248,15 @@ public final class OnFailureRecords {
         String member = envelope == Envelope.SNS_EVENT ? "/Records/0/Sns/Message" : "/Records/0/body";
         DocumentReport doc = validator.validate(JsonObject.builder().put("Records", JsonArray.of(record)).build(),
                 options);
+        String at = "/Records/" + index + member.substring("/Records/0".length());
+        if (doc.records().size() != 1) {
+            // The message is itself an envelope of several records (a Lambda event pasted into a body): one item
+            // cannot stand for them all, so none of them is handed over as if it were the message's only record.
+            return fromReport(id, doc, at, Optional.of(envelope));
+        }
         RecordReport r = doc.records().get(0);
         String inner = r.location().startsWith(member) ? r.location().substring(member.length()) : "";
-        String location = "/Records/" + index + member.substring("/Records/0".length()) + inner;
+        String location = at + inner;
         RecordReport placed = new RecordReport(location, r.envelope(), r.kind(), profile, r.findings());
         return OnFailureItem.read(id, r.record(), placed);
     }

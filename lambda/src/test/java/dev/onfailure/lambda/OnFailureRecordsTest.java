@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.onfailure.fixtures.Corpus;
 import dev.onfailure.fixtures.HandMadeRecords;
+import dev.onfailure.json.Json;
 import dev.onfailure.lambda.OnFailureItem.Status;
 import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
@@ -164,6 +165,39 @@ final class OnFailureRecordsTest {
         assertThat(report.codes()).containsExactly("envelope.message-not-json");
         assertThat(report.location()).isEqualTo("/Records/0/body");
         assertThat(item.record()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void sqs_bodyThatIsAnEnvelopeOfSeveralRecords_isInvalidNotItsFirstRecord() {
+        // A body holding a whole Lambda SQS event (two messages, the second with its offsets the wrong way round):
+        // the validator reports both records; the one item of that message must not stand for the first alone.
+        String valid = HandMadeRecords.named("self-managed.sqs-sns.json").json();
+        String swapped = Corpus.cases().stream().filter(c -> c.file().equals("invalid/kafka.offset-order/swapped.json"))
+                .findFirst().orElseThrow().text();
+        String nested = "{\"Records\":[{\"body\":" + Json.quote(valid) + "},{\"body\":" + Json.quote(swapped)
+                + "}]}";
+        String twoValid = "{\"Records\":[{\"body\":" + Json.quote(valid) + "},{\"body\":" + Json.quote(valid)
+                + "}]}";
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message("m-0", nested), message("m-1", twoValid), message("m-2", valid)));
+
+        List<OnFailureItem> items = OnFailureRecords.from(event);
+
+        assertThat(items).extracting(OnFailureItem::status).containsExactly(Status.INVALID, Status.INVALID,
+                Status.VALID);
+        assertThat(items.get(0).record()).isEmpty();
+        assertThat(items.get(0).report().orElseThrow().codes()).containsExactly("kafka.offset-order");
+        assertThat(items.get(1).record()).isEmpty();
+        assertThat(items.get(1).report().orElseThrow().codes()).containsExactly("record.unknown-kind");
+        assertThat(items).extracting(i -> i.report().orElseThrow().location()).containsExactly("/Records/0/body",
+                "/Records/1/body", "/Records/2/body");
+    }
+
+    private static SQSEvent.SQSMessage message(String id, String body) {
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId(id);
+        m.setBody(body);
+        return m;
     }
 
     static OnFailureItem byId(List<OnFailureItem> items, String id) {
