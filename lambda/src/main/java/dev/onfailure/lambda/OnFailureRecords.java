@@ -190,9 +190,17 @@ public final class OnFailureRecords {
     private OnFailureItem object(S3EventNotification.S3EventNotificationRecord r, S3Client s3) {
         S3EventNotification.S3Entity entity = r.getS3();
         String bucket = entity == null || entity.getBucket() == null ? "" : String.valueOf(entity.getBucket().getName());
-        String key = entity == null || entity.getObject() == null ? "" : entity.getObject().getUrlDecodedKey();
         Optional<String> version = entity == null || entity.getObject() == null ? Optional.empty()
                 : Optional.ofNullable(entity.getObject().getVersionId()).filter(v -> !v.isEmpty());
+        String key;
+        try {
+            key = entity == null || entity.getObject() == null ? "" : entity.getObject().getUrlDecodedKey();
+        } catch (IllegalArgumentException e) {
+            // a key S3 would never send (a % not followed by two hex digits): the item names it as it came
+            String raw = String.valueOf(entity.getObject().getKey());
+            return OnFailureItem.unavailable(new ItemId.S3Object(bucket, raw, version),
+                    "the notification's key " + raw + " is not URL-encoded: " + e.getMessage());
+        }
         ItemId.S3Object id = new ItemId.S3Object(bucket, key, version);
         if (bucket.isEmpty() || key.isEmpty()) {
             return OnFailureItem.unavailable(id, "the notification names no bucket or no key");

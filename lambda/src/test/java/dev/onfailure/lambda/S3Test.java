@@ -3,6 +3,7 @@ package dev.onfailure.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import dev.onfailure.fixtures.Corpus;
 import dev.onfailure.fixtures.HandMadeRecords;
 import dev.onfailure.lambda.OnFailureItem.Status;
@@ -111,5 +112,28 @@ final class S3Test {
             assertThat(item.status()).isEqualTo(Status.UNAVAILABLE);
             assertThat(item.problem().orElseThrow()).startsWith("could not fetch s3://orders-consumer-failures/aws/");
         }
+    }
+
+    @Test
+    void keyThatIsNotUrlEncoded_isAnUnavailableItemNotAnException() {
+        S3Event event = Events.s3("s3.json");
+        S3EventNotification.S3ObjectEntity object = event.getRecords().get(0).getS3().getObject();
+        S3EventNotification.S3ObjectEntity broken = new S3EventNotification.S3ObjectEntity("aws/lambda/%ZZ.json",
+                object.getSizeAsLong(), object.geteTag(), object.getVersionId(), object.getSequencer());
+        S3EventNotification.S3EventNotificationRecord r = event.getRecords().get(0);
+        S3EventNotification.S3EventNotificationRecord withBrokenKey = new S3EventNotification.S3EventNotificationRecord(
+                r.getAwsRegion(), r.getEventName(), r.getEventSource(), r.getEventTime().toString(), r.getEventVersion(),
+                r.getRequestParameters(), r.getResponseElements(), new S3EventNotification.S3Entity(
+                        r.getS3().getConfigurationId(), r.getS3().getBucket(), broken, r.getS3().getS3SchemaVersion()),
+                r.getUserIdentity());
+        List<S3EventNotification.S3EventNotificationRecord> records = new java.util.ArrayList<>(event.getRecords());
+        records.set(0, withBrokenKey);
+
+        List<OnFailureItem> items = OnFailureRecords.from(new S3Event(records), s3);
+
+        assertThat(items.get(0).status()).isEqualTo(Status.UNAVAILABLE);
+        assertThat(items.get(0).problem().orElseThrow()).contains("aws/lambda/%ZZ.json").contains("not URL-encoded");
+        assertThat(items).hasSize(records.size());
+        assertThat(items.get(1).status()).isEqualTo(Status.VALID);
     }
 }
