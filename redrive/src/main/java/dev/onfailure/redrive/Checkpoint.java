@@ -58,6 +58,9 @@ final class Checkpoint implements AutoCloseable {
      */
     static Checkpoint open(Path path, Target target) {
         String header = MAGIC + " " + target;
+        if (Files.isDirectory(path)) {
+            throw new RecoveryException("checkpoint " + path + " is a directory: give a file (--checkpoint FILE)");
+        }
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) {
