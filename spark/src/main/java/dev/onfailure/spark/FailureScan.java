@@ -283,11 +283,14 @@ final class FailureScan implements Scan, Batch {
             return expandLocal(path, local.get(), all);
         }
         Path pattern = new Path(path);
-        FileSystem fs = pattern.getFileSystem(conf);
-        if (fs.exists(pattern)) {
-            return List.of(path);                                    // a name that only looks like a glob
+        FileStatus[] matches;
+        try (HadoopListing.OwnFs lister = HadoopListing.lister(pattern, conf)) {
+            FileSystem fs = lister.fs();
+            if (fs.exists(pattern)) {
+                return List.of(path);                                // a name that only looks like a glob
+            }
+            matches = fs.globStatus(pattern);
         }
-        FileStatus[] matches = fs.globStatus(pattern);
         List<String> out = new ArrayList<>();
         for (FileStatus m : matches == null ? new FileStatus[0] : matches) {
             String name = m.getPath().getName();

@@ -73,8 +73,8 @@ final class HadoopListing {
 
     private static List<FileSplit.File> list(Path root, Configuration conf, boolean all, Wanted wanted,
             ExecutorService pool, int width, int levels, int most) {
-        try {
-            FileSystem fs = root.getFileSystem(conf);
+        try (OwnFs owned = lister(root, conf)) {
+            FileSystem fs = owned.fs();
             FileStatus status;
             try {
                 status = fs.getFileStatus(root);
@@ -111,6 +111,41 @@ final class HadoopListing {
         } catch (IOException e) {
             throw new UncheckedIOException("onfailure: cannot list " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The s3a setting that names execution interceptors for its S3 client. */
+    static final String S3A_INTERCEPTORS = "fs.s3a.audit.execution.interceptors";
+
+    /**
+     * A file system to list with, and whether it is the listing's own (closed with it) or the session's (cached,
+     * left open).
+     */
+    record OwnFs(FileSystem fs, boolean own) implements java.io.Closeable {
+        @Override
+        public void close() throws IOException {
+            if (own) {
+                fs.close();
+            }
+        }
+    }
+
+    /**
+     * The file system to list {@code root} with: for s3a, unless the session's already lists URL-encoded keys, an
+     * instance of its own whose listings do ({@link UrlEncodedListing}; s3a adds interceptors only with its auditing
+     * on, so that is on too), so that an object whose key XML cannot hold does not fail the listing of its prefix;
+     * for any other scheme, the session's.
+     */
+    static OwnFs lister(Path root, Configuration conf) throws IOException {
+        String scheme = root.toUri().getScheme();
+        String have = conf.getTrimmed(S3A_INTERCEPTORS, "");
+        if (!"s3a".equalsIgnoreCase(scheme) || List.of(have.split("\\s*,\\s*")).contains(UrlEncodedListing.NAME)
+                && conf.getBoolean("fs.s3a.audit.enabled", true)) {
+            return new OwnFs(root.getFileSystem(conf), false);
+        }
+        Configuration own = new Configuration(conf);
+        own.set(S3A_INTERCEPTORS, have.isEmpty() ? UrlEncodedListing.NAME : have + "," + UrlEncodedListing.NAME);
+        own.setBoolean("fs.s3a.audit.enabled", true);
+        return new OwnFs(FileSystem.newInstance(root.toUri(), own), true);
     }
 
     /** What one directory holds: the files taken, and the directories to go on with. */

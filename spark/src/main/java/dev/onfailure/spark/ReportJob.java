@@ -128,9 +128,13 @@ public final class ReportJob {
                     err.println("onfailure report: nothing matches " + p);
                     return 2;
                 }
-                if (!FailureScan.isGlob(p) && !path.getFileSystem(conf).exists(path)) {
-                    err.println("onfailure report: no such file or directory: " + p);
-                    return 2;
+                if (!FailureScan.isGlob(p)) {
+                    try (HadoopListing.OwnFs lister = HadoopListing.lister(path, conf)) {
+                        if (!lister.fs().exists(path)) {            // a prefix is probed by listing it
+                            err.println("onfailure report: no such file or directory: " + p);
+                            return 2;
+                        }
+                    }
                 }
                 for (String each : matched) {
                     org.apache.hadoop.fs.Path m = new org.apache.hadoop.fs.Path(each);

@@ -103,7 +103,7 @@ final class OnfailureSourceS3Test {
     void keysWithSpacesColonsPercentSignsAndUnicode_areReadUnderTheirOwnNames() throws Exception {
         byte[] record = Files.readAllBytes(local.resolve("corpus/valid/string-payload.s3.json"));
         List<String> keys = List.of("odd/a b.json", "odd/c:d.json", "odd/e%20f.json", "odd/g+h.json",
-                "odd/\u00fc.json", "odd/x/2026-12-01T10:00:00.json");
+                "odd/\u00fc.json", "odd/x/2026-12-01T10:00:00.json", "odd/esc\u001b[31m.json", "odd/tab\there.json");
         for (String key : keys) {
             s3.put("dlq", key, record);
         }
@@ -112,5 +112,30 @@ final class OnfailureSourceS3Test {
         assertThat(rows).extracting(r -> r.getString(0)).containsExactlyElementsOf(keys.stream().sorted(
                 LocalPaths::compareCodePoints).map(k -> "s3a://dlq/" + k).toList());
         assertThat(rows).allMatch(r -> r.getBoolean(1));
+    }
+
+    /**
+     * An object whose key XML 1.0 cannot hold (U+0001, first in its prefix) failed the listing of its whole prefix:
+     * s3a lists without {@code encoding-type=url}, and S3's answer cannot be read. The data source and the job list
+     * with {@link UrlEncodedListing}, so the prefix is read, that object too; the job's check that the prefix exists
+     * (a listing of one key) passes.
+     */
+    @Test
+    void aKeyXmlCannotHold_firstInItsPrefix_failsNeitherTheListingNorTheJob(@org.junit.jupiter.api.io.TempDir Path out)
+            throws Exception {
+        byte[] record = Files.readAllBytes(local.resolve("corpus/valid/string-payload.s3.json"));
+        s3.put("dlq", "ctl/\u0001first.json", record);
+        s3.put("dlq", "ctl/second.json", record);
+        assertThat(spark().read().format("onfailure").load("s3a://dlq/ctl/").select("source").collectAsList())
+                .extracting(r -> r.getString(0))
+                .containsExactly("s3a://dlq/ctl/\u0001first.json", "s3a://dlq/ctl/second.json");
+        assertThat(spark().read().format("onfailure").load("s3a://dlq/c*/").count()).isEqualTo(2);
+
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = ReportJob.run(spark(), new String[] {"s3a://dlq/ctl/", out.resolve("report").toString()},
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true),
+                new java.io.PrintStream(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(spark().read().parquet(out.resolve("report/records").toString()).count()).isEqualTo(2);
     }
 }
