@@ -55,8 +55,9 @@ public final class Json {
     public static JsonValue parse(byte[] bytes, ReadLimits limits) {
         checkSize(bytes.length, limits, "bytes");
         checkUtf8(bytes, bytes.length);
+        byte[] read = onlyBom(bytes, bytes.length) ? new byte[0] : bytes;
         try {
-            return TreeReader.read(parser(limits, () -> limits.factory().createParser(bytes)), limits, bytes);
+            return TreeReader.read(parser(limits, () -> limits.factory().createParser(read)), limits, read);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,7 +74,19 @@ public final class Json {
         byte[] head = peek.readNBytes(4);
         peek.unread(head);
         checkUtf8(head, head.length);
+        if (onlyBom(head, head.length)) {
+            return TreeReader.read(parser(limits, () -> limits.factory().createParser(new byte[0])), limits);
+        }
         return TreeReader.read(parser(limits, () -> limits.factory().createParser(peek)), limits);
+    }
+
+    /**
+     * Whether the input is a UTF-8 byte-order mark and nothing else: Jackson looks for the mark only in an input of
+     * four bytes or more, and would read these three as the character U+FEFF, where a mark followed by anything is
+     * skipped; so they are read as the empty document they are.
+     */
+    private static boolean onlyBom(byte[] head, int length) {
+        return length == 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
     }
 
     /** A parser factory call; Jackson detects the encoding while creating the parser, and may fail there. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,6 +172,22 @@ final class JsonTest {
         byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '}'};
         assertThat(Json.parse(bytes)).isEqualTo(JsonObject.empty());
         assertThat(Json.parse("\uFEFF{}")).isEqualTo(JsonObject.empty());
+    }
+
+    /** A mark and nothing else is the empty document, as a mark and a newline is (Jackson skips a mark from 4 bytes). */
+    @Test
+    void aByteOrderMarkAlone_isTheEmptyDocument() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] bomAndNewline = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '\n'};
+        for (byte[] bytes : List.of(bom, bomAndNewline)) {
+            assertThatThrownBy(() -> Json.parse(bytes)).isInstanceOfSatisfying(ReadException.class,
+                    e -> assertThat(e.detail()).isEqualTo("the document is empty"));
+            assertThatThrownBy(() -> Json.parse(new ByteArrayInputStream(bytes), ReadLimits.defaults()))
+                    .isInstanceOfSatisfying(ReadException.class,
+                            e -> assertThat(e.detail()).isEqualTo("the document is empty"));
+        }
+        assertThatThrownBy(() -> Json.parse("\uFEFF")).isInstanceOfSatisfying(ReadException.class,
+                e -> assertThat(e.detail()).isEqualTo("the document is empty"));
     }
 
     @Test
