@@ -70,11 +70,15 @@ final class TreeReader {
                 JsonLocation at = parser.currentTokenLocation();
                 // Jackson reads a member's number with its name, before this reader has entered the member: its own
                 // context names the number's place
-                String pointer = limit.startsWith("Number value length")
-                        ? parser.getParsingContext().pathAsPointer().toString() : reader.pointer();
-                throw new ReadException(ReadException.Problem.LIMIT, limitMessage(e), pointer,
-                        document || at == null ? 0 : Math.max(at.getLineNr(), 0),
-                        document || at == null ? 0 : Math.max(at.getColumnNr(), 0));
+                boolean number = limit.startsWith("Number value length");
+                String pointer = number ? parser.getParsingContext().pathAsPointer().toString() : reader.pointer();
+                // Jackson's place for a member's number is the member's name, and for a name, the token before it:
+                // over the document's bytes, the value or the name itself is found past them
+                boolean member = number && parser.currentToken() == JsonToken.FIELD_NAME;
+                int[] place = document || at == null ? new int[] {0, 0}
+                        : member || limit.startsWith("Name length") ? reader.next(at)
+                        : new int[] {Math.max(at.getLineNr(), 0), Math.max(at.getColumnNr(), 0)};
+                throw new ReadException(ReadException.Problem.LIMIT, limitMessage(e), pointer, place[0], place[1]);
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
                 throw new ReadException(ReadException.Problem.SYNTAX, syntaxMessage(e.getOriginalMessage()),
@@ -251,6 +255,58 @@ final class TreeReader {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The line and column of the token after the one that starts at {@code at} (past it, white space and one
+     * {@code :} or {@code ,}), counted over the document's bytes as Jackson counts them (a column is a byte); where
+     * the bytes are not at hand, or {@code at} does not fall in them, {@code at}'s own.
+     */
+    private int[] next(JsonLocation at) {
+        int line = Math.max(at.getLineNr(), 0);
+        int column = Math.max(at.getColumnNr(), 0);
+        long from = at.getByteOffset();
+        if (source == null || from < 0 || from >= source.length || line == 0 || column == 0) {
+            return new int[] {line, column};
+        }
+        int i = (int) from;
+        int n = source.length;
+        byte b = source[i];
+        if (b == '"') {
+            for (i++; i < n && source[i] != '"'; i++) {
+                if (source[i] == '\\') {
+                    i++;
+                }
+            }
+            i++;
+        } else if (b == '{' || b == '[' || b == '}' || b == ']') {
+            i++;
+        } else {
+            while (i < n && " \t\r\n,:}]".indexOf(source[i]) < 0) {
+                i++;
+            }
+        }
+        i = blanks(i);
+        if (i < n && (source[i] == ':' || source[i] == ',')) {
+            i = blanks(i + 1);
+        }
+        for (int j = (int) from; j < Math.min(i, n); j++) {
+            if (source[j] == '\n' || source[j] == '\r' && (j + 1 >= n || source[j + 1] != '\n')) {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new int[] {line, column};
+    }
+
+    private int blanks(int i) {
+        while (i < source.length && (source[i] == ' ' || source[i] == '\t' || source[i] == '\r'
+                || source[i] == '\n')) {
+            i++;
+        }
+        return i;
     }
 
     /**

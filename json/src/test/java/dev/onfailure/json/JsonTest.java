@@ -269,6 +269,18 @@ final class JsonTest {
                 "1".repeat(300), "");
         numbers.forEach((doc, pointer) -> assertThatThrownBy(() -> Json.parse(doc, small))
                 .isInstanceOfSatisfying(ReadException.class, e -> assertThat(e.pointer()).as(doc).isEqualTo(pointer)));
+        // and placed where it starts, as a name over its limit is, not at the name or the token before it
+        Map<String, int[]> places = Map.of("{\"a\":" + "1".repeat(300) + "}", new int[] {1, 6},
+                "{\"x\":\"s,\\\"\",\n  \"a\" :\t-" + "1".repeat(300) + "}", new int[] {2, 9},
+                "[1,\r\n " + "1".repeat(300) + "]", new int[] {2, 2},
+                "{\"" + "n".repeat(500) + "\":1}", new int[] {1, 2},
+                "{\"x\":{\"y\":[]} ,\n\"" + "n".repeat(500) + "\":1}", new int[] {2, 1},
+                "{\"x\":\"\\\"\",  \"" + "n".repeat(500) + "\":1}", new int[] {1, 13});
+        places.forEach((doc, place) -> assertThatThrownBy(() -> Json.parse(doc.getBytes(StandardCharsets.UTF_8),
+                small)).isInstanceOfSatisfying(ReadException.class, e -> {
+                    assertThat(e.problem()).as(doc).isEqualTo(ReadException.Problem.LIMIT);
+                    assertThat(new int[] {e.line(), e.column()}).as(doc).isEqualTo(place);
+                }));
         ReadLimits tokens = ReadLimits.builder().maxTokens(10).build();
         assertThatThrownBy(() -> Json.parse("[1,2,3,4,5,6,7,8,9,10,11,12]", tokens))
                 .isInstanceOfSatisfying(ReadException.class, e -> assertThat(e.detail()).doesNotContain("Stream")
