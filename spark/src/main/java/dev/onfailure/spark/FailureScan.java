@@ -64,7 +64,8 @@ final class FailureScan implements Scan, Batch {
         this.options = options;
         this.required = required;
         String p = options.getOrDefault("profile", "tolerant");
-        this.profile = Profile.fromId(p).orElseThrow(() -> new IllegalArgumentException(
+        // in any case, as the command takes it
+        this.profile = Profile.fromId(p.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new IllegalArgumentException(
                 "onfailure: option profile must be tolerant or strict, not " + p));
     }
 

@@ -112,9 +112,10 @@ public final class ReportJob {
         if (paths.size() < 2) {
             return usage(err, "give at least one input and the output");
         }
-        if (!profile.equals("tolerant") && !profile.equals("strict")) {
+        if (!profile.equalsIgnoreCase("tolerant") && !profile.equalsIgnoreCase("strict")) {
             return usage(err, "--profile must be tolerant or strict, not " + profile);
         }
+        profile = profile.toLowerCase(java.util.Locale.ROOT);                  // in any case, as the command takes it
         String output = paths.remove(paths.size() - 1);
         try {
             // Inputs are checked before anything is written, so a typo leaves no output behind.

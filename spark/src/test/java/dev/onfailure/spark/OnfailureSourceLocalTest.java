@@ -417,6 +417,10 @@ final class OnfailureSourceLocalTest {
                 .hasMessageContaining("option timeZone is not a time zone: Mars/Olympus");
         assertThatThrownBy(() -> spark().read().format("onfailure").option("profile", "lax").load(dir.toString()))
                 .hasMessageContaining("option profile must be tolerant or strict");
+        // a profile in any case, as the command takes it
+        assertThat(spark().read().format("onfailure").option("profile", "STRICT").load(dir.toString()).count())
+                .isEqualTo(spark().read().format("onfailure").option("profile", "strict").load(dir.toString())
+                        .count());
         for (String[] bad : List.of(new String[] {"readAhead", "-1", "option readAhead must be 0 to 999, not -1"},
                 new String[] {"readAhead", "many", "option readAhead must be 0 to 999, not many"},
                 new String[] {"maxPartitionBytes", "0", "option maxPartitionBytes must be above zero, not 0"},

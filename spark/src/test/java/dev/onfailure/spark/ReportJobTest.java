@@ -83,6 +83,9 @@ final class ReportJobTest {
         Run profile = run("in", "out", "--profile", "lax");
         assertThat(profile.code()).isEqualTo(2);
         assertThat(profile.err()).contains("--profile must be tolerant or strict, not lax");
+        // in any case, as the command takes it: past the profile, to the missing input
+        assertThat(run("in", "out", "--profile", "STRICT").err())
+                .startsWith("onfailure report: no such file or directory");
         Run window = run("in", "out", "--modified-after", "yesterday");
         assertThat(window.code()).isEqualTo(2);
         assertThat(window.err()).startsWith("onfailure report: --modified-after must be a time such as")
