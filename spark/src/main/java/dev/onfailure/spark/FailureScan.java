@@ -65,8 +65,8 @@ final class FailureScan implements Scan, Batch {
         this.required = required;
         String p = options.getOrDefault("profile", "tolerant");
         // in any case, as the command takes it
-        this.profile = Profile.fromId(p.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new IllegalArgumentException(
-                "onfailure: option profile must be tolerant or strict, not " + p));
+        this.profile = Profile.fromId(p.toLowerCase(java.util.Locale.ROOT)).orElseThrow(
+                () -> new IllegalArgumentException("onfailure: option profile must be tolerant or strict, not " + p));
     }
 
     /**
