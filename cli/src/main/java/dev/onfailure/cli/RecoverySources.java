@@ -23,9 +23,19 @@ final class RecoverySources {
     @Mixin
     KafkaOptions kafka;
 
-    /** {@link LocationOptions#unused} for these inputs. */
+    /**
+     * {@link LocationOptions#unused} for these inputs, and the failure-record topic's cluster options given without a
+     * {@code kafka://} source to read there.
+     */
     Optional<String> unused() {
-        return kafka.location.unused(paths);
+        Optional<String> location = kafka.location.unused(paths);
+        if (location.isPresent() || LocationOptions.schemes(paths).contains("kafka://")) {
+            return location;
+        }
+        String given = kafka.sourceBootstrap != null ? "--source-bootstrap-server"
+                : kafka.sourceConfig != null ? "--source-kafka-config" : null;
+        return Optional.ofNullable(given).map(g -> g + " applies to kafka:// locations (the failure-record topic's"
+                + " cluster), and none is given: the original records' cluster is --bootstrap-server");
     }
 
     /** The SQS queue among the sources, if any: its records carry only offsets ({@link Recovery#offsetsOnly}). */

@@ -215,12 +215,32 @@ final class RecoveryCommandsTest {
                 new String[] {"fetch", f.toString(), "--bootstrap-server", "broker.invalid:9092"},
                 new String[] {"redrive", f.toString(), "--bootstrap-server", "broker.invalid:9092", "--to-topic", "t"},
                 new String[] {"redrive", "--dry-run", f.toString(), "--bootstrap-server", "broker.invalid:9092",
-                    "--to-topic", "t"},
-                new String[] {"redrive", f.toString(), "--bootstrap-server", "broker.invalid:9092",
-                    "--source-bootstrap-server", broker.bootstrap(), "--to-topic", "t"})) {
+                    "--to-topic", "t"})) {
             Cli.Result r = Cli.run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", args)).endsWith(line).doesNotContain("internal error");
+        }
+    }
+
+    /** The failure-record topic's cluster options are not silently ignored where no kafka:// source is read. */
+    @Test
+    void fetchAndRedrive_sourceClusterOptions_withoutAKafkaSource_areAUsageError() throws Exception {
+        Path f = file("sqs-no-kafka-source.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-7c").get(0));
+        Path config = Files.writeString(dir.resolve("source.properties"), "security.protocol=PLAINTEXT\n");
+        for (String[] extra : List.of(new String[] {"--source-bootstrap-server", broker.bootstrap()},
+                new String[] {"--source-kafka-config", config.toString()})) {
+            for (String command : List.of("fetch", "redrive")) {
+                List<String> args = new ArrayList<>(List.of(command, f.toString(), "--bootstrap-server",
+                        broker.bootstrap()));
+                args.addAll(List.of(extra));
+                if (command.equals("redrive")) {
+                    args.addAll(List.of("--to-topic", "never-made", "--dry-run"));
+                }
+                Cli.Result r = Cli.run(args.toArray(String[]::new));
+                assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+                assertThat(r.err()).as(String.join(" ", args)).contains(extra[0] + " applies to kafka:// locations"
+                        + " (the failure-record topic's cluster), and none is given");
+            }
         }
     }
 
