@@ -157,9 +157,17 @@ public final class KafkaRecords {
             throw new IllegalArgumentException("offset \"" + abbreviate(offset.text())
                     + "\" is not a string of decimal digits");
         }
-        return offset.toLong().orElseThrow(() -> new IllegalArgumentException("offset " + abbreviate(offset.text())
-                + " has " + offset.text().length() + " digits: Kafka offsets are int64, at most " + LONG_MAX
-                + " (19 digits)"));
+        return offset.toLong().orElseThrow(() -> {
+            String text = offset.text();
+            int zeros = 0;
+            while (zeros < text.length() - 1 && text.charAt(zeros) == '0') {
+                zeros++;
+            }
+            int digits = text.length() - zeros;
+            return new IllegalArgumentException("offset " + abbreviate(text) + (digits > 19 ? " has " + digits
+                    + " digits: Kafka offsets are int64, at most " + LONG_MAX + " (19 digits)"
+                    : " is over " + LONG_MAX + ", the most a Kafka offset (int64) can be"));
+        });
     }
 
     /** Returns Kafka's timestamp type for a Lambda {@code timestampType}, if it is one Lambda writes. */

@@ -134,7 +134,14 @@ final class KafkaRecordsTest {
         assertThat(KafkaRecords.offset(Offset.of("15"))).isEqualTo(15);
         assertThat(KafkaRecords.offset(Offset.of("0009223372036854775807"))).isEqualTo(Long.MAX_VALUE);
         assertThatThrownBy(() -> KafkaRecords.offset(Offset.of("9223372036854775808")))
-                .hasMessage("offset 9223372036854775808 has 19 digits: Kafka offsets are int64, at most "
+                .hasMessage("offset 9223372036854775808 is over 9223372036854775807, the most a Kafka offset (int64)"
+                        + " can be");
+        // digits are counted without leading zeros
+        assertThatThrownBy(() -> KafkaRecords.offset(Offset.of("0009999999999999999999")))
+                .hasMessage("offset 0009999999999999999999 is over 9223372036854775807, the most a Kafka offset"
+                        + " (int64) can be");
+        assertThatThrownBy(() -> KafkaRecords.offset(Offset.of("00099999999999999999999")))
+                .hasMessage("offset 00099999999999999999999 has 20 digits: Kafka offsets are int64, at most "
                         + "9223372036854775807 (19 digits)");
         assertThatThrownBy(() -> KafkaRecords.offset(
                 Offset.of("49601189658422359378836298521827638475320189012309704722")))
