@@ -40,7 +40,7 @@ public final class Json {
         checkSize(text.length(), limits, "characters");
         String body = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
         try {
-            return TreeReader.read(limits.factory().createParser(body), limits);
+            return TreeReader.read(limits.factory().createParser(body), limits, (CharSequence) body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

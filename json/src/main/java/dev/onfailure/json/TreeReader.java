@@ -28,10 +28,18 @@ final class TreeReader {
     private int[] indexes = new int[16];
     private int depth;
 
+    /** The document's text when parsing from a string, for places past Jackson's (see {@link #next}). */
+    private CharSequence text;
+
     private TreeReader(JsonParser parser, ReadLimits limits, byte[] source) {
         this.parser = parser;
         this.limits = limits;
         this.source = source;
+    }
+
+    /** As {@link #read(JsonParser, ReadLimits)}, for a parser over {@code text}. */
+    static JsonValue read(JsonParser parser, ReadLimits limits, CharSequence text) throws IOException {
+        return read(parser, limits, null, text);
     }
 
     /**
@@ -41,13 +49,19 @@ final class TreeReader {
      * @throws IOException   when the underlying source fails
      */
     static JsonValue read(JsonParser parser, ReadLimits limits) throws IOException {
-        return read(parser, limits, null);
+        return read(parser, limits, (byte[]) null);
     }
 
     /** As {@link #read(JsonParser, ReadLimits)}, for a parser over {@code source}, whose long strings are sliced. */
     static JsonValue read(JsonParser parser, ReadLimits limits, byte[] source) throws IOException {
+        return read(parser, limits, source, null);
+    }
+
+    private static JsonValue read(JsonParser parser, ReadLimits limits, byte[] source, CharSequence text)
+            throws IOException {
         try (parser) {
             TreeReader reader = new TreeReader(parser, limits, source);
+            reader.text = text;
             try {
                 JsonToken first = parser.nextToken();
                 if (first == null) {
@@ -259,39 +273,40 @@ final class TreeReader {
 
     /**
      * The line and column of the token after the one that starts at {@code at} (past it, white space and one
-     * {@code :} or {@code ,}), counted over the document's bytes as Jackson counts them (a column is a byte); where
-     * the bytes are not at hand, or {@code at} does not fall in them, {@code at}'s own.
+     * {@code :} or {@code ,}), counted over the document as Jackson counts it (a column is a byte of bytes, a
+     * character of text); where the document is not at hand (a stream), or {@code at} does not fall in it,
+     * {@code at}'s own.
      */
     private int[] next(JsonLocation at) {
         int line = Math.max(at.getLineNr(), 0);
         int column = Math.max(at.getColumnNr(), 0);
-        long from = at.getByteOffset();
-        if (source == null || from < 0 || from >= source.length || line == 0 || column == 0) {
+        long from = source != null ? at.getByteOffset() : at.getCharOffset();
+        int n = source != null ? source.length : text != null ? text.length() : -1;
+        if (n < 0 || from < 0 || from >= n || line == 0 || column == 0) {
             return new int[] {line, column};
         }
         int i = (int) from;
-        int n = source.length;
-        byte b = source[i];
-        if (b == '"') {
-            for (i++; i < n && source[i] != '"'; i++) {
-                if (source[i] == '\\') {
+        int c = unit(i);
+        if (c == '"') {
+            for (i++; i < n && unit(i) != '"'; i++) {
+                if (unit(i) == '\\') {
                     i++;
                 }
             }
             i++;
-        } else if (b == '{' || b == '[' || b == '}' || b == ']') {
+        } else if (c == '{' || c == '[' || c == '}' || c == ']') {
             i++;
         } else {
-            while (i < n && " \t\r\n,:}]".indexOf(source[i]) < 0) {
+            while (i < n && " \t\r\n,:}]".indexOf(unit(i)) < 0) {
                 i++;
             }
         }
-        i = blanks(i);
-        if (i < n && (source[i] == ':' || source[i] == ',')) {
-            i = blanks(i + 1);
+        i = blanks(i, n);
+        if (i < n && (unit(i) == ':' || unit(i) == ',')) {
+            i = blanks(i + 1, n);
         }
         for (int j = (int) from; j < Math.min(i, n); j++) {
-            if (source[j] == '\n' || source[j] == '\r' && (j + 1 >= n || source[j + 1] != '\n')) {
+            if (unit(j) == '\n' || unit(j) == '\r' && (j + 1 >= n || unit(j + 1) != '\n')) {
                 line++;
                 column = 1;
             } else {
@@ -301,9 +316,13 @@ final class TreeReader {
         return new int[] {line, column};
     }
 
-    private int blanks(int i) {
-        while (i < source.length && (source[i] == ' ' || source[i] == '\t' || source[i] == '\r'
-                || source[i] == '\n')) {
+    /** The byte or character at {@code i} of the document. */
+    private int unit(int i) {
+        return source != null ? source[i] : text.charAt(i);
+    }
+
+    private int blanks(int i, int n) {
+        while (i < n && (unit(i) == ' ' || unit(i) == '\t' || unit(i) == '\r' || unit(i) == '\n')) {
             i++;
         }
         return i;

@@ -276,11 +276,16 @@ final class JsonTest {
                 "{\"" + "n".repeat(500) + "\":1}", new int[] {1, 2},
                 "{\"x\":{\"y\":[]} ,\n\"" + "n".repeat(500) + "\":1}", new int[] {2, 1},
                 "{\"x\":\"\\\"\",  \"" + "n".repeat(500) + "\":1}", new int[] {1, 13});
-        places.forEach((doc, place) -> assertThatThrownBy(() -> Json.parse(doc.getBytes(StandardCharsets.UTF_8),
-                small)).isInstanceOfSatisfying(ReadException.class, e -> {
+        places.forEach((doc, place) -> {
+            // from bytes and from text alike (the validator reads either)
+            for (Runnable parse : List.<Runnable>of(() -> Json.parse(doc.getBytes(StandardCharsets.UTF_8), small),
+                    () -> Json.parse(doc, small))) {
+                assertThatThrownBy(parse::run).isInstanceOfSatisfying(ReadException.class, e -> {
                     assertThat(e.problem()).as(doc).isEqualTo(ReadException.Problem.LIMIT);
                     assertThat(new int[] {e.line(), e.column()}).as(doc).isEqualTo(place);
-                }));
+                });
+            }
+        });
         ReadLimits tokens = ReadLimits.builder().maxTokens(10).build();
         assertThatThrownBy(() -> Json.parse("[1,2,3,4,5,6,7,8,9,10,11,12]", tokens))
                 .isInstanceOfSatisfying(ReadException.class, e -> assertThat(e.detail()).doesNotContain("Stream")
