@@ -6,7 +6,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads the single document a command works on: a file, or standard input for {@code -}. */
+/**
+ * Reads the single document a command works on: a file, or standard input for {@code -}. What {@code validate} does
+ * not read (a FIFO, a device, a broken link) is refused here too, before it is opened: opening a FIFO that no one
+ * writes to would wait for ever.
+ */
 final class ReadInput {
 
     private ReadInput() {
@@ -24,6 +28,10 @@ final class ReadInput {
         Path p = Inputs.named(Path.of(path));
         if (Files.isDirectory(p)) {
             throw new IOException("is a directory");
+        }
+        java.util.Optional<String> problem = Inputs.fileProblem(p);
+        if (problem.isPresent()) {
+            throw new IOException(problem.get());
         }
         try (InputStream in = Files.newInputStream(p)) {
             return Inputs.readCapped(in, max);

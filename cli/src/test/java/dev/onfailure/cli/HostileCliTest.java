@@ -72,6 +72,28 @@ final class HostileCliTest {
                 + ":3\"");
     }
 
+    /**
+     * The commands that read one document refuse a FIFO as {@code validate} does, instead of opening it and waiting
+     * for ever for a writer.
+     */
+    @Test
+    void singleDocumentCommands_refuseAFifo_neverWaitForAWriter(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("record.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+        List<String[]> commands = List.of(
+                new String[] {"format", fifo.toString()},
+                new String[] {"inspect", fifo.toString()},
+                new String[] {"build", "--event", fifo.toString(), "--condition", "RetryAttemptsExhausted",
+                    "--function-arn", "arn:aws:lambda:us-east-1:123456789012:function:f", "--destination", "s3"});
+        for (String[] args : commands) {
+            Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Cli.run(args));
+
+            assertThat(r.code()).as(args[0]).isEqualTo(2);
+            assertThat(r.err()).as(args[0]).isEqualTo("onfailure: " + fifo + ": cannot read: not a regular file\n");
+        }
+    }
+
     /** Links are followed as Spark's listing follows them; a loop is one problem line, never a hang. */
     @Test
     void symbolicLinks_toDirectoriesAreFollowed_aLoopIsOneProblem(@TempDir Path dir) throws Exception {
