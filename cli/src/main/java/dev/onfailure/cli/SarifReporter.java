@@ -26,6 +26,9 @@ final class SarifReporter implements Reporter {
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
+    /** A location's scheme and authority marker ({@code s3://}), kept as it is in an artifact URI. */
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+
     private final PrintWriter out;
     private final Profile profile;
     private final List<JsonValue> results = new ArrayList<>();
@@ -123,12 +126,31 @@ final class SarifReporter implements Reporter {
         return JsonObject.builder().put("text", JsonString.of(s)).build();
     }
 
+    /**
+     * The artifact URI of a source: its path with {@code /} as separator and every byte a URI does not allow, or
+     * would read otherwise ({@code #}, {@code ?}, {@code %}, spaces, control characters, non-ASCII), as {@code %XX}
+     * of its UTF-8 bytes. A location's scheme ({@code s3://}) is kept.
+     */
     static String uri(String path) {
         if (path.equals(Inputs.STDIN)) {
             return "stdin";
         }
-        return path.replace('\\', '/').replace(" ", "%20");
+        String p = path.replace('\\', '/');
+        java.util.regex.Matcher scheme = SCHEME.matcher(p);
+        int start = scheme.lookingAt() ? scheme.end() : 0;
+        StringBuilder b = new StringBuilder(p.length() + 16).append(p, 0, start);
+        for (byte x : p.substring(start).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = x & 0xFF;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~/:@!$&'()*+,;=".indexOf(c) >= 0)) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return b.toString();
     }
+
 
     private static int parseInt(String s) {
         try {

@@ -118,6 +118,28 @@ final class CliTest {
         assertThat(r.code()).isEqualTo(1);
     }
 
+    /** A file name's characters that a URI reads otherwise ({@code #}, {@code ?}, {@code %}) are escaped in SARIF. */
+    @Test
+    void validate_sarif_artifactUriEscapesWhatAUriWouldReadOtherwise(@TempDir Path dir) throws Exception {
+        List<String> names = List.of("a#b.json", "c?d.json", "e%41f.json", "g h.json", "\u00fc.json");
+        for (String name : names) {
+            Files.writeString(dir.resolve(name), "");
+        }
+
+        Cli.Result r = run("validate", "--format", "sarif", dir.toString());
+
+        List<String> uris = new java.util.ArrayList<>();
+        MAPPER.readTree(r.out()).at("/runs/0/results").forEach(result -> uris.add(
+                result.at("/locations/0/physicalLocation/artifactLocation/uri").asText()));
+        String base = SarifReporter.uri(dir.toString());
+        assertThat(uris).containsExactly(base + "/a%23b.json", base + "/c%3Fd.json", base + "/e%2541f.json",
+                base + "/g%20h.json", base + "/%C3%BC.json");
+        for (String uri : uris) {
+            assertThat(Path.of(java.net.URI.create("file://" + uri).getPath()).getFileName().toString())
+                    .isIn(names);
+        }
+    }
+
     @Test
     void validate_unreadableInputs_exit2_andEverythingElseIsReported(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("good.json"), HandMadeRecords.named("edge-values.sqs-sns.json").json());
