@@ -10,14 +10,20 @@ import picocli.CommandLine.Spec;
         description = {"Validate, inspect and produce the JSON records AWS Lambda sends to an on-failure destination"
                 + " when a Kafka event source mapping (Amazon MSK or self-managed Kafka) discards a batch."},
         footer = {"", "Examples:",
-                "  onfailure validate dlq-dump/                     # every *.json, *.ndjson, *.jsonl below",
-                "  aws sqs receive-message ... | jq -c '.Messages[].Body|fromjson' | onfailure validate --format json",
+                "  # every *.json, *.ndjson, *.jsonl below:",
+                "  onfailure validate dlq-dump/",
+                "  aws sqs receive-message ... | jq -c '.Messages[].Body|fromjson' \\",
+                "      | onfailure validate --format json",
                 "  onfailure validate --profile strict --aws-examples",
-                "  onfailure inspect failure.json                   # what failed, and how to re-read it",
-                "  onfailure fetch failure.json --bootstrap-server localhost:9092   # the discarded records back",
-                "  onfailure redrive failure.json --bootstrap-server localhost:9092 --to-topic orders-replay",
+                "  # what failed, and how to re-read it:",
+                "  onfailure inspect failure.json",
+                "  # the discarded records back:",
+                "  onfailure fetch failure.json --bootstrap-server localhost:9092",
+                "  onfailure redrive failure.json --bootstrap-server localhost:9092 \\",
+                "      --to-topic orders-replay",
                 "  onfailure generate --kind kafka.s3 --count 10 --seed 7",
-                "", "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error or unreadable input."})
+                "", "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error or unreadable",
+                "input."})
 final class OnfailureCommand implements Runnable {
 
     @Spec

@@ -146,6 +146,12 @@ final class OptionsTest {
 
             assertThat(shown).as(command).containsAll(footer.stream().map(String::stripTrailing).toList());
         }
+        List<String> footer = List.of(Main.commandLine(new Io(InputStream.nullInputStream(),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(
+                        java.io.Writer.nullWriter()), false, false), new String[] {"--help"})
+                .getCommandSpec().usageMessage().footer());
+        assertThat(run("--help").out().lines().map(String::stripTrailing).toList()).as("onfailure --help")
+                .containsAll(footer.stream().map(String::stripTrailing).toList());
     }
 
     @Test
