@@ -92,6 +92,9 @@ final class GenerateCommand implements Callable<Integer> {
         if (count < 0) {
             throw usage("--count must not be negative");
         }
+        if (maxRecords < 1 || maxRecords > 10_000) {
+            throw usage("--max-records must be from 1 to 10000, not " + maxRecords);
+        }
         EnumSet<Kind> set = EnumSet.noneOf(Kind.class);
         for (Choices.RecordChoice k : kinds) {
             set.add(k.kind());

@@ -241,6 +241,17 @@ final class CliTest {
         assertThat(run("generate", "--include-warnings").code()).isEqualTo(2);
     }
 
+    /** A --max-records out of range is named as the option, not as the library's field. */
+    @Test
+    void generate_maxRecordsOutOfRange_namesTheOption() {
+        for (String n : List.of("0", "10001")) {
+            Cli.Result r = run("generate", "--max-records", n);
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).startsWith("onfailure: --max-records must be from 1 to 10000, not " + n + "\n")
+                    .doesNotContain("maxRecords");
+        }
+    }
+
     /** Validates one case line under {@code p}: exactly the codes, severities and verdict it states. */
     private static JsonNode assertCase(Validator validator, String line, Profile p) throws Exception {
         JsonNode n = MAPPER.readTree(line);
