@@ -241,6 +241,21 @@ final class CliTest {
         assertThat(run("generate", "--include-warnings").code()).isEqualTo(2);
     }
 
+    /** README's example of a case line is what the command prints (its text cut at the "…"). */
+    @Test
+    void generateInvalid_readmeExample_isTheCommandsOutput() throws Exception {
+        String command = "$ onfailure generate --invalid --count 1 --seed 2";
+        List<String> readme = Files.readAllLines(Path.of("../README.md"));
+        JsonNode shown = MAPPER.readTree(readme.get(readme.indexOf(command) + 1));
+        JsonNode actual = MAPPER.readTree(run(command.substring("$ onfailure ".length()).split(" ")).out());
+
+        for (String member : List.of("expectedValid", "expectedCodes", "profile", "mutation")) {
+            assertThat(shown.get(member)).as(member).isEqualTo(actual.get(member));
+        }
+        String text = shown.get("text").asText();
+        assertThat(actual.get("text").asText()).startsWith(text.substring(0, text.indexOf('\u2026')));
+    }
+
     /** A --max-records out of range is named as the option, not as the library's field. */
     @Test
     void generate_maxRecordsOutOfRange_namesTheOption() {
