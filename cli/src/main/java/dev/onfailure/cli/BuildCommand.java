@@ -106,6 +106,25 @@ final class BuildCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw usage("--time must be an ISO-8601 instant such as 2024-05-01T10:00:00.000Z, not " + time);
         }
+        // Options that would make a record every profile refuses are refused here, not written with exit code 0.
+        int year = when.atZone(java.time.ZoneOffset.UTC).getYear();
+        if (year < 0 || year > 9999) {
+            throw usage("--time must be an ISO-8601 instant such as 2024-05-01T10:00:00.000Z with a year from 0000 to"
+                    + " 9999, not " + time);
+        }
+        if (invokeCount < 0) {
+            throw usage("--invoke-count must not be negative");
+        }
+        if (condition.isEmpty()) {
+            throw usage("--condition must not be empty");
+        }
+        if (!functionArn.startsWith("arn:")) {
+            throw usage("--function-arn must be an ARN such as arn:aws:lambda:us-east-1:123456789012:function:f, not "
+                    + functionArn);
+        }
+        if (requestId != null && requestId.isEmpty()) {
+            throw usage("--request-id must not be empty");
+        }
         Condition c = Condition.of(condition);
         KafkaEvent batch;
         try {

@@ -23,6 +23,7 @@ import dev.onfailure.validator.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -282,6 +283,36 @@ final class CliTest {
         assertThat(actual).as(line).isEqualTo(expected);
         assertThat(report.valid()).as(line).isEqualTo(n.path("expectedValid").asBoolean());
         return n;
+    }
+
+    /**
+     * An option that would make a record every profile refuses (a negative invoke count, an empty condition or request
+     * id, a function ARN that is no ARN, a year JSON's timestamps cannot hold) is a usage error, not a record written
+     * with exit code 0.
+     */
+    @Test
+    void build_optionsThatMakeAnInvalidRecord_areUsageErrors(@TempDir Path dir) throws Exception {
+        S3Record s3 = (S3Record) RecordCodec.defaults().read(HandMadeRecords.named("string-payload.s3.json").json());
+        Path event = dir.resolve("event.json");
+        Files.writeString(event, s3.payload().text().orElseThrow());
+        List<String> base = List.of("build", "--event", event.toString(), "--destination", "sqs-sns");
+        String arn = "arn:aws:lambda:eu-west-1:210987654321:function:f";
+        Map<List<String>, String> cases = Map.of(
+                List.of("--condition", "RetryAttemptsExhausted", "--function-arn", arn, "--invoke-count", "-1"),
+                "--invoke-count must not be negative",
+                List.of("--condition", "", "--function-arn", arn), "--condition must not be empty",
+                List.of("--condition", "RetryAttemptsExhausted", "--function-arn", "ARN"),
+                "--function-arn must be an ARN",
+                List.of("--condition", "RetryAttemptsExhausted", "--function-arn", arn, "--request-id", ""),
+                "--request-id must not be empty",
+                List.of("--condition", "RetryAttemptsExhausted", "--function-arn", arn, "--time",
+                        "-2024-05-01T10:00:00Z"), "--time must be an ISO-8601 instant");
+        cases.forEach((options, message) -> {
+            Cli.Result r = run(java.util.stream.Stream.concat(base.stream(), options.stream()).toArray(String[]::new));
+            assertThat(r.code()).as(message).isEqualTo(2);
+            assertThat(r.out()).as(message).isEmpty();
+            assertThat(r.err()).as(message).startsWith("onfailure: " + message);
+        });
     }
 
     @Test
