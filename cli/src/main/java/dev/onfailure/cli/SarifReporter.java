@@ -29,6 +29,12 @@ final class SarifReporter implements Reporter {
     /** A location's scheme and authority marker ({@code s3://}), kept as it is in an artifact URI. */
     private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
+    /**
+     * What each code means, as a rule's short description (a dashboard's title for it); the message templates are
+     * mostly placeholders ({@code {detail}}), so they say nothing on their own.
+     */
+    static final Map<FindingCode, String> SUMMARIES = summaries();
+
     private final PrintWriter out;
     private final Profile profile;
     private final List<JsonValue> results = new ArrayList<>();
@@ -51,7 +57,7 @@ final class SarifReporter implements Reporter {
                     .put("id", JsonString.of(id))
                     .put("shortDescription", text(code == FindingCode.SCHEMA
                             ? "The JSON Schema keyword " + id.substring("schema.".length()) + " failed"
-                            : code.template().replaceAll("\\{\\w+}", "…")))
+                            : SUMMARIES.get(code)))
                     .put("defaultConfiguration", JsonObject.builder()
                             .put("level", JsonString.of(code.severity(profile).id())).build())
                     .build());
@@ -120,6 +126,37 @@ final class SarifReporter implements Reporter {
                 .build();
         out.println(Json.write(log, WriteOptions.PRETTY));
         out.flush();
+    }
+
+    private static Map<FindingCode, String> summaries() {
+        Map<FindingCode, String> m = new java.util.EnumMap<>(FindingCode.class);
+        m.put(FindingCode.JSON_SYNTAX, "Not well-formed JSON (comments, trailing commas, truncation, empty input, bad"
+                + " UTF-8)");
+        m.put(FindingCode.JSON_DUPLICATE_KEY, "An object repeats a member name");
+        m.put(FindingCode.JSON_LIMIT, "A document, nesting, number, string, member or token limit is exceeded");
+        m.put(FindingCode.JSON_NOT_OBJECT, "The document is not a JSON object");
+        m.put(FindingCode.RECORD_UNKNOWN_KIND, "A JSON object that is no known record or envelope");
+        m.put(FindingCode.CONDITION_RESPONSE, "responseContext contradicts the condition (not null for"
+                + " MaximumPayloadSizeExceeded, or missing where the function ran)");
+        m.put(FindingCode.OFFSET_ORDER, "firstRecordOffset is greater than lastRecordOffset");
+        m.put(FindingCode.OFFSET_INT64, "An offset does not fit Kafka's int64");
+        m.put(FindingCode.TIMESTAMP_ORDER, "firstRecordTimestamp is later than lastRecordTimestamp");
+        m.put(FindingCode.TOPIC_PARTITION_KEY, "A topic-partition key is not \"<topic>-<partition>\" with a legal"
+                + " topic and partition");
+        m.put(FindingCode.PAYLOAD_NOT_EVENT, "An S3 or Kafka-topic payload is not a Kafka invocation event");
+        m.put(FindingCode.PAYLOAD_MISMATCH, "The payload contradicts the metadata beside it");
+        m.put(FindingCode.PAYLOAD_SIZE, "MaximumPayloadSizeExceeded but payloadSize is not above 6 MB");
+        m.put(FindingCode.REQUEST_ID, "requestId is not a UUID");
+        m.put(FindingCode.UNKNOWN_CONDITION, "condition is none of the known values");
+        m.put(FindingCode.SINGLE_RECORD_INFO, "An SQS/SNS or S3 record with a single recordInfo where AWS documents"
+                + " recordsInfo");
+        m.put(FindingCode.HEADER_UNSIGNED, "A payload header byte is above 127 (unsigned, where AWS sends signed"
+                + " bytes)");
+        m.put(FindingCode.MEMBER_ORDER, "Members in neither AWS's order nor sorted");
+        m.put(FindingCode.RECORD_UNREADABLE, "The record passes the schema but cannot be read as the model");
+        m.put(FindingCode.ENVELOPE_MESSAGE_NOT_JSON, "An envelope's message or body is not JSON");
+        m.put(FindingCode.ENVELOPE_EMPTY, "An envelope holds no record");
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static JsonObject text(String s) {

@@ -119,6 +119,21 @@ final class CliTest {
         assertThat(r.code()).isEqualTo(1);
     }
 
+    /** Every rule of the SARIF log says what its code means, not a message template of placeholders ("…"). */
+    @Test
+    void validate_sarif_everyRuleHasAShortDescription() throws Exception {
+        Cli.Result r = run("validate", "--format", "sarif", CORPUS + "invalid/kafka.offset-order/swapped.json");
+        JsonNode rules = MAPPER.readTree(r.out()).at("/runs/0/tool/driver/rules");
+        List<String> ids = new java.util.ArrayList<>();
+        rules.forEach(rule -> {
+            ids.add(rule.path("id").asText());
+            assertThat(rule.at("/shortDescription/text").asText()).as(rule.path("id").asText())
+                    .isNotBlank().doesNotContain("\u2026").doesNotContain("{");
+        });
+        assertThat(ids).contains("json.syntax", "kafka.condition-response", "kafka.payload-mismatch",
+                "record.unreadable", "envelope.empty");
+    }
+
     /** A file name's characters that a URI reads otherwise ({@code #}, {@code ?}, {@code %}) are escaped in SARIF. */
     @Test
     void validate_sarif_artifactUriEscapesWhatAUriWouldReadOtherwise(@TempDir Path dir) throws Exception {
