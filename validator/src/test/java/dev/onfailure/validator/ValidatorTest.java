@@ -124,6 +124,20 @@ final class ValidatorTest {
         assertThat(single(validator.validate(badUtf8)).codes()).containsExactly("json.syntax");
     }
 
+    /** A date that does not exist (February 30) reads as one sentence, not networknt's two run together. */
+    @Test
+    void formatFinding_isOneSentence() {
+        String record = HandMadeRecords.named("self-managed.sqs-sns.json").json();
+        String feb30 = record.replaceFirst("\"timestamp\"\\s*:\\s*\"[^\"]*\"",
+                "\"timestamp\": \"2024-02-30T10:00:00.000Z\"");
+        assertThat(feb30).isNotEqualTo(record);
+        Finding f = validator.validate(feb30, STRICT).findings().stream()
+                .filter(x -> x.code().equals("schema.format")).findFirst().orElseThrow();
+        assertThat(f.pointer()).isEqualTo("/timestamp");
+        assertThat(f.message()).startsWith("timestamp is not a valid RFC 3339 date-time (expected: ")
+                .doesNotContain("pattern must");
+    }
+
     @Test
     void syntaxFinding_saysWhere() {
         Finding f = single(validator.validate("{\n\"a\": 1,\n}")).findings().get(0);

@@ -54,6 +54,10 @@ public final class SchemaFindings {
             case "propertyNames": {
                 String what = keyword.equals("propertyNames")
                         ? v.message().replaceFirst(": does not match the regex pattern .*$", "")
+                        : keyword.equals("format")
+                        // networknt: "does not match the date-time pattern must be a valid RFC 3339 date-time"
+                        ? name + " " + v.message().replaceFirst("^does not match the \\S+ pattern must be (.*)$",
+                                "is not $1")
                         : name + " " + v.message().replaceFirst("does not match the regex pattern .*$",
                                 "does not have the expected form");
                 detail = what + description(v.schemaLocation()).map(d -> " (expected: " + d + ")").orElse("");
