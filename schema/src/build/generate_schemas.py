@@ -6,6 +6,9 @@ S="https://json-schema.org/draft/2020-12/schema"
 INT32="(0|[1-9][0-9]{0,8}|1[0-9]{9}|20[0-9]{8}|21[0-3][0-9]{7}|214[0-6][0-9]{6}|2147[0-3][0-9]{5}|21474[0-7][0-9]{4}|214748[0-2][0-9]{3}|2147483[0-5][0-9]{2}|21474836[0-3][0-9]|214748364[0-7])"
 INT64="(0|[1-9][0-9]{0,17}|[1-8][0-9]{18}|9[0-1][0-9]{17}|92[0-1][0-9]{16}|922[0-2][0-9]{15}|9223[0-2][0-9]{14}|92233[0-6][0-9]{13}|922337[0-1][0-9]{12}|92233720[0-2][0-9]{10}|922337203[0-5][0-9]{9}|9223372036[0-7][0-9]{8}|92233720368[0-4][0-9]{7}|922337203685[0-3][0-9]{6}|9223372036854[0-6][0-9]{5}|92233720368547[0-6][0-9]{4}|922337203685477[0-4][0-9]{3}|9223372036854775[0-7][0-9]{2}|922337203685477580[0-7])"
 KEY="^(?!\\.{1,2}-[0-9]+$)[a-zA-Z0-9._-]{1,249}-" + INT32 + "$"
+# What AWS says of a key: a topic and a partition, separated by a hyphen (split on the last one). Kafka's naming rules
+# and a canonical int32 partition are inference: the strict schemas add KEY.
+KEY_AWS="^[\\s\\S]+-[0-9]+$"
 UUID="^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 ISO_LOOSE="^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$"
 ISO_AWS="^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\\.[0-9]{3}Z$"
@@ -34,7 +37,7 @@ tc["$defs"] = {
    "type": "object",
    "required": ["requestId","functionArn","condition","approximateInvokeCount"],
    "properties": {
-     "requestId": {"description": "The invocation's request id: a UUID in practice (AWS's examples put 'xmpl' in place of hex digits).", "type": "string", "minLength": 1},
+     "requestId": {"description": "The invocation's request id: a UUID in practice (AWS's examples put 'xmpl' in place of hex digits). That it is one is inference, which the strict schema checks.", "type": "string"},
      "functionArn": {"description": "The function's ARN, unqualified or qualified with a version or alias.", "type": "string", "pattern": "^arn:"},
      "condition": {"description": "Why the batch was discarded. Known: RetryAttemptsExhausted, MaximumPayloadSizeExceeded, RecordAgeExceeded, RetriesExhausted; open to values AWS adds.", "type": "string", "minLength": 1},
      "approximateInvokeCount": {"description": "About how many times the batch was tried; not a reliable 'was invoked' flag.", "type": "integer", "minimum": 0, "maximum": 9223372036854775807}
@@ -60,7 +63,7 @@ tc["$defs"] = {
  "version": {"description": "The record format version: \"1.0\".", "type": "string", "minLength": 1},
  "timestamp": {"description": "An ISO-8601 date-time, UTC in practice, such as 2019-11-14T00:38:06.021Z.", "type": "string", "pattern": ISO_LOOSE},
  "offset": {"description": "A Kafka offset as a string of decimal digits. Kafka offsets are int64, but AWS's example carries 56-digit values, so any length is accepted here.", "type": "string", "pattern": "^[0-9]+$"},
- "topicPartitionKey": {"description": "\"<topic>-<partition>\": a legal Kafka topic name (1-249 of [a-zA-Z0-9._-], not . or ..), a hyphen, and an int32 partition >= 0. Split on the last hyphen.", "type": "string", "pattern": KEY},
+ "topicPartitionKey": {"description": "\"<topic>-<partition>\": a topic, a hyphen and a partition number, as AWS describes every key. Split on the last hyphen. That the topic is a legal Kafka name (1-249 of [a-zA-Z0-9._-], not . or ..) and the partition a canonical int32 is inference, which the strict schemas check.", "type": "string", "pattern": KEY_AWS},
  "recordRange": {
    "description": "The first and last offsets and timestamps of the discarded records of one topic-partition.",
    "type": "object",
@@ -140,7 +143,7 @@ d = head("tolerant","kafka.s3","Kafka failure record for S3 destinations (tolera
 d.update({"type":"object","allOf":[{"$ref":"kafka.common.json#/$defs/recordCore"}],"required":["payload"],
   "properties":{"KafkaBatchInfo":{"description":"The discarded batch.","$ref":"kafka.common.json#/$defs/batchInfo"},
     "payload":{"description":"The whole invocation event: an escaped JSON string (as AWS documents it) or a JSON object (as emulators write it). AWS's example shows the placeholder \"<Whole Event>\".",
-       "if":{"type":"string"},"then":{"contentMediaType":"application/json","contentSchema":{"$ref":"kafka.event.json"}},"else":{"$ref":"kafka.event.json"}}}})
+       "if":{"type":"string"},"then":{"contentMediaType":"application/json","contentSchema":{"$ref":"kafka.event.json"}},"else":{"description":"An object; that it is an invocation event is what AWS describes, but its own example holds a placeholder, so only the strict schema requires it.","type":"object"}}}})
 w("tolerant","kafka.s3",d)
 
 d = head("tolerant","kafka.topic","Kafka failure record for Kafka-topic destinations (tolerant)",
@@ -148,7 +151,7 @@ d = head("tolerant","kafka.topic","Kafka failure record for Kafka-topic destinat
 d.update({"type":"object","allOf":[{"$ref":"kafka.common.json#/$defs/recordCore"}],"required":["payload"],
   "properties":{"KafkaBatchInfo":{"description":"The failed record.","$ref":"kafka.common.json#/$defs/topicBatchInfo"},
     "payload":{"description":"The invocation event holding the failed record: a JSON object in AWS's example; an escaped string is tolerated.",
-       "if":{"type":"string"},"then":{"contentMediaType":"application/json","contentSchema":{"$ref":"kafka.event.json"}},"else":{"$ref":"kafka.event.json"}}}})
+       "if":{"type":"string"},"then":{"contentMediaType":"application/json","contentSchema":{"$ref":"kafka.event.json"}},"else":{"description":"An object; the strict schema requires the invocation event.","type":"object"}}}})
 w("tolerant","kafka.topic",d)
 
 d = head("tolerant","kafka.event","Kafka invocation event (tolerant)",
@@ -232,7 +235,7 @@ sc["$defs"] = {
      "eventSourceArn":lit("The MSK cluster ARN."),
      "bootstrapServers":lit("The brokers."),
      "payloadSize":lit("Size in bytes of the invocation payload."),
-     "recordsInfo":{"description":"One entry per topic-partition.","additionalProperties":{"$ref":"#/$defs/recordRange"}}},
+     "recordsInfo":{"description":"One entry per topic-partition, keyed by a legal Kafka topic name, a hyphen and a canonical int32 partition.","propertyNames":{"pattern":KEY},"additionalProperties":{"$ref":"#/$defs/recordRange"}}},
    "additionalProperties": False},
  "topicBatchInfo":{"description":"Strict KafkaBatchInfo of Kafka-topic records.","$ref":"../tolerant/kafka.common.json#/$defs/topicBatchInfo",
    "allOf":[{"$ref":"#/$defs/batchInfoCommonProperties"}],
@@ -288,7 +291,7 @@ d.update({"$ref":"../tolerant/kafka.event.json",
    "eventSource":{"description":"aws:kafka or SelfManagedKafka.","enum":["aws:kafka","SelfManagedKafka"]},
    "eventSourceArn":{"description":"The MSK cluster ARN.","type":"string","pattern":MSK_ARN},
    "bootstrapServers":BOOT,
-   "records":{"description":"The records, grouped by topic-partition; none empty.","minProperties":1,"additionalProperties":{"minItems":1,"items":{"$ref":"#/$defs/record"}}}},
+   "records":{"description":"The records, grouped by topic-partition (a legal Kafka topic name, a hyphen and a canonical int32 partition); none empty.","minProperties":1,"propertyNames":{"pattern":KEY},"additionalProperties":{"minItems":1,"items":{"$ref":"#/$defs/record"}}}},
  "required":["bootstrapServers"],
  "allOf":[
    {"if":{"type":"object","required":["eventSource"],"properties":{"eventSource":{"description":"aws:kafka.","const":"aws:kafka"}}},"then":{"required":["eventSourceArn"]}},

@@ -122,6 +122,43 @@ final class SchemaConformanceTest {
         }
     }
 
+    /**
+     * A record the validator finds valid under a profile passes that profile's schema: a schema's keyword is an error,
+     * and what the validator only warns of under tolerant (an inference, such as Kafka's naming rules or a request id
+     * that is no UUID) the tolerant schema must not refuse, or contract tests that use the schemas and those that use
+     * the validator disagree on the same record. Over every corpus case, wild record, hand-made record and
+     * documented instance that is one record.
+     */
+    @Test
+    void aRecordTheValidatorFindsValid_passesTheSchemaOfThatProfile() {
+        dev.onfailure.validator.Validator validator = dev.onfailure.validator.Validator.create();
+        List<String[]> docs = new ArrayList<>();
+        Corpus.cases().forEach(c -> docs.add(new String[] {c.file(), c.text()}));
+        dev.onfailure.fixtures.WildRecords.all().forEach(w -> docs.add(new String[] {"wild/" + w.name(), w.json()}));
+        HandMadeRecords.all().forEach(h -> docs.add(new String[] {"records/" + h.name(), h.json()}));
+        DocumentedExamples.allInstances().forEach(i -> docs.add(new String[] {i.name(), i.json()}));
+        List<String> refused = new ArrayList<>();
+        int checked = 0;
+        for (String[] doc : docs) {
+            for (Profile p : Profile.values()) {
+                dev.onfailure.validator.DocumentReport report = validator.validate(doc[1],
+                        dev.onfailure.validator.ValidationOptions.of(p));
+                if (!report.valid() || report.records().size() != 1 || report.records().get(0).envelope().isPresent()
+                        || report.records().get(0).kind().isEmpty()) {
+                    continue;
+                }
+                Kind kind = report.records().get(0).kind().get();
+                List<SchemaEngine.Violation> violations = check(kind, p, doc[1]);
+                checked++;
+                if (!violations.isEmpty()) {
+                    refused.add(doc[0] + " under " + p.id() + ": " + violations);
+                }
+            }
+        }
+        assertThat(checked).as("records checked").isGreaterThan(50);
+        assertThat(refused).isEmpty();
+    }
+
     /** The records of a document: itself, or what its envelope holds. */
     private static List<JsonObject> records(JsonObject o) {
         List<JsonObject> out = new ArrayList<>();
@@ -174,8 +211,21 @@ final class SchemaConformanceTest {
                 "316aa6d0-8154-xmpl-9af7-85d5f4a6bc81"))).isEmpty();
         assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, replaceOnce(good, "\"batchSize\": 4", "\"batchSize\": \"4\"")))
                 .extracting(SchemaEngine.Violation::keyword).contains("type");
+        // that a request id is a UUID is inference: the validator warns of an empty one under tolerant
+        String emptyId = replaceOnce(good, "6f1c2a9e-3b4d-4c5e-8f7a-9b0c1d2e3f4a", "");
+        assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, emptyId)).isEmpty();
+        assertThat(dev.onfailure.validator.Validator.create().validate(emptyId).valid()).isTrue();
+        assertThat(check(Kind.SQS_SNS, Profile.STRICT, emptyId)).extracting(SchemaEngine.Violation::pointer)
+                .contains("/requestContext/requestId");
+        // a key is a topic, a hyphen and a partition, as AWS says; a topic Kafka would refuse is inference (strict)
         assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, replaceOnce(good, "\"orders-eu-west-1-12\":",
+                "\"orders eu-12\":"))).isEmpty();
+        assertThat(check(Kind.SQS_SNS, Profile.STRICT, replaceOnce(good, "\"orders-eu-west-1-12\":",
                 "\"orders eu-12\":"))).extracting(SchemaEngine.Violation::keyword).contains("propertyNames");
+        for (String key : List.of("orders", "orders-", "-12", "orders-12x")) {
+            assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, replaceOnce(good, "\"orders-eu-west-1-12\":",
+                    "\"" + key + "\":"))).as(key).extracting(SchemaEngine.Violation::keyword).contains("propertyNames");
+        }
         assertThat(check(Kind.SQS_SNS, Profile.TOLERANT, replaceOnce(good, "\"firstRecordOffset\": \"88120\"",
                 "\"firstRecordOffset\": 88120"))).extracting(SchemaEngine.Violation::pointer)
                 .contains("/KafkaBatchInfo/recordsInfo/orders-eu-west-1-12/firstRecordOffset");
