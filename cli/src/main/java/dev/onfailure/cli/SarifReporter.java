@@ -40,6 +40,8 @@ final class SarifReporter implements Reporter {
     private final List<JsonValue> results = new ArrayList<>();
     private final Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     private final List<JsonValue> rules = new ArrayList<>();
+    /** An input that could not be read, each as a tool execution notification of the run's invocation. */
+    private final List<JsonValue> notifications = new ArrayList<>();
 
     SarifReporter(PrintWriter out, Profile profile) {
         this.out = out;
@@ -73,6 +75,17 @@ final class SarifReporter implements Reporter {
     @Override
     public void report(Checked c) {
         if (c.report() == null) {
+            // no result to give, but a dashboard must not show the run as clean: the invocation says so
+            notifications.add(JsonObject.builder()
+                    .put("level", JsonString.of("error"))
+                    .put("message", text(c.unit().source() + ": " + c.unit().problem()))
+                    .put("locations", JsonArray.of(JsonObject.builder()
+                            .put("physicalLocation", JsonObject.builder()
+                                    .put("artifactLocation", JsonObject.builder()
+                                            .put("uri", JsonString.of(uri(c.unit().path()))).build())
+                                    .build())
+                            .build()))
+                    .build());
             return;
         }
         for (RecordReport r : c.report().records()) {
@@ -121,11 +134,25 @@ final class SarifReporter implements Reporter {
                 .put("version", JsonString.of("2.1.0"))
                 .put("runs", JsonArray.of(JsonObject.builder()
                         .put("tool", JsonObject.builder().put("driver", driver).build())
+                        .put("invocations", JsonArray.of(invocation()))
                         .put("results", JsonArray.of(results))
                         .build()))
                 .build();
         out.println(Json.write(log, WriteOptions.PRETTY));
         out.flush();
+    }
+
+    /**
+     * The run's invocation: successful when every input was read (findings or not), else not, with a notification
+     * per input that could not be (the command then exits 2).
+     */
+    private JsonObject invocation() {
+        JsonObject.Builder b = JsonObject.builder().put("executionSuccessful",
+                dev.onfailure.json.JsonBoolean.of(notifications.isEmpty()));
+        if (!notifications.isEmpty()) {
+            b.put("toolExecutionNotifications", JsonArray.of(notifications));
+        }
+        return b.build();
     }
 
     private static Map<FindingCode, String> summaries() {

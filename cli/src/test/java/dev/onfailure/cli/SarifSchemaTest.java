@@ -40,6 +40,27 @@ final class SarifSchemaTest {
         assertThat(stdin.out()).contains("\"ruleId\": \"json.syntax\"");
     }
 
+    /**
+     * An input that cannot be read has no result, but the run is not clean: its invocation says it did not succeed,
+     * with a notification naming the input, and the log stays valid SARIF; a run that read everything succeeded.
+     */
+    @Test
+    void anInputThatCannotBeRead_isANotification_andTheRunDidNotSucceed() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("onfailure-sarif");
+        String missing = dir.resolve("nope.json").toString();
+        Cli.Result r = run("validate", "--format", "sarif", missing, CORPUS + "valid/in-sqs-event.json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(errors(r.out())).isEmpty();
+        dev.onfailure.json.JsonObject run = (dev.onfailure.json.JsonObject) ((dev.onfailure.json.JsonArray)
+                ((dev.onfailure.json.JsonObject) dev.onfailure.json.Json.parse(r.out())).get("runs").orElseThrow())
+                .get(0);
+        String invocations = dev.onfailure.json.Json.write(run.get("invocations").orElseThrow());
+        assertThat(invocations).contains("\"executionSuccessful\":false", "\"level\":\"error\"",
+                missing + ": no such file");
+        Cli.Result clean = run("validate", "--format", "sarif", CORPUS + "valid/in-sqs-event.json");
+        assertThat(clean.out()).contains("\"executionSuccessful\": true").doesNotContain("toolExecutionNotifications");
+    }
+
     @Test
     void theSchema_rejectsWhatIsNotSarif() {
         // the check can fail: a log without its version, and one with a level SARIF does not define
