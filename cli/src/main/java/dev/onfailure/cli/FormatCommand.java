@@ -40,7 +40,9 @@ import picocli.CommandLine.Parameters;
                 + " A known record is written in the order AWS uses for SQS and SNS bodies (--order aws) or sorted at"
                 + " every level as AWS writes S3 objects (--order sorted); any other document keeps its own order."
                 + " --order input keeps the document's own member order and every token as written (a string's"
-                + " escapes such as \\u003c, a number's form): a compact record comes back byte for byte."},
+                + " escapes such as \\u003c, a number's form): a compact record comes back byte for byte. An"
+                + " .ndjson or .jsonl file, or NDJSON on standard input, is read a document a line, as validate reads"
+                + " it: with --compact, NDJSON comes back."},
         footer = {"",
                 "Examples:",
                 "  onfailure format failure.json",
@@ -111,20 +113,42 @@ final class FormatCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--output-dir goes with an s3://, sqs:// or kafka://"
                     + " location; a file or standard input is written to standard output");
         }
-        byte[] bytes;
+        Iterator<Inputs.Unit> units;
         try {
-            bytes = ReadInput.bytes(path, io.in());
+            units = ReadInput.units(path, io.in());
         } catch (IOException e) {
             io.err().println("onfailure: " + ReadInput.name(path) + ": cannot read: " + Inputs.message(e));
             return ExitCodes.USAGE;
         }
+        // one document, or NDJSON (an .ndjson/.jsonl file, or lines on standard input): each line's in turn, so that
+        // --compact gives NDJSON back
+        int code = ExitCodes.OK;
+        boolean many = false;
+        while (units.hasNext()) {
+            Inputs.Unit u = units.next();
+            many |= u.line() > 0;
+            String name = many ? u.source() : ReadInput.name(path);
+            if (u.data() == null) {
+                io.out().flush();
+                io.err().println("onfailure: " + name + ": " + u.problem());
+                code = ExitCodes.USAGE;
+                continue;
+            }
+            code = Math.max(code, one(name, u.data(), options));
+        }
+        io.out().flush();
+        return code;
+    }
+
+    /** Writes one document, or says on standard error why it is not JSON (exit 1). */
+    private int one(String name, byte[] bytes, WriteOptions options) {
         JsonValue doc;
         try {
             doc = Json.parse(bytes);
         } catch (ReadException e) {
             // The same finding the validator gives, so the two commands agree on what is wrong.
-            Validator.create().validate(bytes).findings()
-                    .forEach(f -> io.err().println(findingLine(ReadInput.name(path), f, "")));
+            io.out().flush();
+            Validator.create().validate(bytes).findings().forEach(f -> io.err().println(findingLine(name, f, "")));
             return ExitCodes.FINDINGS;
         }
         io.out().println(order == Choices.Order.INPUT ? TokenLayout.layout(bytes, !layout.compact)

@@ -62,7 +62,8 @@ final class InspectCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "0..1",
-            description = "The record; - or nothing for standard input; or an s3://, sqs://, kafka:// location.")
+            description = "The record (an .ndjson or .jsonl file: each line's); - or nothing for standard input;"
+                    + " or an s3://, sqs://, kafka:// location.")
     String path;
 
     InspectCommand(Io io) {
@@ -78,14 +79,60 @@ final class InspectCommand implements Callable<Integer> {
         if (path != null && dev.onfailure.sources.Location.isLocation(path)) {
             return location();
         }
-        byte[] bytes;
+        Iterator<Inputs.Unit> units;
         try {
-            bytes = ReadInput.bytes(path, io.in());
+            units = ReadInput.units(path, io.in());
         } catch (IOException e) {
             io.err().println("onfailure: " + name + ": cannot read: " + Inputs.message(e));
             return ExitCodes.USAGE;
         }
-        return inspect(name, bytes);
+        Inputs.Unit first = units.hasNext() ? units.next() : null;
+        if (first != null && first.line() == 0 && !units.hasNext()) {
+            if (first.data() == null) {
+                io.err().println("onfailure: " + name + ": " + first.problem());
+                return ExitCodes.USAGE;
+            }
+            return inspect(name, first.data());
+        }
+        // NDJSON: each line's document in turn, as a location's
+        List<Inputs.Unit> head = first == null ? List.of() : List.of(first);
+        return each(concat(head.iterator(), units));
+    }
+
+    private static <T> Iterator<T> concat(Iterator<T> a, Iterator<T> b) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return a.hasNext() || b.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return a.hasNext() ? a.next() : b.next();
+            }
+        };
+    }
+
+    /** Every unit, one after another; one that cannot be read is one line on standard error, exit 2. */
+    private int each(Iterator<Inputs.Unit> units) {
+        int code = ExitCodes.OK;
+        boolean first = true;
+        while (units.hasNext()) {
+            Inputs.Unit u = units.next();
+            if (u.data() == null) {
+                io.out().flush();
+                io.err().println("onfailure: " + u.source() + ": " + u.problem());
+                code = ExitCodes.USAGE;
+                continue;
+            }
+            if (!first) {
+                io.out().println();
+            }
+            first = false;
+            code = Math.max(code, inspect(u.source(), u.data()));
+        }
+        io.out().flush();
+        return code;
     }
 
     /** Every document at the location, one after another; a location that cannot be read is one line, exit 2. */
@@ -97,25 +144,9 @@ final class InspectCommand implements Callable<Integer> {
             io.err().println("onfailure: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        int code = ExitCodes.OK;
-        boolean first = true;
+        int code;
         try (Remote remote = new Remote(() -> options, false)) {
-            Iterator<Inputs.Unit> units = remote.units(path).orElseThrow();
-            while (units.hasNext()) {
-                Inputs.Unit u = units.next();
-                if (u.data() == null) {
-                    io.out().flush();
-                    io.err().println("onfailure: " + u.source() + ": " + u.problem());
-                    code = ExitCodes.USAGE;
-                    continue;
-                }
-                if (!first) {
-                    io.out().println();
-                }
-                first = false;
-                code = Math.max(code, inspect(u.source(), u.data()));
-            }
-            io.out().flush();
+            code = each(remote.units(path).orElseThrow());
             remote.notes(false).forEach(io.err()::println);
         }
         io.out().flush();

@@ -20,6 +20,27 @@ final class ReadInput {
         return path == null || path.equals("-") ? Inputs.STDIN : path;
     }
 
+    /**
+     * The documents of {@code path} as {@code validate} reads them: one for a file or a single document on standard
+     * input, one a line for an {@code .ndjson}/{@code .jsonl} file or NDJSON on standard input (a line that cannot be
+     * read is a unit with its problem). What cannot be read at all (no such file, a directory, a FIFO) is refused
+     * before anything is opened.
+     */
+    static java.util.Iterator<Inputs.Unit> units(String path, InputStream stdin) throws IOException {
+        if (path != null && !path.equals("-")) {
+            Path p = Inputs.named(Path.of(path));
+            if (Files.isDirectory(p)) {
+                throw new IOException("is a directory");
+            }
+            java.util.Optional<String> problem = Inputs.fileProblem(p);
+            if (problem.isPresent()) {
+                throw new IOException(problem.get());
+            }
+        }
+        return Inputs.units(path == null || path.equals("-") ? java.util.List.of() : java.util.List.of(path), stdin,
+                ReadLimits.defaults());
+    }
+
     static byte[] bytes(String path, InputStream stdin) throws IOException {
         long max = ReadLimits.defaults().maxDocumentBytes();
         if (path == null || path.equals("-")) {

@@ -209,6 +209,39 @@ final class CliTest {
                 .contains("#/Records/2/body: kafka.topic record");
     }
 
+    /**
+     * NDJSON is read as validate reads it, a document a line (an .ndjson or .jsonl file, or lines on standard input):
+     * format --compact gives NDJSON back, inspect looks at each line's document, and a line that is not JSON is its
+     * finding with the line's number while the others are still written (exit 1).
+     */
+    @Test
+    void formatAndInspect_readNdjson_aDocumentALine(@TempDir Path dir) throws Exception {
+        String a = JsonText.compact(Files.readString(Path.of(FIXTURES + "records/string-payload.s3.json")));
+        String b = JsonText.compact(Files.readString(Path.of(FIXTURES + "records/retries.topic.json")));
+        Path ndjson = Files.writeString(dir.resolve("records.ndjson"), a + "\n\n" + b + "\n{\"a\": 1,}\n");
+
+        String sorted = run("format", "--order", "sorted", "--compact", FIXTURES + "records/string-payload.s3.json")
+                .out() + run("format", "--order", "sorted", "--compact", FIXTURES + "records/retries.topic.json").out();
+        Cli.Result format = run("format", "--order", "sorted", "--compact", ndjson.toString());
+        assertThat(format.code()).isEqualTo(1);
+        assertThat(format.out()).isEqualTo(sorted);
+        assertThat(format.err()).startsWith(ndjson + ":4: error json.syntax at /: not well-formed JSON");
+        Cli.Result stdin = withInput(a + "\n" + b + "\n", "format", "--order", "sorted", "--compact");
+        assertThat(stdin.code()).isZero();
+        assertThat(stdin.out()).isEqualTo(sorted);
+
+        Cli.Result inspect = run("inspect", ndjson.toString());
+        assertThat(inspect.code()).isEqualTo(1);
+        assertThat(inspect.out()).contains(run("inspect", FIXTURES + "records/string-payload.s3.json").out()
+                .lines().skip(1).findFirst().orElseThrow())
+                .contains(run("inspect", FIXTURES + "records/retries.topic.json").out().lines().skip(1).findFirst()
+                        .orElseThrow());
+        assertThat(inspect.err()).startsWith(ndjson + ":4: ");
+        // a single document is as it was: one, under the name given
+        assertThat(run("format", "--order", "sorted", "--compact", FIXTURES + "records/string-payload.s3.json").out())
+                .isEqualTo(a + "\n");
+    }
+
     @Test
     void generate_sameSeedSameOutput_validUnderStrict() {
         Cli.Result a = run("generate", "--count", "30", "--seed", "99", "--profile", "strict");
