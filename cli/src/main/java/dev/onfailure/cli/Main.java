@@ -96,10 +96,27 @@ public final class Main {
     /** A usage error: the message, where to read more, and the usage-error exit code. */
     static int usageError(ParameterException ex) {
         CommandLine c = ex.getCommandLine();
-        c.getErr().println("onfailure: " + ex.getMessage());
+        c.getErr().println("onfailure: " + candidatesAsHelpSaysThem(ex));
         c.getErr().println("Try 'onfailure " + (c.getCommandName().equals("onfailure") ? "" : c.getCommandName() + " ")
                 + "--help'.");
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * {@code ex}'s message, with the values of an enum option as its help lists them ({@code text, json, sarif}):
+     * picocli's own lists the constants' names beside them, in capitals ({@code [TEXT, JSON, SARIF]},
+     * {@code [SQS_SNS, kafka.sqs-sns, ...]}), which no user types.
+     */
+    static String candidatesAsHelpSaysThem(ParameterException ex) {
+        String m = String.valueOf(ex.getMessage());
+        java.util.regex.Matcher listed = java.util.regex.Pattern.compile("expected one of \\[[^\\]]*\\]"
+                + " \\(case-insensitive\\)").matcher(m);
+        Iterable<String> candidates = ex.getArgSpec() == null ? null : ex.getArgSpec().completionCandidates();
+        if (!listed.find() || candidates == null || !candidates.iterator().hasNext()) {
+            return m;
+        }
+        return m.substring(0, listed.start()) + "expected one of " + String.join(", ", candidates)
+                + m.substring(listed.end());
     }
 
     /** A bug must still not print a stack trace at users: one line, and the usage-error exit code. */

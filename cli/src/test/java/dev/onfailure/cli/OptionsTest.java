@@ -38,9 +38,13 @@ final class OptionsTest {
     void enumOptions_wrongValue_namesTheCandidates_exit2() {
         Cli.Result r = run("validate", "--format", "xml", VALID);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("onfailure: Invalid value for option '--format': expected one of")
-                .contains("TEXT").contains("SARIF").contains("but was 'xml'").contains("Try 'onfailure validate --help'");
-        assertThat(run("validate", "--kind", "kafka.x").err()).contains("kafka.sqs-sns").contains("kafka.event");
+        // the values as the help lists them, not the constants' names beside them
+        assertThat(r.err()).startsWith("onfailure: Invalid value for option '--format': expected one of text, json,"
+                + " sarif but was 'xml'\n").contains("Try 'onfailure validate --help'");
+        assertThat(run("validate", "--kind", "kafka.x").err()).contains("kafka.sqs-sns").contains("kafka.event")
+                .doesNotContain("SQS_SNS");
+        assertThat(run("validate", "--profile", "lax", VALID).err())
+                .contains("expected one of tolerant, strict but was 'lax'");
         assertThat(run("build", "--event", "-", "--condition", "c", "--function-arn", "a", "--destination", "sqs")
                 .err()).contains("sqs-sns").contains("but was 'sqs'");
         assertThat(run("schema", "nope").err()).contains("kafka.common");
