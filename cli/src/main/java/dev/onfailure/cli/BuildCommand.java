@@ -106,7 +106,7 @@ final class BuildCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw usage("--time must be an ISO-8601 instant such as 2024-05-01T10:00:00.000Z, not " + time);
         }
-        // Options that would make a record every profile refuses are refused here, not written with exit code 0.
+        // Options that would make a record no profile takes without a word are refused here, not written with exit 0.
         int year = when.atZone(java.time.ZoneOffset.UTC).getYear();
         if (year < 0 || year > 9999) {
             throw usage("--time must be an ISO-8601 instant such as 2024-05-01T10:00:00.000Z with a year from 0000 to"
