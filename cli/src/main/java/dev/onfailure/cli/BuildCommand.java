@@ -141,7 +141,9 @@ final class BuildCommand implements Callable<Integer> {
         if (withKey && d != Kind.TOPIC) {
             throw usage("--with-key applies to --destination topic only: the other destinations have no message key");
         }
-        WriteOptions options = WriteOptions.of(KeyOrder.AWS, pretty ? Layout.PRETTY : Layout.COMPACT);
+        // an S3 object sorted at every level, as AWS writes them; an SQS/SNS body or a topic message in AWS's order
+        WriteOptions options = WriteOptions.of(d == Kind.S3 ? KeyOrder.SORTED : KeyOrder.AWS,
+                pretty ? Layout.PRETTY : Layout.COMPACT);
         try {
             if (withKey) {
                 for (TopicMessage m : RecordBuilder.topicMessages(batch, ctx)) {

@@ -373,6 +373,8 @@ final class CliTest {
                 "--request-id", s3.requestContext().requestId(), "--time", s3.timestamp().text(), "--invoke-count", "3");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(RecordCodec.defaults().read(r.out().trim())).isEqualTo(s3);
+        // sorted at every level, as AWS writes an S3 object: the hand-made object it came from, byte for byte
+        assertThat(r.out()).isEqualTo(JsonText.compact(HandMadeRecords.named("string-payload.s3.json").json()) + "\n");
         Cli.Result topic = run("build", "--event", event.toString(), "--condition", "RecordAgeExceeded",
                 "--function-arn", "arn:aws:lambda:eu-west-1:210987654321:function:f", "--destination", "topic",
                 "--request-id", "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", "--time", "2024-05-01T10:00:00Z");
