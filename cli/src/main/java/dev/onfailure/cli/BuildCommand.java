@@ -40,12 +40,14 @@ import picocli.CommandLine.Spec;
                 "      --function-arn arn:aws:lambda:us-east-1:123456789012:function:f \\",
                 "      --destination s3",
                 "  onfailure build --event event.json --condition RecordAgeExceeded \\",
-                "      --function-arn ARN --destination topic \\",
+                "      --function-arn arn:aws:lambda:us-east-1:123456789012:function:f \\",
+                "      --destination topic \\",
                 "      --request-id 316aa6d0-8154-4b1c-9af7-85d5f4a6bc81 \\",
                 "      --time 2024-05-01T10:00:00Z",
                 "  # {\"key\":\"dGVzdC1rZXk=\",\"value\":{...}} per line:",
                 "  onfailure build --event event.json --condition RetriesExhausted \\",
-                "      --function-arn ARN --destination topic --with-key"})
+                "      --function-arn arn:aws:lambda:us-east-1:123456789012:function:f \\",
+                "      --destination topic --with-key"})
 final class BuildCommand implements Callable<Integer> {
 
     private final Io io;
