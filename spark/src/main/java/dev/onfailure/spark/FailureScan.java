@@ -59,10 +59,18 @@ final class FailureScan implements Scan, Batch {
     private Configuration conf;
     private InputPartition[] partitions;
     private FailureReaderFactory factory;
+    /** The table's listings, kept for its later queries; null for a scan of its own (a check). */
+    private final java.util.Map<String, List<FileSplit.File>> listings;
 
     FailureScan(CaseInsensitiveStringMap options, StructType required) {
+        this(options, required, null);
+    }
+
+    FailureScan(CaseInsensitiveStringMap options, StructType required,
+            java.util.Map<String, List<FileSplit.File>> listings) {
         this.options = options;
         this.required = required;
+        this.listings = listings;
         String p = options.getOrDefault("profile", "tolerant");
         // in any case, as the command takes it
         this.profile = Profile.fromId(p.toLowerCase(java.util.Locale.ROOT)).orElseThrow(
@@ -118,16 +126,36 @@ final class FailureScan implements Scan, Batch {
         if (partitions == null) {
             SparkSession spark = SparkSession.active();
             boolean all = allFiles();
-            List<String> paths = new ArrayList<>();
-            for (String p : paths()) {
-                paths.addAll(expand(p, all, spark));
+            List<FileSplit.File> files;
+            if (listings == null) {
+                files = list(all, spark);
+            } else {
+                // once per table: its DataFrame's later queries read what its first one listed
+                files = listings.computeIfAbsent(listingKey(spark), k -> List.copyOf(list(all, spark)));
             }
-            List<FileSplit.File> files = listAll(paths, all, wanted(spark), spark);
             long[] packing = packing(spark);
             int parallelism = Math.max(1, spark.sparkContext().defaultParallelism());
             partitions = FileSplit.pack(files, packing[0], packing[1], parallelism).toArray(new InputPartition[0]);
         }
         return partitions.clone();
+    }
+
+    /** Expands the paths' globs and lists what they name, in the order given. */
+    private List<FileSplit.File> list(boolean all, SparkSession spark) {
+        List<String> paths = new ArrayList<>();
+        for (String p : paths()) {
+            paths.addAll(expand(p, all, spark));
+        }
+        return listAll(paths, all, wanted(spark), spark);
+    }
+
+    /**
+     * What decides a listing: the paths, the options (the listing ones among them: files, pathGlobFilter,
+     * modifiedAfter, modifiedBefore, timeZone) and the session's time zone, which a time without an offset is read in.
+     */
+    String listingKey(SparkSession spark) {
+        return new java.util.TreeMap<>(options.asCaseSensitiveMap()).toString() + "|"
+                + spark.conf().get("spark.sql.session.timeZone", java.util.TimeZone.getDefault().getID());
     }
 
     @Override

@@ -10,10 +10,13 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 final class FailureScanBuilder implements ScanBuilder, SupportsPushDownRequiredColumns {
 
     private final CaseInsensitiveStringMap options;
+    private final java.util.Map<String, java.util.List<FileSplit.File>> listings;
     private StructType required = FailureRows.SCHEMA;
 
-    FailureScanBuilder(CaseInsensitiveStringMap options) {
+    FailureScanBuilder(CaseInsensitiveStringMap options,
+            java.util.Map<String, java.util.List<FileSplit.File>> listings) {
         this.options = options;
+        this.listings = listings;
     }
 
     @Override
@@ -23,6 +26,6 @@ final class FailureScanBuilder implements ScanBuilder, SupportsPushDownRequiredC
 
     @Override
     public Scan build() {
-        return new FailureScan(options, required);
+        return new FailureScan(options, required, listings);
     }
 }

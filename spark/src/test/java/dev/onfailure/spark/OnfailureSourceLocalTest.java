@@ -486,4 +486,27 @@ final class OnfailureSourceLocalTest {
         }
         return out;
     }
+
+    /**
+     * A DataFrame lists its paths at its first query and its later queries read the same files, as Spark's own file
+     * sources list once per load(): a file written in between is not read by them (nor is one removed missed as a
+     * failure), and another load() lists anew. Different options on the same paths are another listing.
+     */
+    @Test
+    void aDataFrameListsOnce_anotherLoadListsAnew() throws Exception {
+        Path dir = Files.createTempDirectory("onfailure-spark-once");
+        byte[] record = dev.onfailure.fixtures.HandMadeRecords.named("string-payload.s3.json").json()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(dir.resolve("a.json"), record);
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows = spark().read().format("onfailure")
+                .load(dir.toString());
+        assertThat(rows.count()).isEqualTo(1);
+        Files.write(dir.resolve("b.json"), record);
+        assertThat(rows.count()).as("the same DataFrame: its listing").isEqualTo(1);
+        assertThat(rows.filter("valid").count()).as("a query made from it: the same listing").isEqualTo(1);
+        assertThat(spark().read().format("onfailure").load(dir.toString()).count()).as("another load()").isEqualTo(2);
+        Files.delete(dir.resolve("a.json"));
+        assertThat(spark().read().format("onfailure").load(dir.toString()).select("source").collectAsList())
+                .extracting(r -> r.getString(0)).containsExactly(dir.resolve("b.json").toString());
+    }
 }
