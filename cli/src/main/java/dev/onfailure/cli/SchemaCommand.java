@@ -28,7 +28,8 @@ final class SchemaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--list", description = "List the kinds and the $id of each schema.")
+    @Option(names = "--list", description = "List the kinds and the $id of each schema, and of kafka.common (the"
+            + " definitions they share).")
     boolean list;
 
     @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "tolerant",
@@ -51,6 +52,11 @@ final class SchemaCommand implements Callable<Integer> {
                 for (Profile q : Profile.values()) {
                     io.out().printf("%-14s %-9s %s%n", k.id(), q.id(), SchemaCatalog.id(k, q));
                 }
+            }
+            // the definitions the others $ref (no kind of its own): listed so that a reader can find them
+            for (Profile q : Profile.values()) {
+                io.out().printf("%-14s %-9s %s%n", SchemaCatalog.COMMON, q.id(),
+                        SchemaCatalog.ID_PREFIX + q.id() + "/" + SchemaCatalog.COMMON + ".json");
             }
             return ExitCodes.OK;
         }
