@@ -68,7 +68,11 @@ public final class TestAws {
         }
         try {
             Path dir = Files.createTempDirectory("onfailure-aws");
+            // removed when the JVM exits (scripts/local-servers stopped with Ctrl-C too): the files go first, as
+            // deleteOnExit runs in the reverse order of registration
+            dir.toFile().deleteOnExit();
             Path credentials = dir.resolve("credentials");
+            credentials.toFile().deleteOnExit();
             Files.writeString(credentials, "[default]\naws_access_key_id = " + ACCESS_KEY
                     + "\naws_secret_access_key = " + SECRET_KEY + "\n\n[" + WRONG_PROFILE + "]\n"
                     + "aws_access_key_id = " + ACCESS_KEY + "\naws_secret_access_key = not-the-secret\n"
@@ -77,6 +81,7 @@ public final class TestAws {
                     + "\n[" + ELSEWHERE_PROFILE + "]\naws_access_key_id = " + ACCESS_KEY
                     + "\naws_secret_access_key = " + SECRET_KEY + "\n");
             Path config = dir.resolve("config");
+            config.toFile().deleteOnExit();
             Files.writeString(config, "[default]\nregion = us-east-1\n\n[profile " + WRONG_PROFILE + "]\n"
                     + "region = us-east-1\n\n[profile " + NO_KEYS_PROFILE + "]\nregion = us-east-1\n"
                     + "\n[profile " + NO_REGION_PROFILE + "]\n"
