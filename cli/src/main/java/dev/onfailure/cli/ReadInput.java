@@ -28,14 +28,7 @@ final class ReadInput {
      */
     static java.util.Iterator<Inputs.Unit> units(String path, InputStream stdin) throws IOException {
         if (path != null && !path.equals("-")) {
-            Path p = Inputs.named(Path.of(path));
-            if (Files.isDirectory(p)) {
-                throw new IOException("is a directory");
-            }
-            java.util.Optional<String> problem = Inputs.fileProblem(p);
-            if (problem.isPresent()) {
-                throw new IOException(problem.get());
-            }
+            readable(path);
         }
         return Inputs.units(path == null || path.equals("-") ? java.util.List.of() : java.util.List.of(path), stdin,
                 ReadLimits.defaults());
@@ -46,6 +39,13 @@ final class ReadInput {
         if (path == null || path.equals("-")) {
             return Inputs.readCapped(stdin, max);
         }
+        try (InputStream in = Files.newInputStream(readable(path))) {
+            return Inputs.readCapped(in, max);
+        }
+    }
+
+    /** The file {@code path} names, if it is one to read; else why not (a directory, no such file, a FIFO...). */
+    private static Path readable(String path) throws IOException {
         Path p = Inputs.named(Path.of(path));
         if (Files.isDirectory(p)) {
             throw new IOException("is a directory");
@@ -54,8 +54,6 @@ final class ReadInput {
         if (problem.isPresent()) {
             throw new IOException(problem.get());
         }
-        try (InputStream in = Files.newInputStream(p)) {
-            return Inputs.readCapped(in, max);
-        }
+        return p;
     }
 }
