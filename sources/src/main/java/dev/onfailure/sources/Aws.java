@@ -305,6 +305,18 @@ final class Aws {
             return Optional.of(at + " closed the connection without an HTTP answer (" + ATTEMPTS + " attempts): if it"
                     + " speaks TLS, give https://" + at.substring(7) + check);
         }
+        // a TLS listener that wants a client certificate may close the connection under the request the client is
+        // already writing (TLS 1.3 judges the certificate after the client's handshake), before its alert is read
+        boolean cut = root instanceof java.net.SocketException && (String.valueOf(root.getMessage())
+                .startsWith("Broken pipe") || String.valueOf(root.getMessage()).startsWith("Connection reset"));
+        if (cut && cause(e, SSLException.class) == null && at.regionMatches(true, 0, "https://", 0, 8)) {
+            String store = System.getProperty("javax.net.ssl.keyStore");
+            return Optional.of(at + " closed the connection (" + firstSentence(String.valueOf(root.getMessage()))
+                    + ", " + ATTEMPTS + " attempts)" + (store == null || store.isEmpty() || store.equals("NONE")
+                            ? ": if it wants a client certificate (mutual TLS), give one with " + KEY_STORE_OPTIONS
+                            : ": if it wants a client certificate, it may have refused the one in"
+                                    + " javax.net.ssl.keyStore " + store));
+        }
         SSLException ssl = cause(e, SSLException.class);
         if (ssl == null) {
             return Optional.empty();
@@ -333,9 +345,8 @@ final class Aws {
         if (alert.isPresent()) {
             String store = System.getProperty("javax.net.ssl.keyStore");
             return Optional.of(store == null || store.isEmpty() || store.equals("NONE")
-                    ? at + " wants a client certificate (mutual TLS) and was given none: give one with"
-                            + " -Djavax.net.ssl.keyStore=FILE and -Djavax.net.ssl.keyStorePassword=PASSWORD (in"
-                            + " ONFAILURE_JAVA_OPTS for the command)"
+                    ? at + " wants a client certificate (mutual TLS) and was given none: give one with "
+                            + KEY_STORE_OPTIONS
                     : at + " refused the client certificate in javax.net.ssl.keyStore " + store + " (TLS alert: "
                             + alert.get() + ")");
         }
@@ -376,6 +387,10 @@ final class Aws {
         Matcher m = JDK_CLASS.matcher(why);
         return firstSentence(m.find() ? why.substring(0, m.start()) : why);
     }
+
+    /** How a client certificate is given to the SDK's HTTP client: the JDK's key store properties. */
+    static final String KEY_STORE_OPTIONS = "-Djavax.net.ssl.keyStore=FILE and -Djavax.net.ssl.keyStorePassword="
+            + "PASSWORD (in ONFAILURE_JAVA_OPTS for the command)";
 
     /** How {@link #refused} begins when no trusted certificate signed the peer's. */
     static final String SIGNED_BY_NONE = "signed by no certificate in ";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,29 @@ final class AwsTest {
         // as the AWS CLI has it: AWS_REGION (here its system property) before the region of --aws-profile's profile
         SourceOptions profile = SourceOptions.builder().awsProfile(TestAws.NO_KEYS_PROFILE).build();
         assertThat(Aws.region(profile, Location.parse("s3://failures"))).contains(Region.US_WEST_2);
+    }
+
+    /**
+     * What a listener that wants a client certificate gives a client without one, either way the race goes (the real
+     * listener in {@code TlsTest} gives one or the other): the alert, read; or the connection closed under the
+     * request being written. Both lines say how to give a certificate.
+     */
+    @Test
+    void aListenerWantingAClientCertificate_eitherWayTheRaceGoes_saysHowToGiveOne() {
+        SourceOptions options = SourceOptions.builder().endpointUrl(java.net.URI.create("https://127.0.0.1:9443"))
+                .build();
+        SdkClientException alert = SdkClientException.create("Unable to execute HTTP request: Received fatal alert:"
+                + " bad_certificate", new javax.net.ssl.SSLHandshakeException("Received fatal alert: bad_certificate"));
+        assertThat(Aws.failure("s3://b", options, "S3", alert, "s3:ListBucket").getMessage()).isEqualTo("s3://b:"
+                + " https://127.0.0.1:9443 wants a client certificate (mutual TLS) and was given none: give one with "
+                + Aws.KEY_STORE_OPTIONS);
+        for (String why : List.of("Broken pipe", "Connection reset by peer")) {
+            SdkClientException cut = SdkClientException.create("Unable to execute HTTP request: " + why,
+                    new java.net.SocketException(why));
+            assertThat(Aws.failure("s3://b", options, "S3", cut, "s3:ListBucket").getMessage()).isEqualTo("s3://b:"
+                    + " https://127.0.0.1:9443 closed the connection (" + why + ", 3 attempts): if it wants a client"
+                    + " certificate (mutual TLS), give one with " + Aws.KEY_STORE_OPTIONS);
+        }
     }
 
     @Test
