@@ -265,13 +265,24 @@ final class KafkaSource implements Source {
         try {
             int port = Integer.parseInt(first.substring(colon + 1));
             javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
-            tls.init(null, new javax.net.ssl.TrustManager[] {new AnyCertificate()}, null);
+            NoClientCertificate asked = new NoClientCertificate();
+            tls.init(new javax.net.ssl.KeyManager[] {asked}, new javax.net.ssl.TrustManager[] {new AnyCertificate()},
+                    null);
             try (java.net.Socket raw = new java.net.Socket()) {
                 raw.connect(new java.net.InetSocketAddress(host, port), timeout);
                 raw.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
                 try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(raw,
                         host, port, false)) {
                     s.startHandshake();
+                    if (tlsClient && asked.asked && properties.getProperty("ssl.keystore.location") == null
+                            && properties.getProperty("ssl.keystore.certificate.chain") == null) {
+                        // it asked for a client certificate and the client has none: refused, though its alert may
+                        // not have reached the client (TLS 1.3 judges the certificate after the client's handshake,
+                        // and may cut the connection under the client's first request)
+                        return "; it wants a client certificate (mutual TLS): set ssl.keystore.location (and"
+                                + " ssl.keystore.password) in the --kafka-config file to the client's key and"
+                                + " certificate";
+                    }
                     return tlsClient ? "" // both speak TLS: the cause is elsewhere
                             : "; it speaks TLS: set security.protocol=SSL (or SASL_SSL) in the --kafka-config file";
                 } catch (IOException e) {
@@ -292,6 +303,52 @@ final class KafkaSource implements Source {
      */
     private Duration hintBudget() {
         return Duration.ofMillis(Math.max(1, Math.min(500, options.timeout().toMillis() / 4)));
+    }
+
+    /**
+     * For {@link #tlsHint()}'s handshake only: gives no certificate, and notes whether the listener asked for one
+     * (the JDK asks a key manager for a client alias only when the server sends a certificate request).
+     */
+    private static final class NoClientCertificate extends javax.net.ssl.X509ExtendedKeyManager {
+        volatile boolean asked;
+
+        @Override
+        public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            asked = true;
+            return null;
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers,
+                javax.net.ssl.SSLEngine engine) {
+            asked = true;
+            return null;
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            return null;
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getCertificateChain(String alias) {
+            return null;
+        }
+
+        @Override
+        public java.security.PrivateKey getPrivateKey(String alias) {
+            return null;
+        }
     }
 
     /** For {@link #tlsHint()}'s handshake only, which carries no data. */
