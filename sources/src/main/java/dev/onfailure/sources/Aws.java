@@ -310,12 +310,11 @@ final class Aws {
         boolean cut = root instanceof java.net.SocketException && (String.valueOf(root.getMessage())
                 .startsWith("Broken pipe") || String.valueOf(root.getMessage()).startsWith("Connection reset"));
         if (cut && cause(e, SSLException.class) == null && at.regionMatches(true, 0, "https://", 0, 8)) {
-            String store = System.getProperty("javax.net.ssl.keyStore");
             return Optional.of(at + " closed the connection (" + firstSentence(String.valueOf(root.getMessage()))
-                    + ", " + ATTEMPTS + " attempts)" + (store == null || store.isEmpty() || store.equals("NONE")
-                            ? ": if it wants a client certificate (mutual TLS), give one with " + KEY_STORE_OPTIONS
-                            : ": if it wants a client certificate, it may have refused the one in"
-                                    + " javax.net.ssl.keyStore " + store));
+                    + ", " + ATTEMPTS + " attempts)" + clientKeyStore().map(store -> ": if it wants a client"
+                            + " certificate, it may have refused the one in javax.net.ssl.keyStore " + store)
+                            .orElse(": if it wants a client certificate (mutual TLS), give one with "
+                                    + KEY_STORE_OPTIONS));
         }
         SSLException ssl = cause(e, SSLException.class);
         if (ssl == null) {
@@ -343,12 +342,10 @@ final class Aws {
         }
         Optional<String> alert = certificateAlert(e);
         if (alert.isPresent()) {
-            String store = System.getProperty("javax.net.ssl.keyStore");
-            return Optional.of(store == null || store.isEmpty() || store.equals("NONE")
-                    ? at + " wants a client certificate (mutual TLS) and was given none: give one with "
-                            + KEY_STORE_OPTIONS
-                    : at + " refused the client certificate in javax.net.ssl.keyStore " + store + " (TLS alert: "
-                            + alert.get() + ")");
+            return Optional.of(clientKeyStore().map(store -> at + " refused the client certificate in"
+                    + " javax.net.ssl.keyStore " + store + " (TLS alert: " + alert.get() + ")")
+                    .orElse(at + " wants a client certificate (mutual TLS) and was given none: give one with "
+                            + KEY_STORE_OPTIONS));
         }
         if (String.valueOf(ssl.getMessage()).startsWith("Unsupported or unrecognized SSL message")) {
             String plain = at.regionMatches(true, 0, "https://", 0, 8) ? " (is it http://" + at.substring(8) + "?)" : "";
@@ -386,6 +383,12 @@ final class Aws {
         String why = String.valueOf(root(e).getMessage());
         Matcher m = JDK_CLASS.matcher(why);
         return firstSentence(m.find() ? why.substring(0, m.start()) : why);
+    }
+
+    /** The key store the SDK's HTTP client takes its client certificate from (the JDK's property), if one is set. */
+    private static Optional<String> clientKeyStore() {
+        String store = System.getProperty("javax.net.ssl.keyStore");
+        return store == null || store.isEmpty() || store.equals("NONE") ? Optional.empty() : Optional.of(store);
     }
 
     /** How a client certificate is given to the SDK's HTTP client: the JDK's key store properties. */

@@ -225,14 +225,11 @@ final class KafkaSource implements Source {
         }
         if (e instanceof SslAuthenticationException) {
             Optional<String> alert = Aws.certificateAlert(e);
-            String keys = properties.getProperty("ssl.keystore.location");
             if (alert.isPresent()) {
-                return new SourceException(location.uri(), keys == null && properties.getProperty(
-                        "ssl.keystore.certificate.chain") == null ? at + " wants a client certificate (mutual TLS) and"
-                                + " was given none: set ssl.keystore.location (and ssl.keystore.password) in the"
-                                + " --kafka-config file to the client's key and certificate"
-                        : at + " refused the client certificate in " + (keys == null ? "ssl.keystore.certificate.chain"
-                                : "ssl.keystore.location " + keys) + " (TLS alert: " + alert.get() + ")", e);
+                return new SourceException(location.uri(), clientCertificate().map(where -> at + " refused the client"
+                        + " certificate in " + where + " (TLS alert: " + alert.get() + ")")
+                        .orElse(at + " wants a client certificate (mutual TLS) and was given none" + KEY_STORE_REMEDY),
+                        e);
             }
             return new SourceException(location.uri(), "TLS with " + at + " failed: " + Aws.tlsWhy(e), e);
         }
@@ -274,14 +271,11 @@ final class KafkaSource implements Source {
                 try (javax.net.ssl.SSLSocket s = (javax.net.ssl.SSLSocket) tls.getSocketFactory().createSocket(raw,
                         host, port, false)) {
                     s.startHandshake();
-                    if (tlsClient && asked.asked && properties.getProperty("ssl.keystore.location") == null
-                            && properties.getProperty("ssl.keystore.certificate.chain") == null) {
+                    if (tlsClient && asked.asked && clientCertificate().isEmpty()) {
                         // it asked for a client certificate and the client has none: refused, though its alert may
                         // not have reached the client (TLS 1.3 judges the certificate after the client's handshake,
                         // and may cut the connection under the client's first request)
-                        return "; it wants a client certificate (mutual TLS): set ssl.keystore.location (and"
-                                + " ssl.keystore.password) in the --kafka-config file to the client's key and"
-                                + " certificate";
+                        return "; it wants a client certificate (mutual TLS)" + KEY_STORE_REMEDY;
                     }
                     return tlsClient ? "" // both speak TLS: the cause is elsewhere
                             : "; it speaks TLS: set security.protocol=SSL (or SASL_SSL) in the --kafka-config file";
@@ -303,6 +297,18 @@ final class KafkaSource implements Source {
      */
     private Duration hintBudget() {
         return Duration.ofMillis(Math.max(1, Math.min(500, options.timeout().toMillis() / 4)));
+    }
+
+    /** What to do for a listener that wants a client certificate, after the words that say so. */
+    private static final String KEY_STORE_REMEDY = ": set ssl.keystore.location (and ssl.keystore.password) in the"
+            + " --kafka-config file to the client's key and certificate";
+
+    /** Where the client's certificate comes from in its properties, if it has one. */
+    private Optional<String> clientCertificate() {
+        String keys = properties.getProperty("ssl.keystore.location");
+        return keys != null ? Optional.of("ssl.keystore.location " + keys)
+                : properties.getProperty("ssl.keystore.certificate.chain") != null
+                        ? Optional.of("ssl.keystore.certificate.chain") : Optional.empty();
     }
 
     /**
