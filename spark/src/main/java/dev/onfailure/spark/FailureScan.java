@@ -142,11 +142,16 @@ final class FailureScan implements Scan, Batch {
 
     /** Expands the paths' globs and lists what they name, in the order given. */
     private List<FileSplit.File> list(boolean all, SparkSession spark) {
-        List<String> paths = new ArrayList<>();
-        for (String p : paths()) {
-            paths.addAll(expand(p, all, spark));
+        // one file system of our own per bucket for all the paths and globs (s3a: see HadoopListing.lister)
+        try (HadoopListing.Listers listers = new HadoopListing.Listers(hadoopConf(spark))) {
+            List<String> paths = new ArrayList<>();
+            for (String p : paths()) {
+                paths.addAll(expand(p, all, spark, listers));
+            }
+            return listAll(paths, all, wanted(spark), spark, listers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("onfailure: cannot close a listing: " + e.getMessage(), e);
         }
-        return listAll(paths, all, wanted(spark), spark);
     }
 
     /**
@@ -285,9 +290,9 @@ final class FailureScan implements Scan, Batch {
     }
 
     /** {@link #expand(String, boolean, Configuration)}, a glob that matches nothing being an error. */
-    private List<String> expand(String path, boolean all, SparkSession spark) {
+    private List<String> expand(String path, boolean all, SparkSession spark, HadoopListing.Listers listers) {
         try {
-            List<String> out = expand(path, all, hadoopConf(spark));
+            List<String> out = expand(path, all, hadoopConf(spark), listers);
             if (out.isEmpty()) {
                 throw new IllegalArgumentException("onfailure: nothing matches " + path);
             }
@@ -304,6 +309,14 @@ final class FailureScan implements Scan, Batch {
      * left. Any other path as it is, unchecked. {@link ReportJob} checks its inputs with it before writing anything.
      */
     static List<String> expand(String path, boolean all, Configuration conf) throws IOException {
+        try (HadoopListing.Listers listers = new HadoopListing.Listers(conf)) {
+            return expand(path, all, conf, listers);
+        }
+    }
+
+    /** {@link #expand(String, boolean, Configuration)} with the file systems of {@code listers}. */
+    static List<String> expand(String path, boolean all, Configuration conf, HadoopListing.Listers listers)
+            throws IOException {
         if (!isGlob(path)) {
             return List.of(path);
         }
@@ -312,14 +325,11 @@ final class FailureScan implements Scan, Batch {
             return expandLocal(path, local.get(), all);
         }
         Path pattern = new Path(path);
-        FileStatus[] matches;
-        try (HadoopListing.OwnFs lister = HadoopListing.lister(pattern, conf)) {
-            FileSystem fs = lister.fs();
-            if (fs.exists(pattern)) {
-                return List.of(path);                                // a name that only looks like a glob
-            }
-            matches = fs.globStatus(pattern);
+        FileSystem fs = listers.fs(pattern);
+        if (fs.exists(pattern)) {
+            return List.of(path);                                    // a name that only looks like a glob
         }
+        FileStatus[] matches = fs.globStatus(pattern);
         List<String> out = new ArrayList<>();
         for (FileStatus m : matches == null ? new FileStatus[0] : matches) {
             String name = m.getPath().getName();
@@ -407,9 +417,10 @@ final class FailureScan implements Scan, Batch {
     /**
      * Lists every path, several at once (a prefix per day or per mapping lists in parallel), in the order given. Paths
      * on Hadoop file systems share one pool of {@link HadoopListing#THREADS} threads for their requests, which
-     * {@link HadoopListing} spreads over the directories of each.
+     * {@link HadoopListing} spreads over the directories of each, and the file systems of {@code listers}.
      */
-    private List<FileSplit.File> listAll(List<String> paths, boolean all, Wanted wanted, SparkSession spark) {
+    private List<FileSplit.File> listAll(List<String> paths, boolean all, Wanted wanted, SparkSession spark,
+            HadoopListing.Listers listers) {
         java.util.concurrent.ExecutorService requests = null;
         java.util.concurrent.ExecutorService listings = null;
         try {
@@ -420,12 +431,11 @@ final class FailureScan implements Scan, Batch {
                 if (local.isPresent()) {
                     each.add(() -> listLocal(local.get(), all, wanted));
                 } else {
-                    Configuration c = hadoopConf(spark);
                     if (requests == null) {
                         requests = threads(HadoopListing.THREADS);
                     }
                     java.util.concurrent.ExecutorService pool = requests;
-                    each.add(() -> HadoopListing.list(new Path(p), c, all, wanted, pool));
+                    each.add(() -> HadoopListing.list(new Path(p), listers, all, wanted, pool));
                 }
             }
             listings = each.size() > 1 ? threads(Math.min(16, each.size())) : null;   // one runs on this thread

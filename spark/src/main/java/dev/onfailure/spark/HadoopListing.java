@@ -73,8 +73,25 @@ final class HadoopListing {
 
     private static List<FileSplit.File> list(Path root, Configuration conf, boolean all, Wanted wanted,
             ExecutorService pool, int width, int levels, int most) {
-        try (OwnFs owned = lister(root, conf)) {
-            FileSystem fs = owned.fs();
+        try (Listers listers = new Listers(conf)) {
+            return list(root, listers, all, wanted, pool, width, levels, most);
+        } catch (IOException e) {
+            throw new UncheckedIOException("onfailure: cannot list " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #list(Path, Configuration, boolean, Wanted, ExecutorService)}, with the file systems of
+     * {@code listers} (a scan's, shared by all its paths and globs).
+     */
+    static List<FileSplit.File> list(Path root, Listers listers, boolean all, Wanted wanted, ExecutorService pool) {
+        return list(root, listers, all, wanted, pool, WIDTH, LEVELS, MOST);
+    }
+
+    private static List<FileSplit.File> list(Path root, Listers listers, boolean all, Wanted wanted,
+            ExecutorService pool, int width, int levels, int most) {
+        try {
+            FileSystem fs = listers.fs(root);
             FileStatus status;
             try {
                 status = fs.getFileStatus(root);
@@ -136,16 +153,84 @@ final class HadoopListing {
      * for any other scheme, the session's.
      */
     static OwnFs lister(Path root, Configuration conf) throws IOException {
-        String scheme = root.toUri().getScheme();
-        String have = conf.getTrimmed(S3A_INTERCEPTORS, "");
-        if (!"s3a".equalsIgnoreCase(scheme) || List.of(have.split("\\s*,\\s*")).contains(UrlEncodedListing.NAME)
-                && conf.getBoolean("fs.s3a.audit.enabled", true)) {
+        if (!ownNeeded(root, conf)) {
             return new OwnFs(root.getFileSystem(conf), false);
         }
+        return new OwnFs(FileSystem.newInstance(root.toUri(), urlEncoded(conf)), true);
+    }
+
+    /** Whether {@code root} needs a file system of the listing's own: s3a, not yet listing URL-encoded keys. */
+    private static boolean ownNeeded(Path root, Configuration conf) {
+        String scheme = root.toUri().getScheme();
+        String have = conf.getTrimmed(S3A_INTERCEPTORS, "");
+        return "s3a".equalsIgnoreCase(scheme) && !(List.of(have.split("\\s*,\\s*")).contains(UrlEncodedListing.NAME)
+                && conf.getBoolean("fs.s3a.audit.enabled", true));
+    }
+
+    /** {@code conf} with {@link UrlEncodedListing} among s3a's interceptors, and s3a's auditing on to add them. */
+    private static Configuration urlEncoded(Configuration conf) {
+        String have = conf.getTrimmed(S3A_INTERCEPTORS, "");
         Configuration own = new Configuration(conf);
         own.set(S3A_INTERCEPTORS, have.isEmpty() ? UrlEncodedListing.NAME : have + "," + UrlEncodedListing.NAME);
         own.setBoolean("fs.s3a.audit.enabled", true);
-        return new OwnFs(FileSystem.newInstance(root.toUri(), own), true);
+        return own;
+    }
+
+    /**
+     * The file systems one scan lists with, as {@link #lister} picks them, one per scheme and authority (an s3a
+     * bucket), made when first asked for and closed with this (the session's cached ones are left open): the paths
+     * and globs of one {@code load()} share them, however many there are. Safe to use from several threads.
+     */
+    static final class Listers implements java.io.Closeable {
+
+        /** How many file systems of their own all listers have made (for tests). */
+        static final java.util.concurrent.atomic.AtomicInteger MADE = new java.util.concurrent.atomic.AtomicInteger();
+
+        private final Configuration conf;
+        private final java.util.Map<String, OwnFs> made = new java.util.LinkedHashMap<>();
+        private boolean closed;
+
+        Listers(Configuration conf) {
+            this.conf = conf;
+        }
+
+        /** The file system to list {@code path} with. */
+        synchronized FileSystem fs(Path path) throws IOException {
+            if (closed) {
+                throw new IllegalStateException("closed");
+            }
+            java.net.URI uri = path.toUri();
+            String key = (uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT)) + "://"
+                    + (uri.getAuthority() == null ? "" : uri.getAuthority().toLowerCase(java.util.Locale.ROOT));
+            OwnFs fs = made.get(key);
+            if (fs == null) {
+                fs = lister(path, conf);
+                if (fs.own()) {
+                    MADE.incrementAndGet();
+                }
+                made.put(key, fs);
+            }
+            return fs.fs();
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            closed = true;
+            IOException first = null;
+            for (OwnFs fs : made.values()) {
+                try {
+                    fs.close();
+                } catch (IOException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+            made.clear();
+            if (first != null) {
+                throw first;
+            }
+        }
     }
 
     /** What one directory holds: the files taken, and the directories to go on with. */

@@ -122,24 +122,22 @@ public final class ReportJob {
             org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
             // what is read: a glob as what the data source will read of it (markers left out), any other path as it is
             List<org.apache.hadoop.fs.Path> read = new ArrayList<>();
-            for (String p : paths) {
-                org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
-                List<String> matched = FailureScan.expand(p, true, conf);
-                if (matched.isEmpty()) {
-                    err.println("onfailure report: nothing matches " + p);
-                    return 2;
-                }
-                if (!FailureScan.isGlob(p)) {
-                    try (HadoopListing.OwnFs lister = HadoopListing.lister(path, conf)) {
-                        if (!lister.fs().exists(path)) {            // a prefix is probed by listing it
-                            err.println("onfailure report: no such file or directory: " + p);
-                            return 2;
-                        }
+            try (HadoopListing.Listers listers = new HadoopListing.Listers(conf)) {
+                for (String p : paths) {
+                    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
+                    List<String> matched = FailureScan.expand(p, true, conf, listers);
+                    if (matched.isEmpty()) {
+                        err.println("onfailure report: nothing matches " + p);
+                        return 2;
                     }
-                }
-                for (String each : matched) {
-                    org.apache.hadoop.fs.Path m = new org.apache.hadoop.fs.Path(each);
-                    read.add(m.getFileSystem(conf).makeQualified(m));
+                    if (!FailureScan.isGlob(p) && !listers.fs(path).exists(path)) {  // a prefix: probed by listing
+                        err.println("onfailure report: no such file or directory: " + p);
+                        return 2;
+                    }
+                    for (String each : matched) {
+                        org.apache.hadoop.fs.Path m = new org.apache.hadoop.fs.Path(each);
+                        read.add(m.getFileSystem(conf).makeQualified(m));
+                    }
                 }
             }
             // An output inside an input would be read as records by the next run; an input inside another, twice.

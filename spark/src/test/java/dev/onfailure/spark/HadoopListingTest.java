@@ -182,6 +182,26 @@ final class HadoopListingTest {
     }
 
     @Test
+    void listers_makeOneFileSystemPerBucket_closeTheirOwn_andLeaveTheSessionsOpen() throws IOException {
+        org.apache.hadoop.fs.FileSystem own;
+        org.apache.hadoop.fs.FileSystem local;
+        int made = HadoopListing.Listers.MADE.get();
+        try (HadoopListing.Listers listers = new HadoopListing.Listers(conf)) {
+            own = listers.fs(new Path("s3a://listing/t/aws/"));
+            assertThat(listers.fs(new Path("s3a://listing/t/batch/b-1.json"))).isSameAs(own);
+            assertThat(listers.fs(new Path("S3A://listing/t/kept/"))).isSameAs(own);
+            assertThat(own).isNotSameAs(new Path("s3a://listing/t/").getFileSystem(conf));
+            assertThat(HadoopListing.list(new Path("s3a://listing/t/kept/"), listers, true, Wanted.ANY, pool))
+                    .extracting(FileSplit.File::path).containsExactly("s3a://listing/t/kept/z.jsonl");
+            local = listers.fs(new Path(LocalPaths.uri(HadoopListingTest.local)));
+            assertThat(local).isSameAs(new Path(LocalPaths.uri(HadoopListingTest.local)).getFileSystem(conf));
+            assertThat(HadoopListing.Listers.MADE.get() - made).isOne();
+        }
+        assertThatThrownBy(() -> own.exists(new Path("s3a://listing/t/"))).isInstanceOf(IOException.class);
+        assertThat(local.exists(new Path(LocalPaths.uri(HadoopListingTest.local)))).isTrue();
+    }
+
+    @Test
     void s3a_listsDirectoriesTogether_whereAFlatListingGoesOneRequestAtATime() throws IOException {
         List<String> expected = expected(true, "s3a://listing/t/");
 

@@ -68,14 +68,18 @@ final class OnfailureSourceS3Test {
         List<String> one = sources(spark().read().format("onfailure").load("s3a://dlq/failures/generated/"));
         List<String> two = sources(spark().read().format("onfailure").load(corpus));
         List<String> three = sources(spark().read().format("onfailure").load("s3a://dlq/failures/corpus/"));
+        int made = HadoopListing.Listers.MADE.get();
         List<String> together = sources(spark().read().format("onfailure")
                 .load("s3a://dlq/failures/generated/", corpus, "s3a://dlq/failures/corpus/"));
+        assertThat(HadoopListing.Listers.MADE.get() - made).as("file systems of our own for one bucket").isOne();
         assertThat(one).hasSizeGreaterThan(1000);
         assertThat(two).isNotEmpty();
         assertThat(together).containsExactlyElementsOf(
                 java.util.stream.Stream.of(one, two, three).flatMap(List::stream).toList());
+        made = HadoopListing.Listers.MADE.get();
         assertThat(sources(spark().read().format("onfailure").load("s3a://dlq/failures/{generated,corpus}/")))
                 .containsExactlyElementsOf(java.util.stream.Stream.of(three, one).flatMap(List::stream).toList());
+        assertThat(HadoopListing.Listers.MADE.get() - made).as("a glob and what it matches, one bucket").isOne();
         assertThatThrownBy(() -> spark().read().format("onfailure")
                 .load("s3a://dlq/failures/generated/", "s3a://dlq/no-such-prefix/").count())
                 .hasMessageContaining("onfailure: no such file or directory: s3a://dlq/no-such-prefix");
