@@ -8,7 +8,9 @@ import dev.onfailure.codegen.InvalidRecord;
 import dev.onfailure.codegen.InvalidRecords;
 import dev.onfailure.codegen.RecordGenerators;
 import dev.onfailure.codegen.SeededEntropy;
+import dev.onfailure.model.KafkaFailureRecord;
 import dev.onfailure.model.RecordCodec;
+import dev.onfailure.model.S3Record;
 import dev.onfailure.schema.Kind;
 import dev.onfailure.json.Json;
 import dev.onfailure.json.JsonArray;
@@ -16,6 +18,9 @@ import dev.onfailure.json.JsonObject;
 import dev.onfailure.json.JsonString;
 import dev.onfailure.json.JsonValue;
 import dev.onfailure.json.JsonBoolean;
+import dev.onfailure.json.KeyOrder;
+import dev.onfailure.json.Layout;
+import dev.onfailure.json.WriteOptions;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.validator.FindingCode;
 import dev.onfailure.validator.Severity;
@@ -34,7 +39,8 @@ import picocli.CommandLine.Spec;
 /** {@code onfailure generate}: seeded, deterministic records for tests, valid or labelled invalid. */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = {"Generate records as NDJSON, one per line. The same seed gives the same output on every run"
-                + " and machine. Valid records are realistic and full of the format's edge cases.",
+                + " and machine. Valid records are realistic and full of the format's edge cases; an S3 record's"
+                + " members are sorted at every level, as AWS writes S3 objects, the others in AWS's order.",
                 "With --invalid each line is a test case: {\"expectedValid\": false, \"expectedCodes\": [{\"code\":"
                 + " \"...\", \"severity\": \"error\"}], \"profile\": \"...\", \"mutation\": \"...\", \"text\":"
                 + " \"<record text>\"}: one mutation of a valid record without findings, and exactly the findings"
@@ -48,6 +54,9 @@ import picocli.CommandLine.Spec;
                 "  onfailure generate --invalid --count 50 --seed 7 --profile strict",
                 "  onfailure generate --invalid --include-warnings --count 50"})
 final class GenerateCommand implements Callable<Integer> {
+
+    /** How AWS writes an S3 object: members sorted at every level, on one line here. */
+    private static final WriteOptions S3_ORDER = WriteOptions.of(KeyOrder.SORTED, Layout.COMPACT);
 
     private final Io io;
 
@@ -120,7 +129,11 @@ final class GenerateCommand implements Callable<Integer> {
         } else {
             Generator<GeneratedRecord> gen = RecordGenerators.records(options);
             for (int i = 0; i < count; i++) {
-                io.out().println(RecordCodec.defaults().write(gen.generate(entropy).record()));
+                KafkaFailureRecord r = gen.generate(entropy).record();
+                // an S3 object sorted at every level, as AWS writes them; an SQS/SNS body or a topic message in
+                // AWS's order (as build writes them)
+                io.out().println(r instanceof S3Record ? RecordCodec.defaults().write(r, S3_ORDER)
+                        : RecordCodec.defaults().write(r));
             }
         }
         io.out().flush();

@@ -253,6 +253,24 @@ final class CliTest {
     }
 
     @Test
+    void generate_writesS3RecordsSortedAtEveryLevel_andTheOthersInAwsOrder() {
+        dev.onfailure.json.WriteOptions sorted = dev.onfailure.json.WriteOptions.of(dev.onfailure.json.KeyOrder.SORTED,
+                dev.onfailure.json.Layout.COMPACT);
+        for (String kind : List.of("kafka.s3", "kafka.sqs-sns")) {
+            String[] lines = run("generate", "--kind", kind, "--count", "40", "--seed", "12").out().split("\n");
+            assertThat(lines).hasSize(40);
+            for (String line : lines) {
+                String asSorted = dev.onfailure.json.Json.write(dev.onfailure.json.Json.parse(line), sorted);
+                if (kind.equals("kafka.s3")) {
+                    assertThat(line).isEqualTo(asSorted);
+                } else {
+                    assertThat(line).startsWith("{\"requestContext\":").isNotEqualTo(asSorted);
+                }
+            }
+        }
+    }
+
+    @Test
     void generateInvalid_everyCaseGetsExactlyItsCodesAndVerdict() throws Exception {
         Validator validator = Validator.create();
         for (Profile p : Profile.values()) {
