@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code onfailure build}: the record Lambda would send for a batch, as a producer or emulator needs it. */
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = {"Build the failure record Lambda would send when it discards the batch in EVENT (a Kafka"
-                + " invocation event). batchSize, recordsInfo, payloadSize and, for S3, the escaped payload come from the"
+        description = {"Build the record Lambda would send for a Kafka event's batch.",
+                "EVENT is a Kafka invocation event, the batch Lambda discards. batchSize, recordsInfo, payloadSize and, for S3, the escaped payload come from the"
                 + " event; a batch over 6 MB becomes MaximumPayloadSizeExceeded with a null responseContext (for every"
                 + " destination: the function is invoked with the batch). For a topic destination, one record per Kafka"
                 + " record is written, one per line, its payload's members sorted as in AWS's example; --with-key adds"

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 
 /** {@code onfailure fetch}: the original records of failure records, read back by offset or from the payload. */
 @Command(name = "fetch", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Get the discarded Kafka records back. For every failure record and every topic-partition "
+        description = {"Get the discarded Kafka records back.",
+                "For every failure record and every topic-partition "
                 + "range in it, read exactly the offsets first..last from the cluster (assign and seek: no "
                 + "consumer group, nothing committed; read_committed unless --kafka-config says otherwise), "
                 + "or take them from the payload of S3 and Kafka-topic records. Writes NDJSON in the Lambda "

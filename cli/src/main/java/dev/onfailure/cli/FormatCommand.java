@@ -35,8 +35,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code onfailure format}: reads a document and writes it back, losslessly, in the order and layout asked for. */
 @Command(name = "format", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = {"Write a record (or any JSON document) back in AWS order or sorted, pretty or compact."
-                + " Nothing is lost: number text, string content, null versus absent and unknown members are kept."
+        description = {"Write a record back in AWS order or sorted, losing nothing.",
+                "Any JSON document is taken, written pretty or compact. Nothing is lost: number text, string"
+                + " content, null versus absent and unknown members are kept."
                 + " A known record is written in the order AWS uses for SQS and SNS bodies (--order aws) or sorted at"
                 + " every level as AWS writes S3 objects (--order sorted); any other document keeps its own order."
                 + " --order input keeps the document's own member order and every token as written (a string's"

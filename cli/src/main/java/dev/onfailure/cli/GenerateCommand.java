@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code onfailure generate}: seeded, deterministic records for tests, valid or labelled invalid. */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = {"Generate records as NDJSON, one per line. The same seed gives the same output on every run"
+        description = {"Generate records as NDJSON, one per line.",
+                "The same seed gives the same output on every run"
                 + " and machine. Valid records are realistic and full of the format's edge cases; an S3 record's"
                 + " members are sorted at every level, as AWS writes S3 objects, the others in AWS's order.",
                 "With --invalid each line is a test case: {\"expectedValid\": false, \"expectedCodes\": [{\"code\":"

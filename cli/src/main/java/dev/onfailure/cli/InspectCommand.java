@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code onfailure inspect}: a summary for people, with the command to re-read the discarded records. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Summarise a failure record for people: kind, condition, function, when, invoke count, and per"
+        description = {"Summarise a failure record: what failed, when, which offsets.",
+                "Kind, condition, function, when, invoke count, and per"
                 + " topic-partition the offset range and record count, with a ready kafka-console-consumer command to"
                 + " re-read that range. Envelopes (SNS notification, Lambda SQS or SNS event) are unwrapped."},
         footer = {"",

@@ -8,7 +8,9 @@ import picocli.CommandLine.Spec;
 /** The top-level command: only help and version; the work is in the subcommands. */
 @Command(name = "onfailure", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Validate, inspect and produce the JSON records AWS Lambda sends to an on-failure destination"
-                + " when a Kafka event source mapping (Amazon MSK or self-managed Kafka) discards a batch."},
+                + " when a Kafka event source mapping (Amazon MSK or self-managed Kafka) discards a batch, and get"
+                + " the discarded records back and replay them. Reads files, standard input, s3://, sqs:// and"
+                + " kafka:// locations. 'onfailure COMMAND --help' tells more of each command."},
         footer = {"", "Examples:",
                 "  # every *.json, *.ndjson, *.jsonl below:",
                 "  onfailure validate dlq-dump/",
@@ -22,8 +24,10 @@ import picocli.CommandLine.Spec;
                 "  onfailure redrive failure.json --bootstrap-server localhost:9092 \\",
                 "      --to-topic orders-replay",
                 "  onfailure generate --kind kafka.s3 --count 10 --seed 7",
-                "", "Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error or unreadable",
-                "input."})
+                "", "Exit codes: 0 ok; 1 findings at or above --fail-on (fetch, redrive: offsets",
+                "absent, or --verify differences); 2 a usage error, an unreadable input, or a",
+                "location or cluster that fails (no such bucket, refused credentials, a broker",
+                "down, a failed send)."})
 final class OnfailureCommand implements Runnable {
 
     @Spec

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 
 /** {@code onfailure redrive}: republish the original records of failure records, each exactly once. */
 @Command(name = "redrive", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Replay a discarded batch: get the original records back (from the cluster by offset, or "
+        description = {"Replay a discarded batch to a Kafka topic, each record exactly once.",
+                "Get the original records back (from the cluster by offset, or "
                 + "with --from payload from S3 and Kafka-topic records) and republish them to --to-topic, "
                 + "or with --to-source to the topics and partitions they came from. Same key, value and "
                 + "headers, plus provenance headers onfailure.original.topic, .partition, .offset and "

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code onfailure schema}: prints a bundled JSON Schema, or lists them. */
 @Command(name = "schema", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = "Print the JSON Schema (draft 2020-12) of a kind, or list the kinds and their $ids.",
+        description = {"Print the JSON Schema of a kind, or list the kinds.",
+                "The schemas are JSON Schema draft 2020-12; --list gives each kind's $id per profile."},
         footer = {"",
                 "Examples:",
                 "  onfailure schema --list",

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code onfailure validate}: checks records, files, directories and streams. */
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = {"Validate Kafka failure records against the schemas and the semantic rules.",
+        description = {"Validate failure records against the schemas and the semantic rules.",
                 "Inputs are files, directories (every *.json, *.ndjson, *.jsonl below them) and standard input (no"
                 + " path, or -). NDJSON holds one record per line. SNS notifications and Lambda SQS and SNS events"
                 + " are unwrapped: each record inside is reported on its own.",

@@ -159,6 +159,18 @@ final class OptionsTest {
     }
 
     @Test
+    void topLevelHelp_listsEachCommandOnOneLine_withItsSummary() {
+        List<String> shown = run("--help").out().lines().toList();
+        int at = shown.indexOf("Commands:");
+        List<String> commands = shown.subList(at + 1, shown.indexOf(""));
+        assertThat(commands).extracting(l -> l.strip().split("\\s+")[0]).containsExactly("validate", "format",
+                "inspect", "generate", "build", "schema", "fetch", "redrive");
+        assertThat(commands).allSatisfy(l -> assertThat(l).hasSizeLessThanOrEqualTo(80).endsWith("."));
+        // the summary heads the command's own help, the details after it
+        assertThat(run("fetch", "--help").out()).contains("Get the discarded Kafka records back.\nFor every failure");
+    }
+
+    @Test
     void help_listsTheCandidates() {
         assertThat(help("validate")).contains("text, json, sarif").contains("tolerant, strict")
                 .contains("error, warning").contains("kafka.sqs-sns, kafka.s3, kafka.topic, kafka.event")
