@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.onfailure.fixtures.HostileCase;
 import dev.onfailure.fixtures.HostileCorpus;
 import dev.onfailure.schema.Profile;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -44,6 +46,39 @@ final class HostileInputTest {
                             .as("%s: %s", c.name(), report.findings()).containsExactlyElementsOf(c.expectedCodes());
                 }
                 report.findings().forEach(f -> assertThat(f.message()).as(c.name()).hasSizeLessThan(2_000));
+            }
+        });
+    }
+
+    /**
+     * A number written with an exponent or a fraction gets the keyword its value breaks, as JSON Schema counts it (a
+     * whole value is an integer however it is written), never {@code record.unreadable}, and never the wrong bound.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "payloadSize, 1E19, schema.maximum", "payloadSize, 9.3E18, schema.maximum",
+        "payloadSize, 1E20, schema.maximum", "payloadSize, 1E400, schema.maximum",
+        "payloadSize, 1E401, schema.maximum", "payloadSize, 1E999999999, schema.maximum",
+        "payloadSize, 1.5E999999999, schema.maximum", "payloadSize, 1E10000000000, schema.maximum",
+        "payloadSize, -1E19, schema.minimum", "payloadSize, -1E999999999, schema.minimum",
+        "payloadSize, 1E-400, schema.type", "payloadSize, 1E-401, schema.type",
+        "payloadSize, 123456E-401, schema.type", "payloadSize, 1E-999999999, schema.type",
+        "payloadSize, -1E-999999999, schema.type", "payloadSize, 1E-10000000000, schema.type",
+        "approximateInvokeCount, 1E20, schema.maximum", "approximateInvokeCount, 1E-999999999, schema.type",
+        "batchSize, 1E19, schema.maximum", "batchSize, 1E399, schema.maximum",
+        "batchSize, 1E-401, schema.type", "batchSize, 0E-999999999, schema.minimum",
+        "batchSize, 0E10000000000, schema.minimum", "batchSize, 10E-1, ''", "batchSize, 4.0E0, ''",
+    })
+    void numberWithAnExponent_getsTheKeywordItsValueBreaks(String member, String number, String code) {
+        String record = HostileCorpus.cases().stream().filter(c -> c.name().equals("huge-exponent-typed")).findFirst()
+                .map(c -> new String(c.bytes().get(), StandardCharsets.UTF_8)).orElseThrow().replace("\"batchSize\": 1e999999999", "\"batchSize\": 4");
+        String bad = record.replaceFirst("\"" + member + "\": [0-9]+", "\"" + member + "\": " + number);
+        assertThat(bad).isNotEqualTo(record);
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            for (Profile p : Profile.values()) {
+                DocumentReport report = validator.validate(bad, ValidationOptions.of(p));
+                assertThat(report.findings()).as("%s %s", p, report.findings()).extracting(Finding::code)
+                        .containsExactlyElementsOf(code.isEmpty() ? List.of() : List.of(code));
             }
         });
     }

@@ -62,16 +62,50 @@ public final class JacksonTrees {
         if (n.isIntegral()) {
             return NODES.numberNode(new BigInteger(n.text()));
         }
-        // An exponent such as 1e999999999 is a legal JSON number, but as a BigDecimal any arithmetic on it would take
-        // forever (and beyond int range it does not even parse); as a double it is Infinity or 0, which every schema
-        // keyword handles at once. No field of our schemas holds a fraction, so nothing is lost that a check uses.
-        if (Math.abs(exponent(n.text())) > MAX_EXACT_EXPONENT) {
-            return NODES.numberNode(Double.parseDouble(n.text()));
+        // A number written with a fraction or an exponent. JSON Schema's "integer" is any number whose value is whole
+        // (1.0, 1E19), so a whole value becomes an integer node: networknt compares a decimal node with negative scale
+        // as a long, so 1E19 failed "minimum" and 1E20 passed "maximum" (and the model then could not bind it).
+        // An exponent such as 1e999999999 is a legal JSON number, but expanded it would take forever (and beyond int
+        // range it does not even parse as a BigDecimal): a value more than MAX_EXACT_EXPONENT digits from the point
+        // becomes a stand-in of the same sign and the same wholeness, beyond every bound our schemas name (no field
+        // holds a fraction, and every bound is an int64), so each keyword gives the value's own verdict.
+        BigDecimal d;
+        try {
+            d = new BigDecimal(n.text());
+        } catch (NumberFormatException e) {
+            String mantissa = n.text().split("[eE]", 2)[0];
+            if (mantissa.chars().noneMatch(c -> c >= '1' && c <= '9')) {
+                return NODES.numberNode(0);
+            }
+            return standIn(mantissa.startsWith("-") ? -1 : 1, exponent(n.text()) > 0);
         }
-        return NODES.numberNode(new BigDecimal(n.text()));
+        if (d.signum() == 0) {
+            return NODES.numberNode(0);
+        }
+        long integerDigits = (long) d.precision() - d.scale();
+        if (integerDigits > MAX_EXACT_EXPONENT) {
+            return standIn(d.signum(), isWhole(d));
+        }
+        if (integerDigits < -MAX_EXACT_EXPONENT) {
+            return standIn(d.signum(), false);
+        }
+        return isWhole(d) ? NODES.numberNode(d.toBigIntegerExact()) : NODES.numberNode(d);
     }
 
-    /** The largest exponent a number keeps exactly (as a BigDecimal) on its way to the schema engine. */
+    /** Whether a nonzero decimal is a whole number; stripping zeros costs one division per zero, at most its digits. */
+    private static boolean isWhole(BigDecimal d) {
+        return d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
+    }
+
+    /** A value of {@code signum}'s sign further from zero (whole) or nearer to it (not whole) than any bound. */
+    private static JsonNode standIn(int signum, boolean whole) {
+        BigDecimal magnitude = whole ? BigDecimal.TEN.pow((int) MAX_EXACT_EXPONENT + 1)
+                : BigDecimal.ONE.movePointLeft((int) MAX_EXACT_EXPONENT + 1);
+        BigDecimal value = signum < 0 ? magnitude.negate() : magnitude;
+        return whole ? NODES.numberNode(value.toBigIntegerExact()) : NODES.numberNode(value);
+    }
+
+    /** How many digits from the point a number keeps exactly on its way to the schema engine. */
     static final long MAX_EXACT_EXPONENT = 400;
 
     /** Returns the exponent of a JSON number's text, saturated at Long.MAX_VALUE; 0 when it has none. */
