@@ -9,7 +9,7 @@ package dev.onfailure.json;
  *
  * <pre>{@code
  * JsonValue v = Json.parse("{\"n\": 1.50, \"s\": \"x\"}");
- * ((JsonObject) v).get("n");          // Optional[JsonNumber[text=1.50]]
+ * ((JsonObject) v).get("n");          // Optional[1.50]: a JsonNumber, its text kept
  * Json.write(v);                      // {"n":1.50,"s":"x"}
  * }</pre>
  */

@@ -8,12 +8,12 @@ import java.util.Optional;
  * the {@code kafka://} destination topic.
  *
  * <pre>{@code
- * switch (item.id()) {   // Java 21; on 17, instanceof patterns
- *     case ItemId.SqsMessage m -> m.messageId()
- *     case ItemId.SnsMessage m -> m.messageId()
- *     case ItemId.S3Object o -> o.bucket() + "/" + o.key()
- *     case ItemId.KafkaMessage k -> k.topic() + "-" + k.partition() + "@" + k.offset()
- * }
+ * String where = switch (item.id()) {   // Java 21; on 17, instanceof patterns
+ *     case ItemId.SqsMessage m -> m.messageId();
+ *     case ItemId.SnsMessage m -> m.messageId();
+ *     case ItemId.S3Object o -> o.bucket() + "/" + o.key();
+ *     case ItemId.KafkaMessage k -> k.topic() + "-" + k.partition() + "@" + k.offset();
+ * };
  * item.id().text();   // the same as one string, for logs and partial batch responses
  * }</pre>
  */

@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  * <pre>{@code
  * KafkaBatchInfo info = record.batchInfo();
  * info.recordsInfo().keySet();                 // ["orders-eu-3", ...], verbatim and in order
- * info.byTopicPartition();                     // {orders-eu/3=RecordRange{...}}
+ * info.byTopicPartition();                     // {orders-eu-3=RecordRange{...}}: keys that parse, as TopicPartition
  * }</pre>
  */
 @Value.Immutable

@@ -10,13 +10,13 @@ import dev.onfailure.schema.Kind;
  * {@link SqsSnsRecord}, {@link S3Record} or {@link TopicRecord}:
  *
  * <pre>{@code
- * switch (codec.read(bytes)) {
- *     case SqsSnsRecord r -> ...
- *     case S3Record r -> r.payload().event()
- *     case TopicRecord r -> r.batchInfo().recordInfo().offset()
- * }
+ * String what = switch (codec.read(bytes)) {
+ *     case SqsSnsRecord r -> "offsets of " + r.batchInfo().recordsInfo().keySet();
+ *     case S3Record r -> r.payload().event().recordCount() + " records in the payload";
+ *     case TopicRecord r -> "the record at offset " + r.batchInfo().recordInfo().offset().text();
+ * };
  * }</pre>
- * (with {@code instanceof} patterns on Java 17).
+ * (Java 21; with {@code instanceof} patterns on Java 17).
  */
 public sealed interface KafkaFailureRecord permits SqsSnsRecord, S3Record, TopicRecord {
 

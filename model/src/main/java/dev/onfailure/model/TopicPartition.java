@@ -9,7 +9,7 @@ import java.util.Optional;
  * <p>Topic names may contain hyphens, so a key is split on its <em>last</em> hyphen:
  *
  * <pre>{@code
- * TopicPartition.parse("orders-eu-west-1-12");   // Optional[orders-eu-west-1 / 12]
+ * TopicPartition.parse("orders-eu-west-1-12");   // Optional[orders-eu-west-1-12]: topic orders-eu-west-1, partition 12
  * TopicPartition.parse("Topic");                 // Optional.empty
  * new TopicPartition("orders", 3).key();         // "orders-3"
  * }</pre>

@@ -5,7 +5,10 @@
  * <pre>{@code
  * RecordCodec codec = RecordCodec.defaults();
  * KafkaFailureRecord record = codec.read(Path.of("failure.json"));
- * for (var range : record.ranges()) { ... }
+ * if (record.batchInfo() instanceof KafkaBatchInfo info) {   // SQS/SNS and S3: the ranges per topic-partition
+ *     info.byTopicPartition().forEach((tp, range) -> System.out.println(tp.topic() + " " + tp.partition() + " "
+ *             + range.firstRecordOffset().text() + ".." + range.lastRecordOffset().text()));
+ * }
  * String body = codec.write(record);                      // compact, AWS order: byte-identical for AWS output
  * }</pre>
  *

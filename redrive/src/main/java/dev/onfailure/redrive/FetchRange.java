@@ -19,7 +19,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * List<FetchRange> ranges = FetchRange.of(failureRecord);
- * ranges.get(0).topicPartition();   // orders-eu / 3
+ * ranges.get(0).topicPartition();   // orders-eu-3: topic orders-eu, partition 3
  * ranges.get(0).expected();         // 10: the batch's records, or the offset span
  * }</pre>
  *
