@@ -38,12 +38,15 @@ public record FailureContext(Condition condition, String functionArn, String req
                 clock.instant());
     }
 
-    /** Checks for nulls. */
+    /** Checks for nulls and a negative invoke count (the schemas' minimum is 0). */
     public FailureContext {
         Objects.requireNonNull(condition, "condition");
         Objects.requireNonNull(functionArn, "functionArn");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(time, "time");
+        if (approximateInvokeCount < 0) {
+            throw new IllegalArgumentException("approximateInvokeCount must not be negative: " + approximateInvokeCount);
+        }
     }
 }

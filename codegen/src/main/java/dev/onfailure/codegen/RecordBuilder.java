@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Builds the failure record Lambda would send for a Kafka batch it discards.
@@ -69,6 +70,9 @@ public final class RecordBuilder {
      * @throws IllegalArgumentException if the event holds no record, or {@code kind} is {@link Kind#EVENT}
      */
     public static List<KafkaFailureRecord> build(KafkaEvent event, FailureContext ctx, Kind destination) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(destination, "destination");
         if (!destination.isRecord()) {
             throw new IllegalArgumentException("no destination receives a " + destination.id() + ": pick a record kind");
         }
@@ -147,6 +151,8 @@ public final class RecordBuilder {
      * @throws IllegalArgumentException if the event holds no record
      */
     public static List<TopicMessage> topicMessages(KafkaEvent event, FailureContext ctx) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(ctx, "ctx");
         if (event.recordCount() == 0) {
             throw new IllegalArgumentException("the event holds no record: Lambda never sends an empty batch");
         }

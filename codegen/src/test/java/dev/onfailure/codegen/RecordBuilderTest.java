@@ -179,4 +179,18 @@ final class RecordBuilderTest {
         assertThatThrownBy(() -> GeneratorOptions.defaults().kinds(java.util.EnumSet.of(Kind.S3, Kind.EVENT)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kafka.event");
     }
+
+    @Test
+    void misuse_isRefusedNamingTheArgument() {
+        KafkaEvent event = RecordCodec.defaults().readEvent(EVENT);
+        assertThatThrownBy(() -> RecordBuilder.build(null, CTX, Kind.S3)).isInstanceOf(NullPointerException.class)
+                .hasMessage("event");
+        assertThatThrownBy(() -> RecordBuilder.build(event, null, Kind.S3)).hasMessage("ctx");
+        assertThatThrownBy(() -> RecordBuilder.build(event, CTX, null)).hasMessage("destination");
+        assertThatThrownBy(() -> RecordBuilder.topicMessages(null, CTX)).hasMessage("event");
+        // a negative count would make a record no schema accepts
+        assertThatThrownBy(() -> new FailureContext(Condition.RETRY_ATTEMPTS_EXHAUSTED, CTX.functionArn(),
+                CTX.requestId(), -1, CTX.response(), CTX.time())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("approximateInvokeCount must not be negative: -1");
+    }
 }

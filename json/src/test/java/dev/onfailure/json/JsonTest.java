@@ -404,4 +404,12 @@ final class JsonTest {
             default -> c < 0x20 || Character.isSurrogate(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c);
         };
     }
+
+    @Test
+    void pointerAppend_null_isRefusedNamingTheArgument() {
+        assertThatThrownBy(() -> JsonPointer.append(null, "x")).isInstanceOf(NullPointerException.class)
+                .hasMessage("pointer");
+        assertThatThrownBy(() -> JsonPointer.append(null, 0)).hasMessage("pointer");
+        assertThatThrownBy(() -> JsonPointer.append("", null)).hasMessage("name");
+    }
 }

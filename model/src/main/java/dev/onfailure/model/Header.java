@@ -1,6 +1,7 @@
 package dev.onfailure.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import org.immutables.value.Value;
 
 /**
@@ -50,7 +51,7 @@ public abstract sealed class Header permits ImmutableHeader {
 
     /** Returns the header {@code name} with {@code value}. */
     public static Header of(String name, byte[] value) {
-        return ImmutableHeader.of(name, value);
+        return ImmutableHeader.of(name, Objects.requireNonNull(value, "value"));
     }
 
     /** Returns the value decoded as UTF-8, with malformed bytes replaced. */

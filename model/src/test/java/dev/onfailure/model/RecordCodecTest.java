@@ -553,4 +553,11 @@ final class RecordCodecTest {
             assertThat(e.pointer()).isEqualTo(pointer);
         });
     }
+
+    @Test
+    void headerOf_null_isRefusedNamingTheArgument() {
+        assertThatThrownBy(() -> Header.of("h", null)).isInstanceOf(NullPointerException.class).hasMessage("value");
+        assertThatThrownBy(() -> Header.of(null, new byte[0])).isInstanceOf(NullPointerException.class)
+                .hasMessage("name");
+    }
 }

@@ -79,7 +79,11 @@ public final class RangeFetcher implements AutoCloseable {
     }
 
     static Map<String, Object> consumerConfig(Map<String, ?> given, Duration timeout) {
+        Objects.requireNonNull(given, "config");
         Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
         Map<String, Object> c = new HashMap<>(given);
         if (!c.containsKey(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)) {
             throw new IllegalArgumentException("bootstrap.servers is required");

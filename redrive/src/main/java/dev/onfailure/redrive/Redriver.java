@@ -468,7 +468,7 @@ public final class Redriver {
          * idempotence and {@code acks=all} are set by the redriver.
          */
         public Builder config(Map<String, ?> settings) {
-            config.putAll(settings);
+            config.putAll(Objects.requireNonNull(settings, "settings"));
             return this;
         }
 

@@ -322,4 +322,15 @@ final class RangeFetcherTest {
                 .hasMessage(key + "/lastRecordOffset: offset 49601189658422359378836298521827638475320189012309704722"
                         + " has 56 digits: Kafka offsets are int64, at most 9223372036854775807 (19 digits)");
     }
+
+    @Test
+    void misuse_isRefusedNamingTheArgument() {
+        assertThatThrownBy(() -> RangeFetcher.connect(null, TIMEOUT)).isInstanceOf(NullPointerException.class)
+                .hasMessage("config");
+        assertThatThrownBy(() -> RangeFetcher.connect(Map.of("bootstrap.servers", broker.bootstrap()),
+                Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("timeout must be positive: PT-1S");
+        assertThatThrownBy(() -> Redriver.builder().config(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("settings");
+    }
 }

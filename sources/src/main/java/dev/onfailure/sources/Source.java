@@ -1,6 +1,7 @@
 package dev.onfailure.sources;
 
 import java.util.Iterator;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -35,6 +36,8 @@ public sealed interface Source extends AutoCloseable permits S3Source, SqsSource
      *                         server, a client properties file that cannot be read)
      */
     static Source open(Location location, SourceOptions options) {
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(options, "options");
         if (location instanceof Location.S3 s3) {
             return new S3Source(s3, options);
         }

@@ -90,4 +90,12 @@ final class LocationTest {
         assertThat(o.toBuilder().build().region()).contains("eu-west-1");
         assertThat(o.maxMessages()).hasValue(5);
     }
+
+    @Test
+    void open_null_isRefusedNamingTheArgument() {
+        assertThatThrownBy(() -> Source.open(null, SourceOptions.defaults())).isInstanceOf(NullPointerException.class)
+                .hasMessage("location");
+        assertThatThrownBy(() -> Source.open(Location.parse("s3://dlq-bucket/"), null))
+                .isInstanceOf(NullPointerException.class).hasMessage("options");
+    }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -74,6 +75,8 @@ public final class Validator {
 
     /** Validates UTF-8 {@code json}. */
     public DocumentReport validate(byte[] json, ValidationOptions options) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(options, "options");
         Optional<RecordReport> plain = plain(json, "", Optional.empty(), options);
         if (plain.isPresent()) {
             return new DocumentReport(List.of(plain.get()));
@@ -87,6 +90,8 @@ public final class Validator {
 
     /** Validates {@code json}. */
     public DocumentReport validate(String json, ValidationOptions options) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(options, "options");
         Optional<RecordReport> plain = plain(json, "", Optional.empty(), options);
         if (plain.isPresent()) {
             return new DocumentReport(List.of(plain.get()));
@@ -140,6 +145,8 @@ public final class Validator {
      * @throws IOException when the stream cannot be read (not for bad content)
      */
     public DocumentReport validate(InputStream in, ValidationOptions options) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(options, "options");
         // Read whole (a document is at most maxDocumentBytes) to take the paths bytes take; an over-long document
         // goes on to the streaming reader, which reports the limit as it would have without this read.
         int max = (int) Math.min(limits.maxDocumentBytes(), Integer.MAX_VALUE - 16);
@@ -173,6 +180,8 @@ public final class Validator {
      * @throws IOException when the file cannot be read (not for bad content)
      */
     public DocumentReport validate(Path path, ValidationOptions options) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(options, "options");
         try (InputStream in = Files.newInputStream(path)) {
             return validate(in, options);
         }
@@ -180,6 +189,8 @@ public final class Validator {
 
     /** Validates a parsed document. */
     public DocumentReport validate(JsonValue document, ValidationOptions options) {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(options, "options");
         List<RecordReport> reports = new ArrayList<>();
         value(document, "", Optional.empty(), options, 0, reports);
         return new DocumentReport(reports);

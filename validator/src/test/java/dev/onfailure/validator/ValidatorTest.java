@@ -2,6 +2,7 @@ package dev.onfailure.validator;
 
 import static dev.onfailure.validator.TextEdits.replaceOnce;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.onfailure.fixtures.DocumentedExamples;
 import dev.onfailure.fixtures.ExampleInstance;
@@ -10,7 +11,10 @@ import dev.onfailure.fixtures.HandMadeRecords;
 import dev.onfailure.json.Json;
 import dev.onfailure.schema.Profile;
 import dev.onfailure.schema.Kind;
+import dev.onfailure.json.JsonValue;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -287,5 +291,18 @@ final class ValidatorTest {
         Optional<Finding> f = r.findings().stream().filter(x -> x.code().equals(code)).findFirst();
         assertThat(f).as("%s in %s", code, r.findings()).isPresent();
         return f.get();
+    }
+
+    @Test
+    void nullArgument_isRefusedNamingIt() {
+        byte[] bytes = HandMadeRecords.all().get(0).json().getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> validator.validate((byte[]) null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("json");
+        assertThatThrownBy(() -> validator.validate((String) null)).hasMessage("json");
+        assertThatThrownBy(() -> validator.validate(bytes, null)).hasMessage("options");
+        assertThatThrownBy(() -> validator.validate("{}", null)).hasMessage("options");
+        assertThatThrownBy(() -> validator.validate((JsonValue) null, STRICT)).hasMessage("document");
+        assertThatThrownBy(() -> validator.validate((InputStream) null, STRICT)).hasMessage("in");
+        assertThatThrownBy(() -> validator.validate((Path) null, STRICT)).hasMessage("path");
     }
 }
