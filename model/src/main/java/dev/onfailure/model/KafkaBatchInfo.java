@@ -1,6 +1,7 @@
 package dev.onfailure.model;
 
 import dev.onfailure.json.JsonValue;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -97,7 +98,7 @@ public abstract sealed class KafkaBatchInfo implements BatchInfo permits Immutab
     public Map<TopicPartition, RecordRange> byTopicPartition() {
         Map<TopicPartition, RecordRange> result = new LinkedHashMap<>();
         recordsInfo().forEach((key, range) -> TopicPartition.parse(key).ifPresent(tp -> result.put(tp, range)));
-        return result;
+        return Collections.unmodifiableMap(result);
     }
 
     /** Returns the entry for {@code tp}, looked up by its key. */

@@ -2,6 +2,7 @@ package dev.onfailure.model;
 
 import dev.onfailure.json.JsonValue;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.immutables.value.Value;
@@ -91,7 +92,7 @@ public abstract sealed class KafkaEvent permits ImmutableKafkaEvent {
     public List<KafkaRecord> allRecords() {
         List<KafkaRecord> all = new ArrayList<>(recordCount());
         records().values().forEach(all::addAll);
-        return all;
+        return Collections.unmodifiableList(all);
     }
 
     @Value.Check

@@ -164,7 +164,7 @@ public final class MemberTable<M extends Enum<M> & Member> {
                 out.add(m);
             }
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     /** The member named {@code jsonName}, or null: for the readers' inner loops. */

@@ -560,4 +560,14 @@ final class RecordCodecTest {
         assertThatThrownBy(() -> Header.of(null, new byte[0])).isInstanceOf(NullPointerException.class)
                 .hasMessage("name");
     }
+
+    @Test
+    void derivedCollections_areUnmodifiable_asTheValuesTheyComeFrom() {
+        KafkaBatchInfo info = (KafkaBatchInfo) CODEC.read(sqs(RESPONSE, "{\"orders-0\":" + RANGE + "}")).batchInfo();
+        assertThatThrownBy(() -> info.byTopicPartition().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> CODEC.readEvent(EVENT).allRecords().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> RequestContext.TABLE.required(false).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
 }
