@@ -48,9 +48,9 @@ public record Absence(long from, long to, Reason reason) {
         }
     }
 
-    /** Returns the number of offsets in the run. */
+    /** Returns the number of offsets in the run ({@link Long#MAX_VALUE} for {@code 0-Long.MAX_VALUE}). */
     public long count() {
-        return to - from + 1;
+        return to - from == Long.MAX_VALUE ? Long.MAX_VALUE : to - from + 1;
     }
 
     @Override

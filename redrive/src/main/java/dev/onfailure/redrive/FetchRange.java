@@ -66,9 +66,14 @@ public record FetchRange(String requestId, TopicPartition topicPartition, long f
         }
     }
 
-    /** Returns the offset span, {@code last - first + 1}. */
+    /** Returns the offset span, {@code last - first + 1} ({@link Long#MAX_VALUE} for {@code 0..Long.MAX_VALUE}). */
     public long span() {
-        return last - first + 1;
+        return span(first, last);
+    }
+
+    /** {@code last - first + 1}, which for {@code 0..Long.MAX_VALUE} is one more than a long holds. */
+    private static long span(long first, long last) {
+        return last - first == Long.MAX_VALUE ? Long.MAX_VALUE : last - first + 1;
     }
 
     /** Returns true if {@code offset} is within the range. */
@@ -109,7 +114,7 @@ public record FetchRange(String requestId, TopicPartition topicPartition, long f
                 } else if (ranges.size() == 1) {
                     out.add(new FetchRange(requestId, tp, first, last, batch.batchSize(), Basis.BATCH_SIZE));
                 } else {
-                    out.add(new FetchRange(requestId, tp, first, last, last - first + 1, Basis.SPAN));
+                    out.add(new FetchRange(requestId, tp, first, last, span(first, last), Basis.SPAN));
                 }
             }
         } else if (info instanceof TopicBatchInfo topic) {

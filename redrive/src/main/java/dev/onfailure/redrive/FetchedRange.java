@@ -38,11 +38,11 @@ public record FetchedRange(FetchRange range, List<ConsumerRecord<byte[], byte[]>
         return range.expected();
     }
 
-    /** Returns the number of absent offsets. */
+    /** Returns the number of absent offsets (at most {@link Long#MAX_VALUE}). */
     public long absentCount() {
         long n = 0;
         for (Absence a : absent) {
-            n += a.count();
+            n = a.count() > Long.MAX_VALUE - n ? Long.MAX_VALUE : n + a.count();   // 0..Long.MAX_VALUE is 2^63
         }
         return n;
     }

@@ -476,7 +476,8 @@ public final class RangeFetcher implements AutoCloseable {
             for (int i : indices) {
                 maxLast = Math.max(maxLast, all.get(i).last());
             }
-            this.stop = Math.min(end, maxLast + 1);
+            // maxLast + 1 would overflow for a range that ends at Long.MAX_VALUE (the largest offset a record may name)
+            this.stop = maxLast >= end ? end : maxLast + 1;
         }
 
         void deliver(ConsumerRecord<byte[], byte[]> r, List<List<ConsumerRecord<byte[], byte[]>>> found) {

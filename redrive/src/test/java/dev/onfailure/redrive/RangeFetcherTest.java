@@ -150,6 +150,27 @@ final class RangeFetcherTest {
     }
 
     @Test
+    void rangeToTheLargestOffset_readsUpToTheEndOffset() {
+        // last + 1 is past int64 here: the records must still be read, not reported absent (nor "aborted")
+        FetchRange range = new FetchRange("x", new TopicPartition(TOPIC, 2), 25, Long.MAX_VALUE, 30,
+                FetchRange.Basis.BATCH_SIZE);
+        FetchRange whole = new FetchRange("y", new TopicPartition(TOPIC, 1), 0, Long.MAX_VALUE, Long.MAX_VALUE,
+                FetchRange.Basis.SPAN);
+        try (RangeFetcher f = fetcher()) {
+            List<FetchedRange> got = f.fetch(List.of(range, whole));
+            assertSameRecords(got.get(0).records(), produced.get(2).subList(25, 30));
+            assertThat(got.get(0).absent()).containsExactly(new Absence(30, Long.MAX_VALUE,
+                    Absence.Reason.BEYOND_END));
+            assertSameRecords(got.get(1).records(), produced.get(1));
+            assertThat(got.get(1).absentCount()).isEqualTo(Long.MAX_VALUE - 29);
+        }
+        assertThat(whole.span()).isEqualTo(Long.MAX_VALUE);
+        assertThat(new FetchedRange(whole, List.of(), 5, 10, List.of(new Absence(0, 4, Absence.Reason.DELETED),
+                new Absence(5, Long.MAX_VALUE, Absence.Reason.BEYOND_END))).absentCount()).isEqualTo(Long.MAX_VALUE);
+        assertThat(new Absence(0, Long.MAX_VALUE, Absence.Reason.DELETED).count()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void deletedRecords_areReportedAsDeleted() throws Exception {
         broker.createTopic("deleted-part", 1, Map.of());
         List<ConsumerRecord<byte[], byte[]>> records;
