@@ -1,7 +1,6 @@
 package dev.onfailure.redrive;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -69,16 +68,20 @@ final class Checkpoint implements AutoCloseable {
             Set<String> sent = new HashSet<>();
             Map<TopicPartition, Long> intent = Map.of();
             boolean fresh = !Files.exists(path) || Files.size(path) == 0;
+            String text = "";
             if (!fresh) {
-                String text = Files.readString(path, StandardCharsets.UTF_8);
+                // Any other file (one given by mistake) is refused as it is, never read whole nor written over.
+                if (!startsLikeACheckpoint(path)) {
+                    throw new RecoveryException("checkpoint " + path + " is not a redrive checkpoint (give another"
+                            + " --checkpoint; this file is left as it is)");
+                }
+                text = readText(path);
                 int end = text.lastIndexOf('\n');
                 // No whole line (the header cut short by a kill): nothing was sent, as the header precedes intents.
                 fresh = end < 0;
                 String[] lines = fresh ? new String[0] : text.substring(0, end).split("\n", -1);
                 if (fresh) {
                     lines = new String[0];
-                } else if (!lines[0].startsWith(MAGIC + " ")) {
-                    throw new RecoveryException("checkpoint " + path + " is not a redrive checkpoint");
                 } else {
                     if (!lines[0].equals(header)) {
                         throw new RecoveryException("checkpoint " + path + " is for "
@@ -105,20 +108,64 @@ final class Checkpoint implements AutoCloseable {
                 channel.truncate(0);
             } else {
                 // Drop a partial last line left by a killed run.
-                String text = Files.readString(path, StandardCharsets.UTF_8);
                 channel.truncate(text.substring(0, text.lastIndexOf('\n') + 1).getBytes(StandardCharsets.UTF_8)
                         .length);
             }
             channel.position(channel.size());
             Checkpoint c = new Checkpoint(path, channel, sent, intent);
             if (fresh) {
-                c.append(header);
-                c.sync();
+                try {
+                    c.append(header);
+                    c.sync();
+                } catch (RecoveryException e) {
+                    channel.close();
+                    throw e;
+                }
             }
             return c;
         } catch (IOException e) {
-            throw new RecoveryException("cannot use checkpoint " + path + ": " + e, e);
+            throw new RecoveryException("cannot use checkpoint " + path + ": " + why(e), e);
         }
+    }
+
+    /**
+     * True when the file begins as every checkpoint does, or as a header a killed run cut short: its first bytes are
+     * {@link #MAGIC} and a space, or a beginning of them.
+     */
+    private static boolean startsLikeACheckpoint(Path path) throws IOException {
+        byte[] magic = (MAGIC + " ").getBytes(StandardCharsets.US_ASCII);
+        byte[] first;
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            first = in.readNBytes(magic.length);
+        }
+        return java.util.Arrays.equals(first, 0, first.length, magic, 0, first.length);
+    }
+
+    /** The file as UTF-8 text; bytes that are not UTF-8 mean it is damaged, not a checkpoint to trust. */
+    private static String readText(Path path) throws IOException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new RecoveryException("checkpoint " + path + " is damaged: it holds bytes that are not UTF-8 text"
+                    + " (give another --checkpoint; this file is left as it is)", e);
+        }
+    }
+
+    /** What went wrong with the file, in words: a file system's exception holds little more than the path. */
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " is a file, not a directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static Map<TopicPartition, Long> parseIntent(String text, Path path) {
@@ -172,7 +219,7 @@ final class Checkpoint implements AutoCloseable {
         try {
             channel.force(false);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new RecoveryException("cannot write checkpoint " + path + " to the disk: " + why(e), e);
         }
     }
 
@@ -192,7 +239,7 @@ final class Checkpoint implements AutoCloseable {
                 channel.write(buffer);
             }
         } catch (IOException e) {
-            throw new RecoveryException("cannot write checkpoint " + path + ": " + e, e);
+            throw new RecoveryException("cannot write checkpoint " + path + ": " + why(e), e);
         }
         pending.setLength(0);
         pendingLines = 0;
@@ -210,7 +257,7 @@ final class Checkpoint implements AutoCloseable {
             try {
                 channel.close();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new RecoveryException("cannot close checkpoint " + path + ": " + why(e), e);
             }
         }
     }
