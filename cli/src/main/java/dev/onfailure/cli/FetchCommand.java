@@ -131,7 +131,7 @@ final class FetchCommand implements Callable<Integer> {
     private boolean fromPayload(FailureInputs inputs) {
         for (Optional<FailureInputs.Located> r = inputs.next(); r.isPresent(); r = inputs.next()) {
             try {
-                write(r.get(), Recovery.fromPayload(r.get()));
+                write(r.get(), Recovery.fromPayload(r.get()), inputs);
             } catch (FailureInputs.BadInput e) {
                 inputs.skip(e.getMessage());
             }
@@ -221,7 +221,7 @@ final class FetchCommand implements Callable<Integer> {
                         records = payload;
                     }
                 }
-                write(r, records);
+                write(r, records, inputs);
             } catch (FailureInputs.BadInput e) {
                 inputs.skip(e.getMessage());
             }
@@ -231,23 +231,31 @@ final class FetchCommand implements Callable<Integer> {
         return incomplete;
     }
 
-    private void write(FailureInputs.Located r, List<ConsumerRecord<byte[], byte[]>> records)
-            throws FailureInputs.BadInput {
+    /**
+     * Writes the records of {@code r}. A record the event form cannot carry (a header with a null value, no timestamp
+     * type) is left out with its line, and the others are still written: it is that record's problem, not theirs.
+     */
+    private void write(FailureInputs.Located r, List<ConsumerRecord<byte[], byte[]>> records, FailureInputs inputs) {
         PrintWriter out = io.out();
-        try {
-            if (as == As.event) {
-                out.println(LambdaJson.event(records, Recovery.eventSource(r.record()),
-                        Recovery.eventSourceArn(r.record()), Recovery.bootstrapServers(r.record())));
-            } else {
-                StringBuilder s = new StringBuilder(256);
-                for (ConsumerRecord<byte[], byte[]> c : records) {
-                    s.setLength(0);
-                    LambdaJson.appendRecord(s, c);
-                    out.println(s);
-                }
+        StringBuilder s = new StringBuilder(256);
+        List<ConsumerRecord<byte[], byte[]>> writable = as == As.event ? new ArrayList<>(records.size()) : null;
+        for (ConsumerRecord<byte[], byte[]> c : records) {
+            s.setLength(0);
+            try {
+                LambdaJson.appendRecord(s, c);
+            } catch (IllegalArgumentException e) {
+                inputs.skip(r.where() + ": " + e.getMessage() + " (left out; redrive sends it as it is)");
+                continue;
             }
-        } catch (IllegalArgumentException e) {
-            throw new FailureInputs.BadInput(r.where() + ": " + e.getMessage());
+            if (writable != null) {
+                writable.add(c);
+            } else {
+                out.println(s);
+            }
+        }
+        if (writable != null) {
+            out.println(LambdaJson.event(writable, Recovery.eventSource(r.record()),
+                    Recovery.eventSourceArn(r.record()), Recovery.bootstrapServers(r.record())));
         }
     }
 }
