@@ -67,6 +67,11 @@ final class KafkaOptions {
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
                 p.load(r);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new FileSystemException(config.toString(), null, "not UTF-8 text (is it a properties file?)");
+            } catch (IllegalArgumentException e) {
+                // Properties.load's words for a bad Unicode escape name neither the file nor the line
+                throw new FileSystemException(config.toString(), null, "not a properties file: " + e.getMessage());
             }
             p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
         }

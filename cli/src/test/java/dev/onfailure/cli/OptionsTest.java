@@ -8,10 +8,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import dev.onfailure.schema.Kind;
 import dev.onfailure.schema.Profile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The options' vocabularies: picocli converts them in any case, lists them in help and names them when wrong. */
 final class OptionsTest {
@@ -82,6 +86,30 @@ final class OptionsTest {
                 assertThat(r.err().lines().toList()).as(args.toString()).hasSizeBetween(1, 2)
                         .first().isEqualTo("onfailure: " + c.getValue());
                 assertThat(r.err()).as(args.toString()).doesNotContain("\tat ");
+            }
+        }
+    }
+
+    /** A --kafka-config file that is not a properties file is one line naming it, not Properties.load's words alone. */
+    @Test
+    void kafkaConfig_notAPropertiesFile_isOneLineNamingIt_exit2(@TempDir Path dir) throws Exception {
+        Path escape = Files.writeString(dir.resolve("escape.properties"), "a=\\u12\n");
+        Path binary = Files.write(dir.resolve("binary.properties"), new byte[] {'a', '=', (byte) 0xff, (byte) 0xfe, '\n'});
+        Map<Path, String> cases = Map.of(
+                escape, "not a properties file: Malformed \\uxxxx encoding.",
+                binary, "not UTF-8 text (is it a properties file?)");
+        for (Map.Entry<Path, String> c : cases.entrySet()) {
+            for (String command : List.of("fetch", "redrive")) {
+                List<String> args = new java.util.ArrayList<>(List.of(command, "--bootstrap-server", "127.0.0.1:1",
+                        "--kafka-config", c.getKey().toString(), VALID));
+                if (command.equals("redrive")) {
+                    args.addAll(List.of("--to-topic", "replay"));
+                }
+                Cli.Result r = run(args.toArray(String[]::new));
+
+                assertThat(r.code()).as(args.toString()).isEqualTo(ExitCodes.USAGE);
+                assertThat(r.err()).as(args.toString())
+                        .isEqualTo("onfailure: --kafka-config " + c.getKey() + ": " + c.getValue() + "\n");
             }
         }
     }
