@@ -346,15 +346,58 @@ final class RecoveryCommandsTest {
                                 + " trusted (it expired at " + relay.served().getNotAfter().toInstant() + ")\n");
                     } else {
                         // the alert, when the client reads it; when the listener cut the connection first (a TCP
-                        // race of TLS 1.3), the client tries until the timeout and can say no more than that
+                        // race of TLS 1.3), the client tries until the timeout, and the hint's handshake tells why
+                        String remedy = ": set ssl.keystore.location (and ssl.keystore.password) in the"
+                                + " --kafka-config file to the client's key and certificate\n";
                         assertThat(r.err()).as(command).isIn("onfailure: " + at + " wants a client certificate"
-                                + " (mutual TLS) and was given none: set ssl.keystore.location (and"
-                                + " ssl.keystore.password) in the --kafka-config file to the client's key and"
-                                + " certificate\n", "onfailure: bootstrap server " + at + " did not answer within 10 s\n");
+                                + " (mutual TLS) and was given none" + remedy, "onfailure: bootstrap server " + at
+                                + " did not answer within 10 s; it wants a client certificate (mutual TLS)" + remedy);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * A client whose security protocol is not the listener's gets no answer until the timeout: fetch and redrive say
+     * which way round it is, as kafka:// does, instead of asking whether the cluster is up.
+     */
+    @Test
+    void fetchAndRedrive_theWrongSecurityProtocol_isSaidAtTheTimeout() throws Exception {
+        Path f = file("sqs-protocol.json", Batches.failureRecords(batch(), Kind.SQS_SNS, "req-protocol").get(0));
+        Path ssl = Files.writeString(dir.resolve("ssl-client.properties"), "security.protocol=SSL\n");
+        try (dev.onfailure.sources.TlsRelay tls = dev.onfailure.sources.TlsRelay.start(dir,
+                java.net.URI.create("tcp://" + broker.bootstrap()), "ip:127.0.0.1")) {
+            String at = tls.endpoint().getAuthority();
+            for (String command : List.of("fetch", "redrive")) {
+                List<String> args = new ArrayList<>(List.of(command, f.toString(), "--timeout", "3s"));
+                if (command.equals("redrive")) {
+                    args.addAll(List.of("--to-topic", "orders-replay", "--checkpoint",
+                            dir.resolve("protocol.checkpoint").toString()));
+                }
+                List<String> plaintextAtTls = new ArrayList<>(args);
+                plaintextAtTls.addAll(List.of("--bootstrap-server", at));
+                Cli.Result r = Cli.run(plaintextAtTls.toArray(String[]::new));
+                assertThat(r.code()).as(command).isEqualTo(2);
+                // the listener's alert, read as a response's size (350 MB), is allocated or not as the heap allows
+                String speaksTls = "; it speaks TLS: set security.protocol=SSL (or SASL_SSL) in the --kafka-config"
+                        + " file\n";
+                assertThat(r.err()).as(command).isIn("onfailure: bootstrap server " + at + " did not answer within"
+                        + " 3 s" + speaksTls, "onfailure: bootstrap server " + at + " answered with something that is"
+                        + " not Kafka" + speaksTls);
+
+                List<String> tlsAtPlaintext = new ArrayList<>(args);
+                tlsAtPlaintext.addAll(List.of("--bootstrap-server", broker.bootstrap(), "--kafka-config",
+                        ssl.toString()));
+                r = Cli.run(tlsAtPlaintext.toArray(String[]::new));
+                assertThat(r.code()).as(command).isEqualTo(2);
+                assertThat(r.err()).as(command).isEqualTo("onfailure: bootstrap server " + broker.bootstrap()
+                        + " did not answer within 3 s; it does not answer a TLS handshake: if its listener is"
+                        + " plaintext, set security.protocol=PLAINTEXT (or SASL_PLAINTEXT) in the --kafka-config"
+                        + " file\n");
+            }
+        }
+        assertThat(dir.resolve("protocol.checkpoint")).doesNotExist();
     }
 
     @Test

@@ -92,6 +92,135 @@ final class KafkaProblems {
         return Optional.of("TLS with " + at + " failed: " + (jdk.find() ? why.substring(0, jdk.start()) : why));
     }
 
+    /**
+     * The line for a cluster that gave no answer within {@code timeout}, with why when one TLS handshake with the
+     * first bootstrap server tells: a plaintext client at a TLS listener (its request is not a handshake, so the
+     * listener drops it and the client tries again until the timeout), a TLS client at a plaintext listener, or a
+     * listener that wants a client certificate the client does not have (over TLS 1.3 it may cut the connection
+     * before its alert is read). The words are those of {@code KafkaSource}'s; the handshake sends nothing else, so it
+     * trusts any certificate, and takes at most a quarter of {@code timeout}, and never more than half a second.
+     */
+    static String timedOut(Object servers, Map<String, ?> config, java.time.Duration timeout) {
+        String hint = tlsHint(String.valueOf(servers), config, timeout);
+        return "bootstrap server " + servers + " did not answer within " + RangeFetcher.seconds(timeout)
+                + (hint.isEmpty() ? " (is the cluster up and reachable?)" : hint);
+    }
+
+    /**
+     * The line for a server whose first answer the client took for the size of a response too large to allocate: one
+     * that is not Kafka, or a TLS listener answering a plaintext client's request with an alert (which one TLS
+     * handshake tells, as for {@link #timedOut}).
+     */
+    static String notKafka(Object servers, Map<String, ?> config, java.time.Duration timeout) {
+        String hint = tlsHint(String.valueOf(servers), config, timeout);
+        return hint.isEmpty() ? servers + " answered with something that is not Kafka (its first bytes, read as the"
+                + " size of a response, asked for more memory than there is): is it the address of a Kafka listener?"
+                : "bootstrap server " + servers + " answered with something that is not Kafka" + hint;
+    }
+
+    private static String tlsHint(String servers, Map<String, ?> config, java.time.Duration timeout) {
+        String first = servers.split(",")[0].trim();
+        int colon = first.lastIndexOf(':');
+        if (colon < 1) {
+            return "";
+        }
+        String host = first.substring(0, colon).replace("[", "").replace("]", "");
+        boolean tlsClient = String.valueOf(config.get("security.protocol")).toUpperCase(java.util.Locale.ROOT)
+                .endsWith("SSL");
+        long budget = Math.max(1, Math.min(500, timeout.toMillis() / 4));
+        long deadline = System.nanoTime() + budget * 1_000_000;
+        try {
+            int port = Integer.parseInt(first.substring(colon + 1));
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            NoClientCertificate asked = new NoClientCertificate();
+            tls.init(new javax.net.ssl.KeyManager[] {asked}, new javax.net.ssl.TrustManager[] {new AnyCertificate()},
+                    null);
+            try (java.net.Socket raw = new java.net.Socket()) {
+                raw.connect(new java.net.InetSocketAddress(host, port), (int) budget);
+                raw.setSoTimeout((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                        .createSocket(raw, host, port, false)) {
+                    socket.startHandshake();
+                    if (tlsClient && asked.asked && config.get("ssl.keystore.location") == null
+                            && config.get("ssl.keystore.certificate.chain") == null) {
+                        return "; it wants a client certificate (mutual TLS): set ssl.keystore.location (and"
+                                + " ssl.keystore.password) in the --kafka-config file to the client's key and"
+                                + " certificate";
+                    }
+                    return tlsClient ? "" // both speak TLS: the cause is elsewhere
+                            : "; it speaks TLS: set security.protocol=SSL (or SASL_SSL) in the --kafka-config file";
+                } catch (java.io.IOException e) {
+                    // connected, and no TLS handshake came back
+                    return tlsClient ? "; it does not answer a TLS handshake: if its listener is plaintext, set"
+                            + " security.protocol=PLAINTEXT (or SASL_PLAINTEXT) in the --kafka-config file" : "";
+                }
+            }
+        } catch (java.io.IOException | java.security.GeneralSecurityException | RuntimeException e) {
+            return ""; // not reachable: nothing to add
+        }
+    }
+
+    /** For the hint's handshake only: gives no certificate, and notes whether the listener asked for one. */
+    private static final class NoClientCertificate extends javax.net.ssl.X509ExtendedKeyManager {
+        volatile boolean asked;
+
+        @Override
+        public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            asked = true;
+            return null;
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers,
+                javax.net.ssl.SSLEngine engine) {
+            asked = true;
+            return null;
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+            return null;
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return null;
+        }
+
+        @Override
+        public java.security.PrivateKey getPrivateKey(String alias) {
+            return null;
+        }
+    }
+
+    /** For the hint's handshake only, which carries no data. */
+    private static final class AnyCertificate implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            // not a server
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            // the handshake only asks whether the listener speaks TLS
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
     /** The certificate of its path that {@code invalid} refused, if it says which; null if not. */
     private static X509Certificate refused(CertPathValidatorException invalid) {
         if (invalid == null || invalid.getCertPath() == null || invalid.getIndex() < 0

@@ -123,7 +123,7 @@ public final class RangeFetcher implements AutoCloseable {
         } catch (KafkaException e) {
             throw failure(e);
         } catch (OutOfMemoryError e) {
-            throw notKafka(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), e);
+            throw notKafka(config, timeout, e);
         }
     }
 
@@ -134,8 +134,8 @@ public final class RangeFetcher implements AutoCloseable {
             return new RecoveryException(known.get(), e);
         }
         if (e instanceof TimeoutException) {
-            return new RecoveryException("bootstrap server " + config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
-                    + " did not answer within " + seconds(timeout) + " (is the cluster up and reachable?)", e);
+            return new RecoveryException(KafkaProblems.timedOut(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                    config, timeout), e);
         }
         if (e instanceof AuthorizationException) {
             return new RecoveryException("not authorized: " + e.getMessage()
@@ -173,12 +173,12 @@ public final class RangeFetcher implements AutoCloseable {
 
     /**
      * A server that is not Kafka (an HTTP server, say): the client took its first bytes for the size of a response
-     * ("HTTP" is 1.2 GB) and tried to allocate it at once; that one allocation failed, nothing else is held.
+     * ("HTTP" is 1.2 GB) and tried to allocate it at once; that one allocation failed, nothing else is held. A TLS
+     * listener's alert to a plaintext client is such bytes too (350 MB): then it is said to be one.
      */
-    static RecoveryException notKafka(Object servers, OutOfMemoryError e) {
-        return new RecoveryException(servers + " answered with something that is not Kafka (its first bytes, read as"
-                + " the size of a response, asked for more memory than there is): is it the address of a Kafka"
-                + " listener?", e);
+    static RecoveryException notKafka(Map<String, ?> config, Duration timeout, OutOfMemoryError e) {
+        Object servers = config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG);
+        return new RecoveryException(KafkaProblems.notKafka(servers, config, timeout), e);
     }
 
     private List<FetchedRange> read(KafkaConsumer<byte[], byte[]> c, List<FetchRange> ranges, boolean refine) {
@@ -296,7 +296,7 @@ public final class RangeFetcher implements AutoCloseable {
         } catch (KafkaException e) {
             throw failure(e);
         } catch (OutOfMemoryError e) {
-            throw notKafka(config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG), e);
+            throw notKafka(config, timeout, e);
         }
         if (have.isEmpty()) {
             return Optional.of(noTopic(tp.topic()));

@@ -323,7 +323,7 @@ public final class Redriver {
         } catch (KafkaException e) {
             throw translate(e);
         } catch (OutOfMemoryError e) {
-            throw RangeFetcher.notKafka(config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG), e);
+            throw RangeFetcher.notKafka(config, timeout, e);
         }
     }
 
@@ -362,7 +362,7 @@ public final class Redriver {
         } catch (KafkaException e) {
             throw translate(e);
         } catch (OutOfMemoryError e) {
-            throw RangeFetcher.notKafka(config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG), e);
+            throw RangeFetcher.notKafka(config, timeout, e);
         }
     }
 
@@ -409,7 +409,7 @@ public final class Redriver {
         } catch (KafkaException e) {
             throw translate(e);
         } catch (OutOfMemoryError e) {
-            throw RangeFetcher.notKafka(config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG), e);
+            throw RangeFetcher.notKafka(config, timeout, e);
         }
         return found;
     }
@@ -438,9 +438,8 @@ public final class Redriver {
             return new RecoveryException(known.get(), e);
         }
         if (e instanceof TimeoutException) {
-            return new RecoveryException("bootstrap server " + config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
-                    + " did not answer within " + RangeFetcher.seconds(timeout) + " (is the cluster up and reachable?)",
-                    e);
+            return new RecoveryException(KafkaProblems.timedOut(config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                    config, timeout), e);
         }
         if (e instanceof AuthorizationException) {
             return new RecoveryException("not authorized: " + e.getMessage()
