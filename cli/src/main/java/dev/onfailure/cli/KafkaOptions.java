@@ -74,6 +74,9 @@ final class KafkaOptions {
                 throw new FileSystemException(config.toString(), null, "not a properties file: " + e.getMessage());
             }
             p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+            // a consumer.properties file of one's own often names a group; no group is ever joined here (assign and
+            // seek, nothing committed), so it is left out, as kafka:// leaves it out, rather than refused
+            out.remove("group.id");
         }
         if (bootstrap != null) {
             out.put("bootstrap.servers", bootstrap);

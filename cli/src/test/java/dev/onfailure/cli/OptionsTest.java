@@ -114,6 +114,24 @@ final class OptionsTest {
         }
     }
 
+    /** A consumer.properties file reused as --kafka-config names a group: left out, as kafka:// leaves it out. */
+    @Test
+    void kafkaConfig_withAGroupId_isTakenWithoutTheGroup(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("consumer.properties"), "group.id=orders-consumer\n");
+        for (String command : List.of("fetch", "redrive")) {
+            List<String> args = new java.util.ArrayList<>(List.of(command, "--bootstrap-server", "127.0.0.1:1",
+                    "--timeout", "1s", "--kafka-config", config.toString(), VALID));
+            if (command.equals("redrive")) {
+                args.addAll(List.of("--to-topic", "replay", "--checkpoint", dir.resolve("c").toString()));
+            }
+            Cli.Result r = run(args.toArray(String[]::new));
+
+            assertThat(r.code()).as(args.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).as(args.toString()).doesNotContain("group.id")
+                    .contains("bootstrap server 127.0.0.1:1 did not answer within 1 s");
+        }
+    }
+
     /** An option of one kind of location, without such a location, would be ignored without a word: it is refused. */
     @Test
     void locationOptions_withoutTheirLocation_areOneLine_exit2() {
