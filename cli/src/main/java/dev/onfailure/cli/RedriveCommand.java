@@ -215,6 +215,7 @@ final class RedriveCommand implements Callable<Integer> {
             out.flush();
             return incomplete ? ExitCodes.FINDINGS : ExitCodes.OK;
         }
+        redriver.plan(records);        // a record bound for its own topic is refused before a checkpoint is named
         err.println("onfailure: redrive: checkpoint " + redriver.checkpointFor(records));
         err.flush();
         RedriveReport report = redriver.redrive(records);

@@ -443,7 +443,9 @@ final class RecoveryCommandsTest {
         Cli.Result r = Cli.run("redrive", f.toString(), "--bootstrap-server", broker.bootstrap(), "--to-topic", TOPIC,
                 "--checkpoint", dir.resolve("own.checkpoint").toString());
         assertThat(r.code()).isEqualTo(2);
+        // the one line, and no checkpoint named or left behind: nothing was or will be sent
         assertThat(r.err()).endsWith("onfailure: record orders-eu-west-1-0@2 came from orders-eu-west-1: redriving "
-                + "to its own topic needs --to-source\n");
+                + "to its own topic needs --to-source\n").doesNotContain("checkpoint");
+        assertThat(dir.resolve("own.checkpoint")).doesNotExist();
     }
 }

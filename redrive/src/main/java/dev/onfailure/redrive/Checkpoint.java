@@ -37,6 +37,10 @@ final class Checkpoint implements AutoCloseable {
     private final FileChannel channel;
     private final StringBuilder pending = new StringBuilder();
     private int pendingLines;
+    /** Whether this run made the file (it held nothing to keep), and whether it wrote anything past the header. */
+    private boolean created;
+    private boolean used;
+    private boolean discard;
 
     /** What the file held when opened. */
     final Set<String> sent;
@@ -67,7 +71,8 @@ final class Checkpoint implements AutoCloseable {
             }
             Set<String> sent = new HashSet<>();
             Map<TopicPartition, Long> intent = Map.of();
-            boolean fresh = !Files.exists(path) || Files.size(path) == 0;
+            boolean existed = Files.exists(path);
+            boolean fresh = !existed || Files.size(path) == 0;
             String text = "";
             if (!fresh) {
                 // Any other file (one given by mistake) is refused as it is, never read whole nor written over.
@@ -117,6 +122,8 @@ final class Checkpoint implements AutoCloseable {
                 try {
                     c.append(header);
                     c.sync();
+                    c.created = !existed;
+                    c.used = false;
                 } catch (RecoveryException e) {
                     channel.close();
                     throw e;
@@ -201,6 +208,7 @@ final class Checkpoint implements AutoCloseable {
 
     /** Records that the broker acknowledged the original record {@code identity}; written in batches. */
     synchronized void sent(String identity) {
+        used = true;
         pending.append("sent ").append(identity).append('\n');
         if (++pendingLines >= 512) {
             writePending();
@@ -224,6 +232,7 @@ final class Checkpoint implements AutoCloseable {
     }
 
     private synchronized void append(String line) {
+        used = true;
         pending.append(line).append('\n');
         pendingLines++;
         writePending();
@@ -249,6 +258,14 @@ final class Checkpoint implements AutoCloseable {
         return path;
     }
 
+    /**
+     * Has {@link #close()} remove the file if this run made it and wrote nothing past its header: a redrive that
+     * failed before its intent (a target topic that does not exist, a cluster that does not answer) leaves nothing.
+     */
+    synchronized void discardIfUnused() {
+        discard = created && !used && pending.length() == 0;
+    }
+
     @Override
     public void close() {
         try {
@@ -258,6 +275,13 @@ final class Checkpoint implements AutoCloseable {
                 channel.close();
             } catch (IOException e) {
                 throw new RecoveryException("cannot close checkpoint " + path + ": " + why(e), e);
+            }
+            if (discard) {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // left as it is: a header alone, which the next run takes as a fresh checkpoint
+                }
             }
         }
     }

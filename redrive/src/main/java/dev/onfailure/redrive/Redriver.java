@@ -184,48 +184,58 @@ public final class Redriver {
         long duplicates = records.size() - distinct.size();
         Path path = checkpointFor(records);
         try (Checkpoint cp = Checkpoint.open(path, target)) {
-            Set<String> sent = new java.util.HashSet<>(cp.sent);
-            long reconciled = 0;
-            Set<String> wanted = distinct.keySet();
-            Map<TopicPartition, Long> lookFrom = new LinkedHashMap<>(cp.unfinishedIntent);
-            if (reconcileSince.isPresent() && !sent.containsAll(wanted)) {
-                Set<String> topics = new LinkedHashSet<>();
-                outgoing.forEach(o -> topics.add(o.topic()));
-                offsetsAt(topics, reconcileSince.get()).forEach((tp, offset) -> lookFrom.merge(tp, offset, Math::min));
+            try {
+                return redrive(cp, path, distinct, outgoing, duplicates);
+            } catch (RuntimeException e) {
+                cp.discardIfUnused();          // a run that failed before recording anything leaves no file behind
+                throw e;
             }
-            if (!lookFrom.isEmpty()) {
-                for (String id : reconcile(lookFrom, wanted)) {
-                    if (sent.add(id)) {
-                        cp.sent(id);
-                        reconciled++;
-                    }
-                }
-                cp.sync();
-            }
-            List<String> todoIds = new ArrayList<>();
-            List<ProducerRecord<byte[], byte[]>> todo = new ArrayList<>();
-            long already = 0;
-            int i = 0;
-            for (String id : distinct.keySet()) {
-                ProducerRecord<byte[], byte[]> o = outgoing.get(i++);
-                if (sent.contains(id)) {
-                    already++;
-                } else {
-                    todoIds.add(id);
-                    todo.add(o);
-                }
-            }
-            if (todo.isEmpty()) {
-                cp.done();
-                return new RedriveReport(distinct.size(), duplicates, already, reconciled, 0, path);
-            }
-            Set<String> topics = new LinkedHashSet<>();
-            todo.forEach(o -> topics.add(o.topic()));
-            cp.intent(endOffsets(topics));
-            long acked = send(todoIds, todo, cp);
-            cp.done();
-            return new RedriveReport(distinct.size(), duplicates, already, reconciled, acked, path);
         }
+    }
+
+    private RedriveReport redrive(Checkpoint cp, Path path, Map<String, RedriveRecord> distinct,
+            List<ProducerRecord<byte[], byte[]>> outgoing, long duplicates) {
+        Set<String> sent = new java.util.HashSet<>(cp.sent);
+        long reconciled = 0;
+        Set<String> wanted = distinct.keySet();
+        Map<TopicPartition, Long> lookFrom = new LinkedHashMap<>(cp.unfinishedIntent);
+        if (reconcileSince.isPresent() && !sent.containsAll(wanted)) {
+            Set<String> topics = new LinkedHashSet<>();
+            outgoing.forEach(o -> topics.add(o.topic()));
+            offsetsAt(topics, reconcileSince.get()).forEach((tp, offset) -> lookFrom.merge(tp, offset, Math::min));
+        }
+        if (!lookFrom.isEmpty()) {
+            for (String id : reconcile(lookFrom, wanted)) {
+                if (sent.add(id)) {
+                    cp.sent(id);
+                    reconciled++;
+                }
+            }
+            cp.sync();
+        }
+        List<String> todoIds = new ArrayList<>();
+        List<ProducerRecord<byte[], byte[]>> todo = new ArrayList<>();
+        long already = 0;
+        int i = 0;
+        for (String id : distinct.keySet()) {
+            ProducerRecord<byte[], byte[]> o = outgoing.get(i++);
+            if (sent.contains(id)) {
+                already++;
+            } else {
+                todoIds.add(id);
+                todo.add(o);
+            }
+        }
+        if (todo.isEmpty()) {
+            cp.done();
+            return new RedriveReport(distinct.size(), duplicates, already, reconciled, 0, path);
+        }
+        Set<String> topics = new LinkedHashSet<>();
+        todo.forEach(o -> topics.add(o.topic()));
+        cp.intent(endOffsets(topics));
+        long acked = send(todoIds, todo, cp);
+        cp.done();
+        return new RedriveReport(distinct.size(), duplicates, already, reconciled, acked, path);
     }
 
     private long send(List<String> ids, List<ProducerRecord<byte[], byte[]>> todo, Checkpoint cp) {

@@ -239,6 +239,16 @@ final class RedriverTest {
                 .redrive(fetched()))
                 .isInstanceOf(RecoveryException.class)
                 .hasMessageStartingWith("target topic no-such-target does not exist on " + broker.bootstrap());
+        // nothing was recorded: the checkpoint this run made is not left behind
+        assertThat(dir.resolve("m.checkpoint")).doesNotExist();
+    }
+
+    @Test
+    void missingTargetTopic_leavesAGivenCheckpointFileInPlace() throws Exception {
+        Path given = Files.writeString(dir.resolve("given.checkpoint"), "");
+        assertThatThrownBy(() -> redriver(Target.topic("no-such-target"), given).build().redrive(fetched()))
+                .isInstanceOf(RecoveryException.class);
+        assertThat(given).exists();
     }
 
     @Test
