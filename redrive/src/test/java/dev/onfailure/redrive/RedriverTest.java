@@ -234,6 +234,14 @@ final class RedriverTest {
     }
 
     @Test
+    void timeout_zeroOrNegative_isRefusedNamingIt() {
+        for (java.time.Duration d : List.of(java.time.Duration.ZERO, java.time.Duration.ofSeconds(-1))) {
+            assertThatThrownBy(() -> Redriver.builder().timeout(d)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("timeout must be positive: " + d);
+        }
+    }
+
+    @Test
     void missingTargetTopic_isOneClearLine() {
         assertThatThrownBy(() -> redriver(Target.topic("no-such-target"), dir.resolve("m.checkpoint")).build()
                 .redrive(fetched()))
